@@ -1,0 +1,53 @@
+#include "cli/Subcommands.h"
+
+#include "datamodel/SqliteInfo.h"
+#include "scene/VtkInfo.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace twin::app {
+
+namespace {
+
+constexpr std::array kSubcommands{
+    Subcommand{"gui", "open the twin in a window (the default when no subcommand is given)", ApplicationKind::Gui,
+               &runGui},
+    Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
+               &runSnapshot},
+    Subcommand{"bench", "measure rendering and print one table (bench --help lists the benchmarks)",
+               ApplicationKind::Gui, &runBench},
+};
+
+} // namespace
+
+std::span<const Subcommand> subcommands() { return kSubcommands; }
+
+const Subcommand* findSubcommand(const QString& name) {
+    for (const Subcommand& subcommand : kSubcommands)
+        if (name == QLatin1String(subcommand.name))
+            return &subcommand;
+    return nullptr;
+}
+
+QString usageText() {
+    QString text = QStringLiteral("Usage: colossus-twin [SUBCOMMAND] [OPTIONS] [MODEL]\n"
+                                  "A desktop digital twin of the Colossus AI supercomputer.\n\n"
+                                  "Subcommands:\n");
+    for (const Subcommand& subcommand : kSubcommands)
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1String(subcommand.name), -10).arg(subcommand.summary);
+    text += QStringLiteral("\nOptions:\n"
+                           "  -h, --help     show this help (SUBCOMMAND --help shows a subcommand's own)\n"
+                           "  -v, --version  show the version and the library versions\n\n"
+                           "Exit codes: 0 success, 1 bad input, 2 usage error, 3 missing environment.");
+    return text;
+}
+
+QString versionText() {
+    return QStringLiteral("colossus-twin %1 (Qt %2, VTK %3, SQLite %4)")
+        .arg(QStringLiteral(TWIN_VERSION), QString::fromLatin1(qVersion()), scene::vtkVersion(),
+             datamodel::sqliteVersion());
+}
+
+} // namespace twin::app

@@ -1,0 +1,36 @@
+// The table of subcommands: names, one-line summaries, whether they need a GUI application, and
+// the function that runs each. main() dispatches through it; the usage text is printed from it.
+#pragma once
+
+#include "cli/ExitCode.h"
+
+#include <QStringList>
+
+#include <span>
+
+namespace twin::app {
+
+enum class ApplicationKind {
+    Console, // QCoreApplication: no display needed (snapshot makes its own offscreen GL window)
+    Gui,     // QApplication: needs a display
+};
+
+struct Subcommand {
+    const char* name;
+    const char* summary;
+    ApplicationKind application;
+    // `arguments` starts with the program name, then the subcommand name, then its own arguments.
+    ExitCode (*run)(const QStringList& arguments);
+};
+
+std::span<const Subcommand> subcommands();
+const Subcommand* findSubcommand(const QString& name);
+QString usageText();
+QString versionText();
+
+// The subcommands themselves, each in its own file.
+ExitCode runGui(const QStringList& arguments);
+ExitCode runSnapshot(const QStringList& arguments);
+ExitCode runBench(const QStringList& arguments);
+
+} // namespace twin::app

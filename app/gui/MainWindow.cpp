@@ -1,0 +1,158 @@
+#include "gui/MainWindow.h"
+
+#include "cli/Subcommands.h"
+#include "datamodel/ModelFile.h"
+#include "scene/DemoScene.h"
+#include "scene/ViewWidget.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace twin::app {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+constexpr int kStatusMessageMs = 8000;
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(QStringLiteral("Colossus Twin"));
+    view_ = new scene::ViewWidget(this);
+    view_->setObjectName(QStringLiteral("view3d"));
+    setCentralWidget(view_);
+
+    const scene::DemoSceneCounts counts = scene::populateDemoScene(view_->renderer());
+    view_->resetCamera();
+
+    sceneSummary_ = new QLabel(this);
+    sceneSummary_->setObjectName(QStringLiteral("sceneSummary"));
+    sceneSummary_->setText(tr("Demo hall: %1 racks, %2 CDUs").arg(counts.racks).arg(counts.cdus));
+    statusBar()->addPermanentWidget(sceneSummary_);
+    statusBar()->showMessage(tr("Drag to orbit, Shift+drag to pan, wheel to zoom, R to reset the view"));
+
+    buildMenus();
+    restoreGeometryFromSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::chooseAndOpenModel);
+    open->setObjectName(QStringLiteral("actionOpen"));
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("menuRecent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("menuView"));
+    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
+    reset->setObjectName(QStringLiteral("actionResetCamera"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    QAction* about = help->addAction(tr("&About Colossus Twin"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList paths = recent_.paths();
+    for (const QString& path : paths) {
+        QAction* action = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (!openModel(path).isEmpty())
+                recent_.remove(path); // a file that no longer opens should not stay on the list
+        });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (paths.isEmpty())
+        recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] { recent_.clear(); });
+    clear->setEnabled(!paths.isEmpty());
+}
+
+QString MainWindow::openModel(const QString& path) {
+    const datamodel::ModelFileProbe probe = datamodel::probeModelFile(path);
+    if (!probe.ok) {
+        showError(probe.error);
+        return probe.error;
+    }
+    modelPath_ = QFileInfo(path).absoluteFilePath();
+    recent_.add(modelPath_);
+    setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
+    // Loading the facility itself arrives with the model (issue 3); until then the demo hall stays.
+    statusBar()->showMessage(tr("%1 is a model file; facility loading is not implemented yet, showing the demo hall")
+                                 .arg(QFileInfo(path).fileName()),
+                             kStatusMessageMs);
+    return {};
+}
+
+void MainWindow::chooseAndOpenModel() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Facility Model"), QString(),
+                                                      tr("Facility models (*.db *.sqlite);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::showError(const QString& error) {
+    statusBar()->showMessage(error, kStatusMessageMs);
+    // Non-blocking: a modal exec() here would freeze automation and tests behind a dialog.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open model"), error, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("openErrorBox"));
+    box->open();
+    emit modelOpenFailed(error);
+}
+
+QString MainWindow::aboutText() { return versionText(); }
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Colossus Twin"),
+                       tr("<b>Colossus Twin</b><p>A desktop digital twin of the Colossus AI supercomputer.</p><p>%1</p>")
+                           .arg(aboutText().toHtmlEscaped()));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveGeometryToSettings();
+    event->accept();
+}
+
+void MainWindow::restoreGeometryFromSettings() {
+    QSettings settings;
+    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First run: most of the screen, centred.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(available.size() * 0.8);
+        move(available.center() - rect().center());
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+}
+
+void MainWindow::saveGeometryToSettings() {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+}
+
+} // namespace twin::app

@@ -1,0 +1,59 @@
+// The Qt 6 <-> VTK bridge: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow.
+// VTK 9.1's own Qt widget is built against Qt 5 on Debian 12, so we own this bridge (see QT6-VTK-BRIDGE.md).
+#pragma once
+
+#include "scene/CameraPose.h"
+
+#include <QOpenGLWidget>
+
+#include <memory>
+
+class vtkGenericOpenGLRenderWindow;
+class vtkRenderer;
+
+namespace twin::scene {
+
+class ViewWidget : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit ViewWidget(QWidget* parent = nullptr);
+    ~ViewWidget() override;
+
+    // Must run before the QApplication exists: desktop OpenGL 3.2 core, depth 24, no multisampling
+    // (VTK does its own anti-aliasing and hardware picking needs a single-sample buffer).
+    static void installDefaultSurfaceFormat();
+
+    // For scene/ code and its tests: the renderer that scenes populate. app/ never calls these.
+    vtkRenderer* renderer() const;
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+
+    // Frames everything visible, looking from the default direction.
+    void resetCamera();
+    CameraPose cameraPose() const;
+    void setCameraPose(const CameraPose& pose);
+    // Number of frames VTK has rendered into this widget, for tests and benchmarks.
+    quint64 renderedFrames() const;
+    // The OpenGL renderer string ("llvmpipe (LLVM 15.0.6, 256 bits)"), empty before the first show.
+    QString openGLRenderer() const;
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int width, int height) override;
+    void paintGL() override;
+
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace twin::scene

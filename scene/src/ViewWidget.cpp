@@ -1,0 +1,347 @@
+#include "scene/ViewWidget.h"
+
+#include "CameraFraming.h"
+#include "NavigationStyle.h"
+
+#include <QCursor>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLExtraFunctions>
+#include <QOpenGLFunctions>
+#include <QSurfaceFormat>
+#include <QWheelEvent>
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkNew.h>
+#include <vtkOpenGLState.h>
+#include <vtkRenderer.h>
+
+namespace twin::scene {
+
+struct ViewWidget::Private {
+    ViewWidget* widget = nullptr;
+    vtkNew<vtkGenericOpenGLRenderWindow> renderWindow;
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkGenericRenderWindowInteractor> interactor;
+    vtkNew<NavigationStyle> style;
+    std::vector<unsigned long> windowObserverTags;
+    unsigned long renderRequestTag = 0;
+    bool painting = false;
+    bool contextInitialised = false;
+    quint64 framesRendered = 0;
+    QString glRenderer;
+    QMetaObject::Connection contextTeardown;
+
+    // The render window asks for its context through events because it does not own it (Qt does).
+    void onWindowEvent(vtkObject*, unsigned long event, void* callData) {
+        QOpenGLContext* context = widget->context();
+        switch (event) {
+        case vtkCommand::WindowMakeCurrentEvent:
+            // Not QOpenGLWidget::makeCurrent(): that also rebinds Qt's framebuffer behind VTK's state
+            // cache, VTK then attaches its textures to Qt's framebuffer and the view turns black.
+            if (context)
+                context->makeCurrent(context->surface());
+            break;
+        case vtkCommand::WindowIsCurrentEvent:
+            *static_cast<bool*>(callData) = context && QOpenGLContext::currentContext() == context;
+            break;
+        case vtkCommand::WindowFrameEvent:
+            // Someone rendered outside paintGL (a test, a scene update): show the result.
+            if (!painting)
+                widget->update();
+            break;
+        default:
+            break;
+        }
+    }
+
+    // The interactor never renders by itself (EnableRender is off): it asks, and Qt coalesces
+    // the requests into one paint per frame.
+    void onRenderRequested(vtkObject*, unsigned long, void*) { widget->update(); }
+
+    void releaseGraphics() {
+        if (!contextInitialised)
+            return;
+        contextInitialised = false;
+        widget->makeCurrent();
+        renderWindow->Finalize();
+        renderWindow->SetReadyForRendering(false);
+        widget->doneCurrent();
+    }
+
+    int devicePixels(int logical) const { return qRound(logical * widget->devicePixelRatioF()); }
+
+    // Qt gives logical coordinates with y down; VTK wants device pixels with y up.
+    void forwardPointer(const QPointF& position, Qt::KeyboardModifiers modifiers, int repeat = 0) {
+        interactor->SetEventInformationFlipY(devicePixels(qRound(position.x())), devicePixels(qRound(position.y())),
+                                             modifiers.testFlag(Qt::ControlModifier) ? 1 : 0,
+                                             modifiers.testFlag(Qt::ShiftModifier) ? 1 : 0, 0, repeat);
+        interactor->SetAltKey(modifiers.testFlag(Qt::AltModifier) ? 1 : 0);
+    }
+};
+
+namespace {
+
+// VTK's key symbols for the keys our navigation uses; others travel by their character only.
+const char* vtkKeySymbol(int qtKey) {
+    switch (qtKey) {
+    case Qt::Key_Left:
+        return "Left";
+    case Qt::Key_Right:
+        return "Right";
+    case Qt::Key_Up:
+        return "Up";
+    case Qt::Key_Down:
+        return "Down";
+    case Qt::Key_Plus:
+        return "plus";
+    case Qt::Key_Minus:
+        return "minus";
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+ViewWidget::ViewWidget(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Private>()) {
+    d->widget = this;
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setMinimumSize(64, 64);
+
+    vtkGenericOpenGLRenderWindow* window = d->renderWindow;
+    window->SetOwnContext(false);
+    window->SetFrameBlitModeToNoBlit();
+    window->SetReadyForRendering(false);
+    window->SetMultiSamples(0);
+    window->AddRenderer(d->renderer);
+    for (unsigned long event :
+         {vtkCommand::WindowMakeCurrentEvent, vtkCommand::WindowIsCurrentEvent, vtkCommand::WindowFrameEvent})
+        d->windowObserverTags.push_back(window->AddObserver(event, d.get(), &Private::onWindowEvent));
+
+    d->renderer->SetBackground(0.11, 0.13, 0.16);
+    d->renderer->SetBackgroundAlpha(1.0);
+
+    d->interactor->SetRenderWindow(window);
+    d->interactor->SetInteractorStyle(d->style);
+    d->interactor->EnableRenderOff();
+    d->renderRequestTag = d->interactor->AddObserver(vtkCommand::RenderEvent, d.get(), &Private::onRenderRequested);
+    d->interactor->Initialize();
+}
+
+ViewWidget::~ViewWidget() {
+    disconnect(d->contextTeardown);
+    d->releaseGraphics();
+    d->interactor->RemoveObserver(d->renderRequestTag);
+    for (unsigned long tag : d->windowObserverTags)
+        d->renderWindow->RemoveObserver(tag);
+}
+
+void ViewWidget::installDefaultSurfaceFormat() {
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setRedBufferSize(8);
+    format.setGreenBufferSize(8);
+    format.setBlueBufferSize(8);
+    format.setAlphaBufferSize(8);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setSamples(0);
+    format.setSwapBehavior(QSurfaceFormat::DoubleBuffer);
+    QSurfaceFormat::setDefaultFormat(format);
+}
+
+vtkRenderer* ViewWidget::renderer() const { return d->renderer; }
+
+vtkGenericOpenGLRenderWindow* ViewWidget::renderWindow() const { return d->renderWindow; }
+
+void ViewWidget::resetCamera() {
+    frameAllFromDefaultDirection(d->renderer);
+    update();
+}
+
+CameraPose ViewWidget::cameraPose() const {
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    CameraPose pose;
+    camera->GetPosition(pose.position.data());
+    camera->GetFocalPoint(pose.focalPoint.data());
+    camera->GetViewUp(pose.viewUp.data());
+    return pose;
+}
+
+void ViewWidget::setCameraPose(const CameraPose& pose) {
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    camera->SetPosition(pose.position.data());
+    camera->SetFocalPoint(pose.focalPoint.data());
+    camera->SetViewUp(pose.viewUp.data());
+    d->renderer->ResetCameraClippingRange();
+    update();
+}
+
+quint64 ViewWidget::renderedFrames() const { return d->framesRendered; }
+
+QString ViewWidget::openGLRenderer() const { return d->glRenderer; }
+
+void ViewWidget::initializeGL() {
+    // A context can be recreated (the widget moved to another top-level window): release what VTK
+    // built in the old one before it goes.
+    disconnect(d->contextTeardown);
+    d->contextTeardown =
+        connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] { d->releaseGraphics(); });
+    d->renderWindow->SetReadyForRendering(true);
+    d->renderWindow->SetForceMaximumHardwareLineWidth(1);
+    d->renderWindow->OpenGLInitContext();
+    d->glRenderer = QString::fromLatin1(
+        reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER)));
+    d->contextInitialised = true;
+    resizeGL(width(), height());
+}
+
+void ViewWidget::resizeGL(int width, int height) {
+    // Qt passes logical pixels; VTK renders in device pixels, or HiDPI screens get a blurry quarter.
+    d->interactor->UpdateSize(d->devicePixels(width), d->devicePixels(height));
+}
+
+void ViewWidget::paintGL() {
+    if (!d->contextInitialised)
+        return;
+    vtkGenericOpenGLRenderWindow* window = d->renderWindow;
+    const int deviceWidth = d->devicePixels(width());
+    const int deviceHeight = d->devicePixels(height());
+    if (window->GetSize()[0] != deviceWidth || window->GetSize()[1] != deviceHeight)
+        d->interactor->UpdateSize(deviceWidth, deviceHeight);
+
+    // Qt changed GL state since VTK last looked: make VTK's cache match the real state first.
+    vtkOpenGLState* state = window->GetState();
+    state->Reset();
+    state->Push();
+    state->vtkglDepthFunc(GL_LEQUAL);
+    d->painting = true;
+    window->Render();
+    d->painting = false;
+    state->Pop();
+    ++d->framesRendered;
+
+    // VTK drew into its own framebuffer; copy it into the one Qt composes.
+    QOpenGLExtraFunctions* gl = context()->extraFunctions();
+    gl->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    const GLenum colourAttachment = GL_COLOR_ATTACHMENT0;
+    gl->glDrawBuffers(1, &colourAttachment);
+    window->BlitDisplayFramebuffer(0, 0, 0, deviceWidth, deviceHeight, 0, 0, deviceWidth, deviceHeight,
+                                   GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+    // Qt composes the widget with its alpha; VTK leaves alpha below 1 where it blended, which would
+    // let the window behind show through. Force it opaque.
+    gl->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
+    gl->glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    gl->glClear(GL_COLOR_BUFFER_BIT);
+    gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+}
+
+void ViewWidget::mousePressEvent(QMouseEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers());
+    switch (event->button()) {
+    case Qt::LeftButton:
+        d->interactor->LeftButtonPressEvent();
+        break;
+    case Qt::MiddleButton:
+        d->interactor->MiddleButtonPressEvent();
+        break;
+    case Qt::RightButton:
+        d->interactor->RightButtonPressEvent();
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers());
+    switch (event->button()) {
+    case Qt::LeftButton:
+        d->interactor->LeftButtonReleaseEvent();
+        break;
+    case Qt::MiddleButton:
+        d->interactor->MiddleButtonReleaseEvent();
+        break;
+    case Qt::RightButton:
+        d->interactor->RightButtonReleaseEvent();
+        break;
+    default:
+        break;
+    }
+    event->accept();
+}
+
+void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers());
+    d->interactor->MouseMoveEvent();
+    event->accept();
+}
+
+void ViewWidget::mouseDoubleClickEvent(QMouseEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers(), 1);
+    if (event->button() == Qt::LeftButton)
+        d->interactor->LeftButtonPressEvent();
+    event->accept();
+}
+
+void ViewWidget::wheelEvent(QWheelEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers());
+    const int steps = event->angleDelta().y();
+    if (steps > 0)
+        d->interactor->MouseWheelForwardEvent();
+    else if (steps < 0)
+        d->interactor->MouseWheelBackwardEvent();
+    event->accept();
+}
+
+void ViewWidget::keyPressEvent(QKeyEvent* event) {
+    const QString text = event->text();
+    const char character = text.size() == 1 ? text.at(0).toLatin1() : 0;
+    const char* symbol = vtkKeySymbol(event->key());
+    if (!symbol && !character) {
+        QOpenGLWidget::keyPressEvent(event);
+        return;
+    }
+    const QPoint cursor = mapFromGlobal(QCursor::pos());
+    d->forwardPointer(cursor, event->modifiers());
+    d->interactor->SetKeyEventInformation(event->modifiers().testFlag(Qt::ControlModifier) ? 1 : 0,
+                                          event->modifiers().testFlag(Qt::ShiftModifier) ? 1 : 0, character,
+                                          event->isAutoRepeat() ? 1 : 0, symbol);
+    d->interactor->KeyPressEvent();
+    if (character)
+        d->interactor->CharEvent();
+    event->accept();
+}
+
+void ViewWidget::keyReleaseEvent(QKeyEvent* event) {
+    const QString text = event->text();
+    const char character = text.size() == 1 ? text.at(0).toLatin1() : 0;
+    d->interactor->SetKeyEventInformation(event->modifiers().testFlag(Qt::ControlModifier) ? 1 : 0,
+                                          event->modifiers().testFlag(Qt::ShiftModifier) ? 1 : 0, character,
+                                          0, vtkKeySymbol(event->key()));
+    d->interactor->KeyReleaseEvent();
+    event->accept();
+}
+
+void ViewWidget::enterEvent(QEnterEvent* event) {
+    d->forwardPointer(event->position(), event->modifiers());
+    d->interactor->EnterEvent();
+    QOpenGLWidget::enterEvent(event);
+}
+
+void ViewWidget::leaveEvent(QEvent* event) {
+    d->interactor->LeaveEvent();
+    QOpenGLWidget::leaveEvent(event);
+}
+
+} // namespace twin::scene
