@@ -25,6 +25,7 @@ bool looksLikeModelPath(const QString& argument) {
 std::unique_ptr<QCoreApplication> makeApplication(ApplicationKind kind, int& argc, char** argv) {
     std::unique_ptr<QCoreApplication> application;
     if (kind == ApplicationKind::Gui) {
+        ensureRuntimeDirectory();
         twin::scene::ViewWidget::installDefaultSurfaceFormat();
         application = std::make_unique<QApplication>(argc, argv);
     } else {

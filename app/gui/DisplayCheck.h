@@ -6,4 +6,9 @@ namespace twin::app {
 
 bool displayAvailable();
 
+// Qt warns on every start when XDG_RUNTIME_DIR is unset (root shells, CI, xvfb-run) and then falls
+// back to /tmp/runtime-$USER. Doing that fallback ourselves keeps stderr to the one line of
+// CLI.md's contract.
+void ensureRuntimeDirectory();
+
 } // namespace twin::app

@@ -6,8 +6,13 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 namespace twin::app {
+
+namespace {
+constexpr int kScreenshotSettleMs = 500;
+}
 
 ExitCode runGui(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -16,6 +21,11 @@ ExitCode runGui(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("gui"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("facility model file (optional)"),
                                  QStringLiteral("[MODEL]"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Open the window, save a PNG of all of it (menus, view, status bar) and quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshotOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("gui: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -36,6 +46,19 @@ ExitCode runGui(const QStringList& arguments) {
     if (!positional.isEmpty())
         window.openModel(positional.first());
     window.show();
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        // Let the window map and paint once (the 3D view renders on its first paint), then grab.
+        QTimer::singleShot(kScreenshotSettleMs, &window, [&window, path] {
+            const bool saved = window.grab().save(path, "PNG");
+            if (saved)
+                printOut(path);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+        if (QApplication::exec() != 0)
+            return fail(ExitCode::BadInput, QStringLiteral("%1: cannot write the screenshot").arg(path));
+        return ExitCode::Ok;
+    }
     return QApplication::exec() == 0 ? ExitCode::Ok : ExitCode::Environment;
 }
 

@@ -11,8 +11,9 @@ QString cpuModel() {
     QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
     if (!cpuinfo.open(QIODevice::ReadOnly))
         return QStringLiteral("unknown CPU");
-    while (!cpuinfo.atEnd()) {
-        const QByteArray line = cpuinfo.readLine();
+    // /proc files report size 0, so QFile::atEnd() is true at once: read it whole instead.
+    const QList<QByteArray> lines = cpuinfo.readAll().split('\n');
+    for (const QByteArray& line : lines) {
         if (line.startsWith("model name")) {
             const qsizetype colon = line.indexOf(':');
             return QString::fromLatin1(line.mid(colon + 1)).simplified();

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -13,6 +14,9 @@ namespace twin::datamodel {
 namespace {
 
 ModelFileProbe failure(const QString& path, const QString& problem) { return {false, path + ": " + problem}; }
+
+// Every SQLite database starts with a 100-byte header.
+constexpr qint64 kHeaderBytes = 100;
 
 struct SqliteCloser {
     void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
@@ -34,12 +38,14 @@ ModelFileProbe probeModelFile(const QString& path) {
     // which would happily treat an empty file as a new, empty database.
     static constexpr std::array<char, 16> magic{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f',
                                                 'o', 'r', 'm', 'a', 't', ' ', '3', '\0'};
-    const QByteArray header = file.read(100);
-    if (header.size() < 100)
-        return failure(path, header.isEmpty() ? QStringLiteral("is empty, not a SQLite database")
-                                              : QStringLiteral("is too short to be a SQLite database"));
-    if (std::memcmp(header.constData(), magic.data(), magic.size()) != 0)
+    const QByteArray header = file.read(kHeaderBytes);
+    if (header.isEmpty())
+        return failure(path, QStringLiteral("is empty, not a SQLite database"));
+    const size_t compared = std::min(magic.size(), size_t(header.size()));
+    if (std::memcmp(header.constData(), magic.data(), compared) != 0)
         return failure(path, QStringLiteral("not a SQLite database"));
+    if (header.size() < kHeaderBytes)
+        return failure(path, QStringLiteral("is truncated: shorter than a SQLite header"));
     file.close();
 
     sqlite3* raw = nullptr;

@@ -59,7 +59,8 @@ private slots:
         QTest::addColumn<QString>("problem");
         QTest::newRow("text file") << QByteArray("hall,row,rack\nA,1,1\n").repeated(20) << "not a SQLite database";
         QTest::newRow("empty file") << QByteArray() << "is empty";
-        QTest::newRow("short file") << QByteArray("SQLite format 3") << "too short";
+        QTest::newRow("truncated header") << QByteArray("SQLite format 3") << "truncated";
+        QTest::newRow("short text") << QByteArray("hello") << "not a SQLite database";
         // A valid header followed by garbage pages: SQLite itself must reject it.
         QTest::newRow("corrupt body") << QByteArray("SQLite format 3\0", 16) + QByteArray(4080, '\x7f')
                                       << "";

@@ -1,0 +1,215 @@
+// The command-line contract of shared/design/CLI.md, checked on the real binary: exit codes, one-line
+// errors naming the thing, results on stdout, a snapshot PNG of the requested size with a real picture.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QString out;
+    QString err;
+};
+
+Run runTwin(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TWIN_BINARY), arguments);
+    Run run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.status = process.exitStatus();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QStringList lines(const QString& text) { return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+
+int distinctColours(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y) & 0xffffff);
+    return int(colours.size());
+}
+
+QByteArray hashOf(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                                          : QByteArray();
+}
+
+} // namespace
+
+class CliTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+
+private slots:
+    void versionNamesTheLibraries() {
+        const Run run = runTwin({QStringLiteral("--version")});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith(QStringLiteral("colossus-twin ")));
+        for (const char* library : {"Qt 6.", "VTK 9.", "SQLite 3."})
+            QVERIFY2(run.out.contains(QLatin1String(library)), qPrintable(run.out));
+    }
+
+    void helpListsSubcommands() {
+        const Run run = runTwin({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* name : {"gui", "snapshot", "bench"})
+            QVERIFY2(run.out.contains(QLatin1String(name)), qPrintable(run.out));
+        const Run snapshotHelp = runTwin({QStringLiteral("snapshot"), QStringLiteral("--help")});
+        QCOMPARE(snapshotHelp.exitCode, 0);
+        QVERIFY(snapshotHelp.out.contains(QStringLiteral("--size")));
+    }
+
+    void unknownSubcommandIsAUsageError() {
+        const Run run = runTwin({QStringLiteral("frobnicate")});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(lines(run.err).first(), QStringLiteral("colossus-twin: unknown subcommand 'frobnicate'"));
+        QVERIFY(run.err.contains(QStringLiteral("Usage:")));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void snapshotUsageErrors_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("no output") << QStringList{QStringLiteral("snapshot")} << "-o FILE";
+        QTest::newRow("size too small") << QStringList{"snapshot", "-o", "a.png", "--size", "8x8"} << "--size '8x8'";
+        QTest::newRow("size not a size") << QStringList{"snapshot", "-o", "a.png", "--size", "big"} << "--size 'big'";
+        QTest::newRow("not png") << QStringList{"snapshot", "-o", "a.jpg"} << "a.jpg";
+        QTest::newRow("unknown option") << QStringList{"snapshot", "-o", "a.png", "--colour", "red"} << "colour";
+        QTest::newRow("two models") << QStringList{"snapshot", "a.db", "b.db", "-o", "a.png"} << "at most one";
+    }
+
+    void snapshotUsageErrors() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mention);
+        const Run run = runTwin(arguments);
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(lines(run.err).size(), 1);
+        QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: snapshot: ")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(mention), qPrintable(run.err));
+    }
+
+    void missingModelIsNamed() {
+        const QString model = dir_.filePath(QStringLiteral("nonexistent-model.db"));
+        const QString png = dir_.filePath(QStringLiteral("never.png"));
+        const Run run = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"), png});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("colossus-twin: %1: no such file").arg(model));
+        QVERIFY(!QFile::exists(png));
+        QVERIFY(!QFile::exists(model));
+    }
+
+    void foreignFileIsRefusedAndUntouched() {
+        const QString model = dir_.filePath(QStringLiteral("notes.db"));
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("rack,status\nA-01-01,installed\n").repeated(10));
+        file.close();
+        const QByteArray before = hashOf(model);
+        const Run run = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                                 dir_.filePath(QStringLiteral("n.png"))});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("colossus-twin: %1: not a SQLite database").arg(model));
+        QCOMPARE(hashOf(model), before);
+    }
+
+    void guiRefusesABadModelBeforeOpeningAWindow() {
+        const QString model = dir_.filePath(QStringLiteral("missing.db"));
+        const Run run = runTwin({QStringLiteral("gui"), model});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), QStringLiteral("colossus-twin: %1: no such file").arg(model));
+    }
+
+    void snapshotWritesAPictureOfTheRequestedSize() {
+        const QString png = dir_.filePath(QStringLiteral("snap.png"));
+        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png, QStringLiteral("--size"),
+                                 QStringLiteral("640x400")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.out.trimmed(), png); // the result, on stdout
+        QImage image(png);
+        QCOMPARE(image.size(), QSize(640, 400));
+        QVERIFY2(distinctColours(image) > 20, qPrintable(QString::number(distinctColours(image))));
+    }
+
+    void snapshotDefaultsTo1280x800() {
+        const QString png = dir_.filePath(QStringLiteral("default.png"));
+        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QImage(png).size(), QSize(1280, 800));
+    }
+
+    void unwritableOutputIsNamedAndNothingIsLeft() {
+        const QString png = dir_.filePath(QStringLiteral("no-such-dir/snap.png"));
+        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png, QStringLiteral("--size"),
+                                 QStringLiteral("64x64")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: %1: cannot write").arg(png)), qPrintable(run.err));
+        QVERIFY(!QFile::exists(png));
+    }
+
+    void noDisplayIsAnEnvironmentError() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        const Run snapshot = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"),
+                                      dir_.filePath(QStringLiteral("x.png"))},
+                                     environment);
+        QCOMPARE(snapshot.status, QProcess::NormalExit);
+        QCOMPARE(snapshot.exitCode, 3);
+        QVERIFY(snapshot.err.contains(QStringLiteral("xvfb-run")));
+        const Run gui = runTwin({}, environment);
+        QCOMPARE(gui.status, QProcess::NormalExit);
+        QCOMPARE(gui.exitCode, 3);
+        QVERIFY(gui.err.contains(QStringLiteral("no display")));
+        // --version needs no display at all.
+        QCOMPARE(runTwin({QStringLiteral("--version")}, environment).exitCode, 0);
+    }
+
+    void benchPrintsOneJsonObject() {
+        const Run run = runTwin({QStringLiteral("bench"), QStringLiteral("view"), QStringLiteral("--seconds"),
+                                 QStringLiteral("0.3"), QStringLiteral("--size"), QStringLiteral("320x200"),
+                                 QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(run.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(run.out));
+        const QJsonObject root = document.object();
+        QCOMPARE(root.value(QStringLiteral("bench")).toString(), QStringLiteral("view"));
+        QVERIFY(!root.value(QStringLiteral("machine")).toString().isEmpty());
+        const QJsonArray rows = root.value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 4);
+        for (const QJsonValue& row : rows) {
+            const QJsonObject object = row.toObject();
+            for (const char* key : {"case", "metric", "value", "unit"})
+                QVERIFY(object.contains(QLatin1String(key)));
+            QVERIFY2(object.value(QStringLiteral("value")).toDouble() > 0.0, qPrintable(run.out));
+        }
+        QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("nope")}).exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"

@@ -1,0 +1,198 @@
+// The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
+// a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
+#include "gui/MainWindow.h"
+#include "gui/RecentModels.h"
+#include "scene/ViewWidget.h"
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSet>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+#include <cmath>
+
+using twin::app::MainWindow;
+using twin::app::RecentModels;
+
+namespace {
+
+void makeDatabase(const QString& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open(QFile::encodeName(path).constData(), &db);
+    sqlite3_exec(db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+}
+
+void closeMessageBoxes() {
+    for (QWidget* widget : QApplication::topLevelWidgets())
+        if (auto* box = qobject_cast<QMessageBox*>(widget))
+            box->close();
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir settingsDir_;
+    QTemporaryDir dataDir_;
+
+private slots:
+    void initTestCase() {
+        // Never touch the user's real settings.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("ColossusTwinTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+    }
+
+    void init() { QSettings().clear(); }
+    void cleanup() { closeMessageBoxes(); }
+
+    void hasTheMenusAUserLooksFor() {
+        MainWindow window;
+        for (const char* name : {"actionOpen", "actionQuit", "actionResetCamera", "actionAbout"}) {
+            auto* action = window.findChild<QAction*>(QLatin1String(name));
+            QVERIFY2(action, name);
+            QVERIFY(action->isEnabled());
+        }
+        QVERIFY(window.findChild<QMenu*>(QStringLiteral("menuRecent")));
+        QCOMPARE(window.findChild<QAction*>(QStringLiteral("actionOpen"))->shortcut(), QKeySequence(QKeySequence::Open));
+        QVERIFY(window.view());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("sceneSummary"))->text().contains(QStringLiteral("40 racks")));
+    }
+
+    void aboutNamesQtVtkAndSqlite() {
+        const QString text = MainWindow::aboutText();
+        QVERIFY2(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("VTK 9.1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("SQLite ") + QString::fromLatin1(sqlite3_libversion())), qPrintable(text));
+    }
+
+    void badModelChangesNothingAndSaysWhy() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString title = window.windowTitle();
+        const QString bad = dataDir_.filePath(QStringLiteral("bad.db"));
+        QFile file(bad);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a database, just some text that is long enough to have a header........");
+        file.close();
+        QSignalSpy failed(&window, &MainWindow::modelOpenFailed);
+
+        const QString error = window.openModel(bad);
+        QCOMPARE(error, bad + QStringLiteral(": not a SQLite database"));
+        QCOMPARE(failed.count(), 1);
+        QCOMPARE(window.windowTitle(), title);
+        QVERIFY(window.currentModelPath().isEmpty());
+        QCOMPARE(window.statusBar()->currentMessage(), error);
+        QVERIFY(RecentModels().paths().isEmpty());
+        // The message box does not block: we got here, and it is showing the same text.
+        auto* box = window.findChild<QMessageBox*>(QStringLiteral("openErrorBox"));
+        QVERIFY(box);
+        QCOMPARE(box->text(), error);
+    }
+
+    void goodModelGoesToOpenRecent() {
+        MainWindow window;
+        const QString good = dataDir_.filePath(QStringLiteral("site.db"));
+        makeDatabase(good);
+        QCOMPARE(window.openModel(good), QString());
+        QCOMPARE(window.currentModelPath(), good);
+        QVERIFY(window.windowTitle().startsWith(QStringLiteral("site.db")));
+        QCOMPARE(RecentModels().paths(), QStringList{good});
+
+        // The Open Recent menu lists it and opening it from there works.
+        auto* recent = window.findChild<QMenu*>(QStringLiteral("menuRecent"));
+        emit recent->aboutToShow();
+        QAction* entry = nullptr;
+        for (QAction* action : recent->actions())
+            if (action->text() == QStringLiteral("site.db"))
+                entry = action;
+        QVERIFY(entry);
+        QCOMPARE(entry->toolTip(), good);
+        entry->trigger();
+        QCOMPARE(window.currentModelPath(), good);
+    }
+
+    void recentListIsBoundedAndWithoutDuplicates() {
+        RecentModels recent;
+        for (int i = 0; i < RecentModels::kMaxEntries + 3; ++i)
+            recent.add(dataDir_.filePath(QStringLiteral("m%1.db").arg(i)));
+        recent.add(dataDir_.filePath(QStringLiteral("m5.db")));
+        const QStringList paths = recent.paths();
+        QCOMPARE(paths.size(), RecentModels::kMaxEntries);
+        QCOMPARE(paths.first(), dataDir_.filePath(QStringLiteral("m5.db")));
+        QCOMPARE(paths.count(dataDir_.filePath(QStringLiteral("m5.db"))), 1);
+        QVERIFY(!paths.contains(dataDir_.filePath(QStringLiteral("m0.db"))));
+    }
+
+    void recentEntryThatNoLongerOpensIsDropped() {
+        MainWindow window;
+        const QString gone = dataDir_.filePath(QStringLiteral("gone.db"));
+        RecentModels().add(gone);
+        auto* recent = window.findChild<QMenu*>(QStringLiteral("menuRecent"));
+        emit recent->aboutToShow();
+        for (QAction* action : recent->actions())
+            if (action->text() == QStringLiteral("gone.db"))
+                action->trigger();
+        QVERIFY(!RecentModels().paths().contains(gone));
+    }
+
+    void geometrySurvivesARestart() {
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(900, 620);
+            QTRY_COMPARE(window.size(), QSize(900, 620));
+            window.close();
+        }
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QTRY_COMPARE(again.size(), QSize(900, 620));
+    }
+
+    void resetCameraActionBringsTheViewHome() {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        twin::scene::ViewWidget* view = window.view();
+        const twin::scene::CameraPose home = view->cameraPose();
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Left);
+        QTest::keyClick(view, Qt::Key_Up);
+        QVERIFY(view->cameraPose() != home);
+        window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();
+        const twin::scene::CameraPose back = view->cameraPose();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(std::abs(back.position[size_t(i)] - home.position[size_t(i)]) < 1e-6);
+    }
+
+    void theViewShowsTheDemoHall() {
+        MainWindow window;
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QImage image = window.view()->grabFramebuffer();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y) & 0xffffff);
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_main_window.moc"
