@@ -6,9 +6,9 @@
 #include "scene/ViewWidget.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-
 #include <memory>
 
 using namespace twin::app;
@@ -40,15 +40,31 @@ std::unique_ptr<QCoreApplication> makeApplication(ApplicationKind kind, int& arg
 } // namespace
 
 int main(int argc, char** argv) {
-    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    if (first == QLatin1String("-h") || first == QLatin1String("--help")) {
+    // Only the options before the subcommand are ours; everything after it belongs to the subcommand.
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Usage."));
+    const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Version."));
+    parser.addOptions({helpOption, versionOption});
+    if (!parser.parse(rawArguments)) {
+        printErr(QStringLiteral("%1: %2\n").arg(QLatin1String(kProgramName), parser.errorText()) +
+                 usageText());
+        return toInt(ExitCode::Usage);
+    }
+    if (parser.isSet(helpOption)) {
         printOut(usageText());
         return toInt(ExitCode::Ok);
     }
-    if (first == QLatin1String("-v") || first == QLatin1String("--version")) {
+    if (parser.isSet(versionOption)) {
         printOut(versionText());
         return toInt(ExitCode::Ok);
     }
+    const QString first = parser.positionalArguments().value(0);
 
     const Subcommand* subcommand = findSubcommand(first.isEmpty() ? QStringLiteral("gui") : first);
     bool insertGui = false;
@@ -63,9 +79,10 @@ int main(int argc, char** argv) {
     }
 
     if (subcommand->application == ApplicationKind::Gui && !displayAvailable())
-        return toInt(fail(ExitCode::Environment, QStringLiteral("%1: no display (DISPLAY is not set); run it under "
-                                                                "xvfb-run, or through ./twin which does")
-                                                     .arg(QLatin1String(subcommand->name))));
+        return toInt(
+            fail(ExitCode::Environment, QStringLiteral("%1: no display (DISPLAY is not set); run it under "
+                                                       "xvfb-run, or through ./twin which does")
+                                            .arg(QLatin1String(subcommand->name))));
 
     std::unique_ptr<QCoreApplication> application = makeApplication(subcommand->application, argc, argv);
     QStringList arguments = QCoreApplication::arguments();

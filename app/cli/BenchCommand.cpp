@@ -10,13 +10,15 @@ namespace twin::app {
 
 ExitCode runBench(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Run a benchmark and print one table.\n"
-                                                    "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Run a benchmark and print one table.\n"
+                       "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the benchmark: view"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("View size, default 1280x800."),
-                                        QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
+                                        QStringLiteral("1280x800"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("Seconds per measured case, default 3."),
                                            QStringLiteral("S"), QStringLiteral("3"));
@@ -32,18 +34,20 @@ ExitCode runBench(const QStringList& arguments) {
     if (positional.size() != 1)
         return fail(ExitCode::Usage, QStringLiteral("bench: name one benchmark: view"));
     if (positional.first() != QLatin1String("view"))
-        return fail(ExitCode::Usage, QStringLiteral("bench: unknown benchmark '%1' (known: view)").arg(positional.first()));
+        return fail(ExitCode::Usage,
+                    QStringLiteral("bench: unknown benchmark '%1' (known: view)").arg(positional.first()));
 
     bench::ViewBenchOptions options;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
     if (!size)
-        return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size '%1'").arg(parser.value(sizeOption)));
+        return fail(ExitCode::Usage,
+                    QStringLiteral("bench: invalid --size '%1'").arg(parser.value(sizeOption)));
     options.size = *size;
     bool secondsOk = false;
     options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
     if (!secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
-        return fail(ExitCode::Usage,
-                    QStringLiteral("bench: invalid --seconds '%1': expected 0 to 600").arg(parser.value(secondsOption)));
+        return fail(ExitCode::Usage, QStringLiteral("bench: invalid --seconds '%1': expected 0 to 600")
+                                         .arg(parser.value(secondsOption)));
 
     const bench::BenchReport report = bench::runViewBench(options);
     printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());

@@ -10,6 +10,8 @@ enum class ExitCode : int {
     Environment = 3, // no display, a missing package, a port in use
 };
 
-inline int toInt(ExitCode code) { return static_cast<int>(code); }
+inline int toInt(ExitCode code) {
+    return static_cast<int>(code);
+}
 
 } // namespace twin::app

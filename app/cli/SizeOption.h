@@ -3,7 +3,6 @@
 
 #include <QSize>
 #include <QString>
-
 #include <optional>
 
 namespace twin::app {

@@ -21,8 +21,10 @@ ExitCode runSnapshot(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("facility model file (optional)"),
                                  QStringLiteral("[MODEL]"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("PNG file to write (required)."), QStringLiteral("FILE"));
-    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Image size, default 1280x800."),
+                                          QStringLiteral("PNG file to write (required)."),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"),
+                                        QStringLiteral("Image size, default 1280x800."),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
     parser.addOption(outputOption);
     parser.addOption(sizeOption);
@@ -48,7 +50,8 @@ ExitCode runSnapshot(const QStringList& arguments) {
                         .arg(kMaxImageSide));
     const QString outputPath = parser.value(outputOption);
     if (!outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        return fail(ExitCode::Usage, QStringLiteral("snapshot: %1: the output must be a .png file").arg(outputPath));
+        return fail(ExitCode::Usage,
+                    QStringLiteral("snapshot: %1: the output must be a .png file").arg(outputPath));
 
     if (!positional.isEmpty()) {
         const datamodel::ModelFileProbe probe = datamodel::probeModelFile(positional.first());
@@ -60,8 +63,9 @@ ExitCode runSnapshot(const QStringList& arguments) {
     }
 
     if (!scene::OffscreenView::displayAvailable())
-        return fail(ExitCode::Environment, QStringLiteral("snapshot: no X display (DISPLAY is not set); run it "
-                                                          "under xvfb-run, or as ./twin snapshot which does"));
+        return fail(ExitCode::Environment,
+                    QStringLiteral("snapshot: no X display (DISPLAY is not set); run it "
+                                   "under xvfb-run, or as ./twin snapshot which does"));
 
     scene::OffscreenView view(*size);
     scene::populateDemoScene(view.renderer());
@@ -73,7 +77,8 @@ ExitCode runSnapshot(const QStringList& arguments) {
     // QSaveFile writes beside the target and renames at the end: never a half-written PNG.
     QSaveFile file(outputPath);
     if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return fail(ExitCode::BadInput, QStringLiteral("%1: cannot write: %2").arg(outputPath, file.errorString()));
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: cannot write: %2").arg(outputPath, file.errorString()));
     printOut(QFileInfo(outputPath).absoluteFilePath());
     return ExitCode::Ok;
 }

@@ -4,7 +4,6 @@
 #include "scene/VtkInfo.h"
 
 #include <QCoreApplication>
-
 #include <array>
 
 namespace twin::app {
@@ -12,8 +11,8 @@ namespace twin::app {
 namespace {
 
 constexpr std::array kSubcommands{
-    Subcommand{"gui", "open the twin in a window (the default when no subcommand is given)", ApplicationKind::Gui,
-               &runGui},
+    Subcommand{"gui", "open the twin in a window (the default when no subcommand is given)",
+               ApplicationKind::Gui, &runGui},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
                &runSnapshot},
     Subcommand{"bench", "measure rendering and print one table (bench --help lists the benchmarks)",
@@ -22,7 +21,9 @@ constexpr std::array kSubcommands{
 
 } // namespace
 
-std::span<const Subcommand> subcommands() { return kSubcommands; }
+std::span<const Subcommand> subcommands() {
+    return kSubcommands;
+}
 
 const Subcommand* findSubcommand(const QString& name) {
     for (const Subcommand& subcommand : kSubcommands)

@@ -5,7 +5,6 @@
 #include "cli/ExitCode.h"
 
 #include <QStringList>
-
 #include <span>
 
 namespace twin::app {

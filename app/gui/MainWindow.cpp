@@ -9,12 +9,18 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+
+// Q_INIT_RESOURCE declares a function, so it must stand outside any namespace.
+static void initTwinResources() {
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace twin::app {
 
@@ -25,8 +31,10 @@ constexpr int kStatusMessageMs = 8000;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    initTwinResources();
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(QStringLiteral("Colossus Twin"));
+    setWindowIcon(QIcon(QStringLiteral(":/colossus-twin/icon.png")));
     view_ = new scene::ViewWidget(this);
     view_->setObjectName(QStringLiteral("view3d"));
     setCentralWidget(view_);
@@ -101,9 +109,10 @@ QString MainWindow::openModel(const QString& path) {
     recent_.add(modelPath_);
     setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
     // Loading the facility itself arrives with the model (issue 3); until then the demo hall stays.
-    statusBar()->showMessage(tr("%1 is a model file; facility loading is not implemented yet, showing the demo hall")
-                                 .arg(QFileInfo(path).fileName()),
-                             kStatusMessageMs);
+    statusBar()->showMessage(
+        tr("%1 is a model file; facility loading is not implemented yet, showing the demo hall")
+            .arg(QFileInfo(path).fileName()),
+        kStatusMessageMs);
     return {};
 }
 
@@ -124,12 +133,15 @@ void MainWindow::showError(const QString& error) {
     emit modelOpenFailed(error);
 }
 
-QString MainWindow::aboutText() { return versionText(); }
+QString MainWindow::aboutText() {
+    return versionText();
+}
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Colossus Twin"),
-                       tr("<b>Colossus Twin</b><p>A desktop digital twin of the Colossus AI supercomputer.</p><p>%1</p>")
-                           .arg(aboutText().toHtmlEscaped()));
+    QMessageBox::about(
+        this, tr("About Colossus Twin"),
+        tr("<b>Colossus Twin</b><p>A desktop digital twin of the Colossus AI supercomputer.</p><p>%1</p>")
+            .arg(aboutText().toHtmlEscaped()));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -8,10 +8,14 @@ namespace twin::app {
 namespace {
 const QString kSettingsKey = QStringLiteral("models/recent");
 
-void store(const QStringList& paths) { QSettings().setValue(kSettingsKey, paths); }
+void store(const QStringList& paths) {
+    QSettings().setValue(kSettingsKey, paths);
+}
 } // namespace
 
-QStringList RecentModels::paths() const { return QSettings().value(kSettingsKey).toStringList(); }
+QStringList RecentModels::paths() const {
+    return QSettings().value(kSettingsKey).toStringList();
+}
 
 void RecentModels::add(const QString& path) {
     const QString absolute = QFileInfo(path).absoluteFilePath();
@@ -29,6 +33,8 @@ void RecentModels::remove(const QString& path) {
     store(list);
 }
 
-void RecentModels::clear() { store({}); }
+void RecentModels::clear() {
+    store({});
+}
 
 } // namespace twin::app

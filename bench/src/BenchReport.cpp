@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 
 namespace twin::bench {
@@ -35,8 +34,9 @@ QString BenchReport::toJson() const {
                                     {QStringLiteral("metric"), row.metric},
                                     {QStringLiteral("value"), row.value},
                                     {QStringLiteral("unit"), row.unit}});
-    const QJsonObject root{
-        {QStringLiteral("bench"), bench}, {QStringLiteral("machine"), machine}, {QStringLiteral("rows"), jsonRows}};
+    const QJsonObject root{{QStringLiteral("bench"), bench},
+                           {QStringLiteral("machine"), machine},
+                           {QStringLiteral("rows"), jsonRows}};
     return QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Compact));
 }
 

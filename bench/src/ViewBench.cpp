@@ -94,8 +94,8 @@ BenchReport runViewBench(const ViewBenchOptions& options) {
                            QStringLiteral("frames/s")});
     report.rows.push_back({QStringLiteral("demo-hall ") + size, QStringLiteral("fps"), hall.framesPerSecond,
                            QStringLiteral("frames/s")});
-    report.rows.push_back({QStringLiteral("demo-hall ") + size, QStringLiteral("first-frame"), hall.firstFrameMs,
-                           QStringLiteral("ms")});
+    report.rows.push_back({QStringLiteral("demo-hall ") + size, QStringLiteral("first-frame"),
+                           hall.firstFrameMs, QStringLiteral("ms")});
     report.rows.push_back({QStringLiteral("snapshot ") + size, QStringLiteral("render+png"),
                            measureSnapshotMs(options), QStringLiteral("ms")});
     return report;

@@ -2,18 +2,19 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
 #include <memory>
+#include <sqlite3.h>
 
 namespace twin::datamodel {
 
 namespace {
 
-ModelFileProbe failure(const QString& path, const QString& problem) { return {false, path + ": " + problem}; }
+ModelFileProbe failure(const QString& path, const QString& problem) {
+    return {false, path + ": " + problem};
+}
 
 // Every SQLite database starts with a 100-byte header.
 constexpr qint64 kHeaderBytes = 100;
@@ -57,7 +58,8 @@ ModelFileProbe probeModelFile(const QString& path) {
 
     // Reading the schema makes SQLite parse the header and the first page: catches corrupt files.
     sqlite3_stmt* rawStmt = nullptr;
-    if (sqlite3_prepare_v2(db.get(), "SELECT count(*) FROM sqlite_schema", -1, &rawStmt, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db.get(), "SELECT count(*) FROM sqlite_schema", -1, &rawStmt, nullptr) !=
+        SQLITE_OK)
         return failure(path, QString::fromUtf8(sqlite3_errmsg(db.get())));
     const int stepRc = sqlite3_step(rawStmt);
     sqlite3_finalize(rawStmt);

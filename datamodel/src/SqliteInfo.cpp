@@ -4,6 +4,8 @@
 
 namespace twin::datamodel {
 
-QString sqliteVersion() { return QString::fromLatin1(sqlite3_libversion()); }
+QString sqliteVersion() {
+    return QString::fromLatin1(sqlite3_libversion());
+}
 
 } // namespace twin::datamodel

@@ -1,5 +1,6 @@
 #include "scene/DemoScene.h"
 
+#include <array>
 #include <vtkActor.h>
 #include <vtkCubeSource.h>
 #include <vtkCylinderSource.h>
@@ -16,8 +17,6 @@
 #include <vtkTransform.h>
 #include <vtkTransformPolyDataFilter.h>
 #include <vtkUnsignedCharArray.h>
-
-#include <array>
 
 namespace twin::scene {
 

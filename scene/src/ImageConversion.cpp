@@ -1,9 +1,8 @@
 #include "ImageConversion.h"
 
+#include <cstring>
 #include <vtkImageData.h>
 #include <vtkType.h>
-
-#include <cstring>
 
 namespace twin::scene {
 

@@ -2,12 +2,11 @@
 
 #include "CameraFraming.h"
 
+#include <cstring>
 #include <vtkCamera.h>
 #include <vtkObjectFactory.h>
 #include <vtkRenderWindowInteractor.h>
 #include <vtkRenderer.h>
-
-#include <cstring>
 
 namespace twin::scene {
 

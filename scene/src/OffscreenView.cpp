@@ -3,14 +3,13 @@
 #include "CameraFraming.h"
 #include "ImageConversion.h"
 
+#include <cstdlib>
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkWindowToImageFilter.h>
-
-#include <cstdlib>
 
 namespace twin::scene {
 
@@ -31,18 +30,26 @@ OffscreenView::OffscreenView(QSize sizeInPixels) : d(std::make_unique<Private>()
     d->renderer->SetBackground(0.11, 0.13, 0.16);
 }
 
-OffscreenView::~OffscreenView() { d->window->Finalize(); }
+OffscreenView::~OffscreenView() {
+    d->window->Finalize();
+}
 
 bool OffscreenView::displayAvailable() {
     const char* display = std::getenv("DISPLAY");
     return display && *display;
 }
 
-vtkRenderer* OffscreenView::renderer() const { return d->renderer; }
+vtkRenderer* OffscreenView::renderer() const {
+    return d->renderer;
+}
 
-QSize OffscreenView::size() const { return d->size; }
+QSize OffscreenView::size() const {
+    return d->size;
+}
 
-void OffscreenView::resetCamera() { frameAllFromDefaultDirection(d->renderer); }
+void OffscreenView::resetCamera() {
+    frameAllFromDefaultDirection(d->renderer);
+}
 
 QImage OffscreenView::capture() {
     d->window->Render();

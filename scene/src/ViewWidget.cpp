@@ -77,7 +77,8 @@ struct ViewWidget::Private {
 
     // Qt gives logical coordinates with y down; VTK wants device pixels with y up.
     void forwardPointer(const QPointF& position, Qt::KeyboardModifiers modifiers, int repeat = 0) {
-        interactor->SetEventInformationFlipY(devicePixels(qRound(position.x())), devicePixels(qRound(position.y())),
+        interactor->SetEventInformationFlipY(devicePixels(qRound(position.x())),
+                                             devicePixels(qRound(position.y())),
                                              modifiers.testFlag(Qt::ControlModifier) ? 1 : 0,
                                              modifiers.testFlag(Qt::ShiftModifier) ? 1 : 0, 0, repeat);
         interactor->SetAltKey(modifiers.testFlag(Qt::AltModifier) ? 1 : 0);
@@ -130,7 +131,8 @@ ViewWidget::ViewWidget(QWidget* parent) : QOpenGLWidget(parent), d(std::make_uni
     d->interactor->SetRenderWindow(window);
     d->interactor->SetInteractorStyle(d->style);
     d->interactor->EnableRenderOff();
-    d->renderRequestTag = d->interactor->AddObserver(vtkCommand::RenderEvent, d.get(), &Private::onRenderRequested);
+    d->renderRequestTag =
+        d->interactor->AddObserver(vtkCommand::RenderEvent, d.get(), &Private::onRenderRequested);
     d->interactor->Initialize();
 }
 
@@ -158,9 +160,13 @@ void ViewWidget::installDefaultSurfaceFormat() {
     QSurfaceFormat::setDefaultFormat(format);
 }
 
-vtkRenderer* ViewWidget::renderer() const { return d->renderer; }
+vtkRenderer* ViewWidget::renderer() const {
+    return d->renderer;
+}
 
-vtkGenericOpenGLRenderWindow* ViewWidget::renderWindow() const { return d->renderWindow; }
+vtkGenericOpenGLRenderWindow* ViewWidget::renderWindow() const {
+    return d->renderWindow;
+}
 
 void ViewWidget::resetCamera() {
     frameAllFromDefaultDirection(d->renderer);
@@ -185,9 +191,13 @@ void ViewWidget::setCameraPose(const CameraPose& pose) {
     update();
 }
 
-quint64 ViewWidget::renderedFrames() const { return d->framesRendered; }
+quint64 ViewWidget::renderedFrames() const {
+    return d->framesRendered;
+}
 
-QString ViewWidget::openGLRenderer() const { return d->glRenderer; }
+QString ViewWidget::openGLRenderer() const {
+    return d->glRenderer;
+}
 
 void ViewWidget::initializeGL() {
     // A context can be recreated (the widget moved to another top-level window): release what VTK
@@ -198,8 +208,8 @@ void ViewWidget::initializeGL() {
     d->renderWindow->SetReadyForRendering(true);
     d->renderWindow->SetForceMaximumHardwareLineWidth(1);
     d->renderWindow->OpenGLInitContext();
-    d->glRenderer = QString::fromLatin1(
-        reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER)));
+    d->glRenderer =
+        QString::fromLatin1(reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER)));
     d->contextInitialised = true;
     resizeGL(width(), height());
 }

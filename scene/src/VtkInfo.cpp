@@ -4,6 +4,8 @@
 
 namespace twin::scene {
 
-QString vtkVersion() { return QString::fromLatin1(vtkVersion::GetVTKVersion()); }
+QString vtkVersion() {
+    return QString::fromLatin1(vtkVersion::GetVTKVersion());
+}
 
 } // namespace twin::scene

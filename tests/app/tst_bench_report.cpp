@@ -13,9 +13,11 @@ class BenchReportTest : public QObject {
     Q_OBJECT
 private slots:
     void jsonHasTheContractShape() {
-        BenchReport report{QStringLiteral("view"), QStringLiteral("test machine"),
-                           {{QStringLiteral("demo-hall"), QStringLiteral("fps"), 41.5, QStringLiteral("frames/s")},
-                            {QStringLiteral("snapshot"), QStringLiteral("render+png"), 120.25, QStringLiteral("ms")}}};
+        BenchReport report{
+            QStringLiteral("view"),
+            QStringLiteral("test machine"),
+            {{QStringLiteral("demo-hall"), QStringLiteral("fps"), 41.5, QStringLiteral("frames/s")},
+             {QStringLiteral("snapshot"), QStringLiteral("render+png"), 120.25, QStringLiteral("ms")}}};
         const QJsonObject root = QJsonDocument::fromJson(report.toJson().toUtf8()).object();
         QCOMPARE(root.value(QStringLiteral("bench")).toString(), QStringLiteral("view"));
         QCOMPARE(root.value(QStringLiteral("machine")).toString(), QStringLiteral("test machine"));
@@ -28,9 +30,11 @@ private slots:
     }
 
     void tableHasOneAlignedRowPerFigure() {
-        BenchReport report{QStringLiteral("view"), QStringLiteral("m"),
+        BenchReport report{QStringLiteral("view"),
+                           QStringLiteral("m"),
                            {{QStringLiteral("a"), QStringLiteral("fps"), 1.0, QStringLiteral("frames/s")},
-                            {QStringLiteral("a-much-longer-case"), QStringLiteral("fps"), 22.5, QStringLiteral("frames/s")}}};
+                            {QStringLiteral("a-much-longer-case"), QStringLiteral("fps"), 22.5,
+                             QStringLiteral("frames/s")}}};
         const QStringList lines = report.toTable().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 5); // bench, machine, header, two rows
         QCOMPARE(lines[3].indexOf(QStringLiteral("fps")), lines[4].indexOf(QStringLiteral("fps")));

@@ -20,7 +20,8 @@ struct Run {
     QString err;
 };
 
-Run runTwin(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+Run runTwin(const QStringList& arguments,
+            const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TWIN_BINARY), arguments);
@@ -37,7 +38,9 @@ Run runTwin(const QStringList& arguments, const QProcessEnvironment& environment
     return run;
 }
 
-QStringList lines(const QString& text) { return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
+QStringList lines(const QString& text) {
+    return text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
 
 int distinctColours(const QImage& image) {
     QSet<QRgb> colours;
@@ -49,8 +52,9 @@ int distinctColours(const QImage& image) {
 
 QByteArray hashOf(const QString& path) {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
-                                          : QByteArray();
+    return file.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
 }
 
 } // namespace
@@ -89,15 +93,25 @@ private slots:
         QVERIFY(run.out.isEmpty());
     }
 
+    void unknownTopLevelOptionIsAUsageError() {
+        const Run run = runTwin({QStringLiteral("--bogus")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(lines(run.err).first().contains(QStringLiteral("bogus")), qPrintable(run.err));
+    }
+
     void snapshotUsageErrors_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mention");
         QTest::newRow("no output") << QStringList{QStringLiteral("snapshot")} << "-o FILE";
-        QTest::newRow("size too small") << QStringList{"snapshot", "-o", "a.png", "--size", "8x8"} << "--size '8x8'";
-        QTest::newRow("size not a size") << QStringList{"snapshot", "-o", "a.png", "--size", "big"} << "--size 'big'";
+        QTest::newRow("size too small")
+            << QStringList{"snapshot", "-o", "a.png", "--size", "8x8"} << "--size '8x8'";
+        QTest::newRow("size not a size")
+            << QStringList{"snapshot", "-o", "a.png", "--size", "big"} << "--size 'big'";
         QTest::newRow("not png") << QStringList{"snapshot", "-o", "a.jpg"} << "a.jpg";
-        QTest::newRow("unknown option") << QStringList{"snapshot", "-o", "a.png", "--colour", "red"} << "colour";
-        QTest::newRow("two models") << QStringList{"snapshot", "a.db", "b.db", "-o", "a.png"} << "at most one";
+        QTest::newRow("unknown option")
+            << QStringList{"snapshot", "-o", "a.png", "--colour", "red"} << "colour";
+        QTest::newRow("two models") << QStringList{"snapshot", "a.db", "b.db", "-o", "a.png"}
+                                    << "at most one";
     }
 
     void snapshotUsageErrors() {
@@ -145,8 +159,8 @@ private slots:
 
     void snapshotWritesAPictureOfTheRequestedSize() {
         const QString png = dir_.filePath(QStringLiteral("snap.png"));
-        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png, QStringLiteral("--size"),
-                                 QStringLiteral("640x400")});
+        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png,
+                                 QStringLiteral("--size"), QStringLiteral("640x400")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QCOMPARE(run.out.trimmed(), png); // the result, on stdout
         QImage image(png);
@@ -163,10 +177,11 @@ private slots:
 
     void unwritableOutputIsNamedAndNothingIsLeft() {
         const QString png = dir_.filePath(QStringLiteral("no-such-dir/snap.png"));
-        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png, QStringLiteral("--size"),
-                                 QStringLiteral("64x64")});
+        const Run run = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"), png,
+                                 QStringLiteral("--size"), QStringLiteral("64x64")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: %1: cannot write").arg(png)), qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: %1: cannot write").arg(png)),
+                 qPrintable(run.err));
         QVERIFY(!QFile::exists(png));
     }
 
@@ -174,9 +189,9 @@ private slots:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));
         environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        const Run snapshot = runTwin({QStringLiteral("snapshot"), QStringLiteral("-o"),
-                                      dir_.filePath(QStringLiteral("x.png"))},
-                                     environment);
+        const Run snapshot = runTwin(
+            {QStringLiteral("snapshot"), QStringLiteral("-o"), dir_.filePath(QStringLiteral("x.png"))},
+            environment);
         QCOMPARE(snapshot.status, QProcess::NormalExit);
         QCOMPARE(snapshot.exitCode, 3);
         QVERIFY(snapshot.err.contains(QStringLiteral("xvfb-run")));

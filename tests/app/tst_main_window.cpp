@@ -15,9 +15,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
-#include <sqlite3.h>
-
 #include <cmath>
+#include <sqlite3.h>
 
 using twin::app::MainWindow;
 using twin::app::RecentModels;
@@ -65,16 +64,22 @@ private slots:
             QVERIFY(action->isEnabled());
         }
         QVERIFY(window.findChild<QMenu*>(QStringLiteral("menuRecent")));
-        QCOMPARE(window.findChild<QAction*>(QStringLiteral("actionOpen"))->shortcut(), QKeySequence(QKeySequence::Open));
+        QCOMPARE(window.findChild<QAction*>(QStringLiteral("actionOpen"))->shortcut(),
+                 QKeySequence(QKeySequence::Open));
         QVERIFY(window.view());
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("sceneSummary"))->text().contains(QStringLiteral("40 racks")));
+        QVERIFY(!window.windowIcon().isNull());
+        QVERIFY(!window.windowIcon().pixmap(32, 32).isNull());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("sceneSummary"))
+                    ->text()
+                    .contains(QStringLiteral("40 racks")));
     }
 
     void aboutNamesQtVtkAndSqlite() {
         const QString text = MainWindow::aboutText();
         QVERIFY2(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("VTK 9.1")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("SQLite ") + QString::fromLatin1(sqlite3_libversion())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("SQLite ") + QString::fromLatin1(sqlite3_libversion())),
+                 qPrintable(text));
     }
 
     void badModelChangesNothingAndSaysWhy() {

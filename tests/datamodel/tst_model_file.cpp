@@ -29,8 +29,9 @@ void writeBytes(const QString& path, const QByteArray& bytes) {
 void makeDatabase(const QString& path) {
     sqlite3* db = nullptr;
     QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "CREATE TABLE hall(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO hall VALUES(1,'A')",
-                          nullptr, nullptr, nullptr),
+    QCOMPARE(sqlite3_exec(
+                 db, "CREATE TABLE hall(id INTEGER PRIMARY KEY, name TEXT); INSERT INTO hall VALUES(1,'A')",
+                 nullptr, nullptr, nullptr),
              SQLITE_OK);
     sqlite3_close(db);
 }
@@ -57,13 +58,13 @@ private slots:
     void refusals_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("problem");
-        QTest::newRow("text file") << QByteArray("hall,row,rack\nA,1,1\n").repeated(20) << "not a SQLite database";
+        QTest::newRow("text file") << QByteArray("hall,row,rack\nA,1,1\n").repeated(20)
+                                   << "not a SQLite database";
         QTest::newRow("empty file") << QByteArray() << "is empty";
         QTest::newRow("truncated header") << QByteArray("SQLite format 3") << "truncated";
         QTest::newRow("short text") << QByteArray("hello") << "not a SQLite database";
         // A valid header followed by garbage pages: SQLite itself must reject it.
-        QTest::newRow("corrupt body") << QByteArray("SQLite format 3\0", 16) + QByteArray(4080, '\x7f')
-                                      << "";
+        QTest::newRow("corrupt body") << QByteArray("SQLite format 3\0", 16) + QByteArray(4080, '\x7f') << "";
     }
 
     void refusals() {

@@ -1,5 +1,7 @@
 #include "TestScenes.h"
 
+#include <QSet>
+#include <cstdlib>
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCubeSource.h>
@@ -7,9 +9,6 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
-
-#include <QSet>
-#include <cstdlib>
 
 namespace twin::scene::testing {
 

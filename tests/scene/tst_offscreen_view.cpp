@@ -21,7 +21,8 @@ private slots:
         addFlatCube(view.renderer(), QColor(255, 0, 0), QColor(0, 0, 255));
         const QImage image = view.capture();
         QCOMPARE(image.size(), QSize(320, 200));
-        QVERIFY2(closeTo(image.pixelColor(160, 100), QColor(255, 0, 0)), qPrintable(image.pixelColor(160, 100).name()));
+        QVERIFY2(closeTo(image.pixelColor(160, 100), QColor(255, 0, 0)),
+                 qPrintable(image.pixelColor(160, 100).name()));
         QVERIFY(closeTo(image.pixelColor(2, 2), QColor(0, 0, 255)));
         QVERIFY(closeTo(image.pixelColor(317, 197), QColor(0, 0, 255)));
     }
@@ -34,8 +35,10 @@ private slots:
         camera->SetFocalPoint(0.0, -0.8, 0.0); // look below the cube: it shows in the upper half
         camera->SetPosition(0.0, -0.8, 3.5);
         const QImage image = view.capture();
-        QVERIFY2(closeTo(image.pixelColor(100, 40), QColor(255, 0, 0)), qPrintable(image.pixelColor(100, 40).name()));
-        QVERIFY2(closeTo(image.pixelColor(100, 170), QColor(0, 0, 255)), qPrintable(image.pixelColor(100, 170).name()));
+        QVERIFY2(closeTo(image.pixelColor(100, 40), QColor(255, 0, 0)),
+                 qPrintable(image.pixelColor(100, 40).name()));
+        QVERIFY2(closeTo(image.pixelColor(100, 170), QColor(0, 0, 255)),
+                 qPrintable(image.pixelColor(100, 170).name()));
     }
 
     void demoHallIsAPicture() {

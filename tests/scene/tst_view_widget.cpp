@@ -8,12 +8,11 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QVBoxLayout>
+#include <cmath>
+#include <memory>
 #include <vtkCamera.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
-
-#include <cmath>
-#include <memory>
 
 using twin::scene::CameraPose;
 using twin::scene::ViewWidget;
@@ -42,7 +41,8 @@ QColor at(const QImage& image, double fx, double fy) {
 
 void sendMouse(QWidget* widget, QEvent::Type type, QPoint position, Qt::MouseButton button,
                Qt::MouseButtons buttons, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
-    QMouseEvent event(type, QPointF(position), widget->mapToGlobal(QPointF(position)), button, buttons, modifiers);
+    QMouseEvent event(type, QPointF(position), widget->mapToGlobal(QPointF(position)), button, buttons,
+                      modifiers);
     QApplication::sendEvent(widget, &event);
 }
 
@@ -179,8 +179,8 @@ private slots:
         // Orbiting turns around the focal point: position moves, distance and focal point stay.
         QVERIFY(distance(before.position, after.position) > 0.5);
         QCOMPARE(after.focalPoint, before.focalPoint);
-        QVERIFY(std::abs(distance(after.position, after.focalPoint) - distance(before.position, before.focalPoint)) <
-                1e-6);
+        QVERIFY(std::abs(distance(after.position, after.focalPoint) -
+                         distance(before.position, before.focalPoint)) < 1e-6);
         // The view follows by itself: the interactor asked for a frame and Qt painted it.
         QTRY_VERIFY(view->renderedFrames() > framesBefore);
     }
@@ -196,13 +196,15 @@ private slots:
         drag(view.get(), {200, 150}, {260, 150}, Qt::LeftButton, Qt::ShiftModifier);
         const CameraPose after = view->cameraPose();
         QVERIFY(distance(before.focalPoint, after.focalPoint) > 0.05);
-        QVERIFY(std::abs(distance(after.position, after.focalPoint) - distance(before.position, before.focalPoint)) <
-                1e-6);
+        QVERIFY(std::abs(distance(after.position, after.focalPoint) -
+                         distance(before.position, before.focalPoint)) < 1e-6);
         // The cube follows the pointer 60 pixels to the right: its left edge uncovers x = 140 and its
         // right edge now covers x = 330.
         const QImage panned = grab(*view);
-        QVERIFY2(closeTo(at(panned, 140.0 / 399, 0.5), kBlue), qPrintable(at(panned, 140.0 / 399, 0.5).name()));
-        QVERIFY2(closeTo(at(panned, 330.0 / 399, 0.5), kRed), qPrintable(at(panned, 330.0 / 399, 0.5).name()));
+        QVERIFY2(closeTo(at(panned, 140.0 / 399, 0.5), kBlue),
+                 qPrintable(at(panned, 140.0 / 399, 0.5).name()));
+        QVERIFY2(closeTo(at(panned, 330.0 / 399, 0.5), kRed),
+                 qPrintable(at(panned, 330.0 / 399, 0.5).name()));
     }
 
     void wheelZooms() {
@@ -215,8 +217,8 @@ private slots:
         QApplication::sendEvent(view.get(), &forward);
         const double closer = distance(view->cameraPose().position, view->cameraPose().focalPoint);
         QVERIFY2(closer < before * 0.95, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(closer)));
-        QWheelEvent backward(QPointF(200, 150), view->mapToGlobal(QPointF(200, 150)), QPoint(), QPoint(0, -120),
-                             Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent backward(QPointF(200, 150), view->mapToGlobal(QPointF(200, 150)), QPoint(),
+                             QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(view.get(), &backward);
         QApplication::sendEvent(view.get(), &backward);
         const double farther = distance(view->cameraPose().position, view->cameraPose().focalPoint);

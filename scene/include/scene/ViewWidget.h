@@ -5,7 +5,6 @@
 #include "scene/CameraPose.h"
 
 #include <QOpenGLWidget>
-
 #include <memory>
 
 class vtkGenericOpenGLRenderWindow;
