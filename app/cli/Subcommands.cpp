@@ -13,6 +13,10 @@ namespace {
 constexpr std::array kSubcommands{
     Subcommand{"gui", "open the twin in a window (the default when no subcommand is given)",
                ApplicationKind::Gui, &runGui},
+    Subcommand{"generate", "write the Colossus model (100,000 or 200,000 GPUs) into a new file",
+               ApplicationKind::Console, &runGenerate},
+    Subcommand{"info", "describe a model file: schema version, counts, schedule span, bounds",
+               ApplicationKind::Console, &runInfo},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
                &runSnapshot},
     Subcommand{"bench", "measure rendering and print one table (bench --help lists the benchmarks)",

@@ -31,5 +31,7 @@ QString versionText();
 ExitCode runGui(const QStringList& arguments);
 ExitCode runSnapshot(const QStringList& arguments);
 ExitCode runBench(const QStringList& arguments);
+ExitCode runGenerate(const QStringList& arguments);
+ExitCode runInfo(const QStringList& arguments);
 
 } // namespace twin::app

@@ -1,0 +1,42 @@
+// Graph queries over the facility's network, cooling and power: what an element feeds (downstream),
+// what an entity depends on (upstream), and what loses supply when one element fails, with redundancy
+// (A/B feeds, several spines, supply and return pipes) taken into account.
+#pragma once
+
+#include "datamodel/Facility.h"
+
+#include <vector>
+
+namespace twin::datamodel {
+
+enum class GraphDomain { Network, Cooling, Power };
+
+class FacilityGraph {
+public:
+    // Builds the adjacency of all three domains: O(entities + edges), done once per loaded model.
+    explicit FacilityGraph(const Facility& facility);
+
+    // Everything `entity` feeds, directly or through others; the parts a server contains (its GPUs
+    // and NICs) count as fed by the server. Sorted by dense index; `entity` itself is not included.
+    std::vector<EntityIndex> downstream(EntityIndex entity, GraphDomain domain) const;
+    // Everything `entity` depends on, up to the sources (chillers, substation, core switches).
+    std::vector<EntityIndex> upstream(EntityIndex entity, GraphDomain domain) const;
+    // What loses cooling, power or connectivity when `failed` fails: whatever no source can reach
+    // any more. An entity with a second path (the B feed, another spine) is not lost.
+    // "If this loop fails, what loses cooling?" is lossOnFailure(loop, GraphDomain::Cooling).
+    std::vector<EntityIndex> lossOnFailure(EntityIndex failed, GraphDomain domain) const;
+
+private:
+    struct Layer {
+        Csr<EntityIndex> out, in;
+        std::vector<EntityIndex> sources; // no incoming edge, at least one outgoing
+    };
+    // Cooling needs supply and return both, so each is a layer of its own; a loss in either is a loss.
+    std::vector<const Layer*> layersOf(GraphDomain domain) const;
+    std::vector<bool> reachableFromSources(const Layer& layer, EntityIndex removed) const;
+
+    std::size_t entityCount_;
+    Layer network_, coolingSupply_, coolingReturn_, power_;
+};
+
+} // namespace twin::datamodel

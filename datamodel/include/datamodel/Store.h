@@ -1,0 +1,54 @@
+// A model file on disk: create, open (read-only or read-write), migrate, load into a Facility, and
+// write in transactions. SQLite today; the interface is narrow so that a PostgreSQL back end for teams
+// can stand beside it (FacilityStorage).
+#pragma once
+
+#include "datamodel/Facility.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace twin::datamodel {
+
+class ModelWriter;
+
+enum class Access { ReadOnly, ReadWrite };
+
+// What any storage back end offers the rest of the program.
+class FacilityStorage {
+public:
+    virtual ~FacilityStorage() = default;
+    virtual int schemaVersion() const = 0;
+    // Reads and checks the whole model. Throws ModelError naming the file and the bad row.
+    virtual Facility load() = 0;
+    // Runs `edit` inside one transaction: all of it lands, or (on an exception) none of it.
+    virtual void write(const std::function<void(ModelWriter&)>& edit) = 0;
+};
+
+class Store final : public FacilityStorage {
+public:
+    // A new, empty model at `path`, which must not exist yet.
+    static std::unique_ptr<Store> create(const std::string& path);
+    // An existing model. Refuses (ModelError, file untouched) anything that is not a Colossus Twin
+    // model this build can read. ReadWrite migrates an older schema forward; ReadOnly never writes.
+    static std::unique_ptr<Store> open(const std::string& path, Access access);
+
+    ~Store() override;
+    int schemaVersion() const override;
+    Facility load() override;
+    void write(const std::function<void(ModelWriter&)>& edit) override;
+    const std::string& path() const;
+
+    // Bulk writing for generators and importers: no journal, no fsync; the caller builds a new file
+    // it deletes on failure. Ends with the normal journal (WAL) and an ANALYZE.
+    void beginBulkLoad();
+    void endBulkLoad();
+
+private:
+    struct Private;
+    explicit Store(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace twin::datamodel

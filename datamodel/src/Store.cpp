@@ -1,0 +1,154 @@
+#include "datamodel/Store.h"
+
+#include "FacilityLoader.h"
+#include "Schema.h"
+#include "Sqlite.h"
+#include "datamodel/ModelError.h"
+#include "datamodel/ModelFile.h"
+#include "datamodel/ModelWriter.h"
+
+#include <QString>
+#include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace twin::datamodel {
+
+struct Store::Private {
+    std::unique_ptr<sqlite::Connection> connection;
+    Access access = Access::ReadOnly;
+    int version = 0;
+};
+
+namespace {
+
+void fillEntityKinds(sqlite::Connection& connection) {
+    sqlite::Statement insert(connection, "INSERT INTO entity_kind(code, name) VALUES(?, ?)");
+    for (const EntityKindInfo& info : kEntityKinds)
+        insert.bind(1, int(info.kind)).bind(2, info.name).run();
+}
+
+// Takes the file from `from` to the current schema, one migration per step, all in one transaction.
+void migrate(sqlite::Connection& connection, int from) {
+    sqlite::Transaction transaction(connection);
+    for (int version = from + 1; version <= schema::kCurrentVersion; ++version) {
+        connection.execute(schema::migrationTo(version));
+        if (version == 1)
+            fillEntityKinds(connection);
+    }
+    connection.execute("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
+    connection.execute("PRAGMA user_version = " + std::to_string(schema::kCurrentVersion));
+    transaction.commit();
+}
+
+void applyConnectionSettings(sqlite::Connection& connection, Access access) {
+    connection.execute("PRAGMA foreign_keys = ON");
+    if (access == Access::ReadWrite)
+        connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+}
+
+// Everything about the file that can be told before reading a single model row.
+void checkIdentity(sqlite::Connection& connection, int& version) {
+    const std::string& path = connection.path();
+    const std::int64_t applicationId = connection.queryInteger("PRAGMA application_id");
+    version = int(connection.queryInteger("PRAGMA user_version"));
+    if (applicationId != schema::kApplicationId) {
+        const bool empty = connection.queryInteger("SELECT count(*) FROM sqlite_schema") == 0;
+        throw ModelError(path + (empty ? ": an empty SQLite database, not a Colossus Twin model"
+                                       : ": a SQLite database of another application, not a Colossus Twin model"));
+    }
+    if (version > schema::kCurrentVersion)
+        throw ModelError(path + ": written by a newer Colossus Twin (schema version " + std::to_string(version) +
+                         "; this build reads up to " + std::to_string(schema::kCurrentVersion) + ")");
+    if (version < 1)
+        throw ModelError(path + ": a Colossus Twin model without a schema version (PRAGMA user_version = " +
+                         std::to_string(version) + ")");
+}
+
+// Root may write anything, so access(2) alone would let root "open for writing" a file its owner
+// marked read-only; the permission bits say what the owner meant.
+bool isWritable(const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0)
+        return false;
+    return (status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 && ::access(path.c_str(), W_OK) == 0;
+}
+
+} // namespace
+
+Store::Store(std::unique_ptr<Private> data) : d(std::move(data)) {}
+Store::~Store() = default;
+
+std::unique_ptr<Store> Store::create(const std::string& path) {
+    if (std::filesystem::exists(path))
+        throw ModelError(path + ": already exists; not overwriting it");
+    auto d = std::make_unique<Private>();
+    d->connection = std::make_unique<sqlite::Connection>(path, sqlite::OpenMode::Create);
+    d->access = Access::ReadWrite;
+    applyConnectionSettings(*d->connection, Access::ReadWrite);
+    migrate(*d->connection, 0);
+    d->version = schema::kCurrentVersion;
+    return std::unique_ptr<Store>(new Store(std::move(d)));
+}
+
+std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
+    // The header check refuses text files, empty files and truncated headers before SQLite sees them
+    // (SQLite would treat an empty file as a new database, and writing would change it).
+    const ModelFileProbe probe = probeModelFile(QString::fromStdString(path));
+    if (!probe.ok)
+        throw ModelError(probe.error.toStdString());
+    if (access == Access::ReadWrite && !isWritable(path))
+        throw ModelError(path + ": the file is read-only; it cannot be opened for writing");
+
+    auto d = std::make_unique<Private>();
+    d->access = access;
+    d->connection = std::make_unique<sqlite::Connection>(
+        path, access == Access::ReadOnly ? sqlite::OpenMode::ReadOnly : sqlite::OpenMode::ReadWrite);
+    checkIdentity(*d->connection, d->version);
+    applyConnectionSettings(*d->connection, access);
+    if (d->version < schema::kCurrentVersion) {
+        if (access == Access::ReadOnly)
+            throw ModelError(path + ": schema version " + std::to_string(d->version) + " needs migrating to " +
+                             std::to_string(schema::kCurrentVersion) + "; open it for writing to migrate");
+        migrate(*d->connection, d->version);
+        d->version = schema::kCurrentVersion;
+    }
+    return std::unique_ptr<Store>(new Store(std::move(d)));
+}
+
+int Store::schemaVersion() const { return d->version; }
+
+const std::string& Store::path() const { return d->connection->path(); }
+
+Facility Store::load() {
+    // One read transaction: a consistent snapshot even while another process writes.
+    d->connection->execute("BEGIN");
+    try {
+        Facility facility = loadFacility(*d->connection);
+        d->connection->execute("COMMIT");
+        return facility;
+    } catch (...) {
+        sqlite3_exec(d->connection->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+}
+
+void Store::write(const std::function<void(ModelWriter&)>& edit) {
+    if (d->access != Access::ReadWrite)
+        throw ModelError(path() + ": opened read-only; cannot write");
+    sqlite::Transaction transaction(*d->connection);
+    ModelWriter writer(*d->connection);
+    // Foreign keys are on and immediate: a statement that breaks a reference throws, and the
+    // transaction rolls back as the exception leaves this scope.
+    edit(writer);
+    transaction.commit();
+}
+
+void Store::beginBulkLoad() { d->connection->execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"); }
+
+void Store::endBulkLoad() {
+    d->connection->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ANALYZE");
+    d->connection->execute("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+} // namespace twin::datamodel
