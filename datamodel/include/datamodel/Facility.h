@@ -35,6 +35,7 @@ struct Pose {
     float width = 0, depth = 0, height = 0;
     float yaw = 0;
     Bounds bounds() const;
+    bool operator==(const Pose&) const = default;
 };
 
 enum class CableType : std::uint8_t { Dac, Aoc, Fibre };
