@@ -18,6 +18,7 @@ struct Store::Private {
     std::unique_ptr<sqlite::Connection> connection;
     Access access = Access::ReadOnly;
     int version = 0;
+    bool walActive = false; // switched on by the first write, so that opening alone changes nothing
 };
 
 namespace {
@@ -41,11 +42,7 @@ void migrate(sqlite::Connection& connection, int from) {
     transaction.commit();
 }
 
-void applyConnectionSettings(sqlite::Connection& connection, Access access) {
-    connection.execute("PRAGMA foreign_keys = ON");
-    if (access == Access::ReadWrite)
-        connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
-}
+void applyConnectionSettings(sqlite::Connection& connection) { connection.execute("PRAGMA foreign_keys = ON"); }
 
 // Everything about the file that can be told before reading a single model row.
 void checkIdentity(sqlite::Connection& connection, int& version) {
@@ -77,7 +74,12 @@ bool isWritable(const std::string& path) {
 } // namespace
 
 Store::Store(std::unique_ptr<Private> data) : d(std::move(data)) {}
-Store::~Store() = default;
+Store::~Store() {
+    // Back to a single self-contained file: a WAL-mode model would make every later read-only open
+    // leave -wal and -shm files beside it. Fails harmlessly while another connection is open.
+    if (d && d->connection && d->walActive)
+        sqlite3_exec(d->connection->handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+}
 
 std::unique_ptr<Store> Store::create(const std::string& path) {
     if (std::filesystem::exists(path))
@@ -85,7 +87,7 @@ std::unique_ptr<Store> Store::create(const std::string& path) {
     auto d = std::make_unique<Private>();
     d->connection = std::make_unique<sqlite::Connection>(path, sqlite::OpenMode::Create);
     d->access = Access::ReadWrite;
-    applyConnectionSettings(*d->connection, Access::ReadWrite);
+    applyConnectionSettings(*d->connection);
     migrate(*d->connection, 0);
     d->version = schema::kCurrentVersion;
     return std::unique_ptr<Store>(new Store(std::move(d)));
@@ -105,7 +107,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     d->connection = std::make_unique<sqlite::Connection>(
         path, access == Access::ReadOnly ? sqlite::OpenMode::ReadOnly : sqlite::OpenMode::ReadWrite);
     checkIdentity(*d->connection, d->version);
-    applyConnectionSettings(*d->connection, access);
+    applyConnectionSettings(*d->connection);
     if (d->version < schema::kCurrentVersion) {
         if (access == Access::ReadOnly)
             throw ModelError(path + ": schema version " + std::to_string(d->version) + " needs migrating to " +
@@ -136,6 +138,11 @@ Facility Store::load() {
 void Store::write(const std::function<void(ModelWriter&)>& edit) {
     if (d->access != Access::ReadWrite)
         throw ModelError(path() + ": opened read-only; cannot write");
+    if (!d->walActive) {
+        // WAL lets readers (the GUI, a report) go on while an edit commits.
+        d->connection->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+        d->walActive = true;
+    }
     sqlite::Transaction transaction(*d->connection);
     ModelWriter writer(*d->connection);
     // Foreign keys are on and immediate: a statement that breaks a reference throws, and the
@@ -144,11 +151,14 @@ void Store::write(const std::function<void(ModelWriter&)>& edit) {
     transaction.commit();
 }
 
-void Store::beginBulkLoad() { d->connection->execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"); }
+void Store::beginBulkLoad() {
+    d->connection->execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+    d->walActive = true; // keep write() from switching the journal back on mid-load
+}
 
 void Store::endBulkLoad() {
-    d->connection->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; ANALYZE");
-    d->connection->execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    d->connection->execute("PRAGMA journal_mode = DELETE; PRAGMA synchronous = NORMAL; ANALYZE");
+    d->walActive = false;
 }
 
 } // namespace twin::datamodel

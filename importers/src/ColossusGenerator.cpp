@@ -147,8 +147,7 @@ void ColossusGenerator::placeHalls() {
             hall.phase = block.phase;
             hall.gpuModel = block.model;
             const int hallServers = std::min(serversLeft, racksPerHall * kServersPerRack);
-            placeHall(hall, (hallServers + kServersPerRack - 1) / kServersPerRack, serverNumber);
-            // placeHall fills whole racks; the last rack of the last hall may be partly empty
+            placeHall(hall, hallServers); // the last rack of a block may be partly empty
             serverNumber += hallServers;
             serversLeft -= hallServers;
             halls_.push_back(std::move(hall));
@@ -157,7 +156,8 @@ void ColossusGenerator::placeHalls() {
     }
 }
 
-void ColossusGenerator::placeHall(HallPlan& hall, int racks, int firstServer) {
+void ColossusGenerator::placeHall(HallPlan& hall, int servers) {
+    const int racks = (servers + kServersPerRack - 1) / kServersPerRack;
     const int racksPerRow = kRacksPerArray * kArraysPerRow;
     const int rows = (racks + racksPerRow - 1) / racksPerRow;
     const double rowLength = racksPerRow * kRackWidth + (kArraysPerRow - 1) * kArrayGap;
@@ -190,8 +190,8 @@ void ColossusGenerator::placeHall(HallPlan& hall, int racks, int firstServer) {
                             box(hall.x0 + kHallMargin / 2, (firstRowY + hall.networkRowY) / 2, kTrayHeight + 0.3,
                                 0.9, hall.networkRowY - firstRowY + 2.0, 0.15));
 
-    int server = firstServer, rackNumber = 0, serverInArray = 0;
-    const int lastServer = firstServer + std::min(racks * kServersPerRack, options_.gpus / kGpusPerServer - firstServer);
+    int server = 0, rackNumber = 0, serverInArray = 0;
+    const int lastServer = servers;
     for (int r = 0; r < rows; ++r) {
         RowPlan row;
         row.name = format("H%d-R%02d", hall.number, r + 1);

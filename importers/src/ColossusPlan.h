@@ -89,7 +89,7 @@ private:
     // ColossusGenerator.cpp: the buildings, halls, racks and what is in them
     void placeSiteAndPlant();
     void placeHalls();
-    void placeHall(HallPlan& hall, int racks, int firstServer);
+    void placeHall(HallPlan& hall, int servers);
     void placeRack(HallPlan& hall, RowPlan& row, RackPlan& rack, int serversInRack, int& serverInArray);
     void placeNetworkRacks(HallPlan& hall, int spines);
     // A switch in the next free slot of the hall's network racks (created as needed).

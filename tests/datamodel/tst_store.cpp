@@ -115,7 +115,7 @@ private slots:
         };
         QCOMPARE(pragma("PRAGMA application_id"), QString::number(0x4354776e));
         QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("1"));
-        QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("wal"));
+        QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("delete")); // closed: one self-contained file
         QCOMPARE(pragma("PRAGMA integrity_check"), QStringLiteral("ok"));
         QCOMPARE(pragma("SELECT count(*) FROM pragma_foreign_key_check"), QStringLiteral("0"));
         sqlite3_close(db);
@@ -126,6 +126,8 @@ private slots:
         const QByteArray before = hashOf(copy);
         QVERIFY(loadError(copy).isEmpty());
         QCOMPARE(hashOf(copy), before);
+        QVERIFY(!QFile::exists(copy + QStringLiteral("-wal")));
+        QVERIFY(!QFile::exists(copy + QStringLiteral("-shm")));
     }
 
     void aWriteIsAllOrNothing() {

@@ -1,5 +1,5 @@
 // A model file on disk: create, open (read-only or read-write), migrate, load into a Facility, and
-// write in transactions. SQLite today; the interface is narrow so that a PostgreSQL back end for teams
+// write in transactions. While open for writing the file is in WAL mode; closed, it is one file. SQLite today; the interface is narrow so that a PostgreSQL back end for teams
 // can stand beside it (FacilityStorage).
 #pragma once
 
@@ -41,7 +41,7 @@ public:
     const std::string& path() const;
 
     // Bulk writing for generators and importers: no journal, no fsync; the caller builds a new file
-    // it deletes on failure. Ends with the normal journal (WAL) and an ANALYZE.
+    // it deletes on failure. Ends with a rollback journal (a single self-contained file) and ANALYZE.
     void beginBulkLoad();
     void endBulkLoad();
 
