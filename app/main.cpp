@@ -78,13 +78,15 @@ int main(int argc, char** argv) {
         insertGui = true;
     }
 
-    if (subcommand->application == ApplicationKind::Gui && !displayAvailable())
+    const ApplicationKind kind =
+        insertGui ? ApplicationKind::Gui : applicationFor(*subcommand, parser.positionalArguments().mid(1));
+    if (kind == ApplicationKind::Gui && !displayAvailable())
         return toInt(
             fail(ExitCode::Environment, QStringLiteral("%1: no display (DISPLAY is not set); run it under "
                                                        "xvfb-run, or through ./twin which does")
                                             .arg(QLatin1String(subcommand->name))));
 
-    std::unique_ptr<QCoreApplication> application = makeApplication(subcommand->application, argc, argv);
+    std::unique_ptr<QCoreApplication> application = makeApplication(kind, argc, argv);
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() == 1 || insertGui)
         arguments.insert(1, QStringLiteral("gui"));

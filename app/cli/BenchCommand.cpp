@@ -1,5 +1,7 @@
 // `colossus-twin bench NAME [--size WxH] [--seconds S] [--json]`: runs one benchmark, prints one table.
+#include "bench/ModelBench.h"
 #include "bench/ViewBench.h"
+#include "importers/ColossusGenerator.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
@@ -15,15 +17,18 @@ ExitCode runBench(const QStringList& arguments) {
                        "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the benchmark: view"));
+    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the benchmark: view or model"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("Seconds per measured case, default 3."),
                                            QStringLiteral("S"), QStringLiteral("3"));
+    const QCommandLineOption gpusOption(QStringLiteral("gpus"),
+                                        QStringLiteral("model: GPU counts to measure, default 100000,200000."),
+                                        QStringLiteral("N,N"), QStringLiteral("100000,200000"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-    parser.addOptions({sizeOption, secondsOption, jsonOption});
+    parser.addOptions({sizeOption, secondsOption, gpusOption, jsonOption});
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("bench: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -32,10 +37,25 @@ ExitCode runBench(const QStringList& arguments) {
     }
     const QStringList positional = parser.positionalArguments().mid(1);
     if (positional.size() != 1)
-        return fail(ExitCode::Usage, QStringLiteral("bench: name one benchmark: view"));
+        return fail(ExitCode::Usage, QStringLiteral("bench: name one benchmark: view or model"));
+    if (positional.first() == QLatin1String("model")) {
+        bench::ModelBenchOptions options;
+        options.gpuCounts.clear();
+        for (const QString& count : parser.value(gpusOption).split(QLatin1Char(','))) {
+            bool ok = false;
+            importers::GeneratorOptions check;
+            check.gpus = count.toInt(&ok);
+            if (!ok || !importers::validateGeneratorOptions(check).empty())
+                return fail(ExitCode::Usage, QStringLiteral("bench: invalid --gpus '%1'").arg(count));
+            options.gpuCounts.push_back(check.gpus);
+        }
+        const bench::BenchReport report = bench::runModelBench(options);
+        printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        return ExitCode::Ok;
+    }
     if (positional.first() != QLatin1String("view"))
         return fail(ExitCode::Usage,
-                    QStringLiteral("bench: unknown benchmark '%1' (known: view)").arg(positional.first()));
+                    QStringLiteral("bench: unknown benchmark '%1' (known: view, model)").arg(positional.first()));
 
     bench::ViewBenchOptions options;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));

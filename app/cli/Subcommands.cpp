@@ -12,21 +12,30 @@ namespace {
 
 constexpr std::array kSubcommands{
     Subcommand{"gui", "open the twin in a window (the default when no subcommand is given)",
-               ApplicationKind::Gui, &runGui},
+               ApplicationKind::Gui, nullptr, &runGui},
     Subcommand{"generate", "write the Colossus model (100,000 or 200,000 GPUs) into a new file",
-               ApplicationKind::Console, &runGenerate},
+               ApplicationKind::Console, nullptr, &runGenerate},
     Subcommand{"info", "describe a model file: schema version, counts, schedule span, bounds",
-               ApplicationKind::Console, &runInfo},
+               ApplicationKind::Console, nullptr, &runInfo},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
-               &runSnapshot},
-    Subcommand{"bench", "measure rendering and print one table (bench --help lists the benchmarks)",
-               ApplicationKind::Gui, &runBench},
+               nullptr, &runSnapshot},
+    Subcommand{"bench", "run a benchmark and print one table: view (rendering), model (generate, load, memory)",
+               ApplicationKind::Gui, "model", &runBench},
 };
 
 } // namespace
 
 std::span<const Subcommand> subcommands() {
     return kSubcommands;
+}
+
+ApplicationKind applicationFor(const Subcommand& subcommand, const QStringList& argumentsAfterName) {
+    if (subcommand.consoleWhenFirstArgumentIs && !argumentsAfterName.isEmpty() &&
+        QString::fromLatin1(subcommand.consoleWhenFirstArgumentIs)
+            .split(QLatin1Char(' '))
+            .contains(argumentsAfterName.first()))
+        return ApplicationKind::Console;
+    return subcommand.application;
 }
 
 const Subcommand* findSubcommand(const QString& name) {

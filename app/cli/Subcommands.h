@@ -18,11 +18,16 @@ struct Subcommand {
     const char* name;
     const char* summary;
     ApplicationKind application;
+    // For subcommands with several jobs (bench view / bench model): the first arguments that need
+    // only a console application, space separated, or nullptr.
+    const char* consoleWhenFirstArgumentIs;
     // `arguments` starts with the program name, then the subcommand name, then its own arguments.
     ExitCode (*run)(const QStringList& arguments);
 };
 
 std::span<const Subcommand> subcommands();
+// The application a run of `subcommand` with these arguments (after the subcommand's name) needs.
+ApplicationKind applicationFor(const Subcommand& subcommand, const QStringList& argumentsAfterName);
 const Subcommand* findSubcommand(const QString& name);
 QString usageText();
 QString versionText();

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
@@ -203,6 +204,84 @@ private slots:
         QCOMPARE(runTwin({QStringLiteral("--version")}, environment).exitCode, 0);
     }
 
+    void generateThenInfoAgree() {
+        const QString model = dir_.filePath(QStringLiteral("gen.db"));
+        const Run generated = runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
+                                       QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("-o"), model});
+        QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
+        QCOMPARE(generated.out.trimmed(), model);
+        QVERIFY(generated.err.contains(QStringLiteral("100% done"))); // progress goes to stderr
+
+        const Run info = runTwin({QStringLiteral("info"), model, QStringLiteral("--json")});
+        QVERIFY2(info.exitCode == 0, qPrintable(info.err));
+        QJsonParseError error;
+        const QJsonObject root = QJsonDocument::fromJson(info.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(info.out));
+        QCOMPARE(root.value(QStringLiteral("file")).toString(), model);
+        QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 1);
+        const QJsonObject counts = root.value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("gpu")).toInt(), 4096);
+        QCOMPARE(counts.value(QStringLiteral("server")).toInt(), 512);
+        QCOMPARE(counts.value(QStringLiteral("rack")).toInt(), 64);
+        QCOMPARE(counts.value(QStringLiteral("cdu")).toInt(), 64);
+        QCOMPARE(counts.value(QStringLiteral("hall")).toInt(), 4);
+        QCOMPARE(counts.value(QStringLiteral("cable")).toInt() > 512 * 9, true);
+        for (const char* key : {"row", "switch", "pipe_segment", "task"})
+            QVERIFY2(counts.value(QLatin1String(key)).toInt() > 0, key);
+        const QJsonObject schedule = root.value(QStringLiteral("schedule")).toObject();
+        QCOMPARE(schedule.value(QStringLiteral("start")).toString(), QStringLiteral("2024-03-22"));
+        QCOMPARE(schedule.value(QStringLiteral("end")).toString(), QStringLiteral("2024-07-22"));
+        QCOMPARE(root.value(QStringLiteral("bounds")).toObject().value(QStringLiteral("min")).toArray().size(), 3);
+
+        // Plain text too, and a second generate into the same file is refused unless forced.
+        const Run text = runTwin({QStringLiteral("info"), model});
+        QVERIFY(text.out.contains(QStringLiteral("gpu")) && text.out.contains(QStringLiteral("4096")));
+        const Run again = runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("64"),
+                                   QStringLiteral("-o"), model});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(model + QStringLiteral(": already exists")), qPrintable(again.err));
+        QCOMPARE(runTwin({QStringLiteral("info"), model, QStringLiteral("--json")}).out, info.out);
+    }
+
+    void generateUsageErrors_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mention");
+        QTest::newRow("no output") << QStringList{"generate"} << "-o FILE";
+        QTest::newRow("not a multiple of 8") << QStringList{"generate", "--gpus", "1001", "-o", "x.db"} << "multiple of 8";
+        QTest::newRow("not a number") << QStringList{"generate", "--gpus", "lots", "-o", "x.db"} << "'lots'";
+        QTest::newRow("too many") << QStringList{"generate", "--gpus", "800000", "-o", "x.db"} << "800000";
+        QTest::newRow("bad seed") << QStringList{"generate", "--seed", "-1x", "-o", "x.db"} << "--seed";
+    }
+
+    void generateUsageErrors() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mention);
+        const Run run = runTwin(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(lines(run.err).size(), 1);
+        QVERIFY2(run.err.contains(mention), qPrintable(run.err));
+    }
+
+    void infoRefusesBadFiles() {
+        const QString text = dir_.filePath(QStringLiteral("text.db"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a model\n");
+        file.close();
+        for (const QString& path : {text, dir_.filePath(QStringLiteral("missing.db"))}) {
+            const QByteArray before = hashOf(path);
+            const Run run = runTwin({QStringLiteral("info"), path, QStringLiteral("--json")});
+            QCOMPARE(run.status, QProcess::NormalExit);
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY(run.out.isEmpty());
+            QCOMPARE(lines(run.err).size(), 1);
+            QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: ") + path + QStringLiteral(": ")),
+                     qPrintable(run.err));
+            QCOMPARE(hashOf(path), before);
+        }
+        QCOMPARE(runTwin({QStringLiteral("info")}).exitCode, 2);
+    }
+
     void benchPrintsOneJsonObject() {
         const Run run = runTwin({QStringLiteral("bench"), QStringLiteral("view"), QStringLiteral("--seconds"),
                                  QStringLiteral("0.3"), QStringLiteral("--size"), QStringLiteral("320x200"),
@@ -223,6 +302,30 @@ private slots:
             QVERIFY2(object.value(QStringLiteral("value")).toDouble() > 0.0, qPrintable(run.out));
         }
         QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("nope")}).exitCode, 2);
+    }
+
+    void modelBenchNeedsNoDisplay() {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        const Run run = runTwin({QStringLiteral("bench"), QStringLiteral("model"), QStringLiteral("--gpus"),
+                                 QStringLiteral("64,512"), QStringLiteral("--json")},
+                                environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(root.value(QStringLiteral("bench")).toString(), QStringLiteral("model"));
+        QMap<QString, double> values;
+        for (const QJsonValue& row : root.value(QStringLiteral("rows")).toArray())
+            values.insert(row[QStringLiteral("case")].toString() + QLatin1Char('/') + row[QStringLiteral("metric")].toString(),
+                          row[QStringLiteral("value")].toDouble());
+        for (const char* key : {"64/generate", "64/load into Facility", "512/Facility memory", "512/rows"})
+            QVERIFY2(values.value(QLatin1String(key)) > 0.0, key);
+        // A bigger model has more rows: the bench measured what it says.
+        QVERIFY(values.value(QStringLiteral("512/rows")) > values.value(QStringLiteral("64/rows")));
+        QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("model"), QStringLiteral("--gpus"),
+                          QStringLiteral("12")},
+                         environment)
+                     .exitCode,
+                 2);
     }
 };
 
