@@ -74,7 +74,8 @@ void ColossusGenerator::planSchedule() {
     };
     auto onPlan = [&](const std::string& name, std::string_view kind, TimePoint plannedStart, TimePoint plannedEnd,
                       const std::vector<Id>& entities, std::string_view crew) {
-        const TimePoint shift = TimePoint(random_.uniform(-8.0, 16.0) * double(kHour));
+        // Nothing starts before the project itself did (the building was handed over on day 0).
+        const TimePoint shift = std::max(TimePoint(random_.uniform(-8.0, 16.0) * double(kHour)), start - plannedStart);
         const Id task = addTask(name, kind, plannedStart, plannedEnd, plannedStart + shift, plannedEnd + shift, crew);
         for (Id entity : entities)
             w_.linkTask(task, entity);
