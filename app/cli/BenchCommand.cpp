@@ -1,10 +1,10 @@
 // `colossus-twin bench NAME [--size WxH] [--seconds S] [--json]`: runs one benchmark, prints one table.
 #include "bench/ModelBench.h"
 #include "bench/ViewBench.h"
-#include "importers/ColossusGenerator.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
+#include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>
 
@@ -24,9 +24,9 @@ ExitCode runBench(const QStringList& arguments) {
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("Seconds per measured case, default 3."),
                                            QStringLiteral("S"), QStringLiteral("3"));
-    const QCommandLineOption gpusOption(QStringLiteral("gpus"),
-                                        QStringLiteral("model: GPU counts to measure, default 100000,200000."),
-                                        QStringLiteral("N,N"), QStringLiteral("100000,200000"));
+    const QCommandLineOption gpusOption(
+        QStringLiteral("gpus"), QStringLiteral("model: GPU counts to measure, default 100000,200000."),
+        QStringLiteral("N,N"), QStringLiteral("100000,200000"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     parser.addOptions({sizeOption, secondsOption, gpusOption, jsonOption});
     if (!parser.parse(arguments))
@@ -54,8 +54,9 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     if (positional.first() != QLatin1String("view"))
-        return fail(ExitCode::Usage,
-                    QStringLiteral("bench: unknown benchmark '%1' (known: view, model)").arg(positional.first()));
+        return fail(
+            ExitCode::Usage,
+            QStringLiteral("bench: unknown benchmark '%1' (known: view, model)").arg(positional.first()));
 
     bench::ViewBenchOptions options;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));

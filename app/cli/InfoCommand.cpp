@@ -14,7 +14,9 @@ namespace twin::app {
 
 namespace {
 
-QJsonArray point(const std::array<float, 3>& p) { return QJsonArray{double(p[0]), double(p[1]), double(p[2])}; }
+QJsonArray point(const std::array<float, 3>& p) {
+    return QJsonArray{double(p[0]), double(p[1]), double(p[2])};
+}
 
 QString dateOrEmpty(datamodel::TimePoint time) {
     return time == datamodel::kNoTime ? QString() : QString::fromStdString(datamodel::formatDate(time));
@@ -41,8 +43,8 @@ QJsonObject describe(const QString& path, int schemaVersion, const datamodel::Fa
                      {QStringLiteral("end"), dateOrEmpty(facility.scheduleEnd())}}},
     };
     if (!bounds.isEmpty())
-        root.insert(QStringLiteral("bounds"),
-                    QJsonObject{{QStringLiteral("min"), point(bounds.min)}, {QStringLiteral("max"), point(bounds.max)}});
+        root.insert(QStringLiteral("bounds"), QJsonObject{{QStringLiteral("min"), point(bounds.min)},
+                                                          {QStringLiteral("max"), point(bounds.max)}});
     return root;
 }
 
@@ -53,10 +55,14 @@ QString asText(const QJsonObject& info) {
                        .arg(info.value(QStringLiteral("entities")).toInteger());
     const QJsonObject schedule = info.value(QStringLiteral("schedule")).toObject();
     text += QStringLiteral("schedule        %1 to %2\n")
-                .arg(schedule.value(QStringLiteral("start")).toString(), schedule.value(QStringLiteral("end")).toString());
+                .arg(schedule.value(QStringLiteral("start")).toString(),
+                     schedule.value(QStringLiteral("end")).toString());
     const QJsonObject bounds = info.value(QStringLiteral("bounds")).toObject();
     auto triple = [](const QJsonArray& a) {
-        return QStringLiteral("(%1, %2, %3)").arg(a[0].toDouble(), 0, 'f', 1).arg(a[1].toDouble(), 0, 'f', 1).arg(a[2].toDouble(), 0, 'f', 1);
+        return QStringLiteral("(%1, %2, %3)")
+            .arg(a[0].toDouble(), 0, 'f', 1)
+            .arg(a[1].toDouble(), 0, 'f', 1)
+            .arg(a[2].toDouble(), 0, 'f', 1);
     };
     if (!bounds.isEmpty())
         text += QStringLiteral("bounds (m)      %1 to %2\n")
@@ -74,7 +80,8 @@ QString asText(const QJsonObject& info) {
 
 ExitCode runInfo(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Describe a model file: schema version, counts, schedule, bounds."));
+    parser.setApplicationDescription(
+        QStringLiteral("Describe a model file: schema version, counts, schedule, bounds."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("info"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("the model file"));
@@ -94,8 +101,9 @@ ExitCode runInfo(const QStringList& arguments) {
         const auto store = datamodel::Store::open(path.toStdString(), datamodel::Access::ReadOnly);
         const datamodel::Facility facility = store->load();
         const QJsonObject info = describe(path, store->schemaVersion(), facility);
-        printOut(parser.isSet(jsonOption) ? QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))
-                                          : asText(info));
+        printOut(parser.isSet(jsonOption)
+                     ? QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact))
+                     : asText(info));
     } catch (const datamodel::ModelError& error) {
         return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
     }

@@ -19,7 +19,8 @@ constexpr std::array kSubcommands{
                ApplicationKind::Console, nullptr, &runInfo},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
                nullptr, &runSnapshot},
-    Subcommand{"bench", "run a benchmark and print one table: view (rendering), model (generate, load, memory)",
+    Subcommand{"bench",
+               "run a benchmark and print one table: view (rendering), model (generate, load, memory)",
                ApplicationKind::Gui, "model", &runBench},
 };
 

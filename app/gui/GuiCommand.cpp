@@ -43,22 +43,30 @@ ExitCode runGui(const QStringList& arguments) {
     }
 
     MainWindow window;
-    if (!positional.isEmpty())
-        window.openModel(positional.first());
     window.show();
     if (parser.isSet(screenshotOption)) {
+        // Grab once the model has loaded (or failed to), after one more paint.
         const QString path = parser.value(screenshotOption);
-        // Let the window map and paint once (the 3D view renders on its first paint), then grab.
-        QTimer::singleShot(kScreenshotSettleMs, &window, [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (saved)
-                printOut(path);
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-        if (QApplication::exec() != 0)
-            return fail(ExitCode::BadInput, QStringLiteral("%1: cannot write the screenshot").arg(path));
-        return ExitCode::Ok;
+        auto grabAndQuit = [&window, path] {
+            QTimer::singleShot(kScreenshotSettleMs, &window, [&window, path] {
+                const bool saved = window.grab().save(path, "PNG");
+                if (saved)
+                    printOut(path);
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &MainWindow::modelLoaded, &window, grabAndQuit);
+        QObject::connect(&window, &MainWindow::modelOpenFailed, &window, grabAndQuit);
     }
+    if (!positional.isEmpty())
+        window.openModel(positional.first());
+    else
+        window.openDefaultModel();
+    if (parser.isSet(screenshotOption) && QApplication::exec() != 0)
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: cannot write the screenshot").arg(parser.value(screenshotOption)));
+    if (parser.isSet(screenshotOption))
+        return ExitCode::Ok;
     return QApplication::exec() == 0 ? ExitCode::Ok : ExitCode::Environment;
 }
 

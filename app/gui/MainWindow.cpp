@@ -1,21 +1,28 @@
 #include "gui/MainWindow.h"
 
 #include "cli/Subcommands.h"
+#include "datamodel/Facility.h"
 #include "datamodel/ModelFile.h"
+#include "datamodel/Store.h"
+#include "gui/DefaultModel.h"
 #include "scene/DemoScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 // Q_INIT_RESOURCE declares a function, so it must stand outside any namespace.
 static void initTwinResources() {
@@ -99,21 +106,81 @@ void MainWindow::rebuildRecentMenu() {
     clear->setEnabled(!paths.isEmpty());
 }
 
+namespace {
+
+struct LoadResult {
+    std::shared_ptr<const datamodel::Facility> facility;
+    QString error;
+    double seconds = 0;
+};
+
+LoadResult loadFacility(const QString& path) {
+    LoadResult result;
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        auto store = datamodel::Store::open(path.toStdString(), datamodel::Access::ReadOnly);
+        result.facility = std::make_shared<const datamodel::Facility>(store->load());
+    } catch (const std::exception& error) {
+        result.error = QString::fromStdString(error.what());
+    }
+    result.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+} // namespace
+
 QString MainWindow::openModel(const QString& path) {
     const datamodel::ModelFileProbe probe = datamodel::probeModelFile(path);
     if (!probe.ok) {
         showError(probe.error);
         return probe.error;
     }
-    modelPath_ = QFileInfo(path).absoluteFilePath();
-    recent_.add(modelPath_);
-    setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
-    // Loading the facility itself arrives with the model (issue 3); until then the demo hall stays.
-    statusBar()->showMessage(
-        tr("%1 is a model file; facility loading is not implemented yet, showing the demo hall")
-            .arg(QFileInfo(path).fileName()),
-        kStatusMessageMs);
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    statusBar()->showMessage(tr("Loading %1...").arg(QFileInfo(path).fileName()));
+    const quint64 generation = ++loadGeneration_;
+    auto* watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, absolute, generation] {
+        watcher->deleteLater();
+        if (generation != loadGeneration_)
+            return; // the user opened something else meanwhile
+        const LoadResult result = watcher->result();
+        if (!result.error.isEmpty())
+            showError(result.error);
+        else
+            adoptModel(absolute, result.facility, result.seconds);
+    });
+    watcher->setFuture(QtConcurrent::run(loadFacility, absolute));
     return {};
+}
+
+void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility,
+                            double seconds) {
+    facility_ = std::move(facility);
+    modelPath_ = path;
+    recent_.add(path);
+    setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
+    const QLocale locale;
+    sceneSummary_->setText(
+        tr("%1 GPUs, %2 racks, %3 halls")
+            .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
+                 locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
+                 locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
+    // The 3D scene of the facility arrives with issue 4; until then the view keeps the demo hall.
+    statusBar()->showMessage(
+        tr("Loaded %1 in %2 s (the 3D view shows the demo hall until the facility scene lands)")
+            .arg(QFileInfo(path).fileName())
+            .arg(seconds, 0, 'f', 2),
+        kStatusMessageMs);
+    emit modelLoaded(path);
+}
+
+void MainWindow::openDefaultModel() {
+    auto* preparer = new DefaultModelPreparer(this);
+    connect(preparer, &DefaultModelPreparer::ready, this, [this](const QString& path) { openModel(path); });
+    connect(preparer, &DefaultModelPreparer::failed, this, &MainWindow::showError);
+    statusBar()->showMessage(tr("Preparing the default Colossus model..."));
+    preparer->start();
 }
 
 void MainWindow::chooseAndOpenModel() {

@@ -4,12 +4,16 @@
 #include "gui/RecentModels.h"
 
 #include <QMainWindow>
+#include <memory>
 
 class QLabel;
 class QMenu;
 
 namespace twin::scene {
 class ViewWidget;
+}
+namespace twin::datamodel {
+class Facility;
 }
 
 namespace twin::app {
@@ -22,10 +26,16 @@ public:
 
     scene::ViewWidget* view() const { return view_; }
     QString currentModelPath() const { return modelPath_; }
+    // The loaded facility, or null before the first model has loaded.
+    std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
 
-    // Checks and opens a model file. On failure the window is unchanged, the error is shown
-    // (status bar and a non-blocking message box) and returned; on success it returns an empty string.
+    // Checks a model file and loads it on a worker thread; the window stays responsive and keeps
+    // the previous model until the new one has loaded. A file that is plainly not a model is refused
+    // at once (the error is returned); a failure while loading arrives later through modelOpenFailed.
+    // Either way the window is unchanged and the error is shown (status bar, non-blocking message box).
     QString openModel(const QString& path);
+    // Generates the default Colossus model on first use (with a progress dialog), then opens it.
+    void openDefaultModel();
 
     static QString aboutText();
 
@@ -35,6 +45,7 @@ public slots:
 
 signals:
     void modelOpenFailed(const QString& error);
+    void modelLoaded(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -45,12 +56,15 @@ private:
     void restoreGeometryFromSettings();
     void saveGeometryToSettings();
     void showError(const QString& error);
+    void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QLabel* sceneSummary_ = nullptr;
     RecentModels recent_;
     QString modelPath_;
+    std::shared_ptr<const datamodel::Facility> facility_;
+    quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
 };
 
 } // namespace twin::app

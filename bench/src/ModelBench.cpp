@@ -8,9 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <sqlite3.h>
-
 #include <algorithm>
+#include <sqlite3.h>
 
 namespace twin::bench {
 
@@ -26,7 +25,9 @@ double residentMiB() {
     return 0.0;
 }
 
-double seconds(const QElapsedTimer& clock) { return double(clock.nsecsElapsed()) / 1e9; }
+double seconds(const QElapsedTimer& clock) {
+    return double(clock.nsecsElapsed()) / 1e9;
+}
 
 // Steps through every row of every model table without converting anything: what SQLite alone costs.
 double bareScanSeconds(const QString& path, std::int64_t& rows) {
@@ -56,7 +57,8 @@ BenchReport runModelBench(const ModelBenchOptions& options) {
     report.machine = describeMachine();
     QTemporaryDir dir;
     for (int gpus : options.gpuCounts) {
-        const QString name = gpus % 1000 == 0 ? QStringLiteral("%1k").arg(gpus / 1000) : QString::number(gpus);
+        const QString name =
+            gpus % 1000 == 0 ? QStringLiteral("%1k").arg(gpus / 1000) : QString::number(gpus);
         const QString path = dir.filePath(QStringLiteral("colossus-%1.db").arg(name));
         importers::GeneratorOptions generator;
         generator.gpus = gpus;

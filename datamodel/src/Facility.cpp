@@ -39,7 +39,9 @@ std::string_view cableTypeName(CableType type) {
     return "?";
 }
 
-std::string_view pipeSideName(PipeSide side) { return side == PipeSide::Supply ? "supply" : "return"; }
+std::string_view pipeSideName(PipeSide side) {
+    return side == PipeSide::Supply ? "supply" : "return";
+}
 
 std::string_view powerFeedName(PowerFeedKind feed) {
     switch (feed) {
@@ -87,8 +89,8 @@ FacilityIndexes::Map buildIndex(const StringColumn& column) {
     return map;
 }
 
-EntityIndex lookup(FacilityIndexes& indexes, std::unique_ptr<FacilityIndexes::Map>& map, const StringColumn& column,
-                   std::string_view key) {
+EntityIndex lookup(FacilityIndexes& indexes, std::unique_ptr<FacilityIndexes::Map>& map,
+                   const StringColumn& column, std::string_view key) {
     std::lock_guard lock(indexes.mutex);
     if (!map)
         map = std::make_unique<FacilityIndexes::Map>(buildIndex(column));
@@ -101,7 +103,9 @@ EntityIndex lookup(FacilityIndexes& indexes, std::unique_ptr<FacilityIndexes::Ma
 Facility::Facility() : indexes_(std::make_unique<FacilityIndexes>()) {}
 Facility::~Facility() = default;
 
-Facility::Facility(Facility&& other) noexcept { *this = std::move(other); }
+Facility::Facility(Facility&& other) noexcept {
+    *this = std::move(other);
+}
 
 Facility& Facility::operator=(Facility&& other) noexcept {
     entities_ = std::move(other.entities_);
@@ -147,10 +151,12 @@ std::vector<EntityIndex> Facility::subtree(EntityIndex e) const {
 EntityIndex Facility::findById(std::int64_t id) const {
     if (!idToIndex_.empty()) {
         const std::int64_t offset = id - idBase_;
-        return offset >= 0 && offset < std::int64_t(idToIndex_.size()) ? idToIndex_[size_t(offset)] : kNoEntity;
+        return offset >= 0 && offset < std::int64_t(idToIndex_.size()) ? idToIndex_[size_t(offset)]
+                                                                       : kNoEntity;
     }
     const auto found = std::lower_bound(entities_.id.begin(), entities_.id.end(), id);
-    return found != entities_.id.end() && *found == id ? EntityIndex(found - entities_.id.begin()) : kNoEntity;
+    return found != entities_.id.end() && *found == id ? EntityIndex(found - entities_.id.begin())
+                                                       : kNoEntity;
 }
 
 EntityIndex Facility::findByName(std::string_view key) const {
@@ -177,20 +183,27 @@ EntityIndex Facility::findGpu(std::string_view hostname, int index) const {
 }
 
 std::size_t Facility::memoryBytes() const {
-    auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
-    auto csr = [&](const auto& rows) { return bytes(rows.start) + bytes(rows.items); };
+    auto bytes = [](const auto& vector) {
+        return vector.capacity() * sizeof(vector[0]);
+    };
+    auto csr = [&](const auto& rows) {
+        return bytes(rows.start) + bytes(rows.items);
+    };
     const EntityColumns& e = entities_;
     std::size_t total = bytes(e.id) + bytes(e.kind) + bytes(e.parent) + bytes(e.slot) + bytes(e.pose) +
                         e.name.memoryBytes() + e.subtype.memoryBytes() + e.model.memoryBytes() +
                         e.serial.memoryBytes() + e.hostname.memoryBytes() + e.uuid.memoryBytes() +
                         e.attributes.memoryBytes();
-    total += bytes(cables_.id) + bytes(cables_.a) + bytes(cables_.b) + bytes(cables_.aPort) + bytes(cables_.bPort) +
-             bytes(cables_.type) + bytes(cables_.speedGbps) + bytes(cables_.lengthM) + csr(cables_.route);
+    total += bytes(cables_.id) + bytes(cables_.a) + bytes(cables_.b) + bytes(cables_.aPort) +
+             bytes(cables_.bPort) + bytes(cables_.type) + bytes(cables_.speedGbps) + bytes(cables_.lengthM) +
+             csr(cables_.route);
     total += bytes(pipes_.id) + bytes(pipes_.from) + bytes(pipes_.to) + bytes(pipes_.side) +
              bytes(pipes_.diameterMm) + bytes(pipes_.designFlowLpm) + csr(pipes_.points);
-    total += bytes(feeds_.id) + bytes(feeds_.from) + bytes(feeds_.to) + bytes(feeds_.feed) + bytes(feeds_.ratingKw);
-    total += bytes(tasks_.id) + tasks_.name.memoryBytes() + tasks_.kind.memoryBytes() + tasks_.crew.memoryBytes() +
-             4 * bytes(tasks_.plannedStart) + bytes(tasks_.status) + csr(tasks_.entities);
+    total += bytes(feeds_.id) + bytes(feeds_.from) + bytes(feeds_.to) + bytes(feeds_.feed) +
+             bytes(feeds_.ratingKw);
+    total += bytes(tasks_.id) + tasks_.name.memoryBytes() + tasks_.kind.memoryBytes() +
+             tasks_.crew.memoryBytes() + 4 * bytes(tasks_.plannedStart) + bytes(tasks_.status) +
+             csr(tasks_.entities);
     total += csr(children_) + csr(byKind_) + csr(entityTasks_) + bytes(topDown_) + bytes(subtreeBounds_) +
              bytes(idToIndex_);
     return total;

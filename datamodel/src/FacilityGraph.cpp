@@ -43,7 +43,8 @@ Csr<EntityIndex> adjacency(std::size_t nodes, const std::vector<Edge>& edges, bo
     return csr;
 }
 
-std::vector<bool> reach(const Csr<EntityIndex>& graph, std::span<const EntityIndex> starts, EntityIndex removed) {
+std::vector<bool> reach(const Csr<EntityIndex>& graph, std::span<const EntityIndex> starts,
+                        EntityIndex removed) {
     std::vector<bool> seen(graph.rows(), false);
     std::vector<EntityIndex> stack;
     for (EntityIndex start : starts)

@@ -35,7 +35,8 @@ private:
 
     EntityIndex resolve(std::int64_t id) const { return facility_.findById(id); }
 
-    EntityIndex resolveReference(std::int64_t id, const char* table, std::int64_t rowId, const char* column) const {
+    EntityIndex resolveReference(std::int64_t id, const char* table, std::int64_t rowId,
+                                 const char* column) const {
         const EntityIndex index = resolve(id);
         if (index == kNoEntity)
             bad(std::string(table) + " " + std::to_string(rowId) + ": " + column + " " + std::to_string(id) +
@@ -49,8 +50,8 @@ private:
             return kNoTime;
         const auto time = parseTime(row.text(column));
         if (!time)
-            bad(std::string(table) + " " + std::to_string(rowId) + ": " + field + " '" + std::string(row.text(column)) +
-                "' is not a date");
+            bad(std::string(table) + " " + std::to_string(rowId) + ": " + field + " '" +
+                std::string(row.text(column)) + "' is not a date");
         return *time;
     }
 
@@ -63,8 +64,9 @@ private:
         e.slot.reserve(count);
         e.pose.reserve(count);
         e.name.reserve(count, count * 16);
-        sqlite::Statement row(db_, "SELECT id, kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, "
-                                   "yaw, model, serial, hostname, uuid, attributes FROM entity ORDER BY id");
+        sqlite::Statement row(
+            db_, "SELECT id, kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, "
+                 "yaw, model, serial, hostname, uuid, attributes FROM entity ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             const auto kind = entityKindFromCode(int(row.integer(1)));
@@ -76,8 +78,9 @@ private:
             e.name.push_back(row.text(3));
             e.subtype.push_back(row.text(4));
             e.slot.push_back(row.isNull(5) ? std::int16_t(-1) : std::int16_t(row.integer(5)));
-            e.pose.push_back(Pose{float(row.real(6)), float(row.real(7)), float(row.real(8)), float(row.real(9)),
-                                  float(row.real(10)), float(row.real(11)), float(row.real(12))});
+            e.pose.push_back(Pose{float(row.real(6)), float(row.real(7)), float(row.real(8)),
+                                  float(row.real(9)), float(row.real(10)), float(row.real(11)),
+                                  float(row.real(12))});
             e.model.push_back(row.text(13));
             e.serial.push_back(row.text(14));
             e.hostname.push_back(row.text(15));
@@ -115,7 +118,8 @@ private:
     }
 
     template <typename T, typename Key>
-    static Csr<T> groupBy(std::size_t rows, std::size_t count, const Key& keyOf, const std::vector<T>& values) {
+    static Csr<T> groupBy(std::size_t rows, std::size_t count, const Key& keyOf,
+                          const std::vector<T>& values) {
         Csr<T> csr;
         csr.start.assign(rows + 1, 0);
         for (std::size_t i = 0; i < count; ++i)
@@ -139,7 +143,8 @@ private:
         // Children grouped by parent (roots under a virtual row n), kinds grouped by code.
         Csr<EntityIndex> withRoots = groupBy(
             n + 1, n, [&](std::size_t i) { return e.parent[i] == kNoEntity ? n : size_t(e.parent[i]); }, all);
-        facility_.byKind_ = groupBy(kEntityKindSlots, n, [&](std::size_t i) { return size_t(e.kind[i]); }, all);
+        facility_.byKind_ = groupBy(
+            kEntityKindSlots, n, [&](std::size_t i) { return size_t(e.kind[i]); }, all);
 
         // Top-down order by breadth-first search from the roots; anything not reached sits on a cycle.
         std::vector<EntityIndex>& order = facility_.topDown_;
@@ -188,8 +193,9 @@ private:
         c.speedGbps.reserve(count);
         c.lengthM.reserve(count);
         c.route.start.reserve(count + 1);
-        sqlite::Statement row(db_, "SELECT id, a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route "
-                                   "FROM cable ORDER BY id");
+        sqlite::Statement row(
+            db_, "SELECT id, a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route "
+                 "FROM cable ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             c.id.push_back(id);
@@ -198,7 +204,9 @@ private:
             c.b.push_back(resolveReference(row.integer(3), "cable", id, "b_entity"));
             c.bPort.push_back(std::int32_t(row.integer(4)));
             const std::string_view type = row.text(5);
-            c.type.push_back(type == "DAC" ? CableType::Dac : type == "AOC" ? CableType::Aoc : CableType::Fibre);
+            c.type.push_back(type == "DAC"   ? CableType::Dac
+                             : type == "AOC" ? CableType::Aoc
+                                             : CableType::Fibre);
             c.speedGbps.push_back(std::int32_t(row.integer(6)));
             c.lengthM.push_back(float(row.real(7)));
             const std::span<const std::byte> route = row.blob(8);
@@ -216,8 +224,9 @@ private:
 
     void readPipes() {
         PipeColumns& p = facility_.pipes_;
-        sqlite::Statement row(db_, "SELECT id, from_entity, to_entity, side, diameter_mm, design_flow_lpm, points "
-                                   "FROM pipe_segment ORDER BY id");
+        sqlite::Statement row(db_,
+                              "SELECT id, from_entity, to_entity, side, diameter_mm, design_flow_lpm, points "
+                              "FROM pipe_segment ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             p.id.push_back(id);
@@ -239,14 +248,17 @@ private:
 
     void readFeeds() {
         FeedColumns& f = facility_.feeds_;
-        sqlite::Statement row(db_, "SELECT id, from_entity, to_entity, feed, rating_kw FROM power_feed ORDER BY id");
+        sqlite::Statement row(
+            db_, "SELECT id, from_entity, to_entity, feed, rating_kw FROM power_feed ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             f.id.push_back(id);
             f.from.push_back(resolveReference(row.integer(1), "power_feed", id, "from_entity"));
             f.to.push_back(resolveReference(row.integer(2), "power_feed", id, "to_entity"));
             const std::string_view feed = row.text(3);
-            f.feed.push_back(feed == "A" ? PowerFeedKind::A : feed == "B" ? PowerFeedKind::B : PowerFeedKind::Main);
+            f.feed.push_back(feed == "A"   ? PowerFeedKind::A
+                             : feed == "B" ? PowerFeedKind::B
+                                           : PowerFeedKind::Main);
             f.ratingKw.push_back(float(row.real(4)));
         }
     }
@@ -263,8 +275,9 @@ private:
 
     void readTasks() {
         TaskColumns& t = facility_.tasks_;
-        sqlite::Statement row(db_, "SELECT id, name, kind, planned_start, planned_end, actual_start, actual_end, "
-                                   "status, crew FROM task ORDER BY id");
+        sqlite::Statement row(db_,
+                              "SELECT id, name, kind, planned_start, planned_end, actual_start, actual_end, "
+                              "status, crew FROM task ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             t.id.push_back(id);
@@ -298,13 +311,17 @@ private:
             while (taskCursor < t.id.size() && t.id[taskCursor] < taskId)
                 ++taskCursor;
             if (taskCursor == t.id.size() || t.id[taskCursor] != taskId)
-                bad("task_entity: task_id " + std::to_string(taskId) + " does not exist (foreign key violation)");
+                bad("task_entity: task_id " + std::to_string(taskId) +
+                    " does not exist (foreign key violation)");
             linkTask.push_back(std::uint32_t(taskCursor));
-            linkEntity.push_back(resolveReference(link.integer(1), "task_entity for task", taskId, "entity_id"));
+            linkEntity.push_back(
+                resolveReference(link.integer(1), "task_entity for task", taskId, "entity_id"));
         }
-        t.entities = groupBy(t.size(), linkTask.size(), [&](std::size_t i) { return linkTask[i]; }, linkEntity);
-        facility_.entityTasks_ = groupBy(facility_.entityCount(), linkTask.size(),
-                                         [&](std::size_t i) { return size_t(linkEntity[i]); }, linkTask);
+        t.entities = groupBy(
+            t.size(), linkTask.size(), [&](std::size_t i) { return linkTask[i]; }, linkEntity);
+        facility_.entityTasks_ = groupBy(
+            facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
+            linkTask);
     }
 
     sqlite::Connection& db_;
@@ -313,6 +330,8 @@ private:
     std::vector<std::int64_t> parentIds_;
 };
 
-Facility loadFacility(sqlite::Connection& connection) { return FacilityBuilder(connection).build(); }
+Facility loadFacility(sqlite::Connection& connection) {
+    return FacilityBuilder(connection).build();
+}
 
 } // namespace twin::datamodel

@@ -12,14 +12,18 @@ using sqlite::Statement;
 struct ModelWriter::Statements {
     explicit Statements(sqlite::Connection& c)
         : connection(c),
-          entity(c, "INSERT INTO entity(kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, yaw, "
-                    "model, serial, hostname, uuid, attributes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          entity(
+              c,
+              "INSERT INTO entity(kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, yaw, "
+              "model, serial, hostname, uuid, attributes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
           cable(c, "INSERT INTO cable(a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route) "
                    "VALUES(?,?,?,?,?,?,?,?)"),
-          pipe(c, "INSERT INTO pipe_segment(from_entity, to_entity, side, diameter_mm, design_flow_lpm, points) "
-                  "VALUES(?,?,?,?,?,?)"),
+          pipe(c,
+               "INSERT INTO pipe_segment(from_entity, to_entity, side, diameter_mm, design_flow_lpm, points) "
+               "VALUES(?,?,?,?,?,?)"),
           feed(c, "INSERT INTO power_feed(from_entity, to_entity, feed, rating_kw) VALUES(?,?,?,?)"),
-          task(c, "INSERT INTO task(name, kind, planned_start, planned_end, actual_start, actual_end, status, crew) "
+          task(c, "INSERT INTO task(name, kind, planned_start, planned_end, actual_start, actual_end, "
+                  "status, crew) "
                   "VALUES(?,?,?,?,?,?,?,?)"),
           taskEntity(c, "INSERT INTO task_entity(task_id, entity_id) VALUES(?,?)"),
           taskDependency(c, "INSERT INTO task_dependency(task_id, depends_on) VALUES(?,?)"),
@@ -69,7 +73,10 @@ std::int64_t ModelWriter::addEntity(const EntityRecord& e) {
     st.bind(6, double(e.pose.x)).bind(7, double(e.pose.y)).bind(8, double(e.pose.z));
     st.bind(9, double(e.pose.width)).bind(10, double(e.pose.depth)).bind(11, double(e.pose.height));
     st.bind(12, double(e.pose.yaw));
-    st.bindOptional(13, e.model).bindOptional(14, e.serial).bindOptional(15, e.hostname).bindOptional(16, e.uuid);
+    st.bindOptional(13, e.model)
+        .bindOptional(14, e.serial)
+        .bindOptional(15, e.hostname)
+        .bindOptional(16, e.uuid);
     st.bindOptional(17, e.attributesJson);
     st.run();
     return s->connection.lastInsertId();
@@ -140,6 +147,8 @@ void ModelWriter::addTelemetryBinding(std::int64_t entityId, std::string_view sc
     s->binding.bind(1, entityId).bind(2, scheme).bind(3, key).run();
 }
 
-void ModelWriter::setInfo(std::string_view key, std::string_view value) { s->info.bind(1, key).bind(2, value).run(); }
+void ModelWriter::setInfo(std::string_view key, std::string_view value) {
+    s->info.bind(1, key).bind(2, value).run();
+}
 
 } // namespace twin::datamodel

@@ -16,7 +16,8 @@ InstallState taskState(const TaskColumns& tasks, std::size_t t, TimePoint time, 
 
 } // namespace
 
-Schedule::Schedule(const Facility& facility) : facility_(facility), owner_(facility.entityCount(), kNoEntity) {
+Schedule::Schedule(const Facility& facility)
+    : facility_(facility), owner_(facility.entityCount(), kNoEntity) {
     for (EntityIndex e : facility.topDownOrder()) {
         if (!facility.tasksOf(e).empty())
             owner_[size_t(e)] = e;
@@ -39,7 +40,7 @@ void Schedule::stateAt(TimePoint time, ScheduleBasis basis, std::vector<InstallS
             // One unfinished task makes the owner in progress if anything started, else not started;
             // resolved below once every task is seen.
             owner = std::min(owner, state == InstallState::InProgress ? InstallState::InProgress
-                                                                       : InstallState::NotStarted);
+                                                                      : InstallState::NotStarted);
         }
     }
     // An owner whose unfinished tasks have not started, but some other task is done, is in progress.

@@ -5,12 +5,14 @@
 namespace twin::datamodel::sqlite {
 
 Statement::Statement(Connection& connection, std::string_view sql) : connection_(&connection) {
-    if (sqlite3_prepare_v3(connection.handle(), sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement_,
-                           nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v3(connection.handle(), sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &statement_, nullptr) != SQLITE_OK)
         connection.fail();
 }
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() {
+    sqlite3_finalize(statement_);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : connection_(other.connection_), statement_(std::exchange(other.statement_, nullptr)) {}
@@ -70,15 +72,22 @@ void Statement::reset() {
     sqlite3_clear_bindings(statement_);
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(statement_, column) == SQLITE_NULL;
+}
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+std::int64_t Statement::integer(int column) const {
+    return sqlite3_column_int64(statement_, column);
+}
 
-double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+double Statement::real(int column) const {
+    return sqlite3_column_double(statement_, column);
+}
 
 std::string_view Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
-    return data ? std::string_view(data, size_t(sqlite3_column_bytes(statement_, column))) : std::string_view();
+    return data ? std::string_view(data, size_t(sqlite3_column_bytes(statement_, column)))
+                : std::string_view();
 }
 
 std::span<const std::byte> Statement::blob(int column) const {
@@ -110,7 +119,9 @@ Connection::Connection(std::string path, OpenMode mode) : path_(std::move(path))
     sqlite3_extended_result_codes(db_, 1);
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+    sqlite3_close_v2(db_);
+}
 
 void Connection::execute(std::string_view sql) {
     const std::string text(sql);
@@ -135,7 +146,9 @@ void Connection::fail(std::string_view context) const {
     throw ModelError(message);
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.execute("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+    connection_.execute("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (open_)

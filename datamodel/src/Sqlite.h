@@ -4,10 +4,9 @@
 
 #include "datamodel/ModelError.h"
 
-#include <sqlite3.h>
-
 #include <cstdint>
 #include <span>
+#include <sqlite3.h>
 #include <string>
 #include <string_view>
 

@@ -42,7 +42,9 @@ void migrate(sqlite::Connection& connection, int from) {
     transaction.commit();
 }
 
-void applyConnectionSettings(sqlite::Connection& connection) { connection.execute("PRAGMA foreign_keys = ON"); }
+void applyConnectionSettings(sqlite::Connection& connection) {
+    connection.execute("PRAGMA foreign_keys = ON");
+}
 
 // Everything about the file that can be told before reading a single model row.
 void checkIdentity(sqlite::Connection& connection, int& version) {
@@ -51,12 +53,14 @@ void checkIdentity(sqlite::Connection& connection, int& version) {
     version = int(connection.queryInteger("PRAGMA user_version"));
     if (applicationId != schema::kApplicationId) {
         const bool empty = connection.queryInteger("SELECT count(*) FROM sqlite_schema") == 0;
-        throw ModelError(path + (empty ? ": an empty SQLite database, not a Colossus Twin model"
-                                       : ": a SQLite database of another application, not a Colossus Twin model"));
+        throw ModelError(path +
+                         (empty ? ": an empty SQLite database, not a Colossus Twin model"
+                                : ": a SQLite database of another application, not a Colossus Twin model"));
     }
     if (version > schema::kCurrentVersion)
-        throw ModelError(path + ": written by a newer Colossus Twin (schema version " + std::to_string(version) +
-                         "; this build reads up to " + std::to_string(schema::kCurrentVersion) + ")");
+        throw ModelError(path + ": written by a newer Colossus Twin (schema version " +
+                         std::to_string(version) + "; this build reads up to " +
+                         std::to_string(schema::kCurrentVersion) + ")");
     if (version < 1)
         throw ModelError(path + ": a Colossus Twin model without a schema version (PRAGMA user_version = " +
                          std::to_string(version) + ")");
@@ -110,17 +114,22 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     applyConnectionSettings(*d->connection);
     if (d->version < schema::kCurrentVersion) {
         if (access == Access::ReadOnly)
-            throw ModelError(path + ": schema version " + std::to_string(d->version) + " needs migrating to " +
-                             std::to_string(schema::kCurrentVersion) + "; open it for writing to migrate");
+            throw ModelError(path + ": schema version " + std::to_string(d->version) +
+                             " needs migrating to " + std::to_string(schema::kCurrentVersion) +
+                             "; open it for writing to migrate");
         migrate(*d->connection, d->version);
         d->version = schema::kCurrentVersion;
     }
     return std::unique_ptr<Store>(new Store(std::move(d)));
 }
 
-int Store::schemaVersion() const { return d->version; }
+int Store::schemaVersion() const {
+    return d->version;
+}
 
-const std::string& Store::path() const { return d->connection->path(); }
+const std::string& Store::path() const {
+    return d->connection->path();
+}
 
 Facility Store::load() {
     // One read transaction: a consistent snapshot even while another process writes.

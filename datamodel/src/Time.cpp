@@ -28,7 +28,9 @@ void civilFromDays(std::int64_t days, int& year, unsigned& month, unsigned& day)
     year = int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
 }
 
-bool isLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool isLeap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int daysInMonth(int year, int month) {
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -50,13 +52,14 @@ bool readNumber(std::string_view text, std::size_t at, std::size_t digits, int& 
 } // namespace
 
 TimePoint timeFromCivil(int year, int month, int day, int hour, int minute, int second) {
-    return daysFromCivil(year, unsigned(month), unsigned(day)) * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+    return daysFromCivil(year, unsigned(month), unsigned(day)) * kSecondsPerDay + hour * 3600 + minute * 60 +
+           second;
 }
 
 std::optional<TimePoint> parseTime(std::string_view text) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readNumber(text, 0, 4, year) || text.size() < 10 || text[4] != '-' || !readNumber(text, 5, 2, month) ||
-        text[7] != '-' || !readNumber(text, 8, 2, day))
+    if (!readNumber(text, 0, 4, year) || text.size() < 10 || text[4] != '-' ||
+        !readNumber(text, 5, 2, month) || text[7] != '-' || !readNumber(text, 8, 2, day))
         return std::nullopt;
     if (text.size() > 10) {
         if ((text[10] != ' ' && text[10] != 'T') || text.size() < 16 || !readNumber(text, 11, 2, hour) ||
@@ -84,11 +87,13 @@ std::string formatTime(TimePoint time) {
     unsigned month = 0, day = 0;
     civilFromDays(days, year, month, day);
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d:%02d", year, month, day, int(seconds / 3600),
-                  int(seconds / 60 % 60), int(seconds % 60));
+    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u %02d:%02d:%02d", year, month, day,
+                  int(seconds / 3600), int(seconds / 60 % 60), int(seconds % 60));
     return buffer;
 }
 
-std::string formatDate(TimePoint time) { return formatTime(time).substr(0, 10); }
+std::string formatDate(TimePoint time) {
+    return formatTime(time).substr(0, 10);
+}
 
 } // namespace twin::datamodel

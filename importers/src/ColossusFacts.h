@@ -39,10 +39,10 @@ inline constexpr double kBuildingWidth = 187.0;
 inline constexpr double kBuildingHeight = 12.0;
 
 // --- network (reported: Spectrum-X SN5600, 64 x 800G = 128 x 400G ports, three tiers)
-inline constexpr int kLeafDownlinks = 64;        // 400G, one per server of an array, rail-aligned
-inline constexpr int kLeafUplinks800 = 32;       // 800G to spines: non-blocking (64 x 400G)
-inline constexpr int kSpineUplinks800 = 32;      // 800G to cores
-inline constexpr int kLeavesPerPod = 32;         // leaves and spines of a pod are fully meshed
+inline constexpr int kLeafDownlinks = 64;   // 400G, one per server of an array, rail-aligned
+inline constexpr int kLeafUplinks800 = 32;  // 800G to spines: non-blocking (64 x 400G)
+inline constexpr int kSpineUplinks800 = 32; // 800G to cores
+inline constexpr int kLeavesPerPod = 32;    // leaves and spines of a pod are fully meshed
 inline constexpr int kCorePorts800 = 64;
 inline constexpr int kSwitchesPerNetworkRack = 16;
 

@@ -90,9 +90,9 @@ void ColossusGenerator::run() {
 void ColossusGenerator::placeSiteAndPlant() {
     // reported: Paul R. Lowry Road, South Memphis; ~217 acres (about 880,000 m2)
     plant_.site = entity(EntityKind::Site, 0, "Colossus, Memphis TN", box(195.0, 93.5, 0, 900, 980, 0));
-    plant_.building = entity(EntityKind::Building, plant_.site, "Colossus building",
-                             box(kBuildingLength / 2, kBuildingWidth / 2, 0, kBuildingLength, kBuildingWidth,
-                                 kBuildingHeight));
+    plant_.building = entity(
+        EntityKind::Building, plant_.site, "Colossus building",
+        box(kBuildingLength / 2, kBuildingWidth / 2, 0, kBuildingLength, kBuildingWidth, kBuildingHeight));
     const bool expansion = options_.gpus > kFirstPhaseGpus;
 
     // Outdoor plant south of the building (y < 0): substation, turbines, Megapacks; chillers and
@@ -100,8 +100,8 @@ void ColossusGenerator::placeSiteAndPlant() {
     plant_.substations.push_back(
         entity(EntityKind::Substation, plant_.site, "Substation 1 (150 MW)", box(60, -80, 0, 60, 40, 8)));
     if (expansion) // reported: a second substation to reach 300 MW
-        plant_.substations.push_back(
-            entity(EntityKind::Substation, plant_.site, "Substation 2 (150 MW)", box(140, -80, 0, 60, 40, 8)));
+        plant_.substations.push_back(entity(EntityKind::Substation, plant_.site, "Substation 2 (150 MW)",
+                                            box(140, -80, 0, 60, 40, 8)));
     for (int t = 0; t < kTurbines; ++t)
         plant_.turbines.push_back(entity(EntityKind::Turbine, plant_.site, format("Turbine %02d", t + 1),
                                          box(200 + (t % 7) * 14.0, -70 - (t / 7) * 20.0, 0, 12, 4, 4)));
@@ -110,8 +110,8 @@ void ColossusGenerator::placeSiteAndPlant() {
                                           box(310 + (b % 16) * 2.8, -40 - (b / 16) * 4.0, 0, 2.2, 1.7, 2.5)));
     for (int c = 0; c < kChillers; ++c) {
         const double x = 40 + c * 40.0, y = kBuildingWidth + 30;
-        plant_.towers.push_back(entity(EntityKind::CoolingTower, plant_.site, format("Cooling tower %d", c + 1),
-                                       box(x, y + 25, 0, 12, 12, 10)));
+        plant_.towers.push_back(entity(EntityKind::CoolingTower, plant_.site,
+                                       format("Cooling tower %d", c + 1), box(x, y + 25, 0, 12, 12, 10)));
         plant_.chillers.push_back(
             entity(EntityKind::Chiller, plant_.site, format("Chiller %d", c + 1), box(x, y, 0, 10, 4, 3.5)));
         plant_.chillerPositions.push_back({x, y, 0});
@@ -169,10 +169,10 @@ void ColossusGenerator::placeHall(HallPlan& hall, int servers) {
     const double column = hall.phase == 0 ? 2 + slot % 2 : slot % 2;
     hall.x0 = 20 + column * 92.0;
     hall.y0 = 12 + (slot / 2) * 86.0;
-    hall.id = entity(EntityKind::Hall, plant_.building, format("Hall %d", hall.number),
-                     box(hall.x0 + hall.length / 2, hall.y0 + hall.width / 2, 0, hall.length, hall.width,
-                         kHallHeight),
-                     hall.phase == 0 ? "phase 1" : "expansion", hall.number);
+    hall.id = entity(
+        EntityKind::Hall, plant_.building, format("Hall %d", hall.number),
+        box(hall.x0 + hall.length / 2, hall.y0 + hall.width / 2, 0, hall.length, hall.width, kHallHeight),
+        hall.phase == 0 ? "phase 1" : "expansion", hall.number);
 
     // Supply and return loops enter at the hall's west wall, below the floor.
     hall.supplyLoop = entity(EntityKind::CoolingLoop, hall.id, format("H%d supply loop", hall.number),
@@ -187,8 +187,8 @@ void ColossusGenerator::placeHall(HallPlan& hall, int servers) {
     hall.networkRowY = firstRowY + rows * kRowPitch + kRowPitch;
     // The trunk tray runs north along the west side, from the first row to the network racks.
     hall.trunkTray = entity(EntityKind::Tray, hall.id, format("H%d trunk tray", hall.number),
-                            box(hall.x0 + kHallMargin / 2, (firstRowY + hall.networkRowY) / 2, kTrayHeight + 0.3,
-                                0.9, hall.networkRowY - firstRowY + 2.0, 0.15));
+                            box(hall.x0 + kHallMargin / 2, (firstRowY + hall.networkRowY) / 2,
+                                kTrayHeight + 0.3, 0.9, hall.networkRowY - firstRowY + 2.0, 0.15));
 
     int server = 0, rackNumber = 0, serverInArray = 0;
     const int lastServer = servers;
@@ -200,8 +200,8 @@ void ColossusGenerator::placeHall(HallPlan& hall, int servers) {
         row.length = rowLength;
         row.yaw = r % 2 == 0 ? 0.0 : 180.0; // rows face each other across the cold aisle
         const double centreX = row.x0 + rowLength / 2;
-        row.id = entity(EntityKind::Row, hall.id, row.name, box(centreX, row.y, 0, rowLength, kRackDepth, kRackHeight),
-                        {}, r + 1);
+        row.id = entity(EntityKind::Row, hall.id, row.name,
+                        box(centreX, row.y, 0, rowLength, kRackDepth, kRackHeight), {}, r + 1);
         row.tray = entity(EntityKind::Tray, row.id, row.name + " tray",
                           box(centreX, row.y, kTrayHeight, rowLength, 0.6, 0.1));
         row.headerSupply = entity(EntityKind::Header, row.id, row.name + " supply header",
@@ -241,9 +241,9 @@ void ColossusGenerator::placeHall(HallPlan& hall, int servers) {
             const int rackInArray = rail % int(array.racks.size());
             RackPlan& rack = row.racks[size_t(array.racks[size_t(rackInArray)])];
             const double z = kRackHeight - (1 + rail / kRacksPerArray) * kSwitchHeight;
-            const Id leaf = entity(EntityKind::Switch, rack.id, format("%s-LEAF%d", rack.name.c_str(), rail),
-                                   box(rack.x, rack.y + 0.45, z, kRackWidth - 0.1, 0.25, kSwitchHeight, rack.yaw),
-                                   "leaf", rail);
+            const Id leaf = entity(
+                EntityKind::Switch, rack.id, format("%s-LEAF%d", rack.name.c_str(), rail),
+                box(rack.x, rack.y + 0.45, z, kRackWidth - 0.1, 0.25, kSwitchHeight, rack.yaw), "leaf", rail);
             rack.leaves.push_back(leaf);
             array.leaves[size_t(rail)] = leaf;
             array.leafRack[size_t(rail)] = array.racks[size_t(rackInArray)];
@@ -261,10 +261,12 @@ void ColossusGenerator::placeRack(HallPlan& hall, RowPlan& row, RackPlan& rack, 
                      int(row.racks.size()));
     rack.cdu = entity(EntityKind::Cdu, rack.id, rack.name + "-CDU",
                       box(rack.x, rack.y, 0, kRackWidth, kRackDepth, kCduHeight, rack.yaw));
-    rack.manifoldSupply = entity(EntityKind::Manifold, rack.id, rack.name + "-MS",
-                                 box(rack.x - 0.2, rack.y + 0.55, kCduHeight, 0.08, 0.08, 1.9, rack.yaw), "supply");
-    rack.manifoldReturn = entity(EntityKind::Manifold, rack.id, rack.name + "-MR",
-                                 box(rack.x + 0.2, rack.y + 0.55, kCduHeight, 0.08, 0.08, 1.9, rack.yaw), "return");
+    rack.manifoldSupply =
+        entity(EntityKind::Manifold, rack.id, rack.name + "-MS",
+               box(rack.x - 0.2, rack.y + 0.55, kCduHeight, 0.08, 0.08, 1.9, rack.yaw), "supply");
+    rack.manifoldReturn =
+        entity(EntityKind::Manifold, rack.id, rack.name + "-MR",
+               box(rack.x + 0.2, rack.y + 0.55, kCduHeight, 0.08, 0.08, 1.9, rack.yaw), "return");
     rack.shelfA = entity(EntityKind::PowerShelf, rack.id, rack.name + "-PS-A",
                          box(rack.x - 0.25, rack.y + 0.5, kCduHeight, 0.05, 0.1, 1.8, rack.yaw), "A");
     rack.shelfB = entity(EntityKind::PowerShelf, rack.id, rack.name + "-PS-B",
@@ -287,9 +289,11 @@ void ColossusGenerator::placeRack(HallPlan& hall, RowPlan& row, RackPlan& rack, 
         record.hostname = server.hostname;
         record.slot = s;
         record.model = "Supermicro SYS-421GE-TNHR2-LCC";
-        const std::string serial = format("S4U%09llu", static_cast<unsigned long long>(random_.next() % 1000000000ull));
+        const std::string serial =
+            format("S4U%09llu", static_cast<unsigned long long>(random_.next() % 1000000000ull));
         record.serial = serial;
-        record.pose = box(rack.x, rack.y, server.z, kRackWidth - 0.04, kRackDepth - 0.1, kServerHeight, rack.yaw);
+        record.pose =
+            box(rack.x, rack.y, server.z, kRackWidth - 0.04, kRackDepth - 0.1, kServerHeight, rack.yaw);
         server.id = w_.addEntity(record);
         ++entitiesWritten_;
 
@@ -314,15 +318,16 @@ void ColossusGenerator::placeRack(HallPlan& hall, RowPlan& row, RackPlan& rack, 
         }
         for (int n = 0; n < kNicsPerServer; ++n) {
             const bool superNic = n < kGpusPerServer;
-            server.nics[size_t(n)] =
-                entity(EntityKind::Nic, server.id, server.hostname + format("/nic%d", n),
-                       box(rack.x - 0.24 + n * 0.06, rack.y + 0.52, server.z + 0.03, 0.05, 0.08, 0.02, rack.yaw),
-                       superNic ? "BlueField-3 SuperNIC" : "ConnectX-7 frontend", n);
+            server.nics[size_t(n)] = entity(
+                EntityKind::Nic, server.id, server.hostname + format("/nic%d", n),
+                box(rack.x - 0.24 + n * 0.06, rack.y + 0.52, server.z + 0.03, 0.05, 0.08, 0.02, rack.yaw),
+                superNic ? "BlueField-3 SuperNIC" : "ConnectX-7 frontend", n);
         }
         for (int p = 0; p < kPsusPerServer; ++p)
-            server.psus[size_t(p)] =
-                entity(EntityKind::Psu, server.id, server.hostname + format("/psu%d", p),
-                       box(rack.x - 0.22 + p * 0.145, rack.y + 0.5, server.z + 0.1, 0.12, 0.15, 0.07, rack.yaw), {}, p);
+            server.psus[size_t(p)] = entity(
+                EntityKind::Psu, server.id, server.hostname + format("/psu%d", p),
+                box(rack.x - 0.22 + p * 0.145, rack.y + 0.5, server.z + 0.1, 0.12, 0.15, 0.07, rack.yaw), {},
+                p);
         rack.servers.push_back(std::move(server));
     }
 }
@@ -330,8 +335,8 @@ void ColossusGenerator::placeRack(HallPlan& hall, RowPlan& row, RackPlan& rack, 
 void ColossusGenerator::placeNetworkRacks(HallPlan& hall, int spines) {
     // Spines of this hall's pods in network racks along the north wall; cores join them later.
     for (int s = 0; s < spines; ++s)
-        hall.spines.push_back(
-            placeInNetworkRack(hall, int(hall.spines.size()), format("H%d-SPINE%03d", hall.number, s + 1), "spine", s));
+        hall.spines.push_back(placeInNetworkRack(hall, int(hall.spines.size()),
+                                                 format("H%d-SPINE%03d", hall.number, s + 1), "spine", s));
 }
 
 SwitchPlan ColossusGenerator::placeInNetworkRack(HallPlan& hall, int slot, const std::string& name,
@@ -339,7 +344,8 @@ SwitchPlan ColossusGenerator::placeInNetworkRack(HallPlan& hall, int slot, const
     constexpr int kRacksPerNetworkRow = 40;
     const int rackIndex = slot / kSwitchesPerNetworkRack;
     auto rackPosition = [&](int n, double& x, double& y) {
-        x = hall.x0 + kHallMargin + (n % kRacksPerNetworkRow + 0.5) * kRackWidth + (n % kRacksPerNetworkRow) / 8 * kArrayGap;
+        x = hall.x0 + kHallMargin + (n % kRacksPerNetworkRow + 0.5) * kRackWidth +
+            (n % kRacksPerNetworkRow) / 8 * kArrayGap;
         y = hall.networkRowY + (n / kRacksPerNetworkRow) * kRowPitch;
     };
     while (int(hall.networkRacks.size()) <= rackIndex) {

@@ -14,12 +14,14 @@ using namespace facts;
 
 namespace {
 
-constexpr double kSlackM = 1.5;        // service loops at both ends
-constexpr double kDacReachM = 3.0;     // passive copper reach at 400G
-constexpr double kBackboneY = 98.0;    // the building backbone tray runs east-west between the halls
+constexpr double kSlackM = 1.5;     // service loops at both ends
+constexpr double kDacReachM = 3.0;  // passive copper reach at 400G
+constexpr double kBackboneY = 98.0; // the building backbone tray runs east-west between the halls
 constexpr double kBackboneHeight = 4.5;
 
-double manhattan(double x1, double y1, double x2, double y2) { return std::abs(x1 - x2) + std::abs(y1 - y2); }
+double manhattan(double x1, double y1, double x2, double y2) {
+    return std::abs(x1 - x2) + std::abs(y1 - y2);
+}
 
 } // namespace
 
@@ -30,9 +32,10 @@ void ColossusGenerator::cableNetwork() {
     for (const HallPlan& hall : halls_)
         pods += int(hall.spines.size()) / kLeavesPerPod;
     const int coresPerPlane = (pods + 1) / 2;
-    plant_.backboneTray = entity(EntityKind::Tray, plant_.building, "Backbone tray",
-                                 datamodel::Pose{float(kBuildingLength / 2), float(kBackboneY), float(kBackboneHeight),
-                                                 float(kBuildingLength - 20), 1.2f, 0.2f, 0.0f});
+    plant_.backboneTray =
+        entity(EntityKind::Tray, plant_.building, "Backbone tray",
+               datamodel::Pose{float(kBuildingLength / 2), float(kBackboneY), float(kBackboneHeight),
+                               float(kBuildingLength - 20), 1.2f, 0.2f, 0.0f});
     std::vector<int> coresPlacedInHall(halls_.size(), 0);
     for (int plane = 0; plane < kLeavesPerPod; ++plane)
         for (int q = 0; q < coresPerPlane; ++q) {
@@ -63,7 +66,8 @@ void ColossusGenerator::cableNetwork() {
     std::vector<int> corePortsUsed(plant_.cores.size(), 0);
     int podBase = 0;
     for (HallPlan& hall : halls_) {
-        // NIC n of every server in an array -> that array's leaf for rail n, port = server's place in the array.
+        // NIC n of every server in an array -> that array's leaf for rail n, port = server's place in the
+        // array.
         for (const ArrayPlan& array : hall.arrays) {
             const RowPlan& row = hall.rows[size_t(array.row)];
             for (int rackInRow : array.racks) {
@@ -72,15 +76,15 @@ void ColossusGenerator::cableNetwork() {
                     for (int rail = 0; rail < kNicsPerServer; ++rail) {
                         const RackPlan& leafRack = row.racks[size_t(array.leafRack[size_t(rail)])];
                         const bool sameRack = leafRack.id == rack.id;
-                        const double length = sameRack ? 1.0 + kSlackM
-                                                       : std::abs(rack.x - leafRack.x) + 2 * (kTrayHeight - server.z) +
-                                                             kSlackM;
+                        const double length =
+                            sameRack ? 1.0 + kSlackM
+                                     : std::abs(rack.x - leafRack.x) + 2 * (kTrayHeight - server.z) + kSlackM;
                         route.clear();
                         if (!sameRack)
                             route.push_back(row.tray);
                         cable(array.leaves[size_t(rail)], server.slotInArray, server.nics[size_t(rail)], 0,
-                              sameRack && length <= kDacReachM ? CableType::Dac : CableType::Aoc, kLinkSpeedGbps,
-                              length);
+                              sameRack && length <= kDacReachM ? CableType::Dac : CableType::Aoc,
+                              kLinkSpeedGbps, length);
                     }
             }
         }
@@ -93,7 +97,8 @@ void ColossusGenerator::cableNetwork() {
                 const SwitchPlan& spine = hall.spines[size_t(pod * kLeavesPerPod + u)];
                 route.assign({hall.rows[size_t(array.row)].tray, hall.trunkTray});
                 const double length = manhattan(leaf.x, leaf.y, spine.x, spine.y) + 2 * kTrayHeight + kSlackM;
-                cable(spine.id, int(j) % kLeavesPerPod, leaf.id, kLeafDownlinks + u, CableType::Fibre, 800, length);
+                cable(spine.id, int(j) % kLeavesPerPod, leaf.id, kLeafDownlinks + u, CableType::Fibre, 800,
+                      length);
             }
         }
         // Spine at position p of global pod g: uplink u -> a core of plane p.
@@ -112,8 +117,10 @@ void ColossusGenerator::cableNetwork() {
                     else
                         route.assign({hall.trunkTray, plant_.backboneTray, coreHall.trunkTray});
                     const double length = manhattan(spine.x, spine.y, core.x, core.y) +
-                                          2 * (coreHall.id == hall.id ? kTrayHeight : kBackboneHeight) + kSlackM;
-                    cable(core.id, corePortsUsed[c]++, spine.id, kLeafUplinks800 + u, CableType::Fibre, 800, length);
+                                          2 * (coreHall.id == hall.id ? kTrayHeight : kBackboneHeight) +
+                                          kSlackM;
+                    cable(core.id, corePortsUsed[c]++, spine.id, kLeafUplinks800 + u, CableType::Fibre, 800,
+                          length);
                 }
             }
         podBase += hallPods;

@@ -43,9 +43,9 @@ struct RowPlan {
 };
 
 struct ArrayPlan {
-    int row = 0;               // index into HallPlan::rows
-    std::vector<int> racks;    // indexes into that row's racks
-    std::array<Id, 9> leaves{}; // one leaf per rail
+    int row = 0;                   // index into HallPlan::rows
+    std::vector<int> racks;        // indexes into that row's racks
+    std::array<Id, 9> leaves{};    // one leaf per rail
     std::array<int, 9> leafRack{}; // per rail: the index (in the row) of the rack holding the leaf
 };
 

@@ -54,11 +54,14 @@ std::string crewName(const char* crew, int number) {
 void ColossusGenerator::planSchedule() {
     const TimePoint start = datamodel::timeFromCivil(kStartYear, kStartMonth, kStartDay);
     const TimePoint expansion = datamodel::timeFromCivil(kExpansionYear, kExpansionMonth, kExpansionDay);
-    auto day = [](TimePoint base, double days) { return base + TimePoint(days * double(kDay)); };
+    auto day = [](TimePoint base, double days) {
+        return base + TimePoint(days * double(kDay));
+    };
 
     // A task done on time, give or take an hour or so; most site work ends close to plan.
-    auto addTask = [&](const std::string& name, std::string_view kind, TimePoint plannedStart, TimePoint plannedEnd,
-                       TimePoint actualStart, TimePoint actualEnd, std::string_view crew) {
+    auto addTask = [&](const std::string& name, std::string_view kind, TimePoint plannedStart,
+                       TimePoint plannedEnd, TimePoint actualStart, TimePoint actualEnd,
+                       std::string_view crew) {
         datamodel::TaskRecord task;
         task.name = name;
         task.kind = kind;
@@ -72,11 +75,13 @@ void ColossusGenerator::planSchedule() {
                                                           : TaskStatus::NotStarted;
         return w_.addTask(task);
     };
-    auto onPlan = [&](const std::string& name, std::string_view kind, TimePoint plannedStart, TimePoint plannedEnd,
-                      const std::vector<Id>& entities, std::string_view crew) {
+    auto onPlan = [&](const std::string& name, std::string_view kind, TimePoint plannedStart,
+                      TimePoint plannedEnd, const std::vector<Id>& entities, std::string_view crew) {
         // Nothing starts before the project itself did (the building was handed over on day 0).
-        const TimePoint shift = std::max(TimePoint(random_.uniform(-8.0, 16.0) * double(kHour)), start - plannedStart);
-        const Id task = addTask(name, kind, plannedStart, plannedEnd, plannedStart + shift, plannedEnd + shift, crew);
+        const TimePoint shift =
+            std::max(TimePoint(random_.uniform(-8.0, 16.0) * double(kHour)), start - plannedStart);
+        const Id task =
+            addTask(name, kind, plannedStart, plannedEnd, plannedStart + shift, plannedEnd + shift, crew);
         for (Id entity : entities)
             w_.linkTask(task, entity);
         return task;
@@ -89,8 +94,8 @@ void ColossusGenerator::planSchedule() {
            {plant_.substations.front()}, "crew-power-1");
     onPlan("Temporary gas turbines: install and commission", "power_plant", day(start, 70), day(start, 98),
            plant_.turbines, "crew-power-2");
-    onPlan("Megapacks: install and commission", "power_plant", day(start, 80), day(start, 110), plant_.batteries,
-           "crew-power-3");
+    onPlan("Megapacks: install and commission", "power_plant", day(start, 80), day(start, 110),
+           plant_.batteries, "crew-power-3");
     std::vector<Id> coolingPlant = plant_.chillers;
     coolingPlant.insert(coolingPlant.end(), plant_.towers.begin(), plant_.towers.end());
     onPlan("Chiller plant and cooling towers", "cooling_plant", day(start, 30), day(start, 90), coolingPlant,
@@ -110,11 +115,13 @@ void ColossusGenerator::planSchedule() {
         // (snprintf rather than operator+: GCC 12 warns falsely about string concatenation, bug 105329)
         char prefix[16];
         std::snprintf(prefix, sizeof prefix, "H%d: ", hall.number);
-        const Id fitOut = onPlan(std::string(prefix) + "raised floor, trays, headers, busways and switchgear", "hall_fit_out",
-                                 day(base, 40 + inPhase * 3.0), day(base, rolloutDay - 4 + inPhase * 2.0), {hall.id},
-                                 crewName("fit-out", inPhase + 1));
-        const Id network = onPlan(std::string(prefix) + "network racks, spines and cores", "network", day(base, rolloutDay - 15),
-                                  day(base, rolloutDay - 1), hall.networkRacks, crewName("network", inPhase + 1));
+        const Id fitOut =
+            onPlan(std::string(prefix) + "raised floor, trays, headers, busways and switchgear",
+                   "hall_fit_out", day(base, 40 + inPhase * 3.0), day(base, rolloutDay - 4 + inPhase * 2.0),
+                   {hall.id}, crewName("fit-out", inPhase + 1));
+        const Id network = onPlan(std::string(prefix) + "network racks, spines and cores", "network",
+                                  day(base, rolloutDay - 15), day(base, rolloutDay - 1), hall.networkRacks,
+                                  crewName("network", inPhase + 1));
 
         int racksInHall = 0;
         for (const RowPlan& row : hall.rows)
@@ -123,8 +130,8 @@ void ColossusGenerator::planSchedule() {
         int rackNumber = 0;
         for (const RowPlan& row : hall.rows)
             for (const RackPlan& rack : row.racks) {
-                const TimePoint placed = day(
-                    base, hallStartDay + kHallPlacementDays * double(rackNumber++) / double(std::max(1, racksInHall)));
+                const TimePoint placed = day(base, hallStartDay + kHallPlacementDays * double(rackNumber++) /
+                                                                      double(std::max(1, racksInHall)));
                 // Most racks on time; some early, some late; the hall's own pace on top.
                 const double roll = random_.uniform();
                 double shiftHours = roll < 0.12   ? -random_.uniform(4, 20)
@@ -148,8 +155,9 @@ void ColossusGenerator::planSchedule() {
                     if (leakRetest && std::string_view(step.kind) == "coolant_fill_leak_test")
                         duration *= 3.0;
                     actualEnd[s] = actualStart + TimePoint(duration * double(kHour));
-                    stepTask[s] = addTask(rack.name + " " + step.label, step.kind, plannedStart, plannedEnd,
-                                          actualStart, actualEnd[s], crewName(step.crew, 1 + rackNumber % 12));
+                    stepTask[s] =
+                        addTask(rack.name + " " + step.label, step.kind, plannedStart, plannedEnd,
+                                actualStart, actualEnd[s], crewName(step.crew, 1 + rackNumber % 12));
                     w_.linkTask(stepTask[s], rack.id);
                     for (int predecessor : kStepDependsOn[s])
                         if (predecessor >= 0)
@@ -173,8 +181,8 @@ void ColossusGenerator::planSchedule() {
                 if (random_.chance(kOpenPunchChance) && !rack.servers.empty()) {
                     datamodel::NoteRecord note;
                     note.entityId = rack.servers.front().id;
-                    const std::string text =
-                        "SuperNIC link on rail 3 of " + rack.servers.front().hostname + " flapping: replace the AOC.";
+                    const std::string text = "SuperNIC link on rail 3 of " + rack.servers.front().hostname +
+                                             " flapping: replace the AOC.";
                     note.text = text;
                     note.author = "crew-cable-4";
                     note.createdAt = actualEnd[5];

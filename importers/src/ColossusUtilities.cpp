@@ -16,7 +16,9 @@ using namespace facts;
 
 namespace {
 using Point = std::array<float, 3>;
-Point at(double x, double y, double z) { return {float(x), float(y), float(z)}; }
+Point at(double x, double y, double z) {
+    return {float(x), float(y), float(z)};
+}
 } // namespace
 
 void ColossusGenerator::pipeCooling() {
@@ -50,9 +52,11 @@ void ColossusGenerator::pipeCooling() {
         for (std::size_t c = 0; c < plant_.chillers.size(); ++c) {
             const auto& p = plant_.chillerPositions[c];
             pipe(plant_.chillers[c], hall.supplyLoop, PipeSide::Supply, kLoopPipeMm, hallFlow / kChillers,
-                 {at(p[0], p[1], 0.5), at(p[0], p[1] - 25, kPipeDepth - 0.3), at(hall.x0 + 1.0, hall.y0 + 2.0, kPipeDepth - 0.3)});
+                 {at(p[0], p[1], 0.5), at(p[0], p[1] - 25, kPipeDepth - 0.3),
+                  at(hall.x0 + 1.0, hall.y0 + 2.0, kPipeDepth - 0.3)});
             pipe(plant_.chillers[c], hall.returnLoop, PipeSide::Return, kLoopPipeMm, hallFlow / kChillers,
-                 {at(p[0] + 1, p[1], 0.5), at(p[0] + 1, p[1] - 25, kPipeDepth - 0.3), at(hall.x0 + 1.0, hall.y0 + 4.0, kPipeDepth - 0.3)});
+                 {at(p[0] + 1, p[1], 0.5), at(p[0] + 1, p[1] - 25, kPipeDepth - 0.3),
+                  at(hall.x0 + 1.0, hall.y0 + 4.0, kPipeDepth - 0.3)});
         }
         for (const RowPlan& row : hall.rows) {
             const double rowFlow = double(row.racks.size()) * kRackFlowLpm;
@@ -67,9 +71,11 @@ void ColossusGenerator::pipeCooling() {
                 pipe(row.headerReturn, rack.cdu, PipeSide::Return, kRackPipeMm, kRackFlowLpm,
                      {at(rack.x + 0.1, row.y + 0.3, kPipeDepth - 0.1), at(rack.x + 0.1, rack.y, 0.0)});
                 pipe(rack.cdu, rack.manifoldSupply, PipeSide::Supply, kRackPipeMm, kRackFlowLpm,
-                     {at(rack.x - 0.2, rack.y + 0.4, kCduHeight), at(rack.x - 0.2, rack.y + 0.55, kCduHeight + 0.1)});
+                     {at(rack.x - 0.2, rack.y + 0.4, kCduHeight),
+                      at(rack.x - 0.2, rack.y + 0.55, kCduHeight + 0.1)});
                 pipe(rack.cdu, rack.manifoldReturn, PipeSide::Return, kRackPipeMm, kRackFlowLpm,
-                     {at(rack.x + 0.2, rack.y + 0.4, kCduHeight), at(rack.x + 0.2, rack.y + 0.55, kCduHeight + 0.1)});
+                     {at(rack.x + 0.2, rack.y + 0.4, kCduHeight),
+                      at(rack.x + 0.2, rack.y + 0.55, kCduHeight + 0.1)});
                 for (const ServerPlan& server : rack.servers) {
                     const double z = server.z + kServerHeight / 2;
                     pipe(rack.manifoldSupply, server.id, PipeSide::Supply, kServerPipeMm, kServerFlowLpm,
@@ -99,7 +105,8 @@ void ColossusGenerator::feedPower() {
                 hallKw += double(rack.servers.size()) * kServerKw;
         // A side from the utility substation (the second one feeds the expansion halls);
         // B side from the turbines and the Megapacks that buffer the load swings.
-        const Id substation = plant_.substations[std::min(std::size_t(hall.phase), plant_.substations.size() - 1)];
+        const Id substation =
+            plant_.substations[std::min(std::size_t(hall.phase), plant_.substations.size() - 1)];
         feed(substation, hall.switchgearA, PowerFeedKind::Main, hallKw * 1.25);
         for (std::size_t t = h; t < plant_.turbines.size(); t += halls_.size())
             feed(plant_.turbines[t], hall.switchgearB, PowerFeedKind::Main, kTurbineKw);

@@ -206,8 +206,9 @@ private slots:
 
     void generateThenInfoAgree() {
         const QString model = dir_.filePath(QStringLiteral("gen.db"));
-        const Run generated = runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
-                                       QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("-o"), model});
+        const Run generated =
+            runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
+                     QStringLiteral("--seed"), QStringLiteral("3"), QStringLiteral("-o"), model});
         QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
         QCOMPARE(generated.out.trimmed(), model);
         QVERIFY(generated.err.contains(QStringLiteral("100% done"))); // progress goes to stderr
@@ -231,7 +232,8 @@ private slots:
         const QJsonObject schedule = root.value(QStringLiteral("schedule")).toObject();
         QCOMPARE(schedule.value(QStringLiteral("start")).toString(), QStringLiteral("2024-03-22"));
         QCOMPARE(schedule.value(QStringLiteral("end")).toString(), QStringLiteral("2024-07-22"));
-        QCOMPARE(root.value(QStringLiteral("bounds")).toObject().value(QStringLiteral("min")).toArray().size(), 3);
+        QCOMPARE(
+            root.value(QStringLiteral("bounds")).toObject().value(QStringLiteral("min")).toArray().size(), 3);
 
         // Plain text too, and a second generate into the same file is refused unless forced.
         const Run text = runTwin({QStringLiteral("info"), model});
@@ -247,7 +249,8 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mention");
         QTest::newRow("no output") << QStringList{"generate"} << "-o FILE";
-        QTest::newRow("not a multiple of 8") << QStringList{"generate", "--gpus", "1001", "-o", "x.db"} << "multiple of 8";
+        QTest::newRow("not a multiple of 8")
+            << QStringList{"generate", "--gpus", "1001", "-o", "x.db"} << "multiple of 8";
         QTest::newRow("not a number") << QStringList{"generate", "--gpus", "lots", "-o", "x.db"} << "'lots'";
         QTest::newRow("too many") << QStringList{"generate", "--gpus", "800000", "-o", "x.db"} << "800000";
         QTest::newRow("bad seed") << QStringList{"generate", "--seed", "-1x", "-o", "x.db"} << "--seed";
@@ -315,7 +318,8 @@ private slots:
         QCOMPARE(root.value(QStringLiteral("bench")).toString(), QStringLiteral("model"));
         QMap<QString, double> values;
         for (const QJsonValue& row : root.value(QStringLiteral("rows")).toArray())
-            values.insert(row[QStringLiteral("case")].toString() + QLatin1Char('/') + row[QStringLiteral("metric")].toString(),
+            values.insert(row[QStringLiteral("case")].toString() + QLatin1Char('/') +
+                              row[QStringLiteral("metric")].toString(),
                           row[QStringLiteral("value")].toDouble());
         for (const char* key : {"64/generate", "64/load into Facility", "512/Facility memory", "512/rows"})
             QVERIFY2(values.value(QLatin1String(key)) > 0.0, key);

@@ -1,17 +1,23 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
+#include "datamodel/Facility.h"
+#include "gui/DefaultModel.h"
 #include "gui/MainWindow.h"
 #include "gui/RecentModels.h"
+#include "importers/ColossusGenerator.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +40,12 @@ void closeMessageBoxes() {
     for (QWidget* widget : QApplication::topLevelWidgets())
         if (auto* box = qobject_cast<QMessageBox*>(widget))
             box->close();
+}
+
+void generateSmallModel(const QString& path) {
+    twin::importers::GeneratorOptions options;
+    options.gpus = 512;
+    twin::importers::generateColossus(path.toStdString(), options);
 }
 
 } // namespace
@@ -107,14 +119,20 @@ private slots:
         QCOMPARE(box->text(), error);
     }
 
-    void goodModelGoesToOpenRecent() {
+    void goodModelLoadsInTheBackgroundAndGoesToOpenRecent() {
         MainWindow window;
         const QString good = dataDir_.filePath(QStringLiteral("site.db"));
-        makeDatabase(good);
+        generateSmallModel(good);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
         QCOMPARE(window.openModel(good), QString());
+        QVERIFY(loaded.wait(20000));
         QCOMPARE(window.currentModelPath(), good);
         QVERIFY(window.windowTitle().startsWith(QStringLiteral("site.db")));
         QCOMPARE(RecentModels().paths(), QStringList{good});
+        QVERIFY(window.facility());
+        QCOMPARE(window.facility()->count(twin::datamodel::EntityKind::Gpu), std::size_t(512));
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("sceneSummary"))->text(),
+                 QStringLiteral("512 GPUs, 8 racks, 4 halls"));
 
         // The Open Recent menu lists it and opening it from there works.
         auto* recent = window.findChild<QMenu*>(QStringLiteral("menuRecent"));
@@ -126,7 +144,46 @@ private slots:
         QVERIFY(entry);
         QCOMPARE(entry->toolTip(), good);
         entry->trigger();
-        QCOMPARE(window.currentModelPath(), good);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(loaded.count(), 2);
+    }
+
+    void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {
+        MainWindow window;
+        const QString title = window.windowTitle();
+        const QString foreign = dataDir_.filePath(QStringLiteral("foreign.db"));
+        makeDatabase(foreign);
+        QSignalSpy failed(&window, &MainWindow::modelOpenFailed);
+        QCOMPARE(window.openModel(foreign), QString()); // the header looks fine: it is refused while loading
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("another application")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(window.windowTitle(), title);
+        QVERIFY(!window.facility());
+        QVERIFY(RecentModels().paths().isEmpty());
+    }
+
+    void theDefaultModelIsGeneratedOnceThenOpened() {
+        QStandardPaths::setTestModeEnabled(true);
+        const QString path = twin::app::defaultModelPath();
+        QVERIFY(path.contains(QStringLiteral(".qttest"))); // never the user's real data directory
+        QFile::remove(path);
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        window.openDefaultModel();
+        QVERIFY(loaded.wait(120000));
+        QCOMPARE(window.currentModelPath(), path);
+        QCOMPARE(window.facility()->count(twin::datamodel::EntityKind::Gpu), std::size_t(100000));
+        // The second time it is opened at once, without generating again.
+        const QDateTime written = QFileInfo(path).lastModified();
+        MainWindow again;
+        QSignalSpy loadedAgain(&again, &MainWindow::modelLoaded);
+        again.openDefaultModel();
+        QVERIFY(loadedAgain.wait(20000));
+        QCOMPARE(QFileInfo(path).lastModified(), written);
+        QFile::remove(path);
+        QStandardPaths::setTestModeEnabled(false);
     }
 
     void recentListIsBoundedAndWithoutDuplicates() {

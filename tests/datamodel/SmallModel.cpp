@@ -12,8 +12,9 @@ namespace {
 
 struct Builder {
     ModelWriter& w;
-    std::int64_t add(EntityKind kind, std::int64_t parent, const char* name, Pose pose = {}, const char* subtype = "",
-                     int slot = -1, const char* hostname = "", const char* uuid = "") {
+    std::int64_t add(EntityKind kind, std::int64_t parent, const char* name, Pose pose = {},
+                     const char* subtype = "", int slot = -1, const char* hostname = "",
+                     const char* uuid = "") {
         EntityRecord record;
         record.kind = kind;
         record.parentId = parent;
@@ -52,8 +53,8 @@ struct Builder {
         record.lengthM = 5;
         w.addCable(record);
     }
-    std::int64_t task(const char* name, const char* plannedStart, const char* plannedEnd, const char* actualStart,
-                      const char* actualEnd) {
+    std::int64_t task(const char* name, const char* plannedStart, const char* plannedEnd,
+                      const char* actualStart, const char* actualEnd) {
         TaskRecord record;
         record.name = name;
         record.kind = "place";
@@ -61,7 +62,9 @@ struct Builder {
         record.plannedEnd = *parseTime(plannedEnd);
         record.actualStart = *actualStart ? *parseTime(actualStart) : kNoTime;
         record.actualEnd = *actualEnd ? *parseTime(actualEnd) : kNoTime;
-        record.status = *actualEnd ? TaskStatus::Done : *actualStart ? TaskStatus::InProgress : TaskStatus::NotStarted;
+        record.status = *actualEnd     ? TaskStatus::Done
+                        : *actualStart ? TaskStatus::InProgress
+                                       : TaskStatus::NotStarted;
         return w.addTask(record);
     }
 };
@@ -87,8 +90,10 @@ SmallModelIds writeSmallModel(ModelWriter& writer) {
     m.shelfB1 = b.add(EntityKind::PowerShelf, m.rack1, "K01-PS-B", {}, "B");
     m.shelfA2 = b.add(EntityKind::PowerShelf, m.rack2, "K02-PS-A", {}, "A");
     m.shelfB2 = b.add(EntityKind::PowerShelf, m.rack2, "K02-PS-B", {}, "B");
-    m.server1 = b.add(EntityKind::Server, m.rack1, "v1", Pose{-0.3f, 0, 0.2f, 0.5f, 1.0f, 0.18f, 0}, "", 0, "v1");
-    m.server2 = b.add(EntityKind::Server, m.rack2, "v2", Pose{0.3f, 0, 0.2f, 0.5f, 1.0f, 0.18f, 0}, "", 0, "v2");
+    m.server1 =
+        b.add(EntityKind::Server, m.rack1, "v1", Pose{-0.3f, 0, 0.2f, 0.5f, 1.0f, 0.18f, 0}, "", 0, "v1");
+    m.server2 =
+        b.add(EntityKind::Server, m.rack2, "v2", Pose{0.3f, 0, 0.2f, 0.5f, 1.0f, 0.18f, 0}, "", 0, "v2");
     m.gpu1a = b.add(EntityKind::Gpu, m.server1, "v1/gpu0", {}, "", 0, "", "GPU-1a");
     m.gpu1b = b.add(EntityKind::Gpu, m.server1, "v1/gpu1", {}, "", 1, "", "GPU-1b");
     m.gpu2a = b.add(EntityKind::Gpu, m.server2, "v2/gpu0", {}, "", 0, "", "GPU-2a");
@@ -164,7 +169,8 @@ SmallModelIds writeSmallModel(ModelWriter& writer) {
         writer.addCable(record);
     }
     // Rack 1: placed early, burn-in late; rack 2: started on time, not finished.
-    m.placeRack1 = b.task("K01 place", "2024-07-01 00:00", "2024-07-02 00:00", "2024-06-30 00:00", "2024-07-01 00:00");
+    m.placeRack1 =
+        b.task("K01 place", "2024-07-01 00:00", "2024-07-02 00:00", "2024-06-30 00:00", "2024-07-01 00:00");
     m.burnInRack1 =
         b.task("K01 burn-in", "2024-07-02 00:00", "2024-07-04 00:00", "2024-07-02 00:00", "2024-07-05 12:00");
     m.placeRack2 = b.task("K02 place", "2024-07-03 00:00", "2024-07-04 00:00", "2024-07-03 00:00", "");

@@ -6,7 +6,6 @@
 
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <algorithm>
 #include <set>
 
@@ -77,13 +76,14 @@ private slots:
     }
 
     void whatLosesCoolingWhenTheSupplyLoopFails() {
-        const std::set<std::int64_t> expected{m_.supplyHeader, m_.cdu1,    m_.cdu2,  m_.supplyManifold1,
+        const std::set<std::int64_t> expected{m_.supplyHeader,    m_.cdu1,    m_.cdu2,    m_.supplyManifold1,
                                               m_.supplyManifold2, m_.server1, m_.server2, m_.gpu1a,
-                                              m_.gpu1b,        m_.gpu2a,   m_.gpu2b};
+                                              m_.gpu1b,           m_.gpu2a,   m_.gpu2b};
         QCOMPARE(ids(graph_->lossOnFailure(at(m_.supplyLoop), GraphDomain::Cooling)), expected);
         // The return side matters as much: without it the same servers lose cooling.
         const auto returnLoss = ids(graph_->lossOnFailure(at(m_.returnLoop), GraphDomain::Cooling));
-        QVERIFY(returnLoss.count(m_.server1) && returnLoss.count(m_.gpu2b) && returnLoss.count(m_.returnManifold2));
+        QVERIFY(returnLoss.count(m_.server1) && returnLoss.count(m_.gpu2b) &&
+                returnLoss.count(m_.returnManifold2));
     }
 
     void redundancyIsRespected() {
@@ -92,24 +92,28 @@ private slots:
         // Busway A down: the A shelves and A PSUs lose power, the servers run on B.
         QCOMPARE(ids(graph_->lossOnFailure(at(m_.buswayA), GraphDomain::Power)),
                  (std::set<std::int64_t>{m_.shelfA1, m_.shelfA2, m_.psu1a, m_.psu2a}));
-        QCOMPARE(ids(graph_->lossOnFailure(at(m_.substation), GraphDomain::Power)),
-                 (std::set<std::int64_t>{m_.switchgearA, m_.buswayA, m_.shelfA1, m_.shelfA2, m_.psu1a, m_.psu2a}));
+        QCOMPARE(
+            ids(graph_->lossOnFailure(at(m_.substation), GraphDomain::Power)),
+            (std::set<std::int64_t>{m_.switchgearA, m_.buswayA, m_.shelfA1, m_.shelfA2, m_.psu1a, m_.psu2a}));
     }
 
     void singlePointsOfFailure() {
         QCOMPARE(ids(graph_->lossOnFailure(at(m_.leaf), GraphDomain::Network)),
-                 (std::set<std::int64_t>{m_.nic1, m_.nic2, m_.server1, m_.server2, m_.gpu1a, m_.gpu1b, m_.gpu2a,
-                                         m_.gpu2b}));
-        QCOMPARE(ids(graph_->lossOnFailure(at(m_.cdu1), GraphDomain::Cooling)),
-                 (std::set<std::int64_t>{m_.supplyManifold1, m_.returnManifold1, m_.server1, m_.gpu1a, m_.gpu1b}));
+                 (std::set<std::int64_t>{m_.nic1, m_.nic2, m_.server1, m_.server2, m_.gpu1a, m_.gpu1b,
+                                         m_.gpu2a, m_.gpu2b}));
+        QCOMPARE(
+            ids(graph_->lossOnFailure(at(m_.cdu1), GraphDomain::Cooling)),
+            (std::set<std::int64_t>{m_.supplyManifold1, m_.returnManifold1, m_.server1, m_.gpu1a, m_.gpu1b}));
     }
 
     void downstreamAndUpstream() {
-        QCOMPARE(ids(graph_->downstream(at(m_.cdu1), GraphDomain::Cooling)),
-                 (std::set<std::int64_t>{m_.supplyManifold1, m_.returnManifold1, m_.server1, m_.gpu1a, m_.gpu1b}));
-        QCOMPARE(ids(graph_->upstream(at(m_.gpu1a), GraphDomain::Power)),
-                 (std::set<std::int64_t>{m_.server1, m_.psu1a, m_.psu1b, m_.shelfA1, m_.shelfB1, m_.buswayA,
-                                         m_.buswayB, m_.switchgearA, m_.switchgearB, m_.substation, m_.turbine}));
+        QCOMPARE(
+            ids(graph_->downstream(at(m_.cdu1), GraphDomain::Cooling)),
+            (std::set<std::int64_t>{m_.supplyManifold1, m_.returnManifold1, m_.server1, m_.gpu1a, m_.gpu1b}));
+        QCOMPARE(
+            ids(graph_->upstream(at(m_.gpu1a), GraphDomain::Power)),
+            (std::set<std::int64_t>{m_.server1, m_.psu1a, m_.psu1b, m_.shelfA1, m_.shelfB1, m_.buswayA,
+                                    m_.buswayB, m_.switchgearA, m_.switchgearB, m_.substation, m_.turbine}));
         QCOMPARE(ids(graph_->upstream(at(m_.nic1), GraphDomain::Network)),
                  (std::set<std::int64_t>{m_.leaf, m_.spine1, m_.spine2, m_.core}));
         QVERIFY(graph_->downstream(at(m_.gpu1a), GraphDomain::Power).empty());

@@ -17,8 +17,9 @@ namespace {
 
 QByteArray hashOf(const QString& path) {
     QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
-                                          : QByteArray();
+    return file.open(QIODevice::ReadOnly)
+               ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+               : QByteArray();
 }
 
 // Changes a copy of a model behind the Store's back, as another tool (or a bad disk) might.
@@ -109,7 +110,8 @@ private slots:
             sqlite3_stmt* st = nullptr;
             sqlite3_prepare_v2(db, sql, -1, &st, nullptr);
             sqlite3_step(st);
-            const QString value = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+            const QString value =
+                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
             sqlite3_finalize(st);
             return value;
         };
@@ -177,34 +179,43 @@ private slots:
 
     void badFilesAreRefusedAndUntouched_data() {
         QTest::addColumn<QString>("fileName");
-        QTest::addColumn<QString>("sql");        // run on a copy of the model (empty: see `bytes`)
-        QTest::addColumn<QByteArray>("bytes");   // or the whole file content
+        QTest::addColumn<QString>("sql");      // run on a copy of the model (empty: see `bytes`)
+        QTest::addColumn<QByteArray>("bytes"); // or the whole file content
         QTest::addColumn<QString>("problem");
-        QTest::newRow("text file") << "notes.db" << "" << QByteArray("rack,status\n").repeated(40)
+        QTest::newRow("text file") << "notes.db"
+                                   << "" << QByteArray("rack,status\n").repeated(40)
                                    << "not a SQLite database";
-        QTest::newRow("empty file") << "empty.db" << "" << QByteArray() << "is empty";
-        QTest::newRow("newer schema") << "newer.db" << "PRAGMA user_version = 99" << QByteArray()
-                                      << "written by a newer Colossus Twin (schema version 99; this build reads up to 1)";
-        QTest::newRow("another application") << "other.db" << "PRAGMA application_id = 12345" << QByteArray()
-                                             << "a SQLite database of another application";
+        QTest::newRow("empty file") << "empty.db"
+                                    << "" << QByteArray() << "is empty";
+        QTest::newRow("newer schema")
+            << "newer.db"
+            << "PRAGMA user_version = 99" << QByteArray()
+            << "written by a newer Colossus Twin (schema version 99; this build reads up to 1)";
+        QTest::newRow("another application")
+            << "other.db"
+            << "PRAGMA application_id = 12345" << QByteArray() << "a SQLite database of another application";
         QTest::newRow("dangling parent")
-            << "parent.db" << "PRAGMA foreign_keys = OFF; UPDATE entity SET parent_id = 999999 WHERE name = 'v1/gpu0'"
+            << "parent.db"
+            << "PRAGMA foreign_keys = OFF; UPDATE entity SET parent_id = 999999 WHERE name = 'v1/gpu0'"
             << QByteArray() << "('v1/gpu0'): parent_id 999999 does not exist (foreign key violation)";
         QTest::newRow("dangling cable end")
-            << "cable.db" << "PRAGMA foreign_keys = OFF; UPDATE cable SET b_entity = 424242 WHERE id = 3"
-            << QByteArray() << "cable 3: b_entity 424242 does not exist (foreign key violation)";
+            << "cable.db"
+            << "PRAGMA foreign_keys = OFF; UPDATE cable SET b_entity = 424242 WHERE id = 3" << QByteArray()
+            << "cable 3: b_entity 424242 does not exist (foreign key violation)";
         QTest::newRow("unknown kind")
-            << "kind.db" << "PRAGMA foreign_keys = OFF; UPDATE entity SET kind = 77 WHERE name = 'Hall 1'"
-            << QByteArray() << "unknown kind code 77";
-        QTest::newRow("parent loop")
-            << "loop.db"
-            << "PRAGMA foreign_keys = OFF; UPDATE entity SET parent_id = (SELECT id FROM entity WHERE name = 'H1-R01') "
-               "WHERE name = 'Hall 1'"
-            << QByteArray() << "loops back on itself";
-        QTest::newRow("bad date") << "date.db"
-                                  << "PRAGMA ignore_check_constraints = ON; UPDATE task SET actual_end = '2024-13-45' "
-                                     "WHERE id = 1"
-                                  << QByteArray() << "task 1: actual_end '2024-13-45' is not a date";
+            << "kind.db"
+            << "PRAGMA foreign_keys = OFF; UPDATE entity SET kind = 77 WHERE name = 'Hall 1'" << QByteArray()
+            << "unknown kind code 77";
+        QTest::newRow("parent loop") << "loop.db"
+                                     << "PRAGMA foreign_keys = OFF; UPDATE entity SET parent_id = (SELECT id "
+                                        "FROM entity WHERE name = 'H1-R01') "
+                                        "WHERE name = 'Hall 1'"
+                                     << QByteArray() << "loops back on itself";
+        QTest::newRow("bad date")
+            << "date.db"
+            << "PRAGMA ignore_check_constraints = ON; UPDATE task SET actual_end = '2024-13-45' "
+               "WHERE id = 1"
+            << QByteArray() << "task 1: actual_end '2024-13-45' is not a date";
     }
 
     void badFilesAreRefusedAndUntouched() {

@@ -27,8 +27,9 @@ private slots:
 
     void refusesWhatIsNotADate_data() {
         QTest::addColumn<QString>("text");
-        for (const char* bad : {"2024-13-45", "2024-02-30", "2023-02-29", "2024-7-22", "22/07/2024", "2024-07-22 25:00",
-                                "2024-07-22 08:60", "2024-07-22 08:30:5", "2024-07-22x", "", "tomorrow"})
+        for (const char* bad :
+             {"2024-13-45", "2024-02-30", "2023-02-29", "2024-7-22", "22/07/2024", "2024-07-22 25:00",
+              "2024-07-22 08:60", "2024-07-22 08:30:5", "2024-07-22x", "", "tomorrow"})
             QTest::newRow(bad) << QString::fromLatin1(bad);
     }
     void refusesWhatIsNotADate() {
@@ -42,7 +43,8 @@ private slots:
         QCOMPARE(QString::fromStdString(formatDate(t)), QStringLiteral("2024-03-22"));
         QCOMPARE(*parseTime(formatTime(t)), t);
         // A day by day walk over four years round-trips exactly.
-        for (TimePoint day = timeFromCivil(2023, 1, 1); day < timeFromCivil(2027, 1, 1); day += kSecondsPerDay)
+        for (TimePoint day = timeFromCivil(2023, 1, 1); day < timeFromCivil(2027, 1, 1);
+             day += kSecondsPerDay)
             QCOMPARE(*parseTime(formatDate(day)), day);
     }
 };

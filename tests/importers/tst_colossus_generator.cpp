@@ -11,15 +11,14 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sqlite3.h>
 
 using namespace twin::datamodel;
-using twin::importers::GeneratorOptions;
 using twin::importers::generateColossus;
+using twin::importers::GeneratorOptions;
 
 namespace {
 
@@ -95,7 +94,8 @@ private slots:
         QCOMPARE(partialRacks, 1);
         QCOMPARE(facility_.count(EntityKind::Cdu), facility_.count(EntityKind::Rack));
         for (const auto& [hall, racks] : racksPerHall)
-            QVERIFY2(racks >= 390 && racks <= 391, qPrintable(QString::number(racks))); // about 25,000 GPUs each
+            QVERIFY2(racks >= 390 && racks <= 391,
+                     qPrintable(QString::number(racks))); // about 25,000 GPUs each
     }
 
     void everyGpuCanBeFoundTheWayDcgmNamesIt() {
@@ -172,7 +172,8 @@ private slots:
     }
 
     void scheduleTellsTheStoryOfThe122Days() {
-        QCOMPARE(QString::fromStdString(formatDate(facility_.scheduleStart())).left(7), QStringLiteral("2024-03"));
+        QCOMPARE(QString::fromStdString(formatDate(facility_.scheduleStart())).left(7),
+                 QStringLiteral("2024-03"));
         QCOMPARE(QString::fromStdString(formatDate(facility_.scheduleEnd())), QStringLiteral("2024-07-22"));
         const TaskColumns& tasks = facility_.tasks();
         int early = 0, late = 0;
@@ -183,7 +184,8 @@ private slots:
             early += tasks.actualEnd[t] < tasks.plannedEnd[t] - 3600 ? 1 : 0;
             late += tasks.actualEnd[t] > tasks.plannedEnd[t] + 3600 ? 1 : 0;
         }
-        QVERIFY2(early > 100 && late > 100, qPrintable(QStringLiteral("%1 early, %2 late").arg(early).arg(late)));
+        QVERIFY2(early > 100 && late > 100,
+                 qPrintable(QStringLiteral("%1 early, %2 late").arg(early).arg(late)));
         for (EntityIndex rack : facility_.ofKind(EntityKind::Rack))
             QCOMPARE(facility_.tasksOf(rack).size(), std::size_t(6)); // deliver .. burn-in
         // Racks roll onto the floor over the last 19 days.
@@ -198,11 +200,13 @@ private slots:
         const Schedule schedule(facility_);
         // A GPU is installed when every task of its rack has ended, by that basis's dates.
         const char* actualSql =
-            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id WHERE gpu.kind = 7 AND "
+            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id WHERE gpu.kind "
+            "= 7 AND "
             "NOT EXISTS (SELECT 1 FROM task_entity te JOIN task t ON t.id = te.task_id WHERE te.entity_id = "
             "server.parent_id AND (t.actual_end IS NULL OR t.actual_end > ?1))";
         const char* plannedSql =
-            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id WHERE gpu.kind = 7 AND "
+            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id WHERE gpu.kind "
+            "= 7 AND "
             "NOT EXISTS (SELECT 1 FROM task_entity te JOIN task t ON t.id = te.task_id WHERE te.entity_id = "
             "server.parent_id AND t.planned_end > ?1)";
         std::size_t previous = 0;
@@ -251,7 +255,8 @@ private slots:
     void badOptionsAndExistingFilesAreRefused() {
         GeneratorOptions options;
         options.gpus = 100001;
-        QVERIFY(QString::fromStdString(twin::importers::validateGeneratorOptions(options)).contains("multiple of 8"));
+        QVERIFY(QString::fromStdString(twin::importers::validateGeneratorOptions(options))
+                    .contains("multiple of 8"));
         options.gpus = 0;
         QVERIFY(!twin::importers::validateGeneratorOptions(options).empty());
         options.gpus = 64;
@@ -262,7 +267,8 @@ private slots:
         QCOMPARE(oneRack.count(EntityKind::Rack), std::size_t(1));
         QCOMPARE(oneRack.count(EntityKind::Gpu), std::size_t(64));
         // Nothing is left beside the model: no partial files, no journal.
-        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("*partial*"), QStringLiteral("*-wal")}).size(), 0);
+        QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("*partial*"), QStringLiteral("*-wal")}).size(),
+                 0);
     }
 };
 

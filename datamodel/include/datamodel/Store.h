@@ -1,6 +1,7 @@
 // A model file on disk: create, open (read-only or read-write), migrate, load into a Facility, and
-// write in transactions. While open for writing the file is in WAL mode; closed, it is one file. SQLite today; the interface is narrow so that a PostgreSQL back end for teams
-// can stand beside it (FacilityStorage).
+// write in transactions. While open for writing the file is in WAL mode; closed, it is one file. SQLite
+// today; the interface is narrow so that a PostgreSQL back end for teams can stand beside it
+// (FacilityStorage).
 #pragma once
 
 #include "datamodel/Facility.h"

@@ -25,7 +25,9 @@ public:
         return std::string_view(bytes_).substr(offsets_[index], offsets_[index + 1] - offsets_[index]);
     }
     std::size_t size() const { return offsets_.size() - 1; }
-    std::size_t memoryBytes() const { return bytes_.capacity() + offsets_.capacity() * sizeof(std::uint32_t); }
+    std::size_t memoryBytes() const {
+        return bytes_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
+    }
     bool operator==(const StringColumn&) const = default;
 
 private:

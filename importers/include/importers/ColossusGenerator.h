@@ -21,9 +21,9 @@ struct GeneratorOptions {
 // Checks the options; returns an empty string or a one-line reason.
 std::string validateGeneratorOptions(const GeneratorOptions& options);
 
-// Writes a new model file at `path` (which must not exist unless `overwrite`). Built in a temporary file beside it and
-// renamed at the end, so a failure or an interruption never leaves a half-written model.
-// Throws datamodel::ModelError.
+// Writes a new model file at `path` (which must not exist unless `overwrite`). Built in a temporary file
+// beside it and renamed at the end, so a failure or an interruption never leaves a half-written model. Throws
+// datamodel::ModelError.
 void generateColossus(const std::string& path, const GeneratorOptions& options);
 
 } // namespace twin::importers
