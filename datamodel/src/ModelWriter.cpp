@@ -15,25 +15,28 @@ struct ModelWriter::Statements {
           entity(
               c,
               "INSERT INTO entity(kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, yaw, "
-              "model, serial, hostname, uuid, attributes) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-          cable(c, "INSERT INTO cable(a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route) "
-                   "VALUES(?,?,?,?,?,?,?,?)"),
-          pipe(c,
-               "INSERT INTO pipe_segment(from_entity, to_entity, side, diameter_mm, design_flow_lpm, points) "
-               "VALUES(?,?,?,?,?,?)"),
-          feed(c, "INSERT INTO power_feed(from_entity, to_entity, feed, rating_kw) VALUES(?,?,?,?)"),
+              "model, serial, hostname, uuid, attributes, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+          cable(
+              c,
+              "INSERT INTO cable(a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route, id) "
+              "VALUES(?,?,?,?,?,?,?,?,?)"),
+          pipe(c, "INSERT INTO pipe_segment(from_entity, to_entity, side, diameter_mm, design_flow_lpm, "
+                  "points, id) "
+                  "VALUES(?,?,?,?,?,?,?)"),
+          feed(c, "INSERT INTO power_feed(from_entity, to_entity, feed, rating_kw, id) VALUES(?,?,?,?,?)"),
           task(c, "INSERT INTO task(name, kind, planned_start, planned_end, actual_start, actual_end, "
-                  "status, crew) "
-                  "VALUES(?,?,?,?,?,?,?,?)"),
+                  "status, crew, id) "
+                  "VALUES(?,?,?,?,?,?,?,?,?)"),
           taskEntity(c, "INSERT INTO task_entity(task_id, entity_id) VALUES(?,?)"),
           taskDependency(c, "INSERT INTO task_dependency(task_id, depends_on) VALUES(?,?)"),
           note(c, "INSERT INTO note(entity_id, text, author, created_at, closed_at, status, blocking) "
                   "VALUES(?,?,?,?,?,?,?)"),
           binding(c, "INSERT INTO telemetry_binding(entity_id, scheme, key) VALUES(?,?,?)"),
-          info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)") {}
+          info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)"),
+          audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)") {}
 
     sqlite::Connection& connection;
-    Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info;
+    Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit;
 };
 
 namespace {
@@ -45,6 +48,7 @@ void bindTime(Statement& statement, int index, TimePoint time) {
         statement.bind(index, formatTime(time));
 }
 
+// An id of 0 means "none": NULL (no parent; or, for a primary key, the next free id).
 void bindParent(Statement& statement, int index, std::int64_t id) {
     if (id == 0)
         statement.bindNull(index);
@@ -78,6 +82,7 @@ std::int64_t ModelWriter::addEntity(const EntityRecord& e) {
         .bindOptional(15, e.hostname)
         .bindOptional(16, e.uuid);
     st.bindOptional(17, e.attributesJson);
+    bindParent(st, 18, e.id);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -90,6 +95,7 @@ std::int64_t ModelWriter::addCable(const CableRecord& c) {
         st.bindNull(8);
     else
         st.bindBlob(8, asBytes(c.routeTrays));
+    bindParent(st, 9, c.id);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -102,6 +108,7 @@ std::int64_t ModelWriter::addPipe(const PipeRecord& p) {
         st.bindNull(6);
     else
         st.bindBlob(6, asBytes(p.points));
+    bindParent(st, 7, p.id);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -109,6 +116,7 @@ std::int64_t ModelWriter::addPipe(const PipeRecord& p) {
 std::int64_t ModelWriter::addFeed(const FeedRecord& f) {
     Statement& st = s->feed;
     st.bind(1, f.fromEntity).bind(2, f.toEntity).bind(3, powerFeedName(f.feed)).bind(4, f.ratingKw);
+    bindParent(st, 5, f.id);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -121,6 +129,7 @@ std::int64_t ModelWriter::addTask(const TaskRecord& t) {
     bindTime(st, 5, t.actualStart);
     bindTime(st, 6, t.actualEnd);
     st.bind(7, taskStatusName(t.status)).bindOptional(8, t.crew);
+    bindParent(st, 9, t.id);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -145,6 +154,16 @@ std::int64_t ModelWriter::addNote(const NoteRecord& n) {
 
 void ModelWriter::addTelemetryBinding(std::int64_t entityId, std::string_view scheme, std::string_view key) {
     s->binding.bind(1, entityId).bind(2, scheme).bind(3, key).run();
+}
+
+void ModelWriter::audit(TimePoint at, std::string_view author, std::string_view action, std::int64_t entityId,
+                        std::string_view detail) {
+    Statement& st = s->audit;
+    bindTime(st, 1, at);
+    st.bind(2, author).bind(3, action);
+    bindParent(st, 4, entityId);
+    st.bindOptional(5, detail);
+    st.run();
 }
 
 void ModelWriter::setInfo(std::string_view key, std::string_view value) {

@@ -1,7 +1,7 @@
 // Cooling and power, from the plant outside to every server. Cooling: cooling towers -> chillers ->
 // each hall's supply and return loops -> row headers below the floor -> each rack's CDU -> the rack's
-// supply and return manifolds -> every server's cold plates. Power: substation (A side) and turbines
-// plus Megapacks (B side) -> hall switchgear -> row busways -> rack power shelves -> PSUs.
+// supply and return manifolds -> every server's cold plates. Power: substation (A and B sides), turbines
+// and Megapacks (B side) -> hall switchgear -> row busways -> rack power shelves -> PSUs.
 #include "ColossusFacts.h"
 #include "ColossusPlan.h"
 
@@ -103,11 +103,13 @@ void ColossusGenerator::feedPower() {
         for (const RowPlan& row : hall.rows)
             for (const RackPlan& rack : row.racks)
                 hallKw += double(rack.servers.size()) * kServerKw;
-        // A side from the utility substation (the second one feeds the expansion halls);
-        // B side from the turbines and the Megapacks that buffer the load swings.
+        // Both sides from the utility substation (the second one feeds the expansion halls); the B side
+        // also from the turbines and the Megapacks that buffer the load swings, so that the halls ride
+        // through a substation outage on B.
         const Id substation =
             plant_.substations[std::min(std::size_t(hall.phase), plant_.substations.size() - 1)];
         feed(substation, hall.switchgearA, PowerFeedKind::Main, hallKw * 1.25);
+        feed(substation, hall.switchgearB, PowerFeedKind::Main, hallKw * 1.25);
         for (std::size_t t = h; t < plant_.turbines.size(); t += halls_.size())
             feed(plant_.turbines[t], hall.switchgearB, PowerFeedKind::Main, kTurbineKw);
         for (std::size_t b = h; b < plant_.batteries.size(); b += halls_.size())

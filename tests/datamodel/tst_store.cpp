@@ -157,9 +157,26 @@ private slots:
             rack.kind = EntityKind::Rack;
             rack.parentId = m_.row;
             rack.name = "H1-R01-K03";
-            writer.addEntity(rack);
+            const std::int64_t id = writer.addEntity(rack);
+            writer.audit(*parseTime("2024-07-04 09:30"), "j.doe", "add rack", id, "placed by crew-rack-3");
         });
         const Facility after = store->load();
+        sqlite3* db = nullptr;
+        sqlite3_open_v2(QFile::encodeName(copy).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+        sqlite3_stmt* st = nullptr;
+        sqlite3_prepare_v2(
+            db, "SELECT at, author, action, e.name FROM audit_log a JOIN entity e ON e.id = a.entity_id", -1,
+            &st, nullptr);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))),
+                 QStringLiteral("2024-07-04 09:30:00"));
+        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 1))),
+                 QStringLiteral("j.doe"));
+        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 3))),
+                 QStringLiteral("H1-R01-K03"));
+        QCOMPARE(sqlite3_step(st), SQLITE_DONE); // the failed write left no audit line
+        sqlite3_finalize(st);
+        sqlite3_close(db);
         QCOMPARE(after.entityCount(), before + 1);
         QVERIFY(after.findByName("H1-R01-K03") != kNoEntity);
     }

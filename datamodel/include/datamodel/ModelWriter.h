@@ -17,6 +17,7 @@ class Connection;
 }
 
 struct EntityRecord {
+    std::int64_t id = 0; // 0: the next free id; otherwise this id (export, import)
     EntityKind kind = EntityKind::Site;
     std::int64_t parentId = 0; // 0: no parent
     std::string_view name;
@@ -28,6 +29,7 @@ struct EntityRecord {
 };
 
 struct CableRecord {
+    std::int64_t id = 0; // 0: the next free id; otherwise this id (export, import)
     std::int64_t aEntity = 0;
     int aPort = 0;
     std::int64_t bEntity = 0;
@@ -39,6 +41,7 @@ struct CableRecord {
 };
 
 struct PipeRecord {
+    std::int64_t id = 0; // 0: the next free id; otherwise this id (export, import)
     std::int64_t fromEntity = 0, toEntity = 0;
     PipeSide side = PipeSide::Supply;
     double diameterMm = 50.0, designFlowLpm = 0.0;
@@ -46,12 +49,14 @@ struct PipeRecord {
 };
 
 struct FeedRecord {
+    std::int64_t id = 0; // 0: the next free id; otherwise this id (export, import)
     std::int64_t fromEntity = 0, toEntity = 0;
     PowerFeedKind feed = PowerFeedKind::Main;
     double ratingKw = 0.0;
 };
 
 struct TaskRecord {
+    std::int64_t id = 0; // 0: the next free id; otherwise this id (export, import)
     std::string_view name, kind, crew;
     TimePoint plannedStart = kNoTime, plannedEnd = kNoTime, actualStart = kNoTime, actualEnd = kNoTime;
     TaskStatus status = TaskStatus::NotStarted;
@@ -80,6 +85,9 @@ public:
     std::int64_t addNote(const NoteRecord& note);
     void addTelemetryBinding(std::int64_t entityId, std::string_view scheme, std::string_view key);
     void setInfo(std::string_view key, std::string_view value);
+    // One line of the audit log: who did what to which entity (0: none), when.
+    void audit(TimePoint at, std::string_view author, std::string_view action, std::int64_t entityId,
+               std::string_view detail);
 
 private:
     struct Statements;
