@@ -1,5 +1,7 @@
 #include "datamodel/FacilityGraph.h"
 
+#include "CsrBuilder.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -27,20 +29,9 @@ void addContainmentEdges(const Facility& facility, std::vector<Edge>& edges, boo
 }
 
 Csr<EntityIndex> adjacency(std::size_t nodes, const std::vector<Edge>& edges, bool reverse) {
-    Csr<EntityIndex> csr;
-    csr.start.assign(nodes + 1, 0);
-    for (const Edge& edge : edges)
-        ++csr.start[size_t(reverse ? edge.second : edge.first) + 1];
-    for (std::size_t i = 0; i < nodes; ++i)
-        csr.start[i + 1] += csr.start[i];
-    csr.items.resize(edges.size());
-    std::vector<std::uint32_t> fill(csr.start.begin(), csr.start.end() - 1);
-    for (const Edge& edge : edges) {
-        const EntityIndex from = reverse ? edge.second : edge.first;
-        const EntityIndex to = reverse ? edge.first : edge.second;
-        csr.items[fill[size_t(from)]++] = to;
-    }
-    return csr;
+    return groupIntoRows<EntityIndex>(
+        nodes, edges.size(), [&](std::size_t i) { return reverse ? edges[i].second : edges[i].first; },
+        [&](std::size_t i) { return reverse ? edges[i].first : edges[i].second; });
 }
 
 std::vector<bool> reach(const Csr<EntityIndex>& graph, std::span<const EntityIndex> starts,
@@ -124,26 +115,23 @@ std::vector<const FacilityGraph::Layer*> FacilityGraph::layersOf(GraphDomain dom
     return {};
 }
 
-std::vector<EntityIndex> FacilityGraph::downstream(EntityIndex entity, GraphDomain domain) const {
+std::vector<EntityIndex> FacilityGraph::reachable(EntityIndex entity, GraphDomain domain, bool forward) const {
     std::vector<bool> any(entityCount_, false);
     const EntityIndex start[] = {entity};
     for (const Layer* layer : layersOf(domain)) {
-        const std::vector<bool> seen = reach(layer->out, start, kNoEntity);
+        const std::vector<bool> seen = reach(forward ? layer->out : layer->in, start, kNoEntity);
         for (std::size_t i = 0; i < entityCount_; ++i)
             any[i] = any[i] || seen[i];
     }
     return marked(any, entity);
 }
 
+std::vector<EntityIndex> FacilityGraph::downstream(EntityIndex entity, GraphDomain domain) const {
+    return reachable(entity, domain, true);
+}
+
 std::vector<EntityIndex> FacilityGraph::upstream(EntityIndex entity, GraphDomain domain) const {
-    std::vector<bool> any(entityCount_, false);
-    const EntityIndex start[] = {entity};
-    for (const Layer* layer : layersOf(domain)) {
-        const std::vector<bool> seen = reach(layer->in, start, kNoEntity);
-        for (std::size_t i = 0; i < entityCount_; ++i)
-            any[i] = any[i] || seen[i];
-    }
-    return marked(any, entity);
+    return reachable(entity, domain, false);
 }
 
 std::vector<bool> FacilityGraph::reachableFromSources(const Layer& layer, EntityIndex removed) const {

@@ -1,5 +1,7 @@
 #include "FacilityLoader.h"
 
+#include "CsrBuilder.h"
+
 #include "datamodel/ModelError.h"
 
 #include <algorithm>
@@ -117,22 +119,6 @@ private:
         parentIds_ = {};
     }
 
-    template <typename T, typename Key>
-    static Csr<T> groupBy(std::size_t rows, std::size_t count, const Key& keyOf,
-                          const std::vector<T>& values) {
-        Csr<T> csr;
-        csr.start.assign(rows + 1, 0);
-        for (std::size_t i = 0; i < count; ++i)
-            ++csr.start[size_t(keyOf(i)) + 1];
-        for (std::size_t r = 0; r < rows; ++r)
-            csr.start[r + 1] += csr.start[r];
-        csr.items.resize(count);
-        std::vector<std::uint32_t> fill(csr.start.begin(), csr.start.end() - 1);
-        for (std::size_t i = 0; i < count; ++i)
-            csr.items[fill[size_t(keyOf(i))]++] = values[i];
-        return csr;
-    }
-
     void deriveHierarchy() {
         const std::size_t n = facility_.entityCount();
         const EntityColumns& e = facility_.entities_;
@@ -141,9 +127,9 @@ private:
             all[i] = EntityIndex(i);
 
         // Children grouped by parent (roots under a virtual row n), kinds grouped by code.
-        Csr<EntityIndex> withRoots = groupBy(
+        Csr<EntityIndex> withRoots = groupIntoRows(
             n + 1, n, [&](std::size_t i) { return e.parent[i] == kNoEntity ? n : size_t(e.parent[i]); }, all);
-        facility_.byKind_ = groupBy(
+        facility_.byKind_ = groupIntoRows(
             kEntityKindSlots, n, [&](std::size_t i) { return size_t(e.kind[i]); }, all);
 
         // Top-down order by breadth-first search from the roots; anything not reached sits on a cycle.
@@ -241,7 +227,8 @@ private:
                     " bytes, not a list of x,y,z float triples");
             const std::size_t first = p.points.items.size();
             p.points.items.resize(first + points.size() / sizeof(std::array<float, 3>));
-            std::memcpy(p.points.items.data() + first, points.data(), points.size());
+            if (!points.empty()) // a NULL blob has no data pointer, and memcpy must not see one
+                std::memcpy(p.points.items.data() + first, points.data(), points.size());
             p.points.start.push_back(std::uint32_t(p.points.items.size()));
         }
     }
@@ -317,9 +304,9 @@ private:
             linkEntity.push_back(
                 resolveReference(link.integer(1), "task_entity for task", taskId, "entity_id"));
         }
-        t.entities = groupBy(
+        t.entities = groupIntoRows(
             t.size(), linkTask.size(), [&](std::size_t i) { return linkTask[i]; }, linkEntity);
-        facility_.entityTasks_ = groupBy(
+        facility_.entityTasks_ = groupIntoRows(
             facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
             linkTask);
     }

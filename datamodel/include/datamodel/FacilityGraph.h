@@ -34,6 +34,8 @@ private:
     // Cooling needs supply and return both, so each is a layer of its own; a loss in either is a loss.
     std::vector<const Layer*> layersOf(GraphDomain domain) const;
     std::vector<bool> reachableFromSources(const Layer& layer, EntityIndex removed) const;
+    // Everything reached from `entity` along the edges (forward) or against them, in every layer.
+    std::vector<EntityIndex> reachable(EntityIndex entity, GraphDomain domain, bool forward) const;
 
     std::size_t entityCount_;
     Layer network_, coolingSupply_, coolingReturn_, power_;
