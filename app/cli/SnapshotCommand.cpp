@@ -2,8 +2,11 @@
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
-#include "datamodel/ModelFile.h"
+#include "datamodel/Facility.h"
+#include "datamodel/ModelError.h"
+#include "datamodel/Store.h"
 #include "scene/DemoScene.h"
+#include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
 
 #include <QCommandLineParser>
@@ -26,8 +29,12 @@ ExitCode runSnapshot(const QStringList& arguments) {
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("Image size, default 1280x800."),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption cameraOption(QStringLiteral("camera"),
+                                          QStringLiteral("With a MODEL: overview (default) or hall:N."),
+                                          QStringLiteral("PRESET"), QStringLiteral("overview"));
     parser.addOption(outputOption);
     parser.addOption(sizeOption);
+    parser.addOption(cameraOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("snapshot: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -53,13 +60,29 @@ ExitCode runSnapshot(const QStringList& arguments) {
         return fail(ExitCode::Usage,
                     QStringLiteral("snapshot: %1: the output must be a .png file").arg(outputPath));
 
+    const QString camera = parser.value(cameraOption);
+    if (camera != QLatin1String("overview") && !camera.startsWith(QLatin1String("hall:")))
+        return fail(ExitCode::Usage,
+                    QStringLiteral("snapshot: unknown --camera '%1' (known: overview, hall:N)").arg(camera));
+
+    // Without a model: the demo hall. With one: the facility, loaded and checked first.
+    std::optional<datamodel::Facility> facility;
     if (!positional.isEmpty()) {
-        const datamodel::ModelFileProbe probe = datamodel::probeModelFile(positional.first());
-        if (!probe.ok)
-            return fail(ExitCode::BadInput, probe.error);
-        // Loading the facility itself arrives with the model (issue 3); until then say so plainly.
-        printErr(QStringLiteral("%1: %2: facility loading is not implemented yet; drawing the demo hall")
-                     .arg(QLatin1String(kProgramName), positional.first()));
+        try {
+            facility =
+                datamodel::Store::open(positional.first().toStdString(), datamodel::Access::ReadOnly)->load();
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+        }
+    }
+    std::optional<scene::CameraPose> pose;
+    if (facility) {
+        pose = scene::cameraPreset(*facility, camera);
+        if (!pose)
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("%1: no camera '%2' in this model (it has %3 halls)")
+                            .arg(positional.first(), camera)
+                            .arg(facility->count(datamodel::EntityKind::Hall)));
     }
 
     if (!scene::OffscreenView::displayAvailable())
@@ -68,8 +91,13 @@ ExitCode runSnapshot(const QStringList& arguments) {
                                    "under xvfb-run, or as ./twin snapshot which does"));
 
     scene::OffscreenView view(*size);
-    scene::populateDemoScene(view.renderer());
-    view.resetCamera();
+    if (facility) {
+        scene::populateFacilityScene(view.renderer(), *facility);
+        view.setCameraPose(*pose);
+    } else {
+        scene::populateDemoScene(view.renderer());
+        view.resetCamera();
+    }
     const QImage image = view.capture();
     if (image.isNull() || image.size() != *size)
         return fail(ExitCode::Environment, QStringLiteral("snapshot: OpenGL rendering produced no image"));

@@ -6,6 +6,7 @@
 #include "datamodel/Store.h"
 #include "gui/DefaultModel.h"
 #include "scene/DemoScene.h"
+#include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
@@ -166,12 +167,13 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
             .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
-    // The 3D scene of the facility arrives with issue 4; until then the view keeps the demo hall.
-    statusBar()->showMessage(
-        tr("Loaded %1 in %2 s (the 3D view shows the demo hall until the facility scene lands)")
-            .arg(QFileInfo(path).fileName())
-            .arg(seconds, 0, 'f', 2),
-        kStatusMessageMs);
+    view_->clearScene();
+    scene::populateFacilityScene(view_->renderer(), *facility_);
+    if (const std::optional<scene::CameraPose> overview =
+            scene::cameraPreset(*facility_, QStringLiteral("overview")))
+        view_->setCameraPose(*overview);
+    statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
+                             kStatusMessageMs);
     emit modelLoaded(path);
 }
 

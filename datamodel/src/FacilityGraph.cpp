@@ -115,7 +115,8 @@ std::vector<const FacilityGraph::Layer*> FacilityGraph::layersOf(GraphDomain dom
     return {};
 }
 
-std::vector<EntityIndex> FacilityGraph::reachable(EntityIndex entity, GraphDomain domain, bool forward) const {
+std::vector<EntityIndex> FacilityGraph::reachable(EntityIndex entity, GraphDomain domain,
+                                                  bool forward) const {
     std::vector<bool> any(entityCount_, false);
     const EntityIndex start[] = {entity};
     for (const Layer* layer : layersOf(domain)) {

@@ -1,7 +1,6 @@
 #include "FacilityLoader.h"
 
 #include "CsrBuilder.h"
-
 #include "datamodel/ModelError.h"
 
 #include <algorithm>

@@ -4,6 +4,7 @@
 #include "ImageConversion.h"
 
 #include <cstdlib>
+#include <vtkCamera.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkRenderWindow.h>
@@ -49,6 +50,14 @@ QSize OffscreenView::size() const {
 
 void OffscreenView::resetCamera() {
     frameAllFromDefaultDirection(d->renderer);
+}
+
+void OffscreenView::setCameraPose(const CameraPose& pose) {
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    camera->SetPosition(pose.position.data());
+    camera->SetFocalPoint(pose.focalPoint.data());
+    camera->SetViewUp(pose.viewUp.data());
+    d->renderer->ResetCameraClippingRange();
 }
 
 QImage OffscreenView::capture() {

@@ -168,6 +168,11 @@ vtkGenericOpenGLRenderWindow* ViewWidget::renderWindow() const {
     return d->renderWindow;
 }
 
+void ViewWidget::clearScene() {
+    d->renderer->RemoveAllViewProps();
+    update();
+}
+
 void ViewWidget::resetCamera() {
     frameAllFromDefaultDirection(d->renderer);
     update();

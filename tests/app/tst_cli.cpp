@@ -245,6 +245,38 @@ private slots:
         QCOMPARE(runTwin({QStringLiteral("info"), model, QStringLiteral("--json")}).out, info.out);
     }
 
+    void snapshotDrawsAModelFromEachPreset() {
+        const QString model = dir_.filePath(QStringLiteral("snap-model.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("2048"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        QSet<QByteArray> pictures;
+        for (const char* camera : {"overview", "hall:1", "hall:4"}) {
+            const QString png = dir_.filePath(
+                QStringLiteral("cam-%1.png").arg(QString::fromLatin1(camera).replace(':', '-')));
+            const Run run = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"), png,
+                                     QStringLiteral("--size"), QStringLiteral("640x400"),
+                                     QStringLiteral("--camera"), QLatin1String(camera)});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            const QImage image(png);
+            QCOMPARE(image.size(), QSize(640, 400));
+            QVERIFY2(distinctColours(image) > 30, camera);
+            pictures.insert(hashOf(png));
+        }
+        QCOMPARE(pictures.size(), 3); // three different pictures
+        const Run noHall = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                                    dir_.filePath(QStringLiteral("h9.png")), QStringLiteral("--camera"),
+                                    QStringLiteral("hall:9")});
+        QCOMPARE(noHall.exitCode, 1);
+        QVERIFY2(noHall.err.contains(QStringLiteral("hall:9")) && noHall.err.contains(model),
+                 qPrintable(noHall.err));
+        const Run badCamera = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                                       dir_.filePath(QStringLiteral("b.png")), QStringLiteral("--camera"),
+                                       QStringLiteral("sideways")});
+        QCOMPARE(badCamera.exitCode, 2);
+    }
+
     void generateUsageErrors_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mention");

@@ -2,6 +2,8 @@
 // the picture as a QImage. Needs an X display (Xvfb is enough); ./twin wraps it in xvfb-run.
 #pragma once
 
+#include "scene/CameraPose.h"
+
 #include <QImage>
 #include <QSize>
 #include <memory>
@@ -23,6 +25,7 @@ public:
     vtkRenderer* renderer() const;
     QSize size() const;
     void resetCamera();
+    void setCameraPose(const CameraPose& pose);
     // Renders one frame and returns it, top row first, RGB.
     QImage capture();
 

@@ -26,6 +26,8 @@ public:
     vtkRenderer* renderer() const;
     vtkGenericOpenGLRenderWindow* renderWindow() const;
 
+    // Removes everything drawn, before a new scene is populated.
+    void clearScene();
     // Frames everything visible, looking from the default direction.
     void resetCamera();
     CameraPose cameraPose() const;
