@@ -29,9 +29,10 @@ ExitCode runSnapshot(const QStringList& arguments) {
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("Image size, default 1280x800."),
                                         QStringLiteral("WxH"), QStringLiteral("1280x800"));
-    const QCommandLineOption cameraOption(QStringLiteral("camera"),
-                                          QStringLiteral("With a MODEL: overview (default) or hall:N."),
-                                          QStringLiteral("PRESET"), QStringLiteral("overview"));
+    const QCommandLineOption cameraOption(
+        QStringLiteral("camera"),
+        QStringLiteral("With a MODEL: overview (default), hall:N, aisle:ROW or rack:NAME."),
+        QStringLiteral("PRESET"), QStringLiteral("overview"));
     parser.addOption(outputOption);
     parser.addOption(sizeOption);
     parser.addOption(cameraOption);
@@ -61,16 +62,22 @@ ExitCode runSnapshot(const QStringList& arguments) {
                     QStringLiteral("snapshot: %1: the output must be a .png file").arg(outputPath));
 
     const QString camera = parser.value(cameraOption);
-    if (camera != QLatin1String("overview") && !camera.startsWith(QLatin1String("hall:")))
-        return fail(ExitCode::Usage,
-                    QStringLiteral("snapshot: unknown --camera '%1' (known: overview, hall:N)").arg(camera));
+    const bool knownCamera =
+        camera == QLatin1String("overview") || camera.startsWith(QLatin1String("hall:")) ||
+        camera.startsWith(QLatin1String("aisle:")) || camera.startsWith(QLatin1String("rack:"));
+    if (!knownCamera)
+        return fail(
+            ExitCode::Usage,
+            QStringLiteral("snapshot: unknown --camera '%1' (known: overview, hall:N, aisle:ROW, rack:NAME)")
+                .arg(camera));
 
     // Without a model: the demo hall. With one: the facility, loaded and checked first.
-    std::optional<datamodel::Facility> facility;
+    std::shared_ptr<const datamodel::Facility> facility;
     if (!positional.isEmpty()) {
         try {
-            facility =
-                datamodel::Store::open(positional.first().toStdString(), datamodel::Access::ReadOnly)->load();
+            facility = std::make_shared<const datamodel::Facility>(
+                datamodel::Store::open(positional.first().toStdString(), datamodel::Access::ReadOnly)
+                    ->load());
         } catch (const datamodel::ModelError& error) {
             return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
         }
@@ -91,8 +98,10 @@ ExitCode runSnapshot(const QStringList& arguments) {
                                    "under xvfb-run, or as ./twin snapshot which does"));
 
     scene::OffscreenView view(*size);
+    std::unique_ptr<scene::FacilityScene> facilityScene;
     if (facility) {
-        scene::populateFacilityScene(view.renderer(), *facility);
+        facilityScene = std::make_unique<scene::FacilityScene>(facility, view.renderer());
+        facilityScene->updateDetail(*pose);
         view.setCameraPose(*pose);
     } else {
         scene::populateDemoScene(view.renderer());

@@ -167,11 +167,13 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
             .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
+    facilityScene_.reset();
     view_->clearScene();
-    scene::populateFacilityScene(view_->renderer(), *facility_);
+    facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
     if (const std::optional<scene::CameraPose> overview =
             scene::cameraPreset(*facility_, QStringLiteral("overview")))
         view_->setCameraPose(*overview);
+    facilityScene_->updateDetail(view_->cameraPose());
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);
     emit modelLoaded(path);

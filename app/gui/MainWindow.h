@@ -10,8 +10,9 @@ class QLabel;
 class QMenu;
 
 namespace twin::scene {
+class FacilityScene;
 class ViewWidget;
-}
+} // namespace twin::scene
 namespace twin::datamodel {
 class Facility;
 }
@@ -64,6 +65,7 @@ private:
     RecentModels recent_;
     QString modelPath_;
     std::shared_ptr<const datamodel::Facility> facility_;
+    std::unique_ptr<scene::FacilityScene> facilityScene_;
     quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
 };
 

@@ -1,22 +1,18 @@
 #include "scene/FacilityScene.h"
 
+#include "InstanceSet.h"
 #include "datamodel/Facility.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
-#include <vtkActor.h>
+#include <vector>
 #include <vtkCubeSource.h>
-#include <vtkFloatArray.h>
-#include <vtkGlyph3DMapper.h>
 #include <vtkLightKit.h>
 #include <vtkNew.h>
-#include <vtkPointData.h>
-#include <vtkPoints.h>
 #include <vtkPolyData.h>
-#include <vtkProperty.h>
 #include <vtkRenderer.h>
-#include <vtkUnsignedCharArray.h>
 
 namespace twin::scene {
 
@@ -26,14 +22,12 @@ using datamodel::Facility;
 
 namespace {
 
-using Rgb = std::array<unsigned char, 3>;
-
-// What each kind looks like at the structure level. Kinds not listed (servers, GPUs, NICs, PSUs,
-// manifolds, loops, shelves, switches inside racks) are detail for closer views.
 struct KindStyle {
     EntityKind kind;
     Rgb colour;
 };
+// Structure level. Kinds not listed (servers, GPUs, NICs, PSUs, manifolds, loops, shelves, switches
+// inside racks) are detail for closer views.
 constexpr KindStyle kStructureStyles[] = {
     {EntityKind::Building, {40, 45, 52}},     {EntityKind::Hall, {58, 65, 77}},
     {EntityKind::Rack, {96, 104, 120}},       {EntityKind::Cdu, {40, 170, 200}},
@@ -45,61 +39,166 @@ constexpr KindStyle kStructureStyles[] = {
 };
 constexpr Rgb kSupplyHeader{40, 110, 230};
 constexpr Rgb kReturnHeader{220, 60, 50};
-// Halls and the building are drawn as floor slabs: walls and roof would hide everything inside.
-constexpr float kHallFloorThickness = 0.05f;
+constexpr Rgb kServerSled{150, 156, 166};
+constexpr Rgb kGpuColour{118, 185, 0}; // the colour people associate with the GPU maker
+constexpr Rgb kNicColour{90, 150, 220};
+constexpr Rgb kPsuColour{70, 70, 74};
+// Halls and the building are floor slabs: walls and roof would hide everything inside.
+constexpr float kFloorThickness = 0.05f;
+// Servers are drawn as open sleds (the lid off) so that their GPUs show.
+constexpr float kSledThickness = 0.03f;
 
-class InstancedBoxes {
-public:
-    InstancedBoxes() {
-        scales_->SetName("scale");
-        scales_->SetNumberOfComponents(3);
-        rotations_->SetName("rotation");
-        rotations_->SetNumberOfComponents(3);
-        colours_->SetName("colour");
-        colours_->SetNumberOfComponents(3);
-    }
+// Level of detail: racks whose centre lies within this many metres of the focal point are drawn in
+// detail, the nearest first, when the eye is close enough to tell servers apart. The caps keep a
+// frame's instance count bounded on software OpenGL whatever the model's size.
+constexpr double kDetailRadius = 12.0;
+constexpr double kDetailEyeDistance = 40.0;
+constexpr std::size_t kMaxDetailRacks = 24;
+constexpr std::size_t kMaxPartDetailRacks = 4; // NICs and PSUs only on the very nearest racks
 
-    void add(const datamodel::Pose& pose, const Rgb& colour, float heightOverride = -1.0f) {
-        const float height = heightOverride >= 0.0f ? heightOverride : pose.height;
-        points_->InsertNextPoint(pose.x, pose.y, pose.z + height / 2.0f);
-        scales_->InsertNextTuple3(pose.width, pose.depth, height);
-        rotations_->InsertNextTuple3(0.0, 0.0, pose.yaw);
-        colours_->InsertNextTuple3(colour[0], colour[1], colour[2]);
-    }
+double distance2d(const datamodel::Pose& pose, const std::array<double, 3>& point) {
+    return std::hypot(double(pose.x) - point[0], double(pose.y) - point[1]);
+}
 
-    std::size_t size() const { return std::size_t(points_->GetNumberOfPoints()); }
+} // namespace
 
-    void addTo(vtkRenderer* renderer, vtkPolyData* unitCube) {
-        if (size() == 0)
-            return;
-        vtkNew<vtkPolyData> instances;
-        instances->SetPoints(points_);
-        instances->GetPointData()->AddArray(scales_);
-        instances->GetPointData()->AddArray(rotations_);
-        instances->GetPointData()->SetScalars(colours_);
-        vtkNew<vtkGlyph3DMapper> mapper;
-        mapper->SetInputData(instances);
-        mapper->SetSourceData(unitCube);
-        mapper->SetScaleArray("scale");
-        mapper->SetScaleModeToScaleByVectorComponents();
-        mapper->SetOrientationArray("rotation");
-        mapper->SetOrientationModeToRotation();
-        mapper->SetColorModeToDirectScalars();
-        mapper->ScalarVisibilityOn();
-        vtkNew<vtkActor> actor;
-        actor->SetMapper(mapper);
-        // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
-        // tells their orientation and distance apart, where flat shading would paint them one colour.
-        actor->GetProperty()->SetSpecular(0.25);
-        actor->GetProperty()->SetSpecularPower(12.0);
-        renderer->AddActor(actor);
-    }
-
-private:
-    vtkNew<vtkPoints> points_;
-    vtkNew<vtkFloatArray> scales_, rotations_;
-    vtkNew<vtkUnsignedCharArray> colours_;
+struct FacilityScene::Private {
+    std::shared_ptr<const Facility> facility;
+    vtkRenderer* renderer = nullptr;
+    vtkNew<vtkPolyData> unitBox;
+    std::map<EntityKind, InstanceSet> structure;
+    InstanceSet headers;
+    InstanceSet sleds, gpus, nics, psus;
+    std::vector<std::size_t> rackInstanceOfEntity; // dense index -> instance in structure[Rack]
+    std::vector<EntityIndex> detailRacks;
+    FacilitySceneCounts counts;
 };
+
+FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRenderer* renderer)
+    : d(std::make_unique<Private>()) {
+    d->facility = std::move(facility);
+    d->renderer = renderer;
+    const Facility& f = *d->facility;
+    vtkNew<vtkCubeSource> cube;
+    cube->Update();
+    d->unitBox->DeepCopy(cube->GetOutput());
+    // Key, fill and back lights: the three visible faces of a box each get their own brightness.
+    vtkNew<vtkLightKit> lights;
+    lights->AddLightsToRenderer(renderer);
+
+    d->rackInstanceOfEntity.assign(f.entityCount(), 0);
+    for (const KindStyle& style : kStructureStyles) {
+        InstanceSet& set = d->structure[style.kind];
+        for (EntityIndex e : f.ofKind(style.kind)) {
+            datamodel::Pose pose = f.pose(e);
+            const bool slab = style.kind == EntityKind::Hall || style.kind == EntityKind::Building;
+            if (style.kind == EntityKind::Building)
+                pose.z -= 2 * kFloorThickness; // just under the halls' floors, so that both show
+            if (style.kind == EntityKind::Rack)
+                d->rackInstanceOfEntity[size_t(e)] = set.size();
+            set.add(e, pose, style.colour, slab ? kFloorThickness : -1.0f);
+        }
+    }
+    for (EntityIndex header : f.ofKind(EntityKind::Header))
+        d->headers.add(header, f.pose(header),
+                       f.entities().subtype[size_t(header)] == "return" ? kReturnHeader : kSupplyHeader);
+
+    for (auto& [kind, set] : d->structure) {
+        d->counts.instances += set.size();
+        if (set.size() > 0) {
+            set.addTo(renderer, d->unitBox);
+            ++d->counts.actors;
+        }
+    }
+    d->counts.instances += d->headers.size();
+    if (d->headers.size() > 0) {
+        d->headers.addTo(renderer, d->unitBox);
+        ++d->counts.actors;
+    }
+    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+        detail->addTo(renderer, d->unitBox);
+    d->counts.actors += 4;
+    d->counts.racks = f.count(EntityKind::Rack);
+    d->counts.cdus = f.count(EntityKind::Cdu);
+}
+
+FacilityScene::~FacilityScene() {
+    // The renderer may outlive this scene: take our actors (and lights) back out of it.
+    for (auto& [kind, set] : d->structure)
+        if (set.actor())
+            d->renderer->RemoveActor(set.actor());
+    for (InstanceSet* set : {&d->headers, &d->sleds, &d->gpus, &d->nics, &d->psus})
+        if (set->actor())
+            d->renderer->RemoveActor(set->actor());
+    d->renderer->RemoveAllLights();
+}
+
+const FacilitySceneCounts& FacilityScene::counts() const {
+    return d->counts;
+}
+
+std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
+    const Facility& f = *d->facility;
+    InstanceSet& racks = d->structure[EntityKind::Rack];
+    for (EntityIndex rack : d->detailRacks)
+        racks.setVisible(d->rackInstanceOfEntity[size_t(rack)], true);
+    d->detailRacks.clear();
+    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+        detail->clear();
+
+    const double eyeDistance =
+        std::hypot(camera.position[0] - camera.focalPoint[0], camera.position[1] - camera.focalPoint[1],
+                   camera.position[2] - camera.focalPoint[2]);
+    if (eyeDistance <= kDetailEyeDistance) {
+        std::vector<std::pair<double, EntityIndex>> near;
+        for (EntityIndex rack : f.ofKind(EntityKind::Rack)) {
+            const double distance = distance2d(f.pose(rack), camera.focalPoint);
+            if (distance <= kDetailRadius)
+                near.emplace_back(distance, rack);
+        }
+        std::sort(near.begin(), near.end());
+        if (near.size() > kMaxDetailRacks)
+            near.resize(kMaxDetailRacks);
+        for (std::size_t n = 0; n < near.size(); ++n) {
+            const EntityIndex rack = near[n].second;
+            d->detailRacks.push_back(rack);
+            racks.setVisible(d->rackInstanceOfEntity[size_t(rack)], false);
+            for (EntityIndex server : f.children(rack)) {
+                if (f.kind(server) != EntityKind::Server)
+                    continue;
+                d->sleds.add(server, f.pose(server), kServerSled, kSledThickness);
+                for (EntityIndex part : f.children(server)) {
+                    const EntityKind kind = f.kind(part);
+                    if (kind == EntityKind::Gpu)
+                        d->gpus.add(part, f.pose(part), kGpuColour);
+                    else if (n < kMaxPartDetailRacks && kind == EntityKind::Nic)
+                        d->nics.add(part, f.pose(part), kNicColour);
+                    else if (n < kMaxPartDetailRacks && kind == EntityKind::Psu)
+                        d->psus.add(part, f.pose(part), kPsuColour);
+                }
+            }
+        }
+    }
+    racks.commit();
+    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+        detail->commit();
+    return d->detailRacks.size();
+}
+
+std::size_t FacilityScene::drawnInstances() const {
+    std::size_t drawn = d->headers.visibleCount();
+    for (const auto& [kind, set] : d->structure)
+        drawn += set.visibleCount();
+    for (const InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+        drawn += detail->visibleCount();
+    return drawn;
+}
+
+std::size_t FacilityScene::drawnGpus() const {
+    return d->gpus.visibleCount();
+}
+
+namespace {
 
 datamodel::Bounds plantAndBuildingBounds(const Facility& facility) {
     // The site's own box is the whole plot of land: frame what stands on it instead.
@@ -110,8 +209,7 @@ datamodel::Bounds plantAndBuildingBounds(const Facility& facility) {
     return bounds.isEmpty() ? facility.bounds() : bounds;
 }
 
-// A camera looking along `direction` (from the eye towards the target) that fits the bounds' sphere
-// in a 30 degree view.
+// A camera looking along `direction` (eye towards target) that fits the bounds' sphere in 30 degrees.
 CameraPose framing(const datamodel::Bounds& bounds, std::array<double, 3> direction, double closeness) {
     std::array<double, 3> centre{}, half{};
     for (std::size_t axis = 0; axis < 3; ++axis) {
@@ -126,48 +224,18 @@ CameraPose framing(const datamodel::Bounds& bounds, std::array<double, 3> direct
     pose.focalPoint = centre;
     for (std::size_t axis = 0; axis < 3; ++axis)
         pose.position[axis] = centre[axis] - direction[axis] / length * distance;
-    pose.viewUp = {0.0, 0.0, 1.0};
     return pose;
 }
 
-} // namespace
-
-FacilitySceneCounts populateFacilityScene(vtkRenderer* renderer, const Facility& facility) {
-    vtkNew<vtkCubeSource> cube;
-    cube->Update();
-    // Key, fill and back lights: the three visible faces of a box each get their own brightness.
-    vtkNew<vtkLightKit> lights;
-    lights->AddLightsToRenderer(renderer);
-    std::map<EntityKind, InstancedBoxes> sets;
-    InstancedBoxes headers;
-    FacilitySceneCounts counts;
-    for (const KindStyle& style : kStructureStyles) {
-        InstancedBoxes& set = sets[style.kind];
-        for (EntityIndex e : facility.ofKind(style.kind)) {
-            const datamodel::Pose& pose = facility.pose(e);
-            // The building's floor sits just under the halls' so that both show.
-            const bool slab = style.kind == EntityKind::Hall || style.kind == EntityKind::Building;
-            datamodel::Pose drawn = pose;
-            if (style.kind == EntityKind::Building)
-                drawn.z -= 2 * kHallFloorThickness;
-            set.add(drawn, style.colour, slab ? kHallFloorThickness : -1.0f);
-        }
-    }
-    for (EntityIndex header : facility.ofKind(EntityKind::Header))
-        headers.add(facility.pose(header),
-                    facility.entities().subtype[size_t(header)] == "return" ? kReturnHeader : kSupplyHeader);
-    for (auto& [kind, set] : sets) {
-        counts.instances += set.size();
-        counts.actors += set.size() > 0 ? 1 : 0;
-        set.addTo(renderer, cube->GetOutput());
-    }
-    counts.instances += headers.size();
-    counts.actors += headers.size() > 0 ? 1 : 0;
-    headers.addTo(renderer, cube->GetOutput());
-    counts.racks = facility.count(EntityKind::Rack);
-    counts.cdus = facility.count(EntityKind::Cdu);
-    return counts;
+EntityIndex findByKindAndName(const Facility& facility, EntityKind kind, const QString& name) {
+    const EntityIndex found = facility.findByName(name.toStdString());
+    return found != datamodel::kNoEntity && facility.kind(found) == kind ? found : datamodel::kNoEntity;
 }
+
+constexpr double kEyeHeight = 1.7;
+constexpr double kDegrees = 3.14159265358979 / 180.0;
+
+} // namespace
 
 std::optional<CameraPose> cameraPreset(const Facility& facility, const QString& preset) {
     if (preset == QLatin1String("overview"))
@@ -179,6 +247,32 @@ std::optional<CameraPose> cameraPreset(const Facility& facility, const QString& 
         if (!ok || number < 1 || number > int(halls.size()))
             return std::nullopt;
         return framing(facility.subtreeBounds(halls[size_t(number - 1)]), {0.8, 1.0, -1.3}, 1.6);
+    }
+    if (preset.startsWith(QLatin1String("aisle:"))) {
+        // Standing at the west end of the aisle in front of the row, looking east along it.
+        const EntityIndex row = findByKindAndName(facility, EntityKind::Row, preset.mid(6));
+        if (row == datamodel::kNoEntity)
+            return std::nullopt;
+        const datamodel::Pose& pose = facility.pose(row);
+        const double aisleY = pose.y - pose.depth / 2.0 - 1.2;
+        CameraPose camera;
+        camera.position = {pose.x - pose.width / 2.0 - 1.0, aisleY, kEyeHeight};
+        camera.focalPoint = {pose.x + pose.width / 4.0, aisleY + 0.6, 1.2};
+        return camera;
+    }
+    if (preset.startsWith(QLatin1String("rack:"))) {
+        // In front of the rack (its local -y side), a step back, at eye height.
+        const EntityIndex rack = findByKindAndName(facility, EntityKind::Rack, preset.mid(5));
+        if (rack == datamodel::kNoEntity)
+            return std::nullopt;
+        const datamodel::Pose& pose = facility.pose(rack);
+        const double yaw = double(pose.yaw) * kDegrees;
+        const double frontX = std::sin(yaw), frontY = -std::cos(yaw);
+        constexpr double kStepBack = 3.4;
+        CameraPose camera;
+        camera.focalPoint = {pose.x, pose.y, pose.height / 2.0};
+        camera.position = {pose.x + frontX * kStepBack + 0.6, pose.y + frontY * kStepBack, kEyeHeight + 0.3};
+        return camera;
     }
     return std::nullopt;
 }

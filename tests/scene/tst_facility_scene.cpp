@@ -8,8 +8,10 @@
 #include "scene/OffscreenView.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <vtkActorCollection.h>
 #include <vtkRenderer.h>
 
@@ -19,7 +21,8 @@ using namespace twin::scene::testing;
 namespace {
 
 datamodel::Facility generated(const QTemporaryDir& dir, int gpus) {
-    const QString path = dir.filePath(QStringLiteral("m%1.db").arg(gpus));
+    static int generation = 0;
+    const QString path = dir.filePath(QStringLiteral("m%1-%2.db").arg(gpus).arg(++generation));
     importers::GeneratorOptions options;
     options.gpus = gpus;
     importers::generateColossus(path.toStdString(), options);
@@ -42,17 +45,18 @@ private slots:
     void initTestCase() { QVERIFY2(scene::OffscreenView::displayAvailable(), "run under xvfb-run"); }
 
     void actorsStayBoundedWhileInstancesGrow() {
-        const datamodel::Facility small = generated(dir_, 512);
-        const datamodel::Facility large = generated(dir_, 16384);
+        const auto small = std::make_shared<const datamodel::Facility>(generated(dir_, 512));
+        const auto large = std::make_shared<const datamodel::Facility>(generated(dir_, 16384));
         scene::OffscreenView smallView(QSize(320, 200)), largeView(QSize(320, 200));
-        const auto smallCounts = scene::populateFacilityScene(smallView.renderer(), small);
-        const auto largeCounts = scene::populateFacilityScene(largeView.renderer(), large);
-        QCOMPARE(smallCounts.racks, std::size_t(8));
-        QCOMPARE(largeCounts.racks, std::size_t(256));
-        QCOMPARE(largeCounts.cdus, largeCounts.racks);
-        QCOMPARE(largeCounts.actors, smallCounts.actors); // one actor per drawn kind, not per entity
-        QVERIFY(largeCounts.actors <= 16);
-        QCOMPARE(std::size_t(largeView.renderer()->GetActors()->GetNumberOfItems()), largeCounts.actors);
+        const scene::FacilityScene smallScene(small, smallView.renderer());
+        const scene::FacilityScene largeScene(large, largeView.renderer());
+        QCOMPARE(smallScene.counts().racks, std::size_t(8));
+        QCOMPARE(largeScene.counts().racks, std::size_t(256));
+        QCOMPARE(largeScene.counts().cdus, largeScene.counts().racks);
+        QCOMPARE(largeScene.counts().actors, smallScene.counts().actors); // per drawn kind, not per entity
+        QVERIFY(largeScene.counts().actors <= 20);
+        QCOMPARE(std::size_t(largeView.renderer()->GetActors()->GetNumberOfItems()),
+                 largeScene.counts().actors);
         // Every rack, CDU, network rack, tray, header and plant item is an instance.
         std::size_t expected = 0;
         for (auto kind :
@@ -62,42 +66,100 @@ private slots:
               datamodel::EntityKind::Chiller, datamodel::EntityKind::CoolingTower,
               datamodel::EntityKind::Turbine, datamodel::EntityKind::Battery,
               datamodel::EntityKind::Substation, datamodel::EntityKind::Header})
-            expected += large.count(kind);
-        QCOMPARE(largeCounts.instances, expected);
+            expected += large->count(kind);
+        QCOMPARE(largeScene.counts().instances, expected);
+        QCOMPARE(largeScene.drawnInstances(), expected);
+    }
+
+    void detailAppearsNearTheCameraAndOnlyThere() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 16384));
+        scene::OffscreenView view(QSize(480, 300));
+        scene::FacilityScene scene(facility, view.renderer());
+        const std::size_t structure = scene.counts().instances;
+
+        QCOMPARE(scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("overview"))),
+                 std::size_t(0));
+        QCOMPARE(scene.drawnGpus(), std::size_t(0));
+        QCOMPARE(scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("hall:1"))),
+                 std::size_t(0));
+
+        const auto rackCamera = scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01-K05"));
+        QVERIFY(rackCamera);
+        const std::size_t detailed = scene.updateDetail(*rackCamera);
+        QVERIFY2(detailed > 0 && detailed <= 24, qPrintable(QString::number(detailed)));
+        QCOMPARE(scene.drawnGpus(), detailed * 64); // every GPU of each detailed (full) rack, no more
+        // The detailed racks' boxes step aside; the drawn total stays bounded.
+        // Sleds and GPUs on every detailed rack, NICs and PSUs on the nearest four only.
+        const std::size_t parts = std::min<std::size_t>(detailed, 4) * 8 * (9 + 4);
+        QCOMPARE(scene.drawnInstances(), structure - detailed + detailed * (8 + 64) + parts);
+
+        view.setCameraPose(*rackCamera);
+        const QImage close = view.capture();
+        auto gpuGreen = [](const QImage& image) {
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += c.green() > 90 && c.green() > c.red() + 30 && c.green() > c.blue() + 60 ? 1 : 0;
+                }
+            return count;
+        };
+        QVERIFY2(gpuGreen(close) > 500, qPrintable(QString::number(gpuGreen(close))));
+
+        // Back out: detail gone, every rack box back.
+        QCOMPARE(scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("overview"))),
+                 std::size_t(0));
+        QCOMPARE(scene.drawnInstances(), structure);
+        view.setCameraPose(*scene::cameraPreset(*facility, QStringLiteral("overview")));
+        QCOMPARE(gpuGreen(view.capture()), 0);
     }
 
     void presetsFrameWhatTheyPromise() {
-        const datamodel::Facility facility = generated(dir_, 4096);
-        QVERIFY(!scene::cameraPreset(facility, QStringLiteral("hall:5")));
-        QVERIFY(!scene::cameraPreset(facility, QStringLiteral("hall:x")));
-        QVERIFY(!scene::cameraPreset(facility, QStringLiteral("aisle")));
-        const auto hall = scene::cameraPreset(facility, QStringLiteral("hall:2"));
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:5")));
+        QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:x")));
+        QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("sideways")));
+        QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("aisle:H9-R01")));
+        QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01"))); // a row, not a rack
+        const auto hall = scene::cameraPreset(*facility, QStringLiteral("hall:2"));
         QVERIFY(hall);
         const datamodel::Bounds bounds =
-            facility.subtreeBounds(facility.ofKind(datamodel::EntityKind::Hall)[1]);
+            facility->subtreeBounds(facility->ofKind(datamodel::EntityKind::Hall)[1]);
         for (std::size_t axis = 0; axis < 2; ++axis)
             QVERIFY(hall->focalPoint[axis] >= bounds.min[axis] && hall->focalPoint[axis] <= bounds.max[axis]);
         QVERIFY(hall->position[2] > bounds.max[2]); // from above
+        const auto aisle = scene::cameraPreset(*facility, QStringLiteral("aisle:H1-R01"));
+        QVERIFY(aisle);
+        QCOMPARE(aisle->position[2], 1.7); // eye height
+        const auto rack = scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01-K01"));
+        QVERIFY(rack);
+        const datamodel::Pose& rackPose = facility->pose(facility->findByName("H1-R01-K01"));
+        QVERIFY(std::hypot(rack->position[0] - rackPose.x, rack->position[1] - rackPose.y) < 4.0);
 
         scene::OffscreenView view(QSize(480, 300));
-        scene::populateFacilityScene(view.renderer(), facility);
-        view.setCameraPose(*scene::cameraPreset(facility, QStringLiteral("overview")));
-        const QImage overview = view.capture();
-        view.setCameraPose(*hall);
-        const QImage hallImage = view.capture();
-        QVERIFY2(distinctColours(overview) > 30, qPrintable(QString::number(distinctColours(overview))));
-        QVERIFY2(distinctColours(hallImage) > 30, qPrintable(QString::number(distinctColours(hallImage))));
-        QVERIFY(hashOf(overview) != hashOf(hallImage));
-        // Up close the hall floor fills much of the picture: far fewer background pixels than the overview.
-        auto background = [](const QImage& image) {
-            int count = 0;
+        scene::FacilityScene scene(facility, view.renderer());
+        QSet<QByteArray> pictures;
+        int backgroundOverview = 0, backgroundHall = 0;
+        for (const char* preset : {"overview", "hall:2", "aisle:H1-R01", "rack:H1-R01-K01"}) {
+            const auto camera = *scene::cameraPreset(*facility, QLatin1String(preset));
+            scene.updateDetail(camera);
+            view.setCameraPose(camera);
+            const QImage image = view.capture();
+            QVERIFY2(distinctColours(image) > 30, preset);
+            pictures.insert(hashOf(image));
+            int background = 0;
             for (int y = 0; y < image.height(); y += 2)
                 for (int x = 0; x < image.width(); x += 2)
-                    count += closeTo(image.pixelColor(x, y), QColor(28, 33, 41), 2) ? 1 : 0;
-            return count;
-        };
-        QVERIFY2(background(hallImage) * 2 < background(overview),
-                 qPrintable(QStringLiteral("%1 vs %2").arg(background(hallImage)).arg(background(overview))));
+                    background += closeTo(image.pixelColor(x, y), QColor(28, 33, 41), 2) ? 1 : 0;
+            if (QLatin1String(preset) == QLatin1String("overview"))
+                backgroundOverview = background;
+            if (QLatin1String(preset) == QLatin1String("hall:2"))
+                backgroundHall = background;
+        }
+        QCOMPARE(pictures.size(), 4);
+        // Up close the hall floor fills much of the picture: far fewer background pixels than the overview.
+        QVERIFY2(backgroundHall * 2 < backgroundOverview,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(backgroundHall).arg(backgroundOverview)));
     }
 };
 

@@ -1,12 +1,14 @@
-// The facility in 3D: building, halls, racks with their CDUs, network racks, trays, pipe headers,
-// busways and the outdoor plant, each kind drawn as one instanced set (never one actor per entity).
-// This is the structure level of detail; servers and GPUs up close come next (issue 4).
+// The facility in 3D. Structure level always: building and hall floors, racks with their CDUs, network
+// racks, overhead trays, supply and return headers, busways and the outdoor plant, each kind one
+// instanced set (never one actor per entity). Detail level near the camera: the servers of the nearest
+// racks as open sleds with their GPUs, NICs and PSUs, while those racks' own boxes step aside.
 #pragma once
 
 #include "scene/CameraPose.h"
 
 #include <QString>
 #include <cstddef>
+#include <memory>
 #include <optional>
 
 class vtkRenderer;
@@ -18,17 +20,36 @@ class Facility;
 namespace twin::scene {
 
 struct FacilitySceneCounts {
-    std::size_t instances = 0; // boxes drawn, all kinds together
+    std::size_t instances = 0; // structure boxes, all kinds together
     std::size_t racks = 0;
     std::size_t cdus = 0;
-    std::size_t actors = 0; // one per drawn kind, whatever the model's size
+    std::size_t actors = 0; // a fixed number, one per drawn kind, whatever the model's size
 };
 
-// Adds the facility to `renderer` (which it leaves otherwise as it was).
-FacilitySceneCounts populateFacilityScene(vtkRenderer* renderer, const datamodel::Facility& facility);
+class FacilityScene {
+public:
+    // Builds the structure level into `renderer`; `facility` must outlive nothing here (it is shared).
+    FacilityScene(std::shared_ptr<const datamodel::Facility> facility, vtkRenderer* renderer);
+    ~FacilityScene();
+    FacilityScene(const FacilityScene&) = delete;
+    FacilityScene& operator=(const FacilityScene&) = delete;
 
-// Camera presets: "overview" (the building and the plant around it) or "hall:N" (hall N from above
-// its south-west corner). Returns nothing for an unknown preset or a hall that does not exist.
+    const FacilitySceneCounts& counts() const;
+    // Chooses the detail for a camera: returns the number of racks drawn in detail (0 from afar).
+    std::size_t updateDetail(const CameraPose& camera);
+    // Instances drawn now, structure and detail together: what a frame costs.
+    std::size_t drawnInstances() const;
+    // GPUs drawn one by one now (only in detail, near the camera).
+    std::size_t drawnGpus() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// Camera presets: "overview" (the building and the plant), "hall:N" (hall N from above), "aisle:ROW"
+// (standing in the aisle beside row ROW, e.g. aisle:H1-R03, looking along it) and "rack:NAME" (in
+// front of rack NAME, e.g. rack:H1-R03-K07). Nothing for an unknown preset or name.
 std::optional<CameraPose> cameraPreset(const datamodel::Facility& facility, const QString& preset);
 
 } // namespace twin::scene

@@ -1,0 +1,59 @@
+// One kind of thing drawn as instances of one unit box: a vtkGlyph3DMapper fed with per-instance
+// position, size, rotation, colour and visibility arrays. Overlays and level of detail change those
+// arrays in place (and mark them modified); they never rebuild the actor.
+#pragma once
+
+#include "datamodel/Facility.h"
+
+#include <array>
+#include <vector>
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+
+class vtkActor;
+class vtkBitArray;
+class vtkFloatArray;
+class vtkGlyph3DMapper;
+class vtkPoints;
+class vtkPolyData;
+class vtkRenderer;
+class vtkUnsignedCharArray;
+
+namespace twin::scene {
+
+using Rgb = std::array<unsigned char, 3>;
+
+class InstanceSet {
+public:
+    InstanceSet();
+    ~InstanceSet();
+
+    // Adds an entity's box; `heightOverride` >= 0 draws it that tall from its bottom (floor slabs, sleds).
+    void add(datamodel::EntityIndex entity, const datamodel::Pose& pose, const Rgb& colour,
+             float heightOverride = -1.0f);
+    void clear();
+    std::size_t size() const { return entities_.size(); }
+    datamodel::EntityIndex entityAt(std::size_t instance) const { return entities_[instance]; }
+    std::size_t visibleCount() const;
+
+    void setVisible(std::size_t instance, bool visible);
+    void setColour(std::size_t instance, const Rgb& colour);
+    // Tells VTK the arrays changed: one call after a batch of set* calls.
+    void commit();
+
+    // Creates the actor (once) and adds it to `renderer`; `unitBox` is the shared source shape.
+    vtkActor* addTo(vtkRenderer* renderer, vtkPolyData* unitBox);
+    vtkActor* actor() const { return actor_; }
+
+private:
+    std::vector<datamodel::EntityIndex> entities_;
+    vtkNew<vtkPoints> points_;
+    vtkNew<vtkFloatArray> scales_, rotations_;
+    vtkNew<vtkUnsignedCharArray> colours_;
+    vtkNew<vtkBitArray> visible_; // VTK's OpenGL glyph mapper masks only with a bit array
+    vtkNew<vtkPolyData> instances_;
+    vtkSmartPointer<vtkGlyph3DMapper> mapper_;
+    vtkSmartPointer<vtkActor> actor_;
+};
+
+} // namespace twin::scene
