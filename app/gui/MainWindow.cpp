@@ -23,6 +23,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 // Q_INIT_RESOURCE declares a function, so it must stand outside any namespace.
@@ -36,6 +37,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
+constexpr int kDetailDelayMs = 120;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -56,8 +58,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusBar()->addPermanentWidget(sceneSummary_);
     statusBar()->showMessage(tr("Drag to orbit, Shift+drag to pan, wheel to zoom, R to reset the view"));
 
+    detailTimer_ = new QTimer(this);
+    detailTimer_->setSingleShot(true);
+    detailTimer_->setInterval(kDetailDelayMs);
+    connect(detailTimer_, &QTimer::timeout, this, &MainWindow::updateDetail);
+    connect(view_, &scene::ViewWidget::cameraChanged, detailTimer_, qOverload<>(&QTimer::start));
+
     buildMenus();
     restoreGeometryFromSettings();
+}
+
+void MainWindow::updateDetail() {
+    if (!facilityScene_)
+        return;
+    facilityScene_->updateDetail(view_->cameraPose());
+    view_->update();
+}
+
+void MainWindow::resetView() {
+    // With a facility loaded, "home" is its overview rather than the whole plot of land.
+    if (facility_) {
+        if (const auto overview = scene::cameraPreset(*facility_, QStringLiteral("overview")))
+            view_->setCameraPose(*overview);
+    } else {
+        view_->resetCamera();
+    }
 }
 
 MainWindow::~MainWindow() = default;
@@ -79,7 +104,7 @@ void MainWindow::buildMenus() {
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("menuView"));
-    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
+    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), this, &MainWindow::resetView);
     reset->setObjectName(QStringLiteral("actionResetCamera"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 

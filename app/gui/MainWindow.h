@@ -8,6 +8,7 @@
 
 class QLabel;
 class QMenu;
+class QTimer;
 
 namespace twin::scene {
 class FacilityScene;
@@ -29,6 +30,7 @@ public:
     QString currentModelPath() const { return modelPath_; }
     // The loaded facility, or null before the first model has loaded.
     std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
+    const scene::FacilityScene* facilityScene() const { return facilityScene_.get(); }
 
     // Checks a model file and loads it on a worker thread; the window stays responsive and keeps
     // the previous model until the new one has loaded. A file that is plainly not a model is refused
@@ -57,6 +59,8 @@ private:
     void restoreGeometryFromSettings();
     void saveGeometryToSettings();
     void showError(const QString& error);
+    void resetView();
+    void updateDetail();
     void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
 
     scene::ViewWidget* view_ = nullptr;
@@ -66,6 +70,7 @@ private:
     QString modelPath_;
     std::shared_ptr<const datamodel::Facility> facility_;
     std::unique_ptr<scene::FacilityScene> facilityScene_;
+    QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
     quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
 };
 

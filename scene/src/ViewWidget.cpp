@@ -176,6 +176,7 @@ void ViewWidget::clearScene() {
 void ViewWidget::resetCamera() {
     frameAllFromDefaultDirection(d->renderer);
     update();
+    emit cameraChanged();
 }
 
 CameraPose ViewWidget::cameraPose() const {
@@ -194,6 +195,7 @@ void ViewWidget::setCameraPose(const CameraPose& pose) {
     camera->SetViewUp(pose.viewUp.data());
     d->renderer->ResetCameraClippingRange();
     update();
+    emit cameraChanged();
 }
 
 quint64 ViewWidget::renderedFrames() const {
@@ -294,6 +296,7 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
         break;
     }
     event->accept();
+    emit cameraChanged();
 }
 
 void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
@@ -317,6 +320,7 @@ void ViewWidget::wheelEvent(QWheelEvent* event) {
     else if (steps < 0)
         d->interactor->MouseWheelBackwardEvent();
     event->accept();
+    emit cameraChanged();
 }
 
 void ViewWidget::keyPressEvent(QKeyEvent* event) {
@@ -336,6 +340,7 @@ void ViewWidget::keyPressEvent(QKeyEvent* event) {
     if (character)
         d->interactor->CharEvent();
     event->accept();
+    emit cameraChanged();
 }
 
 void ViewWidget::keyReleaseEvent(QKeyEvent* event) {

@@ -5,6 +5,7 @@
 #include "gui/MainWindow.h"
 #include "gui/RecentModels.h"
 #include "importers/ColossusGenerator.h"
+#include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
@@ -146,6 +147,27 @@ private slots:
         entry->trigger();
         QVERIFY(loaded.wait(20000));
         QCOMPARE(loaded.count(), 2);
+    }
+
+    void detailFollowsTheCamera() {
+        MainWindow window;
+        window.resize(800, 500);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString model = dataDir_.filePath(QStringLiteral("detail.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        window.openModel(model);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(window.facilityScene());
+        QCOMPARE(window.facilityScene()->drawnGpus(), std::size_t(0)); // the overview shows no GPU
+        const auto rack = twin::scene::cameraPreset(*window.facility(), QStringLiteral("rack:H1-R01-K01"));
+        QVERIFY(rack);
+        window.view()->setCameraPose(*rack);
+        QTRY_VERIFY(window.facilityScene()->drawnGpus() > 0);
+        // Reset Camera goes back to the overview, and the detail goes with it.
+        window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();
+        QTRY_COMPARE(window.facilityScene()->drawnGpus(), std::size_t(0));
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

@@ -37,6 +37,10 @@ public:
     // The OpenGL renderer string ("llvmpipe (LLVM 15.0.6, 256 bits)"), empty before the first show.
     QString openGLRenderer() const;
 
+signals:
+    // The user moved the camera (a drag ended, a wheel step, a navigation key): time to choose detail.
+    void cameraChanged();
+
 protected:
     void initializeGL() override;
     void resizeGL(int width, int height) override;
