@@ -1,9 +1,11 @@
 // `colossus-twin bench NAME [--size WxH] [--seconds S] [--json]`: runs one benchmark, prints one table.
 #include "bench/ModelBench.h"
+#include "bench/RenderBench.h"
 #include "bench/ViewBench.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
+#include "datamodel/ModelError.h"
 #include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>
@@ -17,7 +19,8 @@ ExitCode runBench(const QStringList& arguments) {
                        "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("the benchmark: view or model"));
+    parser.addPositionalArgument(QStringLiteral("NAME"),
+                                 QStringLiteral("the benchmark: view, model or render MODEL"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -36,8 +39,28 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments().mid(1);
+    if (!positional.isEmpty() && positional.first() == QLatin1String("render")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: render needs one MODEL file"));
+        bench::RenderBenchOptions options;
+        options.modelPath = positional.at(1);
+        const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
+        bool secondsOk = false;
+        options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
+        if (!size || !secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
+            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
+        options.size = *size;
+        try {
+            const bench::BenchReport report = bench::runRenderBench(options);
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+        }
+        return ExitCode::Ok;
+    }
     if (positional.size() != 1)
-        return fail(ExitCode::Usage, QStringLiteral("bench: name one benchmark: view or model"));
+        return fail(ExitCode::Usage,
+                    QStringLiteral("bench: name one benchmark: view, model or render MODEL"));
     if (positional.first() == QLatin1String("model")) {
         bench::ModelBenchOptions options;
         options.gpuCounts.clear();

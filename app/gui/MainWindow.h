@@ -71,7 +71,7 @@ private:
     std::shared_ptr<const datamodel::Facility> facility_;
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
-    quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
+    quint64 loadGeneration_ = 0;    // a newer open makes an older, slower load's result obsolete
 };
 
 } // namespace twin::app

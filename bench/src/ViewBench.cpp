@@ -1,5 +1,6 @@
 #include "bench/ViewBench.h"
 
+#include "FrameTiming.h"
 #include "bench/MachineDescription.h"
 #include "scene/DemoScene.h"
 #include "scene/OffscreenView.h"
@@ -14,19 +15,7 @@ namespace twin::bench {
 
 namespace {
 
-constexpr int kWarmUpFrames = 5;
-constexpr qint64 kExposeTimeoutMs = 10000;
-
-bool waitUntilExposed(QWidget& widget) {
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < kExposeTimeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        if (widget.windowHandle() && widget.windowHandle()->isExposed())
-            return true;
-    }
-    return false;
-}
+constexpr qint64 kFirstFrameTimeoutMs = 10000;
 
 struct FrameRate {
     double firstFrameMs = 0.0;
@@ -48,22 +37,11 @@ FrameRate measureFrameRate(const ViewBenchOptions& options, bool withDemoHall) {
     view.show();
     if (!waitUntilExposed(view))
         return result;
-    while (view.renderedFrames() == 0 && firstFrame.elapsed() < kExposeTimeoutMs)
+    while (view.renderedFrames() == 0 && firstFrame.elapsed() < kFirstFrameTimeoutMs)
         view.repaint();
     result.firstFrameMs = double(firstFrame.nsecsElapsed()) / 1e6;
     result.renderer = view.openGLRenderer();
-    for (int frame = 0; frame < kWarmUpFrames; ++frame)
-        view.repaint();
-
-    const quint64 framesBefore = view.renderedFrames();
-    QElapsedTimer clock;
-    clock.start();
-    while (clock.elapsed() < qint64(options.secondsPerCase * 1000.0)) {
-        view.repaint();
-        QCoreApplication::processEvents();
-    }
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
-    result.framesPerSecond = double(view.renderedFrames() - framesBefore) / seconds;
+    result.framesPerSecond = measureFramesPerSecond(view, options.secondsPerCase);
     return result;
 }
 

@@ -9,10 +9,11 @@
 #include <map>
 #include <vector>
 #include <vtkCubeSource.h>
-#include <vtkLightKit.h>
+#include <vtkLight.h>
 #include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
 
 namespace twin::scene {
 
@@ -37,6 +38,9 @@ constexpr KindStyle kStructureStyles[] = {
     {EntityKind::Turbine, {150, 150, 150}},   {EntityKind::Battery, {225, 225, 215}},
     {EntityKind::Substation, {110, 100, 90}},
 };
+// Racks of neighbouring 512-GPU arrays alternate between two shades, so arrays read as units.
+constexpr Rgb kRackShadeOfOddArrays{112, 120, 138};
+constexpr int kRacksPerArray = 8;
 constexpr Rgb kSupplyHeader{40, 110, 230};
 constexpr Rgb kReturnHeader{220, 60, 50};
 constexpr Rgb kServerSled{150, 156, 166};
@@ -53,7 +57,7 @@ constexpr float kSledThickness = 0.03f;
 // frame's instance count bounded on software OpenGL whatever the model's size.
 constexpr double kDetailRadius = 12.0;
 constexpr double kDetailEyeDistance = 40.0;
-constexpr std::size_t kMaxDetailRacks = 24;
+constexpr std::size_t kMaxDetailRacks = 8;
 constexpr std::size_t kMaxPartDetailRacks = 4; // NICs and PSUs only on the very nearest racks
 
 double distance2d(const datamodel::Pose& pose, const std::array<double, 3>& point) {
@@ -71,6 +75,7 @@ struct FacilityScene::Private {
     InstanceSet sleds, gpus, nics, psus;
     std::vector<std::size_t> rackInstanceOfEntity; // dense index -> instance in structure[Rack]
     std::vector<EntityIndex> detailRacks;
+    std::vector<vtkSmartPointer<vtkLight>> lights;
     FacilitySceneCounts counts;
 };
 
@@ -82,9 +87,19 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     vtkNew<vtkCubeSource> cube;
     cube->Update();
     d->unitBox->DeepCopy(cube->GetOutput());
-    // Key, fill and back lights: the three visible faces of a box each get their own brightness.
-    vtkNew<vtkLightKit> lights;
-    lights->AddLightsToRenderer(renderer);
+    // Two lights: a headlight, and a sun high in the south-west that makes tops brighter than sides.
+    // (VTK's four-light kit looked alike but cost a third of the frame rate on software OpenGL.)
+    vtkNew<vtkLight> headlight;
+    headlight->SetLightTypeToHeadlight();
+    headlight->SetIntensity(0.65);
+    vtkNew<vtkLight> sun;
+    sun->SetLightTypeToSceneLight();
+    sun->SetPosition(-1.0, -2.0, 4.0);
+    sun->SetFocalPoint(0.0, 0.0, 0.0);
+    sun->SetIntensity(0.55);
+    renderer->AddLight(headlight);
+    renderer->AddLight(sun);
+    d->lights = {headlight.Get(), sun.Get()};
 
     d->rackInstanceOfEntity.assign(f.entityCount(), 0);
     for (const KindStyle& style : kStructureStyles) {
@@ -94,43 +109,51 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
             const bool slab = style.kind == EntityKind::Hall || style.kind == EntityKind::Building;
             if (style.kind == EntityKind::Building)
                 pose.z -= 2 * kFloorThickness; // just under the halls' floors, so that both show
-            if (style.kind == EntityKind::Rack)
+            Rgb colour = style.colour;
+            if (style.kind == EntityKind::Rack) {
                 d->rackInstanceOfEntity[size_t(e)] = set.size();
-            set.add(e, pose, style.colour, slab ? kFloorThickness : -1.0f);
+                if ((f.entities().slot[size_t(e)] / kRacksPerArray) % 2 == 1)
+                    colour = kRackShadeOfOddArrays;
+            }
+            set.add(e, pose, colour, slab ? kFloorThickness : -1.0f);
         }
     }
     for (EntityIndex header : f.ofKind(EntityKind::Header))
         d->headers.add(header, f.pose(header),
                        f.entities().subtype[size_t(header)] == "return" ? kReturnHeader : kSupplyHeader);
 
-    for (auto& [kind, set] : d->structure) {
+    // Actors go in front to back, the floors last: llvmpipe tests depth before shading, so what the
+    // racks and their detail already cover is never shaded again for the floors beneath them.
+    for (InstanceSet* detail : {&d->gpus, &d->sleds, &d->nics, &d->psus})
+        detail->addTo(renderer, d->unitBox);
+    d->counts.actors += 4;
+    auto addKind = [&](InstanceSet& set) {
         d->counts.instances += set.size();
         if (set.size() > 0) {
             set.addTo(renderer, d->unitBox);
             ++d->counts.actors;
         }
-    }
-    d->counts.instances += d->headers.size();
-    if (d->headers.size() > 0) {
-        d->headers.addTo(renderer, d->unitBox);
-        ++d->counts.actors;
-    }
-    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
-        detail->addTo(renderer, d->unitBox);
-    d->counts.actors += 4;
+    };
+    for (const KindStyle& style : kStructureStyles)
+        if (style.kind != EntityKind::Hall && style.kind != EntityKind::Building)
+            addKind(d->structure[style.kind]);
+    addKind(d->headers);
+    addKind(d->structure[EntityKind::Hall]);
+    addKind(d->structure[EntityKind::Building]);
     d->counts.racks = f.count(EntityKind::Rack);
     d->counts.cdus = f.count(EntityKind::Cdu);
 }
 
 FacilityScene::~FacilityScene() {
-    // The renderer may outlive this scene: take our actors (and lights) back out of it.
+    // The renderer may outlive this scene: take our actors and lights back out of it.
+    for (const auto& light : d->lights)
+        d->renderer->RemoveLight(light);
     for (auto& [kind, set] : d->structure)
         if (set.actor())
             d->renderer->RemoveActor(set.actor());
     for (InstanceSet* set : {&d->headers, &d->sleds, &d->gpus, &d->nics, &d->psus})
         if (set->actor())
             d->renderer->RemoveActor(set->actor());
-    d->renderer->RemoveAllLights();
 }
 
 const FacilitySceneCounts& FacilityScene::counts() const {
@@ -196,6 +219,32 @@ std::size_t FacilityScene::drawnInstances() const {
 
 std::size_t FacilityScene::drawnGpus() const {
     return d->gpus.visibleCount();
+}
+
+struct NaiveGpuScene::Private {
+    vtkRenderer* renderer = nullptr;
+    vtkNew<vtkPolyData> unitBox;
+    InstanceSet gpus;
+};
+
+NaiveGpuScene::NaiveGpuScene(const Facility& facility, vtkRenderer* renderer)
+    : d(std::make_unique<Private>()) {
+    d->renderer = renderer;
+    vtkNew<vtkCubeSource> cube;
+    cube->Update();
+    d->unitBox->DeepCopy(cube->GetOutput());
+    for (EntityIndex gpu : facility.ofKind(EntityKind::Gpu))
+        d->gpus.add(gpu, facility.pose(gpu), kGpuColour);
+    d->gpus.addTo(renderer, d->unitBox);
+}
+
+NaiveGpuScene::~NaiveGpuScene() {
+    if (d->gpus.actor())
+        d->renderer->RemoveActor(d->gpus.actor());
+}
+
+std::size_t NaiveGpuScene::instances() const {
+    return d->gpus.size();
 }
 
 namespace {

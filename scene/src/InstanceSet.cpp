@@ -91,13 +91,13 @@ vtkActor* InstanceSet::addTo(vtkRenderer* renderer, vtkPolyData* unitBox) {
         mapper_->ScalarVisibilityOn();
         actor_ = vtkSmartPointer<vtkActor>::New();
         actor_->SetMapper(mapper_);
-        // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
-        // tells their orientation and distance apart, where flat shading would paint them one colour.
-        actor_->GetProperty()->SetSpecular(0.25);
         // Some ambient light keeps faces turned away from every light (rack fronts seen from an aisle)
         // readable instead of black.
         actor_->GetProperty()->SetAmbient(0.3);
         actor_->GetProperty()->SetDiffuse(0.8);
+        // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
+        // tells their orientation and distance apart, where flat shading paints them one colour.
+        actor_->GetProperty()->SetSpecular(0.25);
         actor_->GetProperty()->SetSpecularPower(12.0);
     }
     renderer->AddActor(actor_);

@@ -261,7 +261,7 @@ private slots:
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             const QImage image(png);
             QCOMPARE(image.size(), QSize(640, 400));
-            QVERIFY2(distinctColours(image) > 30, camera);
+            QVERIFY2(distinctColours(image) > 15, camera); // a flat fill or an empty view has 1 to 3
             pictures.insert(hashOf(png));
         }
         QCOMPARE(pictures.size(), 3); // three different pictures

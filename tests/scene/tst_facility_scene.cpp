@@ -145,7 +145,7 @@ private slots:
             scene.updateDetail(camera);
             view.setCameraPose(camera);
             const QImage image = view.capture();
-            QVERIFY2(distinctColours(image) > 30, preset);
+            QVERIFY2(distinctColours(image) > 15, preset); // a flat fill or an empty view has 1 to 3
             pictures.insert(hashOf(image));
             int background = 0;
             for (int y = 0; y < image.height(); y += 2)

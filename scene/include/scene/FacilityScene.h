@@ -47,6 +47,20 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// The naive way, for benchmarks only: every GPU of the facility as one instance, all drawn.
+class NaiveGpuScene {
+public:
+    NaiveGpuScene(const datamodel::Facility& facility, vtkRenderer* renderer);
+    ~NaiveGpuScene();
+    NaiveGpuScene(const NaiveGpuScene&) = delete;
+    NaiveGpuScene& operator=(const NaiveGpuScene&) = delete;
+    std::size_t instances() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
 // Camera presets: "overview" (the building and the plant), "hall:N" (hall N from above), "aisle:ROW"
 // (standing in the aisle beside row ROW, e.g. aisle:H1-R03, looking along it) and "rack:NAME" (in
 // front of rack NAME, e.g. rack:H1-R03-K07). Nothing for an unknown preset or name.
