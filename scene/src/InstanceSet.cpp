@@ -11,6 +11,9 @@
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace twin::scene {
 
 InstanceSet::InstanceSet() {
@@ -35,6 +38,9 @@ void InstanceSet::add(datamodel::EntityIndex entity, const datamodel::Pose& pose
                       float heightOverride) {
     const float height = heightOverride >= 0.0f ? heightOverride : pose.height;
     entities_.push_back(entity);
+    boxes_.push_back(pose);
+    boxes_.back().height = height;
+    shown_.push_back(true);
     points_->InsertNextPoint(pose.x, pose.y, pose.z + height / 2.0f);
     scales_->InsertNextTuple3(pose.width, pose.depth, height);
     rotations_->InsertNextTuple3(0.0, 0.0, pose.yaw);
@@ -44,6 +50,8 @@ void InstanceSet::add(datamodel::EntityIndex entity, const datamodel::Pose& pose
 
 void InstanceSet::clear() {
     entities_.clear();
+    boxes_.clear();
+    shown_.clear();
     points_->Reset();
     scales_->Reset();
     rotations_->Reset();
@@ -52,15 +60,46 @@ void InstanceSet::clear() {
     commit();
 }
 
-std::size_t InstanceSet::visibleCount() const {
-    std::size_t count = 0;
-    for (vtkIdType i = 0; i < visible_->GetNumberOfValues(); ++i)
-        count += visible_->GetValue(i) != 0 ? 1 : 0;
-    return count;
-}
+std::size_t InstanceSet::visibleCount() const { return std::size_t(std::count(shown_.begin(), shown_.end(), true)); }
 
 void InstanceSet::setVisible(std::size_t instance, bool visible) {
+    shown_[instance] = visible;
     visible_->SetValue(vtkIdType(instance), visible ? 1 : 0);
+}
+
+std::optional<InstanceSet::Hit> InstanceSet::intersect(const std::array<double, 3>& origin,
+                                                       const std::array<double, 3>& direction) const {
+    constexpr double kDegrees = 3.14159265358979 / 180.0;
+    std::optional<Hit> nearest;
+    for (std::size_t i = 0; i < boxes_.size(); ++i) {
+        if (!shown_[i])
+            continue;
+        const datamodel::Pose& box = boxes_[i];
+        // Into the box's own frame: centred, unturned. Then the slab test on each axis.
+        const double c = std::cos(-double(box.yaw) * kDegrees), s = std::sin(-double(box.yaw) * kDegrees);
+        const double ox = origin[0] - box.x, oy = origin[1] - box.y, oz = origin[2] - (box.z + box.height / 2.0);
+        const std::array<double, 3> o{c * ox - s * oy, s * ox + c * oy, oz};
+        const std::array<double, 3> d{c * direction[0] - s * direction[1], s * direction[0] + c * direction[1],
+                                      direction[2]};
+        const std::array<double, 3> half{box.width / 2.0, box.depth / 2.0, box.height / 2.0};
+        double enter = 0.0, leave = 1e300;
+        bool missed = false;
+        for (std::size_t axis = 0; axis < 3 && !missed; ++axis) {
+            if (std::abs(d[axis]) < 1e-12) {
+                missed = std::abs(o[axis]) > half[axis];
+                continue;
+            }
+            double t0 = (-half[axis] - o[axis]) / d[axis], t1 = (half[axis] - o[axis]) / d[axis];
+            if (t0 > t1)
+                std::swap(t0, t1);
+            enter = std::max(enter, t0);
+            leave = std::min(leave, t1);
+            missed = enter > leave;
+        }
+        if (!missed && (!nearest || enter < nearest->distance))
+            nearest = Hit{i, enter};
+    }
+    return nearest;
 }
 
 void InstanceSet::setColour(std::size_t instance, const Rgb& colour) {

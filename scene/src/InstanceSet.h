@@ -6,6 +6,7 @@
 #include "datamodel/Facility.h"
 
 #include <array>
+#include <optional>
 #include <vector>
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
@@ -36,6 +37,14 @@ public:
     datamodel::EntityIndex entityAt(std::size_t instance) const { return entities_[instance]; }
     std::size_t visibleCount() const;
 
+    // The nearest visible instance a ray hits: its index and the distance along the ray (in units of
+    // `direction`), or nothing. Boxes are tested exactly, turned by their yaw.
+    struct Hit {
+        std::size_t instance = 0;
+        double distance = 0.0;
+    };
+    std::optional<Hit> intersect(const std::array<double, 3>& origin, const std::array<double, 3>& direction) const;
+
     void setVisible(std::size_t instance, bool visible);
     void setColour(std::size_t instance, const Rgb& colour);
     // Tells VTK the arrays changed: one call after a batch of set* calls.
@@ -47,6 +56,8 @@ public:
 
 private:
     std::vector<datamodel::EntityIndex> entities_;
+    std::vector<datamodel::Pose> boxes_; // as drawn (floor slabs and sleds with their drawn height)
+    std::vector<bool> shown_;
     vtkNew<vtkPoints> points_;
     vtkNew<vtkFloatArray> scales_, rotations_;
     vtkNew<vtkUnsignedCharArray> colours_;

@@ -114,6 +114,66 @@ private slots:
         QCOMPARE(gpuGreen(view.capture()), 0);
     }
 
+    void aPickReturnsTheExactGpu() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(640, 400));
+        scene::FacilityScene scene(facility, view.renderer());
+        const auto camera = *scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01-K05"));
+        scene.updateDetail(camera);
+        view.setCameraPose(camera);
+        const QImage image = view.capture();
+        auto isGpuGreen = [](const QColor& c) { return c.green() > 90 && c.green() > c.red() + 30 && c.green() > c.blue() + 60; };
+
+        // Project the top face of every GPU of the rack to the screen and pick there.
+        int topServerExact = 0, agreeing = 0, tried = 0;
+        const datamodel::EntityIndex rack = facility->findByName("H1-R01-K05");
+        for (datamodel::EntityIndex server : facility->children(rack)) {
+            if (facility->kind(server) != datamodel::EntityKind::Server)
+                continue;
+            const bool topServer = facility->entities().slot[size_t(server)] == 7; // nothing above it
+            for (datamodel::EntityIndex gpu : facility->children(server)) {
+                if (facility->kind(gpu) != datamodel::EntityKind::Gpu)
+                    continue;
+                const datamodel::Pose& pose = facility->pose(gpu);
+                view.renderer()->SetWorldPoint(pose.x, pose.y, pose.z + pose.height, 1.0);
+                view.renderer()->WorldToDisplay();
+                const double* display = view.renderer()->GetDisplayPoint();
+                const int px = int(display[0]), py = int(display[1]);
+                if (px < 1 || px >= 639 || py < 1 || py >= 399)
+                    continue;
+                ++tried;
+                const datamodel::EntityIndex picked = scene.pick(px, py);
+                if (topServer)
+                    topServerExact += picked == gpu ? 1 : 0;
+                // What the pick names is what the picture shows there: a GPU exactly where it is green.
+                const bool pickedGpu = picked >= 0 && facility->kind(picked) == datamodel::EntityKind::Gpu;
+                agreeing += pickedGpu == isGpuGreen(image.pixelColor(px, 399 - py)) ? 1 : 0;
+            }
+        }
+        QVERIFY2(tried >= 32, qPrintable(QString::number(tried)));
+        QCOMPARE(topServerExact, 8);
+        QVERIFY2(agreeing * 10 >= tried * 9, qPrintable(QStringLiteral("%1 of %2").arg(agreeing).arg(tried)));
+
+        // From afar a click names the rack; the sky names nothing.
+        const auto hall = *scene::cameraPreset(*facility, QStringLiteral("hall:1"));
+        scene.updateDetail(hall);
+        view.setCameraPose(hall);
+        view.capture();
+        const datamodel::Pose& rackPose = facility->pose(rack);
+        view.renderer()->SetWorldPoint(rackPose.x, rackPose.y, rackPose.z + rackPose.height, 1.0);
+        view.renderer()->WorldToDisplay();
+        const double* rackOnScreen = view.renderer()->GetDisplayPoint();
+        const datamodel::EntityIndex pickedFromAfar = scene.pick(int(rackOnScreen[0]), int(rackOnScreen[1]));
+        QVERIFY(pickedFromAfar >= 0);
+        QVERIFY2(facility->kind(pickedFromAfar) == datamodel::EntityKind::Rack ||
+                     facility->kind(pickedFromAfar) == datamodel::EntityKind::Tray,
+                 facility->name(pickedFromAfar).data());
+        const auto overview = *scene::cameraPreset(*facility, QStringLiteral("overview"));
+        view.setCameraPose(overview);
+        view.capture();
+        QCOMPARE(scene.pick(2, 398), datamodel::kNoEntity);
+    }
+
     void presetsFrameWhatTheyPromise() {
         const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
         QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:5")));

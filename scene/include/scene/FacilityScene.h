@@ -8,6 +8,7 @@
 
 #include <QString>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 
@@ -41,6 +42,11 @@ public:
     std::size_t drawnInstances() const;
     // GPUs drawn one by one now (only in detail, near the camera).
     std::size_t drawnGpus() const;
+
+    // The entity drawn at a pixel of the renderer's window (VTK display coordinates: device pixels,
+    // origin bottom-left), or -1 (datamodel::kNoEntity) for empty background. Exact: one GPU among all
+    // of them when GPUs are drawn there. Renders the scene once more in selection mode.
+    std::int32_t pick(int x, int y) const;
 
 private:
     struct Private;
