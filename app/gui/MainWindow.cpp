@@ -63,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     detailTimer_->setInterval(kDetailDelayMs);
     connect(detailTimer_, &QTimer::timeout, this, &MainWindow::updateDetail);
     connect(view_, &scene::ViewWidget::cameraChanged, detailTimer_, qOverload<>(&QTimer::start));
+    connect(view_, &scene::ViewWidget::clicked, this, &MainWindow::describePicked);
 
     buildMenus();
     restoreGeometryFromSettings();
@@ -73,6 +74,30 @@ void MainWindow::updateDetail() {
         return;
     facilityScene_->updateDetail(view_->cameraPose());
     view_->update();
+}
+
+void MainWindow::describePicked(int x, int y) {
+    if (!facilityScene_)
+        return;
+    const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
+    if (entity == datamodel::kNoEntity) {
+        statusBar()->clearMessage();
+    } else {
+        // "GPU colossus-h1-r03-k07-s2/gpu5 in rack H1-R03-K07, Hall 1"
+        const datamodel::Facility& f = *facility_;
+        auto text = [](std::string_view view) {
+            return QString::fromUtf8(view.data(), qsizetype(view.size()));
+        };
+        QString message = text(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') +
+                          text(f.name(entity));
+        for (datamodel::EntityKind kind : {datamodel::EntityKind::Rack, datamodel::EntityKind::Hall}) {
+            const datamodel::EntityIndex above = f.ancestorOfKind(f.parent(entity), kind);
+            if (above != datamodel::kNoEntity)
+                message += QStringLiteral(", ") + text(f.name(above));
+        }
+        statusBar()->showMessage(message);
+    }
+    emit entityPicked(entity);
 }
 
 void MainWindow::resetView() {

@@ -48,6 +48,8 @@ public slots:
 
 signals:
     void modelOpenFailed(const QString& error);
+    // The entity under a click (-1: nothing there), after it is shown in the status bar.
+    void entityPicked(int entity);
     void modelLoaded(const QString& path);
 
 protected:
@@ -61,6 +63,7 @@ private:
     void showError(const QString& error);
     void resetView();
     void updateDetail();
+    void describePicked(int x, int y);
     void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
 
     scene::ViewWidget* view_ = nullptr;

@@ -81,6 +81,20 @@ BenchReport runRenderBench(const RenderBenchOptions& options) {
         report.rows.push_back({QLatin1String(name), QStringLiteral("fps"), fps, QStringLiteral("frames/s")});
         report.rows.push_back({QLatin1String(name), QStringLiteral("instances"),
                                double(facilityScene->drawnInstances()), QStringLiteral("drawn")});
+        if (QLatin1String(name) == QLatin1String("rack")) {
+            // Picks across the whole view: the worst case is the rack view, where detail is drawn.
+            constexpr int kPicks = 200;
+            const int width = qRound(options.size.width() * view.devicePixelRatioF());
+            const int height = qRound(options.size.height() * view.devicePixelRatioF());
+            QElapsedTimer clock;
+            clock.start();
+            int hits = 0;
+            for (int i = 0; i < kPicks; ++i)
+                hits += facilityScene->pick((i * 37) % width, (i * 53) % height) >= 0 ? 1 : 0;
+            report.rows.push_back({QStringLiteral("pick"), QStringLiteral("time"),
+                                   double(clock.nsecsElapsed()) / 1e6 / kPicks,
+                                   QStringLiteral("ms per pick, %1 of %2 hit").arg(hits).arg(kPicks)});
+        }
     }
 
     // The baseline in the same run, on the same window: one instance per GPU, everything drawn.

@@ -236,7 +236,8 @@ std::int32_t FacilityScene::pick(int x, int y) const {
                                           farPoint[2] - nearPoint[2]};
     std::optional<std::pair<double, datamodel::EntityIndex>> best;
     auto consider = [&](const InstanceSet& set) {
-        if (const auto hit = set.intersect(nearPoint, direction); hit && (!best || hit->distance < best->first))
+        if (const auto hit = set.intersect(nearPoint, direction);
+            hit && (!best || hit->distance < best->first))
             best = std::make_pair(hit->distance, set.entityAt(hit->instance));
     };
     for (const InstanceSet* set : {&d->gpus, &d->sleds, &d->nics, &d->psus, &d->headers})

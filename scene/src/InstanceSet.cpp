@@ -1,5 +1,7 @@
 #include "InstanceSet.h"
 
+#include <algorithm>
+#include <cmath>
 #include <vtkActor.h>
 #include <vtkBitArray.h>
 #include <vtkFloatArray.h>
@@ -10,9 +12,6 @@
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
-
-#include <algorithm>
-#include <cmath>
 
 namespace twin::scene {
 
@@ -60,7 +59,9 @@ void InstanceSet::clear() {
     commit();
 }
 
-std::size_t InstanceSet::visibleCount() const { return std::size_t(std::count(shown_.begin(), shown_.end(), true)); }
+std::size_t InstanceSet::visibleCount() const {
+    return std::size_t(std::count(shown_.begin(), shown_.end(), true));
+}
 
 void InstanceSet::setVisible(std::size_t instance, bool visible) {
     shown_[instance] = visible;
@@ -77,10 +78,11 @@ std::optional<InstanceSet::Hit> InstanceSet::intersect(const std::array<double, 
         const datamodel::Pose& box = boxes_[i];
         // Into the box's own frame: centred, unturned. Then the slab test on each axis.
         const double c = std::cos(-double(box.yaw) * kDegrees), s = std::sin(-double(box.yaw) * kDegrees);
-        const double ox = origin[0] - box.x, oy = origin[1] - box.y, oz = origin[2] - (box.z + box.height / 2.0);
+        const double ox = origin[0] - box.x, oy = origin[1] - box.y,
+                     oz = origin[2] - (box.z + box.height / 2.0);
         const std::array<double, 3> o{c * ox - s * oy, s * ox + c * oy, oz};
-        const std::array<double, 3> d{c * direction[0] - s * direction[1], s * direction[0] + c * direction[1],
-                                      direction[2]};
+        const std::array<double, 3> d{c * direction[0] - s * direction[1],
+                                      s * direction[0] + c * direction[1], direction[2]};
         const std::array<double, 3> half{box.width / 2.0, box.depth / 2.0, box.height / 2.0};
         double enter = 0.0, leave = 1e300;
         bool missed = false;

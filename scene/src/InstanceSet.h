@@ -43,7 +43,8 @@ public:
         std::size_t instance = 0;
         double distance = 0.0;
     };
-    std::optional<Hit> intersect(const std::array<double, 3>& origin, const std::array<double, 3>& direction) const;
+    std::optional<Hit> intersect(const std::array<double, 3>& origin,
+                                 const std::array<double, 3>& direction) const;
 
     void setVisible(std::size_t instance, bool visible);
     void setColour(std::size_t instance, const Rgb& colour);

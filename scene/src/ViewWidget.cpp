@@ -33,6 +33,8 @@ struct ViewWidget::Private {
     bool painting = false;
     bool contextInitialised = false;
     quint64 framesRendered = 0;
+    QPointF pressedAt;                       // where the left button went down, to tell a click from a drag
+    static constexpr qreal kClickSlop = 3.0; // logical pixels
     QString glRenderer;
     QMetaObject::Connection contextTeardown;
 
@@ -264,6 +266,8 @@ void ViewWidget::paintGL() {
 
 void ViewWidget::mousePressEvent(QMouseEvent* event) {
     d->forwardPointer(event->position(), event->modifiers());
+    if (event->button() == Qt::LeftButton)
+        d->pressedAt = event->position();
     switch (event->button()) {
     case Qt::LeftButton:
         d->interactor->LeftButtonPressEvent();
@@ -282,6 +286,11 @@ void ViewWidget::mousePressEvent(QMouseEvent* event) {
 
 void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
     d->forwardPointer(event->position(), event->modifiers());
+    if (event->button() == Qt::LeftButton &&
+        (event->position() - d->pressedAt).manhattanLength() <= d->kClickSlop) {
+        const int* position = d->interactor->GetEventPosition();
+        emit clicked(position[0], position[1]);
+    }
     switch (event->button()) {
     case Qt::LeftButton:
         d->interactor->LeftButtonReleaseEvent();

@@ -165,6 +165,14 @@ private slots:
         QVERIFY(rack);
         window.view()->setCameraPose(*rack);
         QTRY_VERIFY(window.facilityScene()->drawnGpus() > 0);
+        // A click in the middle of the view names what is there: something of that rack.
+        QSignalSpy picked(&window, &MainWindow::entityPicked);
+        const QPoint centre = window.view()->rect().center();
+        QTest::mouseClick(window.view(), Qt::LeftButton, Qt::NoModifier, centre);
+        QCOMPARE(picked.count(), 1);
+        QVERIFY(picked.first().first().toInt() >= 0);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("H1-R01-K01")),
+                 qPrintable(window.statusBar()->currentMessage()));
         // Reset Camera goes back to the overview, and the detail goes with it.
         window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();
         QTRY_COMPARE(window.facilityScene()->drawnGpus(), std::size_t(0));

@@ -122,7 +122,9 @@ private slots:
         scene.updateDetail(camera);
         view.setCameraPose(camera);
         const QImage image = view.capture();
-        auto isGpuGreen = [](const QColor& c) { return c.green() > 90 && c.green() > c.red() + 30 && c.green() > c.blue() + 60; };
+        auto isGpuGreen = [](const QColor& c) {
+            return c.green() > 90 && c.green() > c.red() + 30 && c.green() > c.blue() + 60;
+        };
 
         // Project the top face of every GPU of the rack to the screen and pick there.
         int topServerExact = 0, agreeing = 0, tried = 0;

@@ -40,6 +40,8 @@ public:
 signals:
     // The user moved the camera (a drag ended, a wheel step, a navigation key): time to choose detail.
     void cameraChanged();
+    // A left click that did not drag: where, in VTK display coordinates (device pixels, origin bottom-left).
+    void clicked(int x, int y);
 
 protected:
     void initializeGL() override;
