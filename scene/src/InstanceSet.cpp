@@ -136,6 +136,8 @@ vtkActor* InstanceSet::addTo(vtkRenderer* renderer, vtkPolyData* unitBox) {
         // readable instead of black.
         actor_->GetProperty()->SetAmbient(0.3);
         actor_->GetProperty()->SetDiffuse(0.8);
+        // Closed boxes: their back faces are never seen, and not shading them halves the fragments.
+        actor_->GetProperty()->BackfaceCullingOn();
         // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
         // tells their orientation and distance apart, where flat shading paints them one colour.
         actor_->GetProperty()->SetSpecular(0.25);
