@@ -140,8 +140,8 @@ vtkActor* InstanceSet::addTo(vtkRenderer* renderer, vtkPolyData* unitBox) {
         actor_->GetProperty()->BackfaceCullingOn();
         // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
         // tells their orientation and distance apart, where flat shading paints them one colour.
-        actor_->GetProperty()->SetSpecular(0.25);
-        actor_->GetProperty()->SetSpecularPower(12.0);
+        actor_->GetProperty()->SetSpecular(0.3);
+        actor_->GetProperty()->SetSpecularPower(6.0);
     }
     renderer->AddActor(actor_);
     return actor_;
