@@ -97,6 +97,21 @@ BenchReport runRenderBench(const RenderBenchOptions& options) {
         }
     }
 
+    {
+        // Recolouring everything by a value per entity (what a telemetry update does), ten times.
+        std::vector<float> values(facility->entityCount());
+        for (std::size_t i = 0; i < values.size(); ++i)
+            values[i] = float((i * 7919) % 100);
+        constexpr int kUpdates = 10;
+        QElapsedTimer clock;
+        clock.start();
+        for (int update = 0; update < kUpdates; ++update)
+            facilityScene->colourByValue(values, 0.0f, 100.0f);
+        report.rows.push_back({QStringLiteral("overlay"), QStringLiteral("recolour"),
+                               double(clock.nsecsElapsed()) / 1e6 / kUpdates,
+                               QStringLiteral("ms per update of every entity")});
+    }
+
     // The baseline in the same run, on the same window: one instance per GPU, everything drawn.
     facilityScene.reset();
     const scene::NaiveGpuScene naive(*facility, view.renderer());

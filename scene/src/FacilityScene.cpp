@@ -2,6 +2,7 @@
 
 #include "InstanceSet.h"
 #include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
 
 #include <algorithm>
 #include <array>
@@ -77,7 +78,74 @@ struct FacilityScene::Private {
     std::vector<EntityIndex> detailRacks;
     std::vector<vtkSmartPointer<vtkLight>> lights;
     FacilitySceneCounts counts;
+
+    // The overlay in force, kept so that detail appearing later is coloured the same way.
+    enum class Overlay { Kind, Status, Value } overlay = Overlay::Kind;
+    std::vector<datamodel::InstallState> states;
+    std::vector<float> values;
+    float low = 0.0f, high = 1.0f;
+
+    std::vector<InstanceSet*> allSets() {
+        std::vector<InstanceSet*> sets{&headers, &sleds, &gpus, &nics, &psus};
+        for (auto& [kind, set] : structure)
+            sets.push_back(&set);
+        return sets;
+    }
+    Rgb overlayColour(const InstanceSet& set, std::size_t instance) const;
+    void applyOverlay(InstanceSet& set) const {
+        for (std::size_t i = 0; i < set.size(); ++i)
+            set.setColour(i, overlayColour(set, i));
+        set.commit();
+    }
 };
+
+namespace {
+
+constexpr Rgb kNotStarted{74, 78, 88};
+constexpr Rgb kInProgress{235, 185, 40};
+constexpr Rgb kNoData{96, 96, 96};
+
+// Blue, green, yellow, red: four stops, linear between them.
+Rgb valueColour(float value, float low, float high) {
+    if (std::isnan(value))
+        return kNoData;
+    constexpr std::array<std::array<float, 3>, 4> kStops{
+        {{40, 90, 220}, {40, 190, 90}, {240, 210, 40}, {220, 40, 40}}};
+    const float t = std::clamp(high > low ? (value - low) / (high - low) : 0.0f, 0.0f, 1.0f) * 3.0f;
+    const std::size_t stop = std::min<std::size_t>(std::size_t(t), 2);
+    const float f = t - float(stop);
+    Rgb colour{};
+    for (std::size_t c = 0; c < 3; ++c)
+        colour[c] = static_cast<unsigned char>(kStops[stop][c] + (kStops[stop + 1][c] - kStops[stop][c]) * f);
+    return colour;
+}
+
+} // namespace
+
+Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t instance) const {
+    const EntityIndex entity = set.entityAt(instance);
+    switch (overlay) {
+    case Overlay::Kind:
+        return set.ownColour(instance);
+    case Overlay::Status:
+        if (size_t(entity) >= states.size())
+            return set.ownColour(instance);
+        return states[size_t(entity)] == datamodel::InstallState::Installed    ? set.ownColour(instance)
+               : states[size_t(entity)] == datamodel::InstallState::InProgress ? kInProgress
+                                                                               : kNotStarted;
+    case Overlay::Value: {
+        // Floors, trays and the plant carry no value: they keep their own colour as context.
+        const EntityKind kind = facility->kind(entity);
+        const bool measured = kind == EntityKind::Rack || kind == EntityKind::Gpu ||
+                              kind == EntityKind::Server || kind == EntityKind::Cdu ||
+                              kind == EntityKind::NetworkRack;
+        if (!measured)
+            return set.ownColour(instance);
+        return valueColour(size_t(entity) < values.size() ? values[size_t(entity)] : NAN, low, high);
+    }
+    }
+    return set.ownColour(instance);
+}
 
 FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRenderer* renderer)
     : d(std::make_unique<Private>()) {
@@ -204,8 +272,38 @@ std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
     }
     racks.commit();
     for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
-        detail->commit();
+        d->applyOverlay(*detail); // new detail wears the overlay in force
     return d->detailRacks.size();
+}
+
+void FacilityScene::colourByKind() {
+    d->overlay = Private::Overlay::Kind;
+    for (InstanceSet* set : d->allSets())
+        d->applyOverlay(*set);
+}
+
+void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states) {
+    d->overlay = Private::Overlay::Status;
+    d->states.assign(states.begin(), states.end());
+    for (InstanceSet* set : d->allSets())
+        d->applyOverlay(*set);
+}
+
+void FacilityScene::colourByValue(std::span<const float> values, float low, float high) {
+    d->overlay = Private::Overlay::Value;
+    d->values.assign(values.begin(), values.end());
+    d->low = low;
+    d->high = high;
+    for (InstanceSet* set : d->allSets())
+        d->applyOverlay(*set);
+}
+
+std::optional<std::array<unsigned char, 3>> FacilityScene::drawnColour(std::int32_t entity) const {
+    for (InstanceSet* set : d->allSets())
+        for (std::size_t i = 0; i < set->size(); ++i)
+            if (set->entityAt(i) == entity && set->isVisible(i))
+                return d->overlayColour(*set, i);
+    return std::nullopt;
 }
 
 std::size_t FacilityScene::drawnInstances() const {
@@ -226,7 +324,8 @@ std::int32_t FacilityScene::pick(int x, int y) const {
     // thousand box tests (never the 100,000 GPUs that are not drawn), no read-back from the GPU.
     // (VTK 9.1's hardware selector found nothing for areas away from the window's edges here.)
     auto worldAt = [&](double depth) {
-        d->renderer->SetDisplayPoint(double(x), double(y), depth);
+        // Through the pixel's centre: display coordinates put pixel (x, y)'s lower-left corner at (x, y).
+        d->renderer->SetDisplayPoint(double(x) + 0.5, double(y) + 0.5, depth);
         d->renderer->DisplayToWorld();
         const double* world = d->renderer->GetWorldPoint();
         return std::array<double, 3>{world[0] / world[3], world[1] / world[3], world[2] / world[3]};

@@ -40,6 +40,7 @@ void InstanceSet::add(datamodel::EntityIndex entity, const datamodel::Pose& pose
     boxes_.push_back(pose);
     boxes_.back().height = height;
     shown_.push_back(true);
+    ownColours_.push_back(colour);
     points_->InsertNextPoint(pose.x, pose.y, pose.z + height / 2.0f);
     scales_->InsertNextTuple3(pose.width, pose.depth, height);
     rotations_->InsertNextTuple3(0.0, 0.0, pose.yaw);
@@ -51,6 +52,7 @@ void InstanceSet::clear() {
     entities_.clear();
     boxes_.clear();
     shown_.clear();
+    ownColours_.clear();
     points_->Reset();
     scales_->Reset();
     rotations_->Reset();

@@ -36,6 +36,7 @@ public:
     std::size_t size() const { return entities_.size(); }
     datamodel::EntityIndex entityAt(std::size_t instance) const { return entities_[instance]; }
     std::size_t visibleCount() const;
+    bool isVisible(std::size_t instance) const { return shown_[instance]; }
 
     // The nearest visible instance a ray hits: its index and the distance along the ray (in units of
     // `direction`), or nothing. Boxes are tested exactly, turned by their yaw.
@@ -48,6 +49,8 @@ public:
 
     void setVisible(std::size_t instance, bool visible);
     void setColour(std::size_t instance, const Rgb& colour);
+    // The colour the instance was added with (its kind's), for overlays to return to.
+    const Rgb& ownColour(std::size_t instance) const { return ownColours_[instance]; }
     // Tells VTK the arrays changed: one call after a batch of set* calls.
     void commit();
 
@@ -59,6 +62,7 @@ private:
     std::vector<datamodel::EntityIndex> entities_;
     std::vector<datamodel::Pose> boxes_; // as drawn (floor slabs and sleds with their drawn height)
     std::vector<bool> shown_;
+    std::vector<Rgb> ownColours_;
     vtkNew<vtkPoints> points_;
     vtkNew<vtkFloatArray> scales_, rotations_;
     vtkNew<vtkUnsignedCharArray> colours_;

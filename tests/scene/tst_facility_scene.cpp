@@ -2,6 +2,7 @@
 // (instancing, never an actor per entity), camera presets that frame what they promise.
 #include "TestScenes.h"
 #include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <limits>
 #include <vtkActorCollection.h>
 #include <vtkRenderer.h>
 
@@ -174,6 +176,93 @@ private slots:
         view.setCameraPose(overview);
         view.capture();
         QCOMPARE(scene.pick(2, 398), datamodel::kNoEntity);
+    }
+
+    void statusOverlayColoursEachRackByItsState() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 16384));
+        scene::OffscreenView view(QSize(320, 200));
+        scene::FacilityScene scene(facility, view.renderer());
+        const datamodel::Schedule schedule(*facility);
+        // Mid roll-out by plan: some racks in, some going in, some not started.
+        const auto states =
+            schedule.stateAt(*datamodel::parseTime("2024-07-08 00:00"), datamodel::ScheduleBasis::Planned);
+        scene.colourByStatus(states);
+        const std::array<unsigned char, 3> amber{235, 185, 40}, grey{74, 78, 88};
+        int counted[3] = {0, 0, 0};
+        for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack)) {
+            const auto colour = scene.drawnColour(rack);
+            QVERIFY(colour);
+            switch (states[size_t(rack)]) {
+            case datamodel::InstallState::NotStarted:
+                QCOMPARE(*colour, grey);
+                break;
+            case datamodel::InstallState::InProgress:
+                QCOMPARE(*colour, amber);
+                break;
+            case datamodel::InstallState::Installed:
+                QVERIFY(*colour != grey && *colour != amber);
+                break;
+            }
+            ++counted[int(states[size_t(rack)])];
+        }
+        QVERIFY2(counted[0] > 0 && counted[1] > 0 && counted[2] > 0,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(counted[0]).arg(counted[1]).arg(counted[2])));
+        // Back to kinds: every rack wears a rack shade again.
+        scene.colourByKind();
+        for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack))
+            QVERIFY(*scene.drawnColour(rack) != amber && *scene.drawnColour(rack) != grey);
+    }
+
+    void aValueOverlayRecoloursExactlyTheIntendedRack() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(640, 400));
+        scene::FacilityScene scene(facility, view.renderer());
+        const auto camera = *scene::cameraPreset(*facility, QStringLiteral("hall:1"));
+        scene.updateDetail(camera);
+        view.setCameraPose(camera);
+        auto greenPixels = [](const QImage& image) {
+            std::vector<QPoint> found;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    if (c.green() > 100 && c.green() > c.red() + 50 && c.green() > c.blue() + 30)
+                        found.emplace_back(x, y);
+                }
+            return found;
+        };
+        QVERIFY(greenPixels(view.capture()).empty()); // nothing is green by kind at this distance
+
+        // One rack gets the middle of the scale (green); every other value is missing (grey).
+        const datamodel::EntityIndex chosen = facility->findByName("H1-R01-K09");
+        std::vector<float> values(facility->entityCount(), std::numeric_limits<float>::quiet_NaN());
+        values[size_t(chosen)] = 50.0f;
+        scene.colourByValue(values, 0.0f, 100.0f);
+        const std::vector<QPoint> green = greenPixels(view.capture());
+        QVERIFY2(green.size() > 20, qPrintable(QString::number(green.size())));
+        // Every green pixel belongs to that rack and to nothing else.
+        for (std::size_t i = 0; i < green.size(); i += std::max<std::size_t>(1, green.size() / 25)) {
+            const auto picked = scene.pick(green[i].x(), 399 - green[i].y());
+            QVERIFY2(picked == chosen,
+                     qPrintable(QStringLiteral("%1 at %2,%3")
+                                    .arg(QString::fromUtf8(facility->name(picked).data(),
+                                                           qsizetype(facility->name(picked).size())))
+                                    .arg(green[i].x())
+                                    .arg(green[i].y())));
+        }
+        QCOMPARE(*scene.drawnColour(facility->findByName("H1-R01-K10")),
+                 (std::array<unsigned char, 3>{96, 96, 96}));
+    }
+
+    void theOverlayInForceColoursDetailThatAppearsLater() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(320, 200));
+        scene::FacilityScene scene(facility, view.renderer());
+        std::vector<float> hot(facility->entityCount(), 95.0f);
+        scene.colourByValue(hot, 20.0f, 95.0f);
+        scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01-K05")));
+        QVERIFY(scene.drawnGpus() > 0);
+        const datamodel::EntityIndex gpu = facility->findGpu("colossus-h1-r01-k05-s3", 2);
+        QCOMPARE(*scene.drawnColour(gpu), (std::array<unsigned char, 3>{220, 40, 40}));
     }
 
     void presetsFrameWhatTheyPromise() {

@@ -7,16 +7,19 @@
 #include "scene/CameraPose.h"
 
 #include <QString>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 
 class vtkRenderer;
 
 namespace twin::datamodel {
 class Facility;
-}
+enum class InstallState : std::uint8_t;
+} // namespace twin::datamodel
 
 namespace twin::scene {
 
@@ -47,6 +50,16 @@ public:
     // origin bottom-left), or -1 (datamodel::kNoEntity) for empty background. Exact: one GPU among all
     // of them when GPUs are drawn there. Renders the scene once more in selection mode.
     std::int32_t pick(int x, int y) const;
+
+    // Overlays: they write the per-instance colour arrays in place (never rebuilding the scene) and
+    // stay in force for detail that appears later. One value per entity, indexed by dense index.
+    void colourByKind();
+    // Installed: the kind's own colour; in progress: amber; not started: a dim grey.
+    void colourByStatus(std::span<const datamodel::InstallState> states);
+    // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
+    void colourByValue(std::span<const float> values, float low, float high);
+    // The colour an entity is drawn with now (its instance's), or nothing when it is not drawn.
+    std::optional<std::array<unsigned char, 3>> drawnColour(std::int32_t entity) const;
 
 private:
     struct Private;
