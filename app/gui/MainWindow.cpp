@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 
 // Q_INIT_RESOURCE declares a function, so it must stand outside any namespace.
@@ -38,6 +39,7 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
+constexpr int kHoverDelayMs = 350;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -64,6 +66,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(detailTimer_, &QTimer::timeout, this, &MainWindow::updateDetail);
     connect(view_, &scene::ViewWidget::cameraChanged, detailTimer_, qOverload<>(&QTimer::start));
     connect(view_, &scene::ViewWidget::clicked, this, &MainWindow::describePicked);
+    hoverTimer_ = new QTimer(this);
+    hoverTimer_->setSingleShot(true);
+    hoverTimer_->setInterval(kHoverDelayMs);
+    connect(hoverTimer_, &QTimer::timeout, this, &MainWindow::showHoverTip);
+    connect(view_, &scene::ViewWidget::hovered, this, [this](int x, int y) {
+        hoverAt_ = QPoint(x, y);
+        hoverTimer_->start();
+    });
 
     buildMenus();
     restoreGeometryFromSettings();
@@ -76,28 +86,47 @@ void MainWindow::updateDetail() {
     view_->update();
 }
 
+QString MainWindow::describe(int entity) const {
+    // "GPU colossus-h1-r03-k07-s2/gpu5, H1-R03-K07, Hall 1"
+    const datamodel::Facility& f = *facility_;
+    auto text = [](std::string_view view) {
+        return QString::fromUtf8(view.data(), qsizetype(view.size()));
+    };
+    QString message =
+        text(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') + text(f.name(entity));
+    for (datamodel::EntityKind kind : {datamodel::EntityKind::Rack, datamodel::EntityKind::Hall}) {
+        const datamodel::EntityIndex above = f.ancestorOfKind(f.parent(entity), kind);
+        if (above != datamodel::kNoEntity)
+            message += QStringLiteral(", ") + text(f.name(above));
+    }
+    return message;
+}
+
 void MainWindow::describePicked(int x, int y) {
     if (!facilityScene_)
         return;
     const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
-    if (entity == datamodel::kNoEntity) {
+    // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
+    facilityScene_->select(entity);
+    view_->update();
+    if (entity == datamodel::kNoEntity)
         statusBar()->clearMessage();
-    } else {
-        // "GPU colossus-h1-r03-k07-s2/gpu5 in rack H1-R03-K07, Hall 1"
-        const datamodel::Facility& f = *facility_;
-        auto text = [](std::string_view view) {
-            return QString::fromUtf8(view.data(), qsizetype(view.size()));
-        };
-        QString message = text(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') +
-                          text(f.name(entity));
-        for (datamodel::EntityKind kind : {datamodel::EntityKind::Rack, datamodel::EntityKind::Hall}) {
-            const datamodel::EntityIndex above = f.ancestorOfKind(f.parent(entity), kind);
-            if (above != datamodel::kNoEntity)
-                message += QStringLiteral(", ") + text(f.name(above));
-        }
-        statusBar()->showMessage(message);
-    }
+    else
+        statusBar()->showMessage(describe(entity));
     emit entityPicked(entity);
+}
+
+void MainWindow::showHoverTip() {
+    if (!facilityScene_ || !view_->underMouse())
+        return;
+    const datamodel::EntityIndex entity = facilityScene_->pick(hoverAt_.x(), hoverAt_.y());
+    const qreal ratio = view_->devicePixelRatioF();
+    const QPoint local(qRound(hoverAt_.x() / ratio),
+                       qRound((view_->height() * ratio - 1 - hoverAt_.y()) / ratio));
+    if (entity == datamodel::kNoEntity)
+        QToolTip::hideText();
+    else
+        QToolTip::showText(view_->mapToGlobal(local), describe(entity), view_);
 }
 
 void MainWindow::resetView() {

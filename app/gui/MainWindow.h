@@ -64,6 +64,8 @@ private:
     void resetView();
     void updateDetail();
     void describePicked(int x, int y);
+    void showHoverTip();
+    QString describe(int entity) const;
     void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
 
     scene::ViewWidget* view_ = nullptr;
@@ -74,7 +76,9 @@ private:
     std::shared_ptr<const datamodel::Facility> facility_;
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
-    quint64 loadGeneration_ = 0;    // a newer open makes an older, slower load's result obsolete
+    QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests
+    QPoint hoverAt_;
+    quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
 };
 
 } // namespace twin::app

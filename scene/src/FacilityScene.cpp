@@ -84,6 +84,9 @@ struct FacilityScene::Private {
     std::vector<datamodel::InstallState> states;
     std::vector<float> values;
     float low = 0.0f, high = 1.0f;
+    // Selection on top of any overlay: a flag per entity for the selected entity's whole subtree.
+    EntityIndex selected = datamodel::kNoEntity;
+    std::vector<bool> inSelection;
 
     std::vector<InstanceSet*> allSets() {
         std::vector<InstanceSet*> sets{&headers, &sleds, &gpus, &nics, &psus};
@@ -104,6 +107,7 @@ namespace {
 constexpr Rgb kNotStarted{74, 78, 88};
 constexpr Rgb kInProgress{235, 185, 40};
 constexpr Rgb kNoData{96, 96, 96};
+constexpr Rgb kSelected{0, 230, 255};
 
 // Blue, green, yellow, red: four stops, linear between them.
 Rgb valueColour(float value, float low, float high) {
@@ -124,6 +128,8 @@ Rgb valueColour(float value, float low, float high) {
 
 Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t instance) const {
     const EntityIndex entity = set.entityAt(instance);
+    if (!inSelection.empty() && inSelection[size_t(entity)])
+        return kSelected;
     switch (overlay) {
     case Overlay::Kind:
         return set.ownColour(instance);
@@ -296,6 +302,20 @@ void FacilityScene::colourByValue(std::span<const float> values, float low, floa
     d->high = high;
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
+}
+
+void FacilityScene::select(std::int32_t entity) {
+    d->selected = entity;
+    d->inSelection.assign(entity == datamodel::kNoEntity ? 0 : d->facility->entityCount(), false);
+    if (entity != datamodel::kNoEntity)
+        for (EntityIndex e : d->facility->subtree(entity))
+            d->inSelection[size_t(e)] = true;
+    for (InstanceSet* set : d->allSets())
+        d->applyOverlay(*set);
+}
+
+std::int32_t FacilityScene::selected() const {
+    return d->selected;
 }
 
 std::optional<std::array<unsigned char, 3>> FacilityScene::drawnColour(std::int32_t entity) const {

@@ -312,6 +312,10 @@ void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
     d->forwardPointer(event->position(), event->modifiers());
     d->interactor->MouseMoveEvent();
     event->accept();
+    if (event->buttons() == Qt::NoButton) {
+        const int* position = d->interactor->GetEventPosition();
+        emit hovered(position[0], position[1]);
+    }
 }
 
 void ViewWidget::mouseDoubleClickEvent(QMouseEvent* event) {

@@ -22,6 +22,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <cmath>
 #include <sqlite3.h>
 
@@ -173,6 +174,10 @@ private slots:
         QVERIFY(picked.first().first().toInt() >= 0);
         QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("H1-R01-K01")),
                  qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(window.facilityScene()->selected(), picked.first().first().toInt()); // and it is selected
+        // Resting the pointer there shows the same description as a tooltip.
+        QTest::mouseMove(window.view(), centre + QPoint(1, 0));
+        QTRY_VERIFY2(QToolTip::text().contains(QStringLiteral("H1-R01-K01")), qPrintable(QToolTip::text()));
         // Reset Camera goes back to the overview, and the detail goes with it.
         window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();
         QTRY_COMPARE(window.facilityScene()->drawnGpus(), std::size_t(0));

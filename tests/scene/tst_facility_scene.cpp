@@ -265,6 +265,33 @@ private slots:
         QCOMPARE(*scene.drawnColour(gpu), (std::array<unsigned char, 3>{220, 40, 40}));
     }
 
+    void selectingARowHighlightsItsWholeSubtree() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 16384));
+        scene::OffscreenView view(QSize(320, 200));
+        scene::FacilityScene scene(facility, view.renderer());
+        const std::array<unsigned char, 3> cyan{0, 230, 255};
+        const datamodel::EntityIndex row = facility->findByName("H2-R01");
+        QVERIFY(row != datamodel::kNoEntity);
+        scene.select(row);
+        QCOMPARE(scene.selected(), row);
+        int selectedRacks = 0, otherRacks = 0;
+        for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack)) {
+            const bool inRow = facility->parent(rack) == row;
+            QCOMPARE(*scene.drawnColour(rack) == cyan, inRow);
+            (inRow ? selectedRacks : otherRacks) += 1;
+        }
+        QVERIFY(selectedRacks == 32 && otherRacks > 0);
+        // The row's GPUs, once drawn up close, are selected too.
+        scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("rack:H2-R01-K03")));
+        QCOMPARE(*scene.drawnColour(facility->findGpu("colossus-h2-r01-k03-s1", 0)), cyan);
+        scene.select(datamodel::kNoEntity);
+        for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack)) {
+            const auto colour = scene.drawnColour(rack); // nothing for racks drawn in detail
+            QVERIFY(!colour || *colour != cyan);
+        }
+        QVERIFY(*scene.drawnColour(facility->findGpu("colossus-h2-r01-k03-s1", 0)) != cyan);
+    }
+
     void presetsFrameWhatTheyPromise() {
         const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
         QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:5")));

@@ -58,6 +58,10 @@ public:
     void colourByStatus(std::span<const datamodel::InstallState> states);
     // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
     void colourByValue(std::span<const float> values, float low, float high);
+    // Selection: the entity and everything below it (a rack's servers and GPUs, a row's racks, a hall)
+    // drawn in the highlight colour on top of the overlay; -1 clears it.
+    void select(std::int32_t entity);
+    std::int32_t selected() const;
     // The colour an entity is drawn with now (its instance's), or nothing when it is not drawn.
     std::optional<std::array<unsigned char, 3>> drawnColour(std::int32_t entity) const;
 

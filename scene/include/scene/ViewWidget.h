@@ -42,6 +42,8 @@ signals:
     void cameraChanged();
     // A left click that did not drag: where, in VTK display coordinates (device pixels, origin bottom-left).
     void clicked(int x, int y);
+    // The pointer rests over the view with no button down (same coordinates as clicked).
+    void hovered(int x, int y);
 
 protected:
     void initializeGL() override;
