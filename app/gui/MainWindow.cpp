@@ -129,6 +129,24 @@ void MainWindow::showHoverTip() {
         QToolTip::showText(view_->mapToGlobal(local), describe(entity), view_);
 }
 
+void MainWindow::rebuildGoToMenu() {
+    goToMenu_->clear();
+    const std::size_t halls = facility_->count(datamodel::EntityKind::Hall);
+    QStringList presets{QStringLiteral("overview")};
+    for (std::size_t hall = 1; hall <= halls; ++hall)
+        presets << QStringLiteral("hall:%1").arg(hall);
+    for (const QString& preset : presets) {
+        const QString label =
+            preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
+        QAction* action = goToMenu_->addAction(label, this, [this, preset] {
+            if (const auto pose = scene::cameraPreset(*facility_, preset))
+                view_->setCameraPose(*pose);
+        });
+        action->setObjectName(QStringLiteral("goTo:") + preset);
+    }
+    goToMenu_->setEnabled(true);
+}
+
 void MainWindow::resetView() {
     // With a facility loaded, "home" is its overview rather than the whole plot of land.
     if (facility_) {
@@ -161,6 +179,10 @@ void MainWindow::buildMenus() {
     QAction* reset = viewMenu->addAction(tr("&Reset Camera"), this, &MainWindow::resetView);
     reset->setObjectName(QStringLiteral("actionResetCamera"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
+    goToMenu_ = viewMenu->addMenu(tr("&Go To"));
+    goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
+    goToMenu_->setEnabled(false);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -255,6 +277,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     facilityScene_->updateDetail(view_->cameraPose());
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);
+    rebuildGoToMenu();
     emit modelLoaded(path);
 }
 

@@ -58,6 +58,7 @@ protected:
 private:
     void buildMenus();
     void rebuildRecentMenu();
+    void rebuildGoToMenu();
     void restoreGeometryFromSettings();
     void saveGeometryToSettings();
     void showError(const QString& error);
@@ -70,6 +71,7 @@ private:
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QMenu* goToMenu_ = nullptr;
     QLabel* sceneSummary_ = nullptr;
     RecentModels recent_;
     QString modelPath_;
