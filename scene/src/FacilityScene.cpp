@@ -31,7 +31,7 @@ struct KindStyle {
 // Structure level. Kinds not listed (servers, GPUs, NICs, PSUs, manifolds, loops, shelves, switches
 // inside racks) are detail for closer views.
 constexpr KindStyle kStructureStyles[] = {
-    {EntityKind::Building, {40, 45, 52}},     {EntityKind::Hall, {58, 65, 77}},
+    {EntityKind::Building, {58, 63, 72}},     {EntityKind::Hall, {78, 86, 100}},
     {EntityKind::Rack, {96, 104, 120}},       {EntityKind::Cdu, {40, 170, 200}},
     {EntityKind::NetworkRack, {70, 90, 150}}, {EntityKind::Tray, {230, 170, 40}},
     {EntityKind::Busway, {200, 110, 50}},     {EntityKind::Switchgear, {160, 120, 90}},
@@ -165,12 +165,12 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     // (VTK's four-light kit looked alike but cost a third of the frame rate on software OpenGL.)
     vtkNew<vtkLight> headlight;
     headlight->SetLightTypeToHeadlight();
-    headlight->SetIntensity(0.65);
+    headlight->SetIntensity(0.55);
     vtkNew<vtkLight> sun;
     sun->SetLightTypeToSceneLight();
     sun->SetPosition(-1.0, -2.0, 4.0);
     sun->SetFocalPoint(0.0, 0.0, 0.0);
-    sun->SetIntensity(0.55);
+    sun->SetIntensity(0.45);
     renderer->AddLight(headlight);
     renderer->AddLight(sun);
     d->lights = {headlight.Get(), sun.Get()};

@@ -136,8 +136,8 @@ vtkActor* InstanceSet::addTo(vtkRenderer* renderer, vtkPolyData* unitBox) {
         actor_->SetMapper(mapper_);
         // Some ambient light keeps faces turned away from every light (rack fronts seen from an aisle)
         // readable instead of black.
-        actor_->GetProperty()->SetAmbient(0.3);
-        actor_->GetProperty()->SetDiffuse(0.8);
+        actor_->GetProperty()->SetAmbient(0.25);
+        actor_->GetProperty()->SetDiffuse(0.75);
         // Closed boxes: their back faces are never seen, and not shading them halves the fragments.
         actor_->GetProperty()->BackfaceCullingOn();
         // A little specular light gives large flat surfaces (hall floors, rack tops) a gradient that
