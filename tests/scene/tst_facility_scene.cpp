@@ -225,7 +225,7 @@ private slots:
             for (int y = 0; y < image.height(); ++y)
                 for (int x = 0; x < image.width(); ++x) {
                     const QColor c = image.pixelColor(x, y);
-                    if (c.green() > 100 && c.green() > c.red() + 50 && c.green() > c.blue() + 30)
+                    if (c.green() > 70 && c.green() > c.red() + 40 && c.green() > c.blue() + 20)
                         found.emplace_back(x, y);
                 }
             return found;
