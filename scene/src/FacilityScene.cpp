@@ -9,12 +9,14 @@
 #include <cmath>
 #include <map>
 #include <vector>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkCubeSource.h>
 #include <vtkLight.h>
 #include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
+#include <vtkTextProperty.h>
 
 namespace twin::scene {
 
@@ -60,6 +62,8 @@ constexpr double kDetailRadius = 12.0;
 constexpr double kDetailEyeDistance = 40.0;
 constexpr std::size_t kMaxDetailRacks = 8;
 constexpr std::size_t kMaxPartDetailRacks = 4; // NICs and PSUs only on the very nearest racks
+constexpr double kRowLabelEyeDistance = 120.0;
+constexpr double kRowLabelRadius = 30.0;
 
 double distance2d(const datamodel::Pose& pose, const std::array<double, 3>& point) {
     return std::hypot(double(pose.x) - point[0], double(pose.y) - point[1]);
@@ -77,6 +81,9 @@ struct FacilityScene::Private {
     std::vector<std::size_t> rackInstanceOfEntity; // dense index -> instance in structure[Rack]
     std::vector<EntityIndex> detailRacks;
     std::vector<vtkSmartPointer<vtkLight>> lights;
+    // Hall names float above each hall, always facing the camera at a fixed pixel size, so they stay
+    // readable from the overview; row names appear over their rows once the eye is inside a hall.
+    std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> hallLabels, rowLabels;
     FacilitySceneCounts counts;
 
     // The overlay in force, kept so that detail appearing later is coloured the same way.
@@ -214,12 +221,36 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     addKind(d->headers);
     addKind(d->structure[EntityKind::Hall]);
     addKind(d->structure[EntityKind::Building]);
+    auto label = [&](EntityIndex e, double lift, int fontSize) {
+        const datamodel::Bounds bounds = f.subtreeBounds(e);
+        auto text = vtkSmartPointer<vtkBillboardTextActor3D>::New();
+        text->SetInput(std::string(f.name(e)).c_str());
+        text->SetPosition((bounds.min[0] + bounds.max[0]) / 2.0, (bounds.min[1] + bounds.max[1]) / 2.0,
+                          bounds.max[2] + lift);
+        text->GetTextProperty()->SetFontSize(fontSize);
+        text->GetTextProperty()->SetColor(0.95, 0.96, 0.98);
+        text->GetTextProperty()->SetJustificationToCentered();
+        text->GetTextProperty()->BoldOn();
+        text->GetTextProperty()->ShadowOn();
+        renderer->AddActor(text);
+        return text;
+    };
+    for (EntityIndex hall : f.ofKind(EntityKind::Hall))
+        d->hallLabels.push_back(label(hall, 6.0, 22));
+    for (EntityIndex row : f.ofKind(EntityKind::Row)) {
+        d->rowLabels.push_back(label(row, 1.2, 14));
+        d->rowLabels.back()->SetVisibility(false);
+    }
+    d->counts.labels = d->hallLabels.size() + d->rowLabels.size();
     d->counts.racks = f.count(EntityKind::Rack);
     d->counts.cdus = f.count(EntityKind::Cdu);
 }
 
 FacilityScene::~FacilityScene() {
     // The renderer may outlive this scene: take our actors and lights back out of it.
+    for (const auto& labels : {d->hallLabels, d->rowLabels})
+        for (const auto& text : labels)
+            d->renderer->RemoveActor(text);
     for (const auto& light : d->lights)
         d->renderer->RemoveLight(light);
     for (auto& [kind, set] : d->structure)
@@ -246,6 +277,15 @@ std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
     const double eyeDistance =
         std::hypot(camera.position[0] - camera.focalPoint[0], camera.position[1] - camera.focalPoint[1],
                    camera.position[2] - camera.focalPoint[2]);
+    // Row names only from inside a hall (they would clutter the overview); hall names from afar.
+    // Each label is a draw of its own: only the rows around the point looked at get one.
+    for (const auto& text : d->rowLabels) {
+        const double* at = text->GetPosition();
+        const double fromFocus = std::hypot(at[0] - camera.focalPoint[0], at[1] - camera.focalPoint[1]);
+        text->SetVisibility(eyeDistance <= kRowLabelEyeDistance && fromFocus <= kRowLabelRadius);
+    }
+    for (const auto& text : d->hallLabels)
+        text->SetVisibility(eyeDistance > kDetailEyeDistance);
     if (eyeDistance <= kDetailEyeDistance) {
         std::vector<std::pair<double, EntityIndex>> near;
         for (EntityIndex rack : f.ofKind(EntityKind::Rack)) {

@@ -58,7 +58,10 @@ private slots:
         QCOMPARE(largeScene.counts().actors, smallScene.counts().actors); // per drawn kind, not per entity
         QVERIFY(largeScene.counts().actors <= 20);
         QCOMPARE(std::size_t(largeView.renderer()->GetActors()->GetNumberOfItems()),
-                 largeScene.counts().actors);
+                 largeScene.counts().actors + largeScene.counts().labels);
+        // A label per hall and per row: dozens, not one per rack or GPU.
+        QCOMPARE(largeScene.counts().labels,
+                 large->count(datamodel::EntityKind::Hall) + large->count(datamodel::EntityKind::Row));
         // Every rack, CDU, network rack, tray, header and plant item is an instance.
         std::size_t expected = 0;
         for (auto kind :
@@ -290,6 +293,34 @@ private slots:
             QVERIFY(!colour || *colour != cyan);
         }
         QVERIFY(*scene.drawnColour(facility->findGpu("colossus-h2-r01-k03-s1", 0)) != cyan);
+    }
+
+    void hallNamesReadFromAfar() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(640, 400));
+        scene::FacilityScene scene(facility, view.renderer());
+        const auto overview = *scene::cameraPreset(*facility, QStringLiteral("overview"));
+        scene.updateDetail(overview);
+        view.setCameraPose(overview);
+        // Near-white text pixels above each hall: the labels are drawn (nothing else is that bright).
+        auto brightNear = [&](const QImage& image, datamodel::EntityIndex hall) {
+            const datamodel::Bounds b = facility->subtreeBounds(hall);
+            view.renderer()->SetWorldPoint((b.min[0] + b.max[0]) / 2.0, (b.min[1] + b.max[1]) / 2.0,
+                                           b.max[2] + 6.0, 1.0);
+            view.renderer()->WorldToDisplay();
+            const double* p = view.renderer()->GetDisplayPoint();
+            int bright = 0;
+            for (int y = int(399 - p[1]) - 12; y <= int(399 - p[1]) + 12; ++y)
+                for (int x = int(p[0]) - 40; x <= int(p[0]) + 40; ++x)
+                    if (image.rect().contains(x, y)) {
+                        const QColor c = image.pixelColor(x, y);
+                        bright += c.red() > 200 && c.green() > 200 && c.blue() > 200 ? 1 : 0;
+                    }
+            return bright;
+        };
+        const QImage image = view.capture();
+        for (datamodel::EntityIndex hall : facility->ofKind(datamodel::EntityKind::Hall))
+            QVERIFY2(brightNear(image, hall) > 10, facility->name(hall).data());
     }
 
     void presetsFrameWhatTheyPromise() {

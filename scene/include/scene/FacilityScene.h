@@ -28,6 +28,7 @@ struct FacilitySceneCounts {
     std::size_t racks = 0;
     std::size_t cdus = 0;
     std::size_t actors = 0; // a fixed number, one per drawn kind, whatever the model's size
+    std::size_t labels = 0; // one per hall and per row (a few dozen), text facing the camera
 };
 
 class FacilityScene {
