@@ -66,6 +66,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(detailTimer_, &QTimer::timeout, this, &MainWindow::updateDetail);
     connect(view_, &scene::ViewWidget::cameraChanged, detailTimer_, qOverload<>(&QTimer::start));
     connect(view_, &scene::ViewWidget::clicked, this, &MainWindow::describePicked);
+    // A double click flies to what is under the pointer and frames it.
+    connect(view_, &scene::ViewWidget::doubleClicked, this, [this](int x, int y) {
+        if (!facilityScene_)
+            return;
+        const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
+        if (const auto pose = scene::cameraToFrame(*facility_, entity))
+            view_->flyTo(*pose);
+    });
     hoverTimer_ = new QTimer(this);
     hoverTimer_->setSingleShot(true);
     hoverTimer_->setInterval(kHoverDelayMs);
@@ -140,7 +148,7 @@ void MainWindow::rebuildGoToMenu() {
             preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
         QAction* action = goToMenu_->addAction(label, this, [this, preset] {
             if (const auto pose = scene::cameraPreset(*facility_, preset))
-                view_->setCameraPose(*pose);
+                view_->flyTo(*pose);
         });
         action->setObjectName(QStringLiteral("goTo:") + preset);
     }

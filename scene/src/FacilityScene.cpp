@@ -471,6 +471,13 @@ constexpr double kDegrees = 3.14159265358979 / 180.0;
 
 } // namespace
 
+std::optional<CameraPose> cameraToFrame(const Facility& facility, std::int32_t entity) {
+    if (entity < 0 || std::size_t(entity) >= facility.entityCount() ||
+        facility.subtreeBounds(entity).isEmpty())
+        return std::nullopt;
+    return framing(facility.subtreeBounds(entity), {0.8, 1.0, -0.9}, 1.3);
+}
+
 std::optional<CameraPose> cameraPreset(const Facility& facility, const QString& preset) {
     if (preset == QLatin1String("overview"))
         return framing(plantAndBuildingBounds(facility), {1.0, 1.3, -1.1}, 1.25);

@@ -9,7 +9,9 @@
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
+#include <QPointer>
 #include <QSurfaceFormat>
+#include <QVariantAnimation>
 #include <QWheelEvent>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
@@ -33,6 +35,7 @@ struct ViewWidget::Private {
     bool painting = false;
     bool contextInitialised = false;
     quint64 framesRendered = 0;
+    QPointer<QVariantAnimation> flight;
     QPointF pressedAt;                       // where the left button went down, to tell a click from a drag
     static constexpr qreal kClickSlop = 3.0; // logical pixels
     QString glRenderer;
@@ -200,6 +203,42 @@ void ViewWidget::setCameraPose(const CameraPose& pose) {
     emit cameraChanged();
 }
 
+void ViewWidget::flyTo(const CameraPose& target, int durationMs) {
+    if (d->flight)
+        d->flight->stop();
+    const CameraPose start = cameraPose();
+    auto* flight = new QVariantAnimation(this);
+    d->flight = flight;
+    flight->setStartValue(0.0);
+    flight->setEndValue(1.0);
+    flight->setDuration(std::max(1, durationMs));
+    flight->setEasingCurve(QEasingCurve::InOutCubic);
+    connect(flight, &QVariantAnimation::valueChanged, this, [this, start, target](const QVariant& value) {
+        const double t = value.toDouble();
+        CameraPose pose;
+        for (std::size_t axis = 0; axis < 3; ++axis) {
+            pose.position[axis] = start.position[axis] + (target.position[axis] - start.position[axis]) * t;
+            pose.focalPoint[axis] =
+                start.focalPoint[axis] + (target.focalPoint[axis] - start.focalPoint[axis]) * t;
+            pose.viewUp[axis] = start.viewUp[axis] + (target.viewUp[axis] - start.viewUp[axis]) * t;
+        }
+        vtkCamera* camera = d->renderer->GetActiveCamera();
+        camera->SetPosition(pose.position.data());
+        camera->SetFocalPoint(pose.focalPoint.data());
+        camera->SetViewUp(pose.viewUp.data());
+        camera->OrthogonalizeViewUp();
+        d->renderer->ResetCameraClippingRange();
+        update();
+    });
+    // Land exactly on the target (no rounding drift), then let listeners choose detail.
+    connect(flight, &QVariantAnimation::finished, this, [this, target] { setCameraPose(target); });
+    flight->start(QAbstractAnimation::DeleteWhenStopped);
+}
+
+bool ViewWidget::isFlying() const {
+    return d->flight && d->flight->state() == QAbstractAnimation::Running;
+}
+
 quint64 ViewWidget::renderedFrames() const {
     return d->framesRendered;
 }
@@ -320,8 +359,11 @@ void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
 
 void ViewWidget::mouseDoubleClickEvent(QMouseEvent* event) {
     d->forwardPointer(event->position(), event->modifiers(), 1);
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         d->interactor->LeftButtonPressEvent();
+        const int* position = d->interactor->GetEventPosition();
+        emit doubleClicked(position[0], position[1]);
+    }
     event->accept();
 }
 

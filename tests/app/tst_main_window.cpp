@@ -178,12 +178,18 @@ private slots:
         // Resting the pointer there shows the same description as a tooltip.
         QTest::mouseMove(window.view(), centre + QPoint(1, 0));
         QTRY_VERIFY2(QToolTip::text().contains(QStringLiteral("H1-R01-K01")), qPrintable(QToolTip::text()));
+        // A double click flies to what is under the pointer.
+        QTest::mouseDClick(window.view(), Qt::LeftButton, Qt::NoModifier, centre);
+        QVERIFY(window.view()->isFlying());
+        QTRY_VERIFY(!window.view()->isFlying());
+        QVERIFY(window.view()->cameraPose() != *rack);
         // View > Go To > Hall 2 takes the camera there.
         auto* goToHall2 = window.findChild<QAction*>(QStringLiteral("goTo:hall:2"));
         QVERIFY(goToHall2);
         goToHall2->trigger();
-        QCOMPARE(window.view()->cameraPose(),
-                 *twin::scene::cameraPreset(*window.facility(), QStringLiteral("hall:2")));
+        QVERIFY(window.view()->isFlying()); // a flight, not a jump
+        QTRY_COMPARE(window.view()->cameraPose(),
+                     *twin::scene::cameraPreset(*window.facility(), QStringLiteral("hall:2")));
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("goTo:hall:5"))); // the model has four halls
         // Reset Camera goes back to the overview, and the detail goes with it.
         window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();

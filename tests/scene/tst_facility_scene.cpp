@@ -325,6 +325,21 @@ private slots:
 
     void presetsFrameWhatTheyPromise() {
         const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        // Framing an entity looks at the middle of it, from further away for bigger things.
+        const datamodel::EntityIndex gpu = facility->findGpu("colossus-h1-r01-k02-s4", 6);
+        const datamodel::EntityIndex hallOne = facility->ofKind(datamodel::EntityKind::Hall)[0];
+        const auto onGpu = scene::cameraToFrame(*facility, gpu);
+        const auto onHall = scene::cameraToFrame(*facility, hallOne);
+        QVERIFY(onGpu && onHall);
+        const datamodel::Pose& gpuPose = facility->pose(gpu);
+        QVERIFY(std::abs(onGpu->focalPoint[0] - gpuPose.x) < 1e-3 &&
+                std::abs(onGpu->focalPoint[1] - gpuPose.y) < 1e-3);
+        auto eyeDistance = [](const scene::CameraPose& p) {
+            return std::hypot(p.position[0] - p.focalPoint[0], p.position[1] - p.focalPoint[1],
+                              p.position[2] - p.focalPoint[2]);
+        };
+        QVERIFY(eyeDistance(*onGpu) < 5.0 && eyeDistance(*onHall) > 50.0);
+        QVERIFY(!scene::cameraToFrame(*facility, -1));
         QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:5")));
         QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("hall:x")));
         QVERIFY(!scene::cameraPreset(*facility, QStringLiteral("sideways")));

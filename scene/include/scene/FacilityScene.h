@@ -90,4 +90,8 @@ private:
 // front of rack NAME, e.g. rack:H1-R03-K07). Nothing for an unknown preset or name.
 std::optional<CameraPose> cameraPreset(const datamodel::Facility& facility, const QString& preset);
 
+// A camera that frames an entity and everything below it, from above and to the south-west (for a
+// flight to what was double-clicked or to an alert). Nothing for an entity without a size.
+std::optional<CameraPose> cameraToFrame(const datamodel::Facility& facility, std::int32_t entity);
+
 } // namespace twin::scene

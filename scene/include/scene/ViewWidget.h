@@ -32,6 +32,10 @@ public:
     void resetCamera();
     CameraPose cameraPose() const;
     void setCameraPose(const CameraPose& pose);
+    // A smooth flight (eased in and out) from the current pose to `pose`; cameraChanged() at arrival.
+    // A new flight replaces one under way.
+    void flyTo(const CameraPose& pose, int durationMs = 900);
+    bool isFlying() const;
     // Number of frames VTK has rendered into this widget, for tests and benchmarks.
     quint64 renderedFrames() const;
     // The OpenGL renderer string ("llvmpipe (LLVM 15.0.6, 256 bits)"), empty before the first show.
@@ -44,6 +48,8 @@ signals:
     void clicked(int x, int y);
     // The pointer rests over the view with no button down (same coordinates as clicked).
     void hovered(int x, int y);
+    // A left double click (same coordinates as clicked).
+    void doubleClicked(int x, int y);
 
 protected:
     void initializeGL() override;
