@@ -187,6 +187,11 @@ void MainWindow::buildMenus() {
     QAction* reset = viewMenu->addAction(tr("&Reset Camera"), this, &MainWindow::resetView);
     reset->setObjectName(QStringLiteral("actionResetCamera"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* walk = viewMenu->addAction(tr("&Walk Mode (W/A/S/D, drag to look, Esc to leave)"));
+    walk->setObjectName(QStringLiteral("actionWalkMode"));
+    walk->setCheckable(true);
+    connect(walk, &QAction::toggled, view_, &scene::ViewWidget::setWalkMode);
+    connect(view_, &scene::ViewWidget::walkModeChanged, walk, &QAction::setChecked);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -13,6 +13,8 @@
 #include <QSurfaceFormat>
 #include <QVariantAnimation>
 #include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -36,6 +38,27 @@ struct ViewWidget::Private {
     bool contextInitialised = false;
     quint64 framesRendered = 0;
     QPointer<QVariantAnimation> flight;
+    bool walking = false;
+    QPointF lookFrom; // last pointer position during a walk-mode look drag
+
+    // Moves the eye and what it looks at together, keeping the eye at standing height.
+    void walk(double forward, double sideways) {
+        vtkCamera* camera = renderer->GetActiveCamera();
+        double position[3], focal[3];
+        camera->GetPosition(position);
+        camera->GetFocalPoint(focal);
+        double ahead[2] = {focal[0] - position[0], focal[1] - position[1]};
+        const double length = std::hypot(ahead[0], ahead[1]);
+        if (length < 1e-9)
+            return;
+        ahead[0] /= length;
+        ahead[1] /= length;
+        const double dx = ahead[0] * forward + ahead[1] * sideways;
+        const double dy = ahead[1] * forward - ahead[0] * sideways;
+        camera->SetPosition(position[0] + dx, position[1] + dy, position[2]);
+        camera->SetFocalPoint(focal[0] + dx, focal[1] + dy, focal[2]);
+        renderer->ResetCameraClippingRange();
+    }
     QPointF pressedAt;                       // where the left button went down, to tell a click from a drag
     static constexpr qreal kClickSlop = 3.0; // logical pixels
     QString glRenderer;
@@ -235,6 +258,33 @@ void ViewWidget::flyTo(const CameraPose& target, int durationMs) {
     flight->start(QAbstractAnimation::DeleteWhenStopped);
 }
 
+void ViewWidget::setWalkMode(bool on) {
+    if (d->walking == on)
+        return;
+    d->walking = on;
+    if (on) {
+        // Step down to standing height, looking level in the direction the camera was facing.
+        vtkCamera* camera = d->renderer->GetActiveCamera();
+        double position[3], focal[3];
+        camera->GetPosition(position);
+        camera->GetFocalPoint(focal);
+        double ahead[2] = {focal[0] - position[0], focal[1] - position[1]};
+        const double length = std::max(1e-9, std::hypot(ahead[0], ahead[1]));
+        camera->SetPosition(position[0], position[1], kEyeHeight);
+        camera->SetFocalPoint(position[0] + ahead[0] / length * 5.0, position[1] + ahead[1] / length * 5.0,
+                              kEyeHeight);
+        camera->SetViewUp(0.0, 0.0, 1.0);
+        d->renderer->ResetCameraClippingRange();
+        update();
+    }
+    emit walkModeChanged(on);
+    emit cameraChanged();
+}
+
+bool ViewWidget::walkMode() const {
+    return d->walking;
+}
+
 bool ViewWidget::isFlying() const {
     return d->flight && d->flight->state() == QAbstractAnimation::Running;
 }
@@ -304,6 +354,11 @@ void ViewWidget::paintGL() {
 }
 
 void ViewWidget::mousePressEvent(QMouseEvent* event) {
+    if (d->walking && event->button() == Qt::LeftButton) {
+        d->lookFrom = d->pressedAt = event->position();
+        event->accept();
+        return;
+    }
     d->forwardPointer(event->position(), event->modifiers());
     if (event->button() == Qt::LeftButton)
         d->pressedAt = event->position();
@@ -324,6 +379,11 @@ void ViewWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (d->walking && event->button() == Qt::LeftButton) {
+        event->accept();
+        emit cameraChanged();
+        return;
+    }
     d->forwardPointer(event->position(), event->modifiers());
     if (event->button() == Qt::LeftButton &&
         (event->position() - d->pressedAt).manhattanLength() <= d->kClickSlop) {
@@ -348,6 +408,25 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (d->walking && event->buttons().testFlag(Qt::LeftButton)) {
+        // Turn the head: yaw about the vertical through the eye, pitch kept within +-80 degrees.
+        constexpr double kDegreesPerPixel = 0.25;
+        const QPointF delta = event->position() - d->lookFrom;
+        d->lookFrom = event->position();
+        vtkCamera* camera = d->renderer->GetActiveCamera();
+        camera->Yaw(-delta.x() * kDegreesPerPixel);
+        const double pitch = -delta.y() * kDegreesPerPixel;
+        double direction[3];
+        camera->GetDirectionOfProjection(direction);
+        const double current = std::asin(std::clamp(direction[2], -1.0, 1.0)) * 180.0 / 3.14159265358979;
+        if (std::abs(current + pitch) < 80.0)
+            camera->Pitch(pitch);
+        camera->SetViewUp(0.0, 0.0, 1.0);
+        d->renderer->ResetCameraClippingRange();
+        update();
+        event->accept();
+        return;
+    }
     d->forwardPointer(event->position(), event->modifiers());
     d->interactor->MouseMoveEvent();
     event->accept();
@@ -379,6 +458,38 @@ void ViewWidget::wheelEvent(QWheelEvent* event) {
 }
 
 void ViewWidget::keyPressEvent(QKeyEvent* event) {
+    if (d->walking) {
+        const double step = kWalkStep * (event->modifiers().testFlag(Qt::ShiftModifier) ? 4.0 : 1.0);
+        switch (event->key()) {
+        case Qt::Key_W:
+        case Qt::Key_Up:
+            d->walk(step, 0.0);
+            break;
+        case Qt::Key_S:
+        case Qt::Key_Down:
+            d->walk(-step, 0.0);
+            break;
+        case Qt::Key_A:
+        case Qt::Key_Left:
+            d->walk(0.0, -step);
+            break;
+        case Qt::Key_D:
+        case Qt::Key_Right:
+            d->walk(0.0, step);
+            break;
+        case Qt::Key_Escape:
+            setWalkMode(false);
+            event->accept();
+            return;
+        default:
+            QOpenGLWidget::keyPressEvent(event);
+            return;
+        }
+        update();
+        event->accept();
+        emit cameraChanged();
+        return;
+    }
     const QString text = event->text();
     const char character = text.size() == 1 ? text.at(0).toLatin1() : 0;
     const char* symbol = vtkKeySymbol(event->key());

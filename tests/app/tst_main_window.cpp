@@ -72,7 +72,8 @@ private slots:
 
     void hasTheMenusAUserLooksFor() {
         MainWindow window;
-        for (const char* name : {"actionOpen", "actionQuit", "actionResetCamera", "actionAbout"}) {
+        for (const char* name :
+             {"actionOpen", "actionQuit", "actionResetCamera", "actionWalkMode", "actionAbout"}) {
             auto* action = window.findChild<QAction*>(QLatin1String(name));
             QVERIFY2(action, name);
             QVERIFY(action->isEnabled());

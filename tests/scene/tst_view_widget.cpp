@@ -255,6 +255,38 @@ private slots:
         QVERIFY(closeTo(at(grab(*view), 0.5, 0.5), kRed)); // still solid, not wireframe
     }
 
+    void walkModeKeepsTheEyeAtStandingHeight() {
+        ViewWidget view;
+        twin::scene::populateDemoScene(view.renderer());
+        view.resetCamera();
+        view.resize(400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy toggled(&view, &ViewWidget::walkModeChanged);
+        view.setWalkMode(true);
+        QCOMPARE(toggled.count(), 1);
+        const CameraPose start = view.cameraPose();
+        QCOMPARE(start.position[2], ViewWidget::kEyeHeight);
+        QCOMPARE(start.focalPoint[2], ViewWidget::kEyeHeight); // looking level
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(&view, Qt::Key_W);
+        const CameraPose ahead = view.cameraPose();
+        QVERIFY(std::abs(distance(start.position, ahead.position) - 4 * ViewWidget::kWalkStep) < 1e-6);
+        QCOMPARE(ahead.position[2], ViewWidget::kEyeHeight);
+        QTest::keyClick(&view, Qt::Key_D);
+        QVERIFY(std::abs(distance(ahead.position, view.cameraPose().position) - ViewWidget::kWalkStep) <
+                1e-6);
+        // Looking around turns the head and leaves the feet where they are.
+        const CameraPose beforeLook = view.cameraPose();
+        drag(&view, {200, 150}, {260, 150}, Qt::LeftButton);
+        QCOMPARE(view.cameraPose().position, beforeLook.position);
+        QVERIFY(distance(view.cameraPose().focalPoint, beforeLook.focalPoint) > 0.5);
+        QCOMPARE(view.cameraPose().position[2], ViewWidget::kEyeHeight);
+        QTest::keyClick(&view, Qt::Key_Escape);
+        QVERIFY(!view.walkMode());
+        QCOMPARE(toggled.count(), 2);
+    }
+
     void demoSceneIsAPicture() {
         ViewWidget view;
         const auto counts = twin::scene::populateDemoScene(view.renderer());

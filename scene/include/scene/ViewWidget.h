@@ -36,6 +36,13 @@ public:
     // A new flight replaces one under way.
     void flyTo(const CameraPose& pose, int durationMs = 900);
     bool isFlying() const;
+
+    // Walk mode, for walkthroughs: the eye at standing height, W/S forward and back, A/D sideways
+    // (Shift: faster), left drag to look around, Escape to leave. Off by default.
+    static constexpr double kEyeHeight = 1.7;
+    static constexpr double kWalkStep = 0.5; // metres per key press
+    void setWalkMode(bool on);
+    bool walkMode() const;
     // Number of frames VTK has rendered into this widget, for tests and benchmarks.
     quint64 renderedFrames() const;
     // The OpenGL renderer string ("llvmpipe (LLVM 15.0.6, 256 bits)"), empty before the first show.
@@ -50,6 +57,7 @@ signals:
     void hovered(int x, int y);
     // A left double click (same coordinates as clicked).
     void doubleClicked(int x, int y);
+    void walkModeChanged(bool on);
 
 protected:
     void initializeGL() override;
