@@ -13,6 +13,8 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QSaveFile>
+#include <algorithm>
+#include <vector>
 
 namespace twin::app {
 
@@ -36,6 +38,15 @@ ExitCode runSnapshot(const QStringList& arguments) {
     parser.addOption(outputOption);
     parser.addOption(sizeOption);
     parser.addOption(cameraOption);
+    const QCommandLineOption layersOption(
+        QStringLiteral("layers"),
+        QStringLiteral("With a MODEL: layers to draw, e.g. structure,cooling (default: all)."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption xrayOption(
+        QStringLiteral("xray"), QStringLiteral("With a MODEL: one layer seen through all the others."),
+        QStringLiteral("LAYER"));
+    parser.addOption(layersOption);
+    parser.addOption(xrayOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("snapshot: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -71,6 +82,28 @@ ExitCode runSnapshot(const QStringList& arguments) {
             QStringLiteral("snapshot: unknown --camera '%1' (known: overview, hall:N, aisle:ROW, rack:NAME)")
                 .arg(camera));
 
+    std::optional<std::vector<scene::Layer>> layers;
+    if (parser.isSet(layersOption)) {
+        layers.emplace();
+        for (const QString& name : parser.value(layersOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const auto layer = scene::layerFromName(name.trimmed());
+            if (!layer)
+                return fail(ExitCode::Usage,
+                            QStringLiteral("snapshot: unknown layer '%1' in --layers (known: structure, "
+                                           "compute, network, cooling, power)")
+                                .arg(name));
+            layers->push_back(*layer);
+        }
+    }
+    std::optional<scene::Layer> xray;
+    if (parser.isSet(xrayOption)) {
+        xray = scene::layerFromName(parser.value(xrayOption));
+        if (!xray)
+            return fail(
+                ExitCode::Usage,
+                QStringLiteral("snapshot: unknown layer '%1' in --xray").arg(parser.value(xrayOption)));
+    }
+
     // Without a model: the demo hall. With one: the facility, loaded and checked first.
     std::shared_ptr<const datamodel::Facility> facility;
     if (!positional.isEmpty()) {
@@ -102,6 +135,11 @@ ExitCode runSnapshot(const QStringList& arguments) {
     if (facility) {
         facilityScene = std::make_unique<scene::FacilityScene>(facility, view.renderer());
         facilityScene->updateDetail(*pose);
+        if (layers)
+            for (scene::Layer layer : scene::kAllLayers)
+                facilityScene->setLayerVisible(layer, std::find(layers->begin(), layers->end(), layer) !=
+                                                          layers->end());
+        facilityScene->setXRay(xray);
         view.setCameraPose(*pose);
     } else {
         scene::populateDemoScene(view.renderer());

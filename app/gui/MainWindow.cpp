@@ -10,6 +10,7 @@
 #include "scene/ViewWidget.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QElapsedTimer>
 #include <QFileDialog>
@@ -91,6 +92,13 @@ void MainWindow::updateDetail() {
     if (!facilityScene_)
         return;
     facilityScene_->updateDetail(view_->cameraPose());
+    for (scene::Layer layer : scene::kAllLayers)
+        if (auto* shown = findChild<QAction*>(QStringLiteral("layer:") + scene::layerName(layer)))
+            facilityScene_->setLayerVisible(layer, shown->isChecked());
+    for (scene::Layer layer : scene::kAllLayers)
+        if (auto* through = findChild<QAction*>(QStringLiteral("xray:") + scene::layerName(layer));
+            through && through->isChecked())
+            facilityScene_->setXRay(layer);
     view_->update();
 }
 
@@ -192,6 +200,45 @@ void MainWindow::buildMenus() {
     walk->setCheckable(true);
     connect(walk, &QAction::toggled, view_, &scene::ViewWidget::setWalkMode);
     connect(view_, &scene::ViewWidget::walkModeChanged, walk, &QAction::setChecked);
+    // Layers to show, and one to see through everything else (x-ray): they act on the loaded facility.
+    QMenu* layers = viewMenu->addMenu(tr("&Layers"));
+    QMenu* xray = viewMenu->addMenu(tr("&X-Ray"));
+    auto* xrayGroup = new QActionGroup(this);
+    QAction* xrayOff = xray->addAction(tr("Off"));
+    xrayOff->setCheckable(true);
+    xrayOff->setChecked(true);
+    xrayOff->setObjectName(QStringLiteral("xray:off"));
+    xrayGroup->addAction(xrayOff);
+    connect(xrayOff, &QAction::triggered, this, [this] {
+        if (facilityScene_) {
+            facilityScene_->setXRay(std::nullopt);
+            view_->update();
+        }
+    });
+    for (scene::Layer layer : scene::kAllLayers) {
+        const QString name = scene::layerName(layer);
+        const QString label = name.left(1).toUpper() + name.mid(1);
+        QAction* shown = layers->addAction(label);
+        shown->setObjectName(QStringLiteral("layer:") + name);
+        shown->setCheckable(true);
+        shown->setChecked(true);
+        connect(shown, &QAction::toggled, this, [this, layer](bool on) {
+            if (facilityScene_) {
+                facilityScene_->setLayerVisible(layer, on);
+                view_->update();
+            }
+        });
+        QAction* through = xray->addAction(label);
+        through->setObjectName(QStringLiteral("xray:") + name);
+        through->setCheckable(true);
+        xrayGroup->addAction(through);
+        connect(through, &QAction::triggered, this, [this, layer] {
+            if (facilityScene_) {
+                facilityScene_->setXRay(layer);
+                view_->update();
+            }
+        });
+    }
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -51,12 +51,17 @@ void ColossusGenerator::pipeCooling() {
         // Every chiller feeds every hall's loops: one chiller down costs capacity, not cooling.
         for (std::size_t c = 0; c < plant_.chillers.size(); ++c) {
             const auto& p = plant_.chillerPositions[c];
+            // Along a plant corridor north of the building, then down the hall's west side: pipes run
+            // square to the building, as they are laid.
+            const double corridor = p[1] - 25.0 - 2.0 * double(c);
             pipe(plant_.chillers[c], hall.supplyLoop, PipeSide::Supply, kLoopPipeMm, hallFlow / kChillers,
-                 {at(p[0], p[1], 0.5), at(p[0], p[1] - 25, kPipeDepth - 0.3),
+                 {at(p[0], p[1], 0.5), at(p[0], corridor, kPipeDepth - 0.3),
+                  at(hall.x0 + 1.0, corridor, kPipeDepth - 0.3),
                   at(hall.x0 + 1.0, hall.y0 + 2.0, kPipeDepth - 0.3)});
             pipe(plant_.chillers[c], hall.returnLoop, PipeSide::Return, kLoopPipeMm, hallFlow / kChillers,
-                 {at(p[0] + 1, p[1], 0.5), at(p[0] + 1, p[1] - 25, kPipeDepth - 0.3),
-                  at(hall.x0 + 1.0, hall.y0 + 4.0, kPipeDepth - 0.3)});
+                 {at(p[0] + 1, p[1], 0.5), at(p[0] + 1, corridor - 1.0, kPipeDepth - 0.3),
+                  at(hall.x0 + 2.0, corridor - 1.0, kPipeDepth - 0.3),
+                  at(hall.x0 + 2.0, hall.y0 + 4.0, kPipeDepth - 0.3)});
         }
         for (const RowPlan& row : hall.rows) {
             const double rowFlow = double(row.racks.size()) * kRackFlowLpm;

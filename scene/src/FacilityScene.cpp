@@ -9,14 +9,21 @@
 #include <cmath>
 #include <map>
 #include <vector>
+#include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
 #include <vtkCubeSource.h>
 #include <vtkLight.h>
 #include <vtkNew.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextProperty.h>
+#include <vtkUnsignedCharArray.h>
 
 namespace twin::scene {
 
@@ -84,6 +91,63 @@ struct FacilityScene::Private {
     // Hall names float above each hall, always facing the camera at a fixed pixel size, so they stay
     // readable from the overview; row names appear over their rows once the eye is inside a hall.
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> hallLabels, rowLabels;
+    vtkSmartPointer<vtkActor> pipes; // every pipe segment as lines, one actor
+    std::size_t pipeSegments = 0;
+    std::map<Layer, bool> layerShown;
+    std::optional<Layer> xRay;
+
+    // Which layer each drawn thing belongs to.
+    static Layer layerOf(EntityKind kind) {
+        switch (kind) {
+        case EntityKind::Building:
+        case EntityKind::Hall:
+            return Layer::Structure;
+        case EntityKind::NetworkRack:
+        case EntityKind::Tray:
+        case EntityKind::Switch:
+            return Layer::Network;
+        case EntityKind::Cdu:
+        case EntityKind::Header:
+        case EntityKind::Chiller:
+        case EntityKind::CoolingTower:
+        case EntityKind::CoolingLoop:
+        case EntityKind::Manifold:
+            return Layer::Cooling;
+        case EntityKind::Busway:
+        case EntityKind::Switchgear:
+        case EntityKind::Turbine:
+        case EntityKind::Battery:
+        case EntityKind::Substation:
+        case EntityKind::PowerShelf:
+        case EntityKind::Psu:
+            return Layer::Power;
+        default:
+            return Layer::Compute;
+        }
+    }
+    std::vector<std::pair<vtkActor*, Layer>> actorsWithLayers() {
+        std::vector<std::pair<vtkActor*, Layer>> result;
+        for (auto& [kind, set] : structure)
+            if (set.actor())
+                result.emplace_back(set.actor(), layerOf(kind));
+        result.emplace_back(headers.actor(), Layer::Cooling);
+        result.emplace_back(sleds.actor(), Layer::Compute);
+        result.emplace_back(gpus.actor(), Layer::Compute);
+        result.emplace_back(nics.actor(), Layer::Network);
+        result.emplace_back(psus.actor(), Layer::Power);
+        if (pipes)
+            result.emplace_back(pipes.Get(), Layer::Cooling);
+        return result;
+    }
+    void applyLayers() {
+        constexpr double kXRayOpacity = 0.12;
+        for (auto& [actor, layer] : actorsWithLayers()) {
+            if (!actor)
+                continue;
+            actor->SetVisibility(layerShown[layer]);
+            actor->GetProperty()->SetOpacity(xRay && *xRay != layer ? kXRayOpacity : 1.0);
+        }
+    }
     FacilitySceneCounts counts;
 
     // The overlay in force, kept so that detail appearing later is coloured the same way.
@@ -221,6 +285,43 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     addKind(d->headers);
     addKind(d->structure[EntityKind::Hall]);
     addKind(d->structure[EntityKind::Building]);
+    // Pipes: every segment's polyline as lines in one actor, supply blue, return red. Most run below
+    // the floor, so they show through x-ray on the cooling layer.
+    {
+        const datamodel::PipeColumns& pipes = f.pipes();
+        vtkNew<vtkPoints> points;
+        vtkNew<vtkCellArray> lines;
+        vtkNew<vtkUnsignedCharArray> colours;
+        colours->SetNumberOfComponents(3);
+        for (std::size_t p = 0; p < pipes.size(); ++p) {
+            const auto polyline = pipes.points.row(p);
+            if (polyline.size() < 2)
+                continue;
+            lines->InsertNextCell(vtkIdType(polyline.size()));
+            for (const auto& point : polyline)
+                lines->InsertCellPoint(points->InsertNextPoint(point[0], point[1], point[2]));
+            const Rgb& colour = pipes.side[p] == datamodel::PipeSide::Supply ? kSupplyHeader : kReturnHeader;
+            colours->InsertNextTypedTuple(colour.data());
+            ++d->pipeSegments;
+        }
+        vtkNew<vtkPolyData> polydata;
+        polydata->SetPoints(points);
+        polydata->SetLines(lines);
+        polydata->GetCellData()->SetScalars(colours);
+        vtkNew<vtkPolyDataMapper> mapper;
+        mapper->SetInputData(polydata);
+        mapper->SetColorModeToDirectScalars();
+        mapper->SetScalarModeToUseCellData();
+        d->pipes = vtkSmartPointer<vtkActor>::New();
+        d->pipes->SetMapper(mapper);
+        d->pipes->GetProperty()->SetLineWidth(2.0f);
+        d->pipes->GetProperty()->LightingOff();
+        renderer->AddActor(d->pipes);
+        ++d->counts.actors;
+    }
+    for (Layer layer : kAllLayers)
+        d->layerShown[layer] = true;
+
     auto label = [&](EntityIndex e, double lift, int fontSize) {
         const datamodel::Bounds bounds = f.subtreeBounds(e);
         auto text = vtkSmartPointer<vtkBillboardTextActor3D>::New();
@@ -248,6 +349,8 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
 
 FacilityScene::~FacilityScene() {
     // The renderer may outlive this scene: take our actors and lights back out of it.
+    if (d->pipes)
+        d->renderer->RemoveActor(d->pipes);
     for (const auto& labels : {d->hallLabels, d->rowLabels})
         for (const auto& text : labels)
             d->renderer->RemoveActor(text);
@@ -366,6 +469,47 @@ std::optional<std::array<unsigned char, 3>> FacilityScene::drawnColour(std::int3
     return std::nullopt;
 }
 
+void FacilityScene::setLayerVisible(Layer layer, bool visible) {
+    d->layerShown[layer] = visible;
+    d->applyLayers();
+}
+
+bool FacilityScene::layerVisible(Layer layer) const {
+    return d->layerShown.at(layer);
+}
+
+void FacilityScene::setXRay(std::optional<Layer> focus) {
+    d->xRay = focus;
+    d->applyLayers();
+}
+
+std::size_t FacilityScene::pipeSegments() const {
+    return d->pipeSegments;
+}
+
+QString layerName(Layer layer) {
+    switch (layer) {
+    case Layer::Structure:
+        return QStringLiteral("structure");
+    case Layer::Compute:
+        return QStringLiteral("compute");
+    case Layer::Network:
+        return QStringLiteral("network");
+    case Layer::Cooling:
+        return QStringLiteral("cooling");
+    case Layer::Power:
+        return QStringLiteral("power");
+    }
+    return {};
+}
+
+std::optional<Layer> layerFromName(const QString& name) {
+    for (Layer layer : kAllLayers)
+        if (layerName(layer) == name)
+            return layer;
+    return std::nullopt;
+}
+
 std::size_t FacilityScene::drawnInstances() const {
     std::size_t drawn = d->headers.visibleCount();
     for (const auto& [kind, set] : d->structure)
@@ -395,6 +539,8 @@ std::int32_t FacilityScene::pick(int x, int y) const {
                                           farPoint[2] - nearPoint[2]};
     std::optional<std::pair<double, datamodel::EntityIndex>> best;
     auto consider = [&](const InstanceSet& set) {
+        if (!set.actor() || !set.actor()->GetVisibility())
+            return; // a hidden layer cannot be clicked
         if (const auto hit = set.intersect(nearPoint, direction);
             hit && (!best || hit->distance < best->first))
             best = std::make_pair(hit->distance, set.entityAt(hit->instance));

@@ -271,6 +271,19 @@ private slots:
         QCOMPARE(noHall.exitCode, 1);
         QVERIFY2(noHall.err.contains(QStringLiteral("hall:9")) && noHall.err.contains(model),
                  qPrintable(noHall.err));
+        const Run layered = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                                     dir_.filePath(QStringLiteral("xray.png")), QStringLiteral("--size"),
+                                     QStringLiteral("320x200"), QStringLiteral("--layers"),
+                                     QStringLiteral("structure,cooling"), QStringLiteral("--xray"),
+                                     QStringLiteral("cooling")});
+        QVERIFY2(layered.exitCode == 0, qPrintable(layered.err));
+        QVERIFY(hashOf(dir_.filePath(QStringLiteral("xray.png"))) !=
+                hashOf(dir_.filePath(QStringLiteral("cam-overview.png"))));
+        const Run badLayer = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                                      dir_.filePath(QStringLiteral("l.png")), QStringLiteral("--layers"),
+                                      QStringLiteral("structure,plumbing")});
+        QCOMPARE(badLayer.exitCode, 2);
+        QVERIFY(badLayer.err.contains(QStringLiteral("plumbing")));
         const Run badCamera = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
                                        dir_.filePath(QStringLiteral("b.png")), QStringLiteral("--camera"),
                                        QStringLiteral("sideways")});

@@ -184,6 +184,11 @@ private slots:
         QVERIFY(window.view()->isFlying());
         QTRY_VERIFY(!window.view()->isFlying());
         QVERIFY(window.view()->cameraPose() != *rack);
+        // View > Layers and View > X-Ray reach the scene.
+        window.findChild<QAction*>(QStringLiteral("layer:compute"))->setChecked(false);
+        QVERIFY(!window.facilityScene()->layerVisible(twin::scene::Layer::Compute));
+        window.findChild<QAction*>(QStringLiteral("layer:compute"))->setChecked(true);
+        QVERIFY(window.facilityScene()->layerVisible(twin::scene::Layer::Compute));
         // View > Go To > Hall 2 takes the camera there.
         auto* goToHall2 = window.findChild<QAction*>(QStringLiteral("goTo:hall:2"));
         QVERIFY(goToHall2);

@@ -323,6 +323,51 @@ private slots:
             QVERIFY2(brightNear(image, hall) > 10, facility->name(hall).data());
     }
 
+    void layersHideAndXRayShowsThePipesBelowTheFloor() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(480, 300));
+        scene::FacilityScene scene(facility, view.renderer());
+        QCOMPARE(scene.pipeSegments(), facility->pipes().size()); // every segment has a polyline
+        const auto camera = *scene::cameraPreset(*facility, QStringLiteral("hall:1"));
+        scene.updateDetail(camera);
+        view.setCameraPose(camera);
+        auto pipePixels = [](const QImage& image) { // the return pipes' red: nothing else is that red
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += c.red() > 170 && c.green() < 100 && c.blue() < 90 ? 1 : 0;
+                }
+            return count;
+        };
+        const QImage normal = view.capture();
+        scene.setXRay(scene::Layer::Cooling);
+        const QImage xray = view.capture();
+        QVERIFY2(pipePixels(xray) > pipePixels(normal) * 2 + 50,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(pipePixels(xray)).arg(pipePixels(normal))));
+        scene.setXRay(std::nullopt);
+        QCOMPARE(hashOf(view.capture()), hashOf(normal)); // x-ray off: the same picture as before
+
+        scene.setLayerVisible(scene::Layer::Compute, false);
+        QVERIFY(!scene.layerVisible(scene::Layer::Compute));
+        const QImage noCompute = view.capture();
+        // The racks are gone: many pixels change, and a click where one stood finds no rack.
+        std::vector<QPoint> changed;
+        for (int y = 0; y < normal.height(); ++y)
+            for (int x = 0; x < normal.width(); ++x)
+                if (normal.pixel(x, y) != noCompute.pixel(x, y))
+                    changed.emplace_back(x, y);
+        QVERIFY2(changed.size() > 500, qPrintable(QString::number(changed.size())));
+        for (std::size_t i = 0; i < changed.size(); i += changed.size() / 40) {
+            const datamodel::EntityIndex picked = scene.pick(changed[i].x(), 299 - changed[i].y());
+            QVERIFY(picked < 0 || facility->kind(picked) != datamodel::EntityKind::Rack);
+        }
+        scene.setLayerVisible(scene::Layer::Compute, true);
+        QCOMPARE(hashOf(view.capture()), hashOf(normal));
+        QCOMPARE(scene::layerFromName(QStringLiteral("cooling")), std::optional(scene::Layer::Cooling));
+        QVERIFY(!scene::layerFromName(QStringLiteral("plumbing")));
+    }
+
     void presetsFrameWhatTheyPromise() {
         const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
         // Framing an entity looks at the middle of it, from further away for bigger things.

@@ -23,6 +23,13 @@ enum class InstallState : std::uint8_t;
 
 namespace twin::scene {
 
+// What an engineer switches on and off: the building, the compute, the network, cooling, power.
+enum class Layer { Structure, Compute, Network, Cooling, Power };
+inline constexpr Layer kAllLayers[] = {Layer::Structure, Layer::Compute, Layer::Network, Layer::Cooling,
+                                       Layer::Power};
+QString layerName(Layer layer); // "structure", "compute", ...
+std::optional<Layer> layerFromName(const QString& name);
+
 struct FacilitySceneCounts {
     std::size_t instances = 0; // structure boxes, all kinds together
     std::size_t racks = 0;
@@ -63,6 +70,15 @@ public:
     // drawn in the highlight colour on top of the overlay; -1 clears it.
     void select(std::int32_t entity);
     std::int32_t selected() const;
+    // Layers: hidden ones are not drawn at all. X-ray: every layer but `focus` turns faint and
+    // see-through (the floors too), so that one layer shows through everything else, such as the
+    // pipes below the floor; nothing clears it.
+    void setLayerVisible(Layer layer, bool visible);
+    bool layerVisible(Layer layer) const;
+    void setXRay(std::optional<Layer> focus);
+    // The cooling pipes (every pipe segment's polyline, supply blue and return red): how many drawn.
+    std::size_t pipeSegments() const;
+
     // The colour an entity is drawn with now (its instance's), or nothing when it is not drawn.
     std::optional<std::array<unsigned char, 3>> drawnColour(std::int32_t entity) const;
 
