@@ -96,8 +96,8 @@ private slots:
     }
 
     void aMissingRackWouldBeCaught() {
-        // The threshold is tight enough to see one rack gone: hide the compute layer's racks near the
-        // middle of hall 1 by selecting nothing but comparing against a picture with all compute hidden.
+        // The threshold must not be so loose that it lets a broken picture through: the hall view
+        // without its racks has to fail it.
         scene::OffscreenView view(kSize);
         scene::FacilityScene scene(facility_, view.renderer());
         const auto camera = *scene::cameraPreset(*facility_, QStringLiteral("hall:1"));
