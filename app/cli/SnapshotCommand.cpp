@@ -4,12 +4,14 @@
 #include "cli/Subcommands.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ModelError.h"
+#include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QImage>
 #include <QSaveFile>
@@ -47,6 +49,18 @@ ExitCode runSnapshot(const QStringList& arguments) {
         QStringLiteral("LAYER"));
     parser.addOption(layersOption);
     parser.addOption(xrayOption);
+    const QCommandLineOption colorByOption(
+        QStringLiteral("color-by"),
+        QStringLiteral("With a MODEL: kind (default) or status (installation "
+                       "status by actual dates, at --date)."),
+        QStringLiteral("kind|status"), QStringLiteral("kind"));
+    const QCommandLineOption dateOption(
+        QStringLiteral("date"),
+        QStringLiteral("With --color-by status: the moment, YYYY-MM-DD[ HH:MM] "
+                       "(default: now)."),
+        QStringLiteral("DATE"));
+    parser.addOption(colorByOption);
+    parser.addOption(dateOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("snapshot: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -104,6 +118,20 @@ ExitCode runSnapshot(const QStringList& arguments) {
                 QStringLiteral("snapshot: unknown layer '%1' in --xray").arg(parser.value(xrayOption)));
     }
 
+    const QString colorBy = parser.value(colorByOption);
+    if (colorBy != QLatin1String("kind") && colorBy != QLatin1String("status"))
+        return fail(ExitCode::Usage,
+                    QStringLiteral("snapshot: unknown --color-by '%1' (known: kind, status)").arg(colorBy));
+    datamodel::TimePoint statusTime = QDateTime::currentSecsSinceEpoch();
+    if (parser.isSet(dateOption)) {
+        const auto parsed = datamodel::parseTime(parser.value(dateOption).toStdString());
+        if (!parsed)
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("snapshot: --date '%1' is not a date (YYYY-MM-DD[ HH:MM])")
+                            .arg(parser.value(dateOption)));
+        statusTime = *parsed;
+    }
+
     // Without a model: the demo hall. With one: the facility, loaded and checked first.
     std::shared_ptr<const datamodel::Facility> facility;
     if (!positional.isEmpty()) {
@@ -140,6 +168,9 @@ ExitCode runSnapshot(const QStringList& arguments) {
                 facilityScene->setLayerVisible(layer, std::find(layers->begin(), layers->end(), layer) !=
                                                           layers->end());
         facilityScene->setXRay(xray);
+        if (colorBy == QLatin1String("status"))
+            facilityScene->colourByStatus(
+                datamodel::Schedule(*facility).stateAt(statusTime, datamodel::ScheduleBasis::Actual));
         view.setCameraPose(*pose);
     } else {
         scene::populateDemoScene(view.renderer());

@@ -279,6 +279,25 @@ private slots:
         QVERIFY2(layered.exitCode == 0, qPrintable(layered.err));
         QVERIFY(hashOf(dir_.filePath(QStringLiteral("xray.png"))) !=
                 hashOf(dir_.filePath(QStringLiteral("cam-overview.png"))));
+        // Installation status in the middle of the roll-out differs from the picture by kind.
+        const QString byStatus = dir_.filePath(QStringLiteral("status.png"));
+        const QString byKind = dir_.filePath(QStringLiteral("kind.png"));
+        for (const auto& [png, colour] :
+             {std::pair{byStatus, QStringLiteral("status")}, std::pair{byKind, QStringLiteral("kind")}}) {
+            const Run run =
+                runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"), png,
+                         QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("--camera"),
+                         QStringLiteral("hall:1"), QStringLiteral("--color-by"), colour,
+                         QStringLiteral("--date"), QStringLiteral("2024-07-04 12:00")});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        }
+        QVERIFY(hashOf(byStatus) != hashOf(byKind));
+        const Run badDate =
+            runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
+                     dir_.filePath(QStringLiteral("d.png")), QStringLiteral("--color-by"),
+                     QStringLiteral("status"), QStringLiteral("--date"), QStringLiteral("2024-13-45")});
+        QCOMPARE(badDate.exitCode, 1);
+        QVERIFY(badDate.err.contains(QStringLiteral("2024-13-45")));
         const Run badLayer = runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"),
                                       dir_.filePath(QStringLiteral("l.png")), QStringLiteral("--layers"),
                                       QStringLiteral("structure,plumbing")});
