@@ -163,16 +163,6 @@ void MainWindow::rebuildGoToMenu() {
     goToMenu_->setEnabled(true);
 }
 
-void MainWindow::resetView() {
-    // With a facility loaded, "home" is its overview rather than the whole plot of land.
-    if (facility_) {
-        if (const auto overview = scene::cameraPreset(*facility_, QStringLiteral("overview")))
-            view_->setCameraPose(*overview);
-    } else {
-        view_->resetCamera();
-    }
-}
-
 MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
@@ -192,7 +182,7 @@ void MainWindow::buildMenus() {
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("menuView"));
-    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), this, &MainWindow::resetView);
+    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
     reset->setObjectName(QStringLiteral("actionResetCamera"));
     reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction* walk = viewMenu->addAction(tr("&Walk Mode (W/A/S/D, drag to look, Esc to leave)"));
@@ -331,9 +321,9 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
-    if (const std::optional<scene::CameraPose> overview =
-            scene::cameraPreset(*facility_, QStringLiteral("overview")))
-        view_->setCameraPose(*overview);
+    // The facility's overview is home: where the view starts and where Reset Camera and R return.
+    view_->setHomePose(scene::cameraPreset(*facility_, QStringLiteral("overview")));
+    view_->resetCamera();
     facilityScene_->updateDetail(view_->cameraPose());
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);

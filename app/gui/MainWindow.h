@@ -62,7 +62,6 @@ private:
     void restoreGeometryFromSettings();
     void saveGeometryToSettings();
     void showError(const QString& error);
-    void resetView();
     void updateDetail();
     void describePicked(int x, int y);
     void showHoverTip();

@@ -72,6 +72,10 @@ void NavigationStyle::zoom(double factor) {
 }
 
 void NavigationStyle::resetView() {
+    if (onReset) {
+        onReset();
+        return;
+    }
     const int* position = this->Interactor->GetEventPosition();
     this->FindPokedRenderer(position[0], position[1]);
     if (!this->CurrentRenderer)

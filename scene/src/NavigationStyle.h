@@ -3,6 +3,7 @@
 // wireframe, ...) would surprise an engineer mid-walkthrough, so they are swallowed here.
 #pragma once
 
+#include <functional>
 #include <vtkInteractorStyleTrackballCamera.h>
 
 namespace twin::scene {
@@ -15,6 +16,10 @@ public:
     // Degrees turned by one arrow-key press, and the zoom factor of one +/- press.
     static constexpr double kKeyOrbitDegrees = 5.0;
     static constexpr double kKeyZoomFactor = 1.2;
+
+    // What R does; set by the view so that the key and its Reset Camera command agree. Without it,
+    // R frames everything visible.
+    std::function<void()> onReset;
 
     void OnChar() override;
     void OnKeyPress() override;

@@ -38,6 +38,7 @@ struct ViewWidget::Private {
     bool contextInitialised = false;
     quint64 framesRendered = 0;
     QPointer<QVariantAnimation> flight;
+    std::optional<CameraPose> home;
     bool walking = false;
     QPointF lookFrom; // last pointer position during a walk-mode look drag
 
@@ -158,6 +159,9 @@ ViewWidget::ViewWidget(QWidget* parent) : QOpenGLWidget(parent), d(std::make_uni
 
     d->interactor->SetRenderWindow(window);
     d->interactor->SetInteractorStyle(d->style);
+    d->style->onReset = [this] {
+        resetCamera();
+    };
     d->interactor->EnableRenderOff();
     d->renderRequestTag =
         d->interactor->AddObserver(vtkCommand::RenderEvent, d.get(), &Private::onRenderRequested);
@@ -202,9 +206,17 @@ void ViewWidget::clearScene() {
 }
 
 void ViewWidget::resetCamera() {
+    if (d->home) {
+        setCameraPose(*d->home);
+        return;
+    }
     frameAllFromDefaultDirection(d->renderer);
     update();
     emit cameraChanged();
+}
+
+void ViewWidget::setHomePose(std::optional<CameraPose> pose) {
+    d->home = pose;
 }
 
 CameraPose ViewWidget::cameraPose() const {

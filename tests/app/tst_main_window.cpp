@@ -197,6 +197,14 @@ private slots:
         QTRY_COMPARE(window.view()->cameraPose(),
                      *twin::scene::cameraPreset(*window.facility(), QStringLiteral("hall:2")));
         QVERIFY(!window.findChild<QAction*>(QStringLiteral("goTo:hall:5"))); // the model has four halls
+        // The R key goes home to the overview too, like the menu command below.
+        window.view()->setCameraPose(*rack);
+        window.view()->setFocus();
+        QTest::keyClick(window.view(), Qt::Key_R);
+        QCOMPARE(window.view()->cameraPose(),
+                 *twin::scene::cameraPreset(*window.facility(), QStringLiteral("overview")));
+        window.view()->setCameraPose(*rack);
+        QTRY_VERIFY(window.facilityScene()->drawnGpus() > 0);
         // Reset Camera goes back to the overview, and the detail goes with it.
         window.findChild<QAction*>(QStringLiteral("actionResetCamera"))->trigger();
         QTRY_COMPARE(window.facilityScene()->drawnGpus(), std::size_t(0));

@@ -6,6 +6,7 @@
 
 #include <QOpenGLWidget>
 #include <memory>
+#include <optional>
 
 class vtkGenericOpenGLRenderWindow;
 class vtkRenderer;
@@ -28,8 +29,10 @@ public:
 
     // Removes everything drawn, before a new scene is populated.
     void clearScene();
-    // Frames everything visible, looking from the default direction.
+    // Goes home: to the home pose when one is set (a facility's overview), else frames everything
+    // visible from the default direction. The R key and any "Reset Camera" command both land here.
     void resetCamera();
+    void setHomePose(std::optional<CameraPose> pose);
     CameraPose cameraPose() const;
     void setCameraPose(const CameraPose& pose);
     // A smooth flight (eased in and out) from the current pose to `pose`; cameraChanged() at arrival.
