@@ -14,7 +14,6 @@
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkCubeSource.h>
-#include <vtkLight.h>
 #include <vtkNew.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
@@ -87,7 +86,6 @@ struct FacilityScene::Private {
     InstanceSet sleds, gpus, nics, psus;
     std::vector<std::size_t> rackInstanceOfEntity; // dense index -> instance in structure[Rack]
     std::vector<EntityIndex> detailRacks;
-    std::vector<vtkSmartPointer<vtkLight>> lights;
     // Hall names float above each hall, always facing the camera at a fixed pixel size, so they stay
     // readable from the overview; row names appear over their rows once the eye is inside a hall.
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> hallLabels, rowLabels;
@@ -151,6 +149,9 @@ struct FacilityScene::Private {
         // cost a third of the frame rate (bench render). They come out with x-ray on cooling.
         if (pipes)
             pipes->SetVisibility(layerShown[Layer::Cooling] && xRay == Layer::Cooling);
+        for (const auto& labels : {hallLabels, rowLabels})
+            for (const auto& text : labels)
+                text->SetForceOpaque(!xRay);
     }
     FacilitySceneCounts counts;
 
@@ -236,19 +237,6 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     vtkNew<vtkCubeSource> cube;
     cube->Update();
     d->unitBox->DeepCopy(cube->GetOutput());
-    // Two lights: a headlight, and a sun high in the south-west that makes tops brighter than sides.
-    // (VTK's four-light kit looked alike but cost a third of the frame rate on software OpenGL.)
-    vtkNew<vtkLight> headlight;
-    headlight->SetLightTypeToHeadlight();
-    headlight->SetIntensity(0.55);
-    vtkNew<vtkLight> sun;
-    sun->SetLightTypeToSceneLight();
-    sun->SetPosition(-1.0, -2.0, 4.0);
-    sun->SetFocalPoint(0.0, 0.0, 0.0);
-    sun->SetIntensity(0.45);
-    renderer->AddLight(headlight);
-    renderer->AddLight(sun);
-    d->lights = {headlight.Get(), sun.Get()};
 
     d->rackInstanceOfEntity.assign(f.entityCount(), 0);
     for (const KindStyle& style : kStructureStyles) {
@@ -338,6 +326,11 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
         text->GetTextProperty()->SetJustificationToCentered();
         text->GetTextProperty()->BoldOn();
         text->GetTextProperty()->ShadowOn();
+        // Text is translucent, and one translucent prop makes VTK add an order-independent
+        // transparency pass (full-screen buffers and a composite) to every frame: a fifth of the
+        // frame on software OpenGL. Opaque labels draw last, over the scene; applyLayers() makes them
+        // translucent again while x-ray needs that pass anyway.
+        text->ForceOpaqueOn();
         renderer->AddActor(text);
         return text;
     };
@@ -353,14 +346,12 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
 }
 
 FacilityScene::~FacilityScene() {
-    // The renderer may outlive this scene: take our actors and lights back out of it.
+    // The renderer may outlive this scene: take our actors back out of it.
     if (d->pipes)
         d->renderer->RemoveActor(d->pipes);
     for (const auto& labels : {d->hallLabels, d->rowLabels})
         for (const auto& text : labels)
             d->renderer->RemoveActor(text);
-    for (const auto& light : d->lights)
-        d->renderer->RemoveLight(light);
     for (auto& [kind, set] : d->structure)
         if (set.actor())
             d->renderer->RemoveActor(set.actor());
@@ -571,7 +562,7 @@ NaiveGpuScene::NaiveGpuScene(const Facility& facility, vtkRenderer* renderer)
     d->unitBox->DeepCopy(cube->GetOutput());
     for (EntityIndex gpu : facility.ofKind(EntityKind::Gpu))
         d->gpus.add(gpu, facility.pose(gpu), kGpuColour);
-    d->gpus.addTo(renderer, d->unitBox);
+    d->gpus.addTo(renderer, d->unitBox, InstanceSet::Shading::VtkDefault);
 }
 
 NaiveGpuScene::~NaiveGpuScene() {

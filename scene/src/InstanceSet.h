@@ -54,8 +54,12 @@ public:
     // Tells VTK the arrays changed: one call after a batch of set* calls.
     void commit();
 
+    // How the boxes are lit. PerVertex: a headlight and a sun evaluated once per vertex, exact for
+    // flat faces and far cheaper on software OpenGL than VTK's per-fragment lighting, which
+    // VtkDefault keeps (the naive baseline of the render bench draws what plain VTK would).
+    enum class Shading { PerVertex, VtkDefault };
     // Creates the actor (once) and adds it to `renderer`; `unitBox` is the shared source shape.
-    vtkActor* addTo(vtkRenderer* renderer, vtkPolyData* unitBox);
+    vtkActor* addTo(vtkRenderer* renderer, vtkPolyData* unitBox, Shading shading = Shading::PerVertex);
     vtkActor* actor() const { return actor_; }
 
 private:
