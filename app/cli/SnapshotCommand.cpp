@@ -6,6 +6,7 @@
 #include "datamodel/ModelError.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "datamodel/Time.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
@@ -170,7 +171,9 @@ ExitCode runSnapshot(const QStringList& arguments) {
         facilityScene->setXRay(xray);
         if (colorBy == QLatin1String("status"))
             facilityScene->colourByStatus(
-                datamodel::Schedule(*facility).stateAt(statusTime, datamodel::ScheduleBasis::Actual));
+                datamodel::Schedule(*facility).stateAt(statusTime, datamodel::ScheduleBasis::Actual),
+                QStringLiteral("Status on %1")
+                    .arg(QString::fromStdString(datamodel::formatDate(statusTime))));
         view.setCameraPose(*pose);
     } else {
         scene::populateDemoScene(view.renderer());

@@ -3,7 +3,9 @@
 #include "cli/Subcommands.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ModelFile.h"
+#include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "datamodel/Time.h"
 #include "gui/DefaultModel.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
@@ -12,6 +14,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -229,6 +232,34 @@ void MainWindow::buildMenus() {
             }
         });
     }
+    // Colours: by kind, or by installation status now (actual dates); the legend in the view says which.
+    QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
+    colourBy->setObjectName(QStringLiteral("menuColourBy"));
+    auto* colourGroup = new QActionGroup(this);
+    QAction* byKind = colourBy->addAction(tr("&Kind"));
+    byKind->setObjectName(QStringLiteral("colour:kind"));
+    QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
+    byStatus->setObjectName(QStringLiteral("colour:status"));
+    for (QAction* action : {byKind, byStatus}) {
+        action->setCheckable(true);
+        colourGroup->addAction(action);
+    }
+    byKind->setChecked(true);
+    connect(byKind, &QAction::triggered, this, [this] {
+        if (facilityScene_) {
+            facilityScene_->colourByKind();
+            view_->update();
+        }
+    });
+    connect(byStatus, &QAction::triggered, this, [this] {
+        if (!facilityScene_)
+            return;
+        const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
+        facilityScene_->colourByStatus(
+            datamodel::Schedule(*facility_).stateAt(now, datamodel::ScheduleBasis::Actual),
+            tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
+        view_->update();
+    });
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
@@ -321,6 +352,8 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
+    if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
+        byKind->setChecked(true); // a new scene starts coloured by kind
     // The facility's overview is home: where the view starts and where Reset Camera and R return.
     view_->setHomePose(scene::cameraPreset(*facility_, QStringLiteral("overview")));
     view_->resetCamera();

@@ -3,6 +3,7 @@
 #include "InstanceSet.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Schedule.h"
+#include "scene/Legend.h"
 
 #include <algorithm>
 #include <array>
@@ -32,20 +33,29 @@ using datamodel::Facility;
 
 namespace {
 
+constexpr Rgb kRackColour{96, 104, 120};
+
 struct KindStyle {
     EntityKind kind;
     Rgb colour;
+    const char* legendLabel; // nullptr: not in the legend (floors, whose colours explain themselves)
 };
 // Structure level. Kinds not listed (servers, GPUs, NICs, PSUs, manifolds, loops, shelves, switches
 // inside racks) are detail for closer views.
 constexpr KindStyle kStructureStyles[] = {
-    {EntityKind::Building, {58, 63, 72}},     {EntityKind::Hall, {78, 86, 100}},
-    {EntityKind::Rack, {96, 104, 120}},       {EntityKind::Cdu, {40, 170, 200}},
-    {EntityKind::NetworkRack, {70, 90, 150}}, {EntityKind::Tray, {230, 170, 40}},
-    {EntityKind::Busway, {200, 110, 50}},     {EntityKind::Switchgear, {160, 120, 90}},
-    {EntityKind::Chiller, {120, 180, 230}},   {EntityKind::CoolingTower, {190, 200, 210}},
-    {EntityKind::Turbine, {150, 150, 150}},   {EntityKind::Battery, {225, 225, 215}},
-    {EntityKind::Substation, {110, 100, 90}},
+    {EntityKind::Building, {58, 63, 72}, nullptr},
+    {EntityKind::Hall, {78, 86, 100}, nullptr},
+    {EntityKind::Rack, kRackColour, "Rack"},
+    {EntityKind::Cdu, {40, 170, 200}, "CDU"},
+    {EntityKind::NetworkRack, {70, 90, 150}, "Network rack"},
+    {EntityKind::Tray, {230, 170, 40}, "Cable tray"},
+    {EntityKind::Busway, {200, 110, 50}, "Busway"},
+    {EntityKind::Switchgear, {160, 120, 90}, "Switchgear"},
+    {EntityKind::Chiller, {120, 180, 230}, "Chiller"},
+    {EntityKind::CoolingTower, {190, 200, 210}, "Cooling tower"},
+    {EntityKind::Turbine, {150, 150, 150}, "Turbine"},
+    {EntityKind::Battery, {225, 225, 215}, "Megapack"},
+    {EntityKind::Substation, {110, 100, 90}, "Substation"},
 };
 // Racks of neighbouring 512-GPU arrays alternate between two shades, so arrays read as units.
 constexpr Rgb kRackShadeOfOddArrays{112, 120, 138};
@@ -93,6 +103,7 @@ struct FacilityScene::Private {
     std::size_t pipeSegments = 0;
     std::map<Layer, bool> layerShown;
     std::optional<Layer> xRay;
+    std::unique_ptr<Legend> legend;
 
     // Which layer each drawn thing belongs to.
     static Layer layerOf(EntityKind kind) {
@@ -181,7 +192,8 @@ struct FacilityScene::Private {
 namespace {
 
 constexpr Rgb kNotStarted{74, 78, 88};
-constexpr Rgb kInProgress{235, 185, 40};
+// Magenta: no kind wears it (amber would read as a cable tray).
+constexpr Rgb kInProgress{215, 60, 200};
 constexpr Rgb kNoData{96, 96, 96};
 constexpr Rgb kSelected{0, 230, 255};
 
@@ -198,6 +210,17 @@ Rgb valueColour(float value, float low, float high) {
     for (std::size_t c = 0; c < 3; ++c)
         colour[c] = static_cast<unsigned char>(kStops[stop][c] + (kStops[stop + 1][c] - kStops[stop][c]) * f);
     return colour;
+}
+
+std::vector<LegendEntry> kindLegend() {
+    std::vector<LegendEntry> entries;
+    for (const KindStyle& style : kStructureStyles)
+        if (style.legendLabel)
+            entries.push_back({QString::fromLatin1(style.legendLabel), style.colour});
+    entries.push_back({QStringLiteral("Supply pipe"), kSupplyHeader});
+    entries.push_back({QStringLiteral("Return pipe"), kReturnHeader});
+    entries.push_back({QStringLiteral("GPU (up close)"), kGpuColour});
+    return entries;
 }
 
 } // namespace
@@ -341,6 +364,8 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
         d->rowLabels.back()->SetVisibility(false);
     }
     d->counts.labels = d->hallLabels.size() + d->rowLabels.size();
+    d->legend = std::make_unique<Legend>(renderer);
+    d->legend->showEntries(QStringLiteral("Kind"), kindLegend());
     d->counts.racks = f.count(EntityKind::Rack);
     d->counts.cdus = f.count(EntityKind::Cdu);
 }
@@ -423,19 +448,27 @@ std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
 
 void FacilityScene::colourByKind() {
     d->overlay = Private::Overlay::Kind;
+    d->legend->showEntries(QStringLiteral("Kind"), kindLegend());
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
 }
 
-void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states) {
+void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states, const QString& title) {
     d->overlay = Private::Overlay::Status;
+    d->legend->showEntries(title, {{QStringLiteral("Installed (own colour)"), kRackColour},
+                                   {QStringLiteral("In progress"), kInProgress},
+                                   {QStringLiteral("Not started"), kNotStarted}});
     d->states.assign(states.begin(), states.end());
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
 }
 
-void FacilityScene::colourByValue(std::span<const float> values, float low, float high) {
+void FacilityScene::colourByValue(std::span<const float> values, float low, float high,
+                                  const QString& title) {
     d->overlay = Private::Overlay::Value;
+    d->legend->showColourBar(title, low, high,
+                             [low, high](float t) { return valueColour(low + t * (high - low), low, high); },
+                             {QStringLiteral("No data / stale"), kNoData});
     d->values.assign(values.begin(), values.end());
     d->low = low;
     d->high = high;
@@ -451,6 +484,10 @@ void FacilityScene::select(std::int32_t entity) {
             d->inSelection[size_t(e)] = true;
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
+}
+
+const Legend& FacilityScene::legend() const {
+    return *d->legend;
 }
 
 std::int32_t FacilityScene::selected() const {

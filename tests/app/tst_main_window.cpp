@@ -6,6 +6,7 @@
 #include "gui/RecentModels.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
+#include "scene/Legend.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
@@ -189,6 +190,13 @@ private slots:
         QVERIFY(!window.facilityScene()->layerVisible(twin::scene::Layer::Compute));
         window.findChild<QAction*>(QStringLiteral("layer:compute"))->setChecked(true);
         QVERIFY(window.facilityScene()->layerVisible(twin::scene::Layer::Compute));
+        // View > Colour By switches the overlay, and the legend in the view follows.
+        QCOMPARE(window.facilityScene()->legend().title(), QStringLiteral("Kind"));
+        window.findChild<QAction*>(QStringLiteral("colour:status"))->trigger();
+        QVERIFY2(window.facilityScene()->legend().title().startsWith(QStringLiteral("Status on ")),
+                 qPrintable(window.facilityScene()->legend().title()));
+        window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
+        QCOMPARE(window.facilityScene()->legend().title(), QStringLiteral("Kind"));
         // View > Go To > Hall 2 takes the camera there.
         auto* goToHall2 = window.findChild<QAction*>(QStringLiteral("goTo:hall:2"));
         QVERIFY(goToHall2);

@@ -6,6 +6,7 @@
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
+#include "scene/Legend.h"
 #include "scene/OffscreenView.h"
 
 #include <QCryptographicHash>
@@ -190,7 +191,7 @@ private slots:
         const auto states =
             schedule.stateAt(*datamodel::parseTime("2024-07-08 00:00"), datamodel::ScheduleBasis::Planned);
         scene.colourByStatus(states);
-        const std::array<unsigned char, 3> amber{235, 185, 40}, grey{74, 78, 88};
+        const std::array<unsigned char, 3> magenta{215, 60, 200}, grey{74, 78, 88};
         int counted[3] = {0, 0, 0};
         for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack)) {
             const auto colour = scene.drawnColour(rack);
@@ -200,10 +201,10 @@ private slots:
                 QCOMPARE(*colour, grey);
                 break;
             case datamodel::InstallState::InProgress:
-                QCOMPARE(*colour, amber);
+                QCOMPARE(*colour, magenta);
                 break;
             case datamodel::InstallState::Installed:
-                QVERIFY(*colour != grey && *colour != amber);
+                QVERIFY(*colour != grey && *colour != magenta);
                 break;
             }
             ++counted[int(states[size_t(rack)])];
@@ -213,7 +214,7 @@ private slots:
         // Back to kinds: every rack wears a rack shade again.
         scene.colourByKind();
         for (datamodel::EntityIndex rack : facility->ofKind(datamodel::EntityKind::Rack))
-            QVERIFY(*scene.drawnColour(rack) != amber && *scene.drawnColour(rack) != grey);
+            QVERIFY(*scene.drawnColour(rack) != magenta && *scene.drawnColour(rack) != grey);
     }
 
     void aValueOverlayRecoloursExactlyTheIntendedRack() {
@@ -223,10 +224,14 @@ private slots:
         const auto camera = *scene::cameraPreset(*facility, QStringLiteral("hall:1"));
         scene.updateDetail(camera);
         view.setCameraPose(camera);
-        auto greenPixels = [](const QImage& image) {
+        // The legend's swatches are green too (GPUs, the middle of the colour bar): not the scene's.
+        auto greenPixels = [&scene](const QImage& image) {
+            const QRect legend = scene.legend().area(image.size());
             std::vector<QPoint> found;
             for (int y = 0; y < image.height(); ++y)
                 for (int x = 0; x < image.width(); ++x) {
+                    if (legend.contains(x, y))
+                        continue;
                     const QColor c = image.pixelColor(x, y);
                     if (c.green() > 70 && c.green() > c.red() + 40 && c.green() > c.blue() + 20)
                         found.emplace_back(x, y);
@@ -429,6 +434,67 @@ private slots:
         // Up close the hall floor fills much of the picture: far fewer background pixels than the overview.
         QVERIFY2(backgroundHall * 2 < backgroundOverview,
                  qPrintable(QStringLiteral("%1 vs %2").arg(backgroundHall).arg(backgroundOverview)));
+    }
+
+    // The legend says what the colours in force mean, and its swatches wear exactly those colours.
+    void legendFollowsTheOverlay() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 512));
+        scene::OffscreenView view(QSize(640, 480));
+        scene::FacilityScene facilityScene(facility, view.renderer());
+        view.setCameraPose(*scene::cameraPreset(*facility, QStringLiteral("overview")));
+
+        const scene::Legend& legend = facilityScene.legend();
+        QCOMPARE(legend.title(), QStringLiteral("Kind"));
+        const auto rack = std::find_if(legend.entries().begin(), legend.entries().end(),
+                                       [](const scene::LegendEntry& e) { return e.label == "Rack"; });
+        QVERIFY(rack != legend.entries().end());
+        const datamodel::EntityIndex someRack = facility->ofKind(datamodel::EntityKind::Rack).front();
+        QCOMPARE(rack->colour, *facilityScene.drawnColour(someRack));
+
+        const auto states = datamodel::Schedule(*facility).stateAt(0, datamodel::ScheduleBasis::Actual);
+        facilityScene.colourByStatus(states, QStringLiteral("Status on 1970-01-01"));
+        QCOMPARE(legend.title(), QStringLiteral("Status on 1970-01-01"));
+        QCOMPARE(legend.entries().size(), std::size_t(3));
+        QCOMPARE(legend.entries()[2].colour, *facilityScene.drawnColour(someRack)); // not started
+
+        std::vector<float> values(facility->entityCount(), NAN);
+        values[size_t(someRack)] = 100.0f;
+        facilityScene.colourByValue(values, 20.0f, 100.0f, QStringLiteral("GPU temperature, °C"));
+        QCOMPARE(legend.title(), QStringLiteral("GPU temperature, °C"));
+        QCOMPARE(legend.entries().size(), std::size_t(3));
+        QCOMPARE(legend.entries()[0].label, QStringLiteral("20"));
+        QCOMPARE(legend.entries()[1].label, QStringLiteral("100"));
+        QCOMPARE(legend.entries()[1].colour, *facilityScene.drawnColour(someRack)); // the top of the map
+        const datamodel::EntityIndex otherRack = facility->ofKind(datamodel::EntityKind::Rack).back();
+        QCOMPARE(legend.entries()[2].colour, *facilityScene.drawnColour(otherRack)); // no data
+
+        // Pixels: the no-data swatch is the lowest one, 3 px above the panel's bottom padding (8 px)
+        // inside its 12 px margin; its centre is 7 px further in.
+        const QImage image = view.capture();
+        QVERIFY(legend.drawn());
+        const int swatchCentreX = 12 + 8 + 7;
+        const int swatchCentreY = image.height() - 1 - (12 + 8 + 3 + 7);
+        const QColor swatch = image.pixelColor(swatchCentreX, swatchCentreY);
+        const auto noData = legend.entries()[2].colour;
+        QVERIFY2(std::abs(swatch.red() - noData[0]) <= 2 && std::abs(swatch.green() - noData[1]) <= 2 &&
+                     std::abs(swatch.blue() - noData[2]) <= 2,
+                 qPrintable(QStringLiteral("swatch pixel %1").arg(swatch.name())));
+        // The colour bar runs from the low colour (left) to the high colour (right), one line up.
+        const int barY = swatchCentreY - 2 * 20;
+        const QColor barLeft = image.pixelColor(12 + 8 + 1, barY),
+                     barRight = image.pixelColor(12 + 8 + 118, barY);
+        QVERIFY2(barLeft.blue() > barLeft.red() && barRight.red() > barRight.blue(),
+                 qPrintable(barLeft.name() + QLatin1Char(' ') + barRight.name()));
+    }
+
+    // A view too small for the legend shows none rather than a clipped one.
+    void legendStepsAsideInATinyView() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 512));
+        scene::OffscreenView view(QSize(160, 100));
+        const scene::FacilityScene facilityScene(facility, view.renderer());
+        view.setCameraPose(*scene::cameraPreset(*facility, QStringLiteral("overview")));
+        view.capture();
+        QVERIFY(!facilityScene.legend().drawn());
     }
 };
 

@@ -23,6 +23,8 @@ enum class InstallState : std::uint8_t;
 
 namespace twin::scene {
 
+class Legend;
+
 // What an engineer switches on and off: the building, the compute, the network, cooling, power.
 enum class Layer { Structure, Compute, Network, Cooling, Power };
 inline constexpr Layer kAllLayers[] = {Layer::Structure, Layer::Compute, Layer::Network, Layer::Cooling,
@@ -62,10 +64,14 @@ public:
     // Overlays: they write the per-instance colour arrays in place (never rebuilding the scene) and
     // stay in force for detail that appears later. One value per entity, indexed by dense index.
     void colourByKind();
-    // Installed: the kind's own colour; in progress: amber; not started: a dim grey.
-    void colourByStatus(std::span<const datamodel::InstallState> states);
+    // Installed: the kind's own colour; in progress: magenta; not started: a dim grey.
+    void colourByStatus(std::span<const datamodel::InstallState> states,
+                        const QString& title = QStringLiteral("Installation status"));
     // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
-    void colourByValue(std::span<const float> values, float low, float high);
+    void colourByValue(std::span<const float> values, float low, float high,
+                       const QString& title = QStringLiteral("Value"));
+    // The key to the colours in force, drawn in the view's lower-left corner.
+    const Legend& legend() const;
     // Selection: the entity and everything below it (a rack's servers and GPUs, a row's racks, a hall)
     // drawn in the highlight colour on top of the overlay; -1 clears it.
     void select(std::int32_t entity);
