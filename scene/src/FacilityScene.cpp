@@ -78,6 +78,10 @@ constexpr double kDetailRadius = 12.0;
 constexpr double kDetailEyeDistance = 40.0;
 constexpr std::size_t kMaxDetailRacks = 8;
 constexpr std::size_t kMaxPartDetailRacks = 4; // NICs and PSUs only on the very nearest racks
+// Servers (closed boxes, nothing inside) in the racks ahead of the eye, within this radius.
+constexpr double kServerDetailRadius = 18.0;
+constexpr double kServerDetailBehind = 2.0; // metres behind the eye still counted (beside it)
+constexpr std::size_t kMaxServerDetailRacks = 32;
 constexpr double kRowLabelEyeDistance = 120.0;
 constexpr double kRowLabelRadius = 30.0;
 
@@ -93,9 +97,13 @@ struct FacilityScene::Private {
     vtkNew<vtkPolyData> unitBox;
     std::map<EntityKind, InstanceSet> structure;
     InstanceSet headers;
+    InstanceSet cableBundles; // one per tray that carries cables, sized by how many
     InstanceSet sleds, gpus, nics, psus;
+    InstanceSet servers; // closed server boxes in the racks along an aisle (no parts inside)
+    std::array<InstanceSet*, 5> detailSets() { return {&gpus, &sleds, &servers, &nics, &psus}; }
     std::vector<std::size_t> rackInstanceOfEntity; // dense index -> instance in structure[Rack]
     std::vector<EntityIndex> detailRacks;
+    std::vector<EntityIndex> serverRacks; // racks drawn as their servers only
     // Hall names float above each hall, always facing the camera at a fixed pixel size, so they stay
     // readable from the overview; row names appear over their rows once the eye is inside a hall.
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> hallLabels, rowLabels;
@@ -140,7 +148,9 @@ struct FacilityScene::Private {
             if (set.actor())
                 result.emplace_back(set.actor(), layerOf(kind));
         result.emplace_back(headers.actor(), Layer::Cooling);
+        result.emplace_back(cableBundles.actor(), Layer::Network);
         result.emplace_back(sleds.actor(), Layer::Compute);
+        result.emplace_back(servers.actor(), Layer::Compute);
         result.emplace_back(gpus.actor(), Layer::Compute);
         result.emplace_back(nics.actor(), Layer::Network);
         result.emplace_back(psus.actor(), Layer::Power);
@@ -176,12 +186,15 @@ struct FacilityScene::Private {
     std::vector<bool> inSelection;
 
     std::vector<InstanceSet*> allSets() {
-        std::vector<InstanceSet*> sets{&headers, &sleds, &gpus, &nics, &psus};
+        std::vector<InstanceSet*> sets{&headers, &cableBundles};
+        for (InstanceSet* detail : detailSets())
+            sets.push_back(detail);
         for (auto& [kind, set] : structure)
             sets.push_back(&set);
         return sets;
     }
     Rgb overlayColour(const InstanceSet& set, std::size_t instance) const;
+    void addAisleServers(const CameraPose& camera);
     void applyOverlay(InstanceSet& set) const {
         for (std::size_t i = 0; i < set.size(); ++i)
             set.setColour(i, overlayColour(set, i));
@@ -212,11 +225,43 @@ Rgb valueColour(float value, float low, float high) {
     return colour;
 }
 
+// Cables lie in their trays as one bundle per tray: a square-packed cross-section of every cable
+// routed along it, resting on the tray (at most the tray's width, then growing in height). One
+// instance per tray, whatever the number of cables.
+constexpr float kCableDiameter = 0.006f; // metres: DAC, AOC and fibre alike at this scale
+constexpr Rgb kCableBundle{45, 60, 85};
+// A hall's trunk carries tens of thousands of cables: on site that is a stack of trays, here one
+// bundle no taller than this, so that it does not wall off the hall.
+constexpr float kMaxBundleHeight = 0.25f;
+
+void addCableBundles(const Facility& f, InstanceSet& bundles) {
+    std::vector<std::uint32_t> cablesAlong(f.entityCount(), 0);
+    const datamodel::CableColumns& cables = f.cables();
+    for (std::size_t c = 0; c < cables.size(); ++c)
+        for (EntityIndex tray : cables.route.row(c))
+            ++cablesAlong[size_t(tray)];
+    for (EntityIndex tray : f.ofKind(EntityKind::Tray)) {
+        const std::uint32_t count = cablesAlong[size_t(tray)];
+        if (count == 0)
+            continue;
+        datamodel::Pose bundle = f.pose(tray);
+        const bool alongX = bundle.width >= bundle.depth;
+        float& across = alongX ? bundle.depth : bundle.width;
+        const float crossSection = float(count) * kCableDiameter * kCableDiameter;
+        const float side = std::sqrt(crossSection);
+        const float width = std::min(side, across * 0.9f);
+        across = width;
+        bundle.z += bundle.height;
+        bundles.add(tray, bundle, kCableBundle, std::min(crossSection / width, kMaxBundleHeight));
+    }
+}
+
 std::vector<LegendEntry> kindLegend() {
     std::vector<LegendEntry> entries;
     for (const KindStyle& style : kStructureStyles)
         if (style.legendLabel)
             entries.push_back({QString::fromLatin1(style.legendLabel), style.colour});
+    entries.push_back({QStringLiteral("Cables (in trays)"), kCableBundle});
     entries.push_back({QStringLiteral("Supply pipe"), kSupplyHeader});
     entries.push_back({QStringLiteral("Return pipe"), kReturnHeader});
     entries.push_back({QStringLiteral("GPU (up close)"), kGpuColour});
@@ -252,6 +297,37 @@ Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t in
     return set.ownColour(instance);
 }
 
+// Standing in an aisle, the racks ahead of the eye show their servers as closed boxes (the rack's own
+// box steps aside), so that the aisle reads as rows of servers rather than two walls. Racks already in
+// full detail keep it.
+void FacilityScene::Private::addAisleServers(const CameraPose& camera) {
+    const Facility& f = *facility;
+    InstanceSet& racks = structure[EntityKind::Rack];
+    const double lookX = camera.focalPoint[0] - camera.position[0];
+    const double lookY = camera.focalPoint[1] - camera.position[1];
+    const double lookLength = std::max(1e-9, std::hypot(lookX, lookY));
+    std::vector<std::pair<double, EntityIndex>> ahead;
+    for (EntityIndex rack : f.ofKind(EntityKind::Rack)) {
+        const datamodel::Pose& pose = f.pose(rack);
+        const double dx = double(pose.x) - camera.position[0], dy = double(pose.y) - camera.position[1];
+        const double distance = std::hypot(dx, dy);
+        const double alongLook = (dx * lookX + dy * lookY) / lookLength;
+        if (distance <= kServerDetailRadius && alongLook > -kServerDetailBehind &&
+            std::find(detailRacks.begin(), detailRacks.end(), rack) == detailRacks.end())
+            ahead.emplace_back(distance, rack);
+    }
+    std::sort(ahead.begin(), ahead.end());
+    if (ahead.size() > kMaxServerDetailRacks)
+        ahead.resize(kMaxServerDetailRacks);
+    for (const auto& [distance, rack] : ahead) {
+        serverRacks.push_back(rack);
+        racks.setVisible(rackInstanceOfEntity[size_t(rack)], false);
+        for (EntityIndex server : f.children(rack))
+            if (f.kind(server) == EntityKind::Server)
+                servers.add(server, f.pose(server), kServerSled);
+    }
+}
+
 FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRenderer* renderer)
     : d(std::make_unique<Private>()) {
     d->facility = std::move(facility);
@@ -282,11 +358,13 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
         d->headers.add(header, f.pose(header),
                        f.entities().subtype[size_t(header)] == "return" ? kReturnHeader : kSupplyHeader);
 
+    addCableBundles(f, d->cableBundles);
+
     // Actors go in front to back, the floors last: llvmpipe tests depth before shading, so what the
     // racks and their detail already cover is never shaded again for the floors beneath them.
-    for (InstanceSet* detail : {&d->gpus, &d->sleds, &d->nics, &d->psus})
+    for (InstanceSet* detail : d->detailSets())
         detail->addTo(renderer, d->unitBox);
-    d->counts.actors += 4;
+    d->counts.actors += d->detailSets().size();
     auto addKind = [&](InstanceSet& set) {
         d->counts.instances += set.size();
         if (set.size() > 0) {
@@ -298,6 +376,7 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
         if (style.kind != EntityKind::Hall && style.kind != EntityKind::Building)
             addKind(d->structure[style.kind]);
     addKind(d->headers);
+    addKind(d->cableBundles);
     addKind(d->structure[EntityKind::Hall]);
     addKind(d->structure[EntityKind::Building]);
     // Pipes: every segment's polyline as lines in one actor, supply blue, return red. Most run below
@@ -380,7 +459,7 @@ FacilityScene::~FacilityScene() {
     for (auto& [kind, set] : d->structure)
         if (set.actor())
             d->renderer->RemoveActor(set.actor());
-    for (InstanceSet* set : {&d->headers, &d->sleds, &d->gpus, &d->nics, &d->psus})
+    for (InstanceSet* set : d->allSets())
         if (set->actor())
             d->renderer->RemoveActor(set->actor());
 }
@@ -392,10 +471,12 @@ const FacilitySceneCounts& FacilityScene::counts() const {
 std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
     const Facility& f = *d->facility;
     InstanceSet& racks = d->structure[EntityKind::Rack];
-    for (EntityIndex rack : d->detailRacks)
-        racks.setVisible(d->rackInstanceOfEntity[size_t(rack)], true);
+    for (const auto* list : {&d->detailRacks, &d->serverRacks})
+        for (EntityIndex rack : *list)
+            racks.setVisible(d->rackInstanceOfEntity[size_t(rack)], true);
     d->detailRacks.clear();
-    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+    d->serverRacks.clear();
+    for (InstanceSet* detail : d->detailSets())
         detail->clear();
 
     const double eyeDistance =
@@ -439,9 +520,10 @@ std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
                 }
             }
         }
+        d->addAisleServers(camera);
     }
     racks.commit();
-    for (InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+    for (InstanceSet* detail : d->detailSets())
         d->applyOverlay(*detail); // new detail wears the overlay in force
     return d->detailRacks.size();
 }
@@ -544,12 +626,16 @@ std::optional<Layer> layerFromName(const QString& name) {
 }
 
 std::size_t FacilityScene::drawnInstances() const {
-    std::size_t drawn = d->headers.visibleCount();
+    std::size_t drawn = d->headers.visibleCount() + d->cableBundles.visibleCount();
     for (const auto& [kind, set] : d->structure)
         drawn += set.visibleCount();
-    for (const InstanceSet* detail : {&d->sleds, &d->gpus, &d->nics, &d->psus})
+    for (const InstanceSet* detail : d->detailSets())
         drawn += detail->visibleCount();
     return drawn;
+}
+
+std::size_t FacilityScene::serverDetailRacks() const {
+    return d->serverRacks.size();
 }
 
 std::size_t FacilityScene::drawnGpus() const {
@@ -578,7 +664,9 @@ std::int32_t FacilityScene::pick(int x, int y) const {
             hit && (!best || hit->distance < best->first))
             best = std::make_pair(hit->distance, set.entityAt(hit->instance));
     };
-    for (const InstanceSet* set : {&d->gpus, &d->sleds, &d->nics, &d->psus, &d->headers})
+    for (const InstanceSet* set : d->detailSets())
+        consider(*set);
+    for (const InstanceSet* set : {&d->headers, &d->cableBundles})
         consider(*set);
     for (const auto& [kind, set] : d->structure)
         consider(set);

@@ -57,7 +57,7 @@ private slots:
         QCOMPARE(largeScene.counts().racks, std::size_t(256));
         QCOMPARE(largeScene.counts().cdus, largeScene.counts().racks);
         QCOMPARE(largeScene.counts().actors, smallScene.counts().actors); // per drawn kind, not per entity
-        QVERIFY(largeScene.counts().actors <= 20);
+        QVERIFY(largeScene.counts().actors <= 24);
         QCOMPARE(std::size_t(largeView.renderer()->GetActors()->GetNumberOfItems()),
                  largeScene.counts().actors + largeScene.counts().labels);
         // A label per hall and per row: dozens, not one per rack or GPU.
@@ -73,6 +73,13 @@ private slots:
               datamodel::EntityKind::Turbine, datamodel::EntityKind::Battery,
               datamodel::EntityKind::Substation, datamodel::EntityKind::Header})
             expected += large->count(kind);
+        // And one cable bundle per tray that some cable runs along.
+        QSet<datamodel::EntityIndex> traysWithCables;
+        for (std::size_t c = 0; c < large->cables().size(); ++c)
+            for (datamodel::EntityIndex tray : large->cables().route.row(c))
+                traysWithCables.insert(tray);
+        QVERIFY(!traysWithCables.isEmpty());
+        expected += std::size_t(traysWithCables.size());
         QCOMPARE(largeScene.counts().instances, expected);
         QCOMPARE(largeScene.drawnInstances(), expected);
     }
@@ -97,7 +104,11 @@ private slots:
         // The detailed racks' boxes step aside; the drawn total stays bounded.
         // Sleds and GPUs on every detailed rack, NICs and PSUs on the nearest four only.
         const std::size_t parts = std::min<std::size_t>(detailed, 4) * 8 * (9 + 4);
-        QCOMPARE(scene.drawnInstances(), structure - detailed + detailed * (8 + 64) + parts);
+        // The racks ahead in the aisle show their 8 servers each instead of their box.
+        const std::size_t serverRacks = scene.serverDetailRacks();
+        QVERIFY2(serverRacks > 0 && serverRacks <= 32, qPrintable(QString::number(serverRacks)));
+        QCOMPARE(scene.drawnInstances(),
+                 structure - detailed - serverRacks + detailed * (8 + 64) + parts + serverRacks * 8);
 
         view.setCameraPose(*rackCamera);
         const QImage close = view.capture();
@@ -115,6 +126,7 @@ private slots:
         // Back out: detail gone, every rack box back.
         QCOMPARE(scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("overview"))),
                  std::size_t(0));
+        QCOMPARE(scene.serverDetailRacks(), std::size_t(0));
         QCOMPARE(scene.drawnInstances(), structure);
         view.setCameraPose(*scene::cameraPreset(*facility, QStringLiteral("overview")));
         QCOMPARE(gpuGreen(view.capture()), 0);

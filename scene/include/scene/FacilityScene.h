@@ -53,6 +53,8 @@ public:
     std::size_t updateDetail(const CameraPose& camera);
     // Instances drawn now, structure and detail together: what a frame costs.
     std::size_t drawnInstances() const;
+    // Racks drawn as their servers only (closed boxes), ahead of an eye standing in an aisle.
+    std::size_t serverDetailRacks() const;
     // GPUs drawn one by one now (only in detail, near the camera).
     std::size_t drawnGpus() const;
 
