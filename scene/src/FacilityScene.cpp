@@ -107,7 +107,7 @@ struct FacilityScene::Private {
     // Hall names float above each hall, always facing the camera at a fixed pixel size, so they stay
     // readable from the overview; row names appear over their rows once the eye is inside a hall.
     std::vector<vtkSmartPointer<vtkBillboardTextActor3D>> hallLabels, rowLabels;
-    vtkSmartPointer<vtkActor> pipes; // every pipe segment as lines, one actor
+    std::vector<vtkSmartPointer<vtkActor>> pipes; // every pipe segment as lines, an actor per width
     std::size_t pipeSegments = 0;
     std::map<Layer, bool> layerShown;
     std::optional<Layer> xRay;
@@ -154,8 +154,8 @@ struct FacilityScene::Private {
         result.emplace_back(gpus.actor(), Layer::Compute);
         result.emplace_back(nics.actor(), Layer::Network);
         result.emplace_back(psus.actor(), Layer::Power);
-        if (pipes)
-            result.emplace_back(pipes.Get(), Layer::Cooling);
+        for (const auto& actor : pipes)
+            result.emplace_back(actor.Get(), Layer::Cooling);
         return result;
     }
     void applyLayers() {
@@ -168,8 +168,8 @@ struct FacilityScene::Private {
         }
         // The pipes lie below the floor: drawing their 70,000 line points when the floor hides them
         // cost a third of the frame rate (bench render). They come out with x-ray on cooling.
-        if (pipes)
-            pipes->SetVisibility(layerShown[Layer::Cooling] && xRay == Layer::Cooling);
+        for (const auto& actor : pipes)
+            actor->SetVisibility(layerShown[Layer::Cooling] && xRay == Layer::Cooling);
         for (const auto& labels : {hallLabels, rowLabels})
             for (const auto& text : labels)
                 text->SetForceOpaque(!xRay);
@@ -255,6 +255,52 @@ void addCableBundles(const Facility& f, InstanceSet& bundles) {
         bundles.add(tray, bundle, kCableBundle, std::min(crossSection / width, kMaxBundleHeight));
     }
 }
+
+// Pipe diameters range from 19 mm (rack hoses) to 600 mm (plant mains): drawn as lines whose width
+// in pixels grows with the diameter class. World-sized tubes for 31,000 segments would cost more
+// triangles than the whole facility, for pipes seen only through x-ray.
+struct PipeClass {
+    float maxDiameterMm; // this class holds diameters up to this (and above the previous class's)
+    float lineWidth;
+};
+constexpr PipeClass kPipeClasses[] = {{25.0f, 1.0f}, {100.0f, 2.0f}, {350.0f, 3.5f}, {1e9f, 6.0f}};
+
+std::size_t buildPipeLines(const datamodel::PipeColumns& pipes, const PipeClass& pipeClass,
+                           vtkPolyData* into) {
+    const float lowerBound = &pipeClass == &kPipeClasses[0] ? 0.0f : (&pipeClass - 1)->maxDiameterMm;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    std::size_t segments = 0;
+    for (std::size_t p = 0; p < pipes.size(); ++p) {
+        const auto polyline = pipes.points.row(p);
+        if (polyline.size() < 2 || pipes.diameterMm[p] <= lowerBound ||
+            pipes.diameterMm[p] > pipeClass.maxDiameterMm)
+            continue;
+        lines->InsertNextCell(vtkIdType(polyline.size()));
+        for (const auto& point : polyline)
+            lines->InsertCellPoint(points->InsertNextPoint(point[0], point[1], point[2]));
+        const Rgb& colour = pipes.side[p] == datamodel::PipeSide::Supply ? kSupplyHeader : kReturnHeader;
+        colours->InsertNextTypedTuple(colour.data());
+        ++segments;
+    }
+    into->SetPoints(points);
+    into->SetLines(lines);
+    into->GetCellData()->SetScalars(colours);
+    return segments;
+}
+
+} // namespace
+
+float pipeLineWidth(float diameterMm) {
+    for (const PipeClass& pipeClass : kPipeClasses)
+        if (diameterMm <= pipeClass.maxDiameterMm)
+            return pipeClass.lineWidth;
+    return kPipeClasses[std::size(kPipeClasses) - 1].lineWidth;
+}
+
+namespace {
 
 std::vector<LegendEntry> kindLegend() {
     std::vector<LegendEntry> entries;
@@ -379,38 +425,24 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     addKind(d->cableBundles);
     addKind(d->structure[EntityKind::Hall]);
     addKind(d->structure[EntityKind::Building]);
-    // Pipes: every segment's polyline as lines in one actor, supply blue, return red. Most run below
-    // the floor, so they show through x-ray on the cooling layer.
-    {
-        const datamodel::PipeColumns& pipes = f.pipes();
-        vtkNew<vtkPoints> points;
-        vtkNew<vtkCellArray> lines;
-        vtkNew<vtkUnsignedCharArray> colours;
-        colours->SetNumberOfComponents(3);
-        for (std::size_t p = 0; p < pipes.size(); ++p) {
-            const auto polyline = pipes.points.row(p);
-            if (polyline.size() < 2)
-                continue;
-            lines->InsertNextCell(vtkIdType(polyline.size()));
-            for (const auto& point : polyline)
-                lines->InsertCellPoint(points->InsertNextPoint(point[0], point[1], point[2]));
-            const Rgb& colour = pipes.side[p] == datamodel::PipeSide::Supply ? kSupplyHeader : kReturnHeader;
-            colours->InsertNextTypedTuple(colour.data());
-            ++d->pipeSegments;
-        }
+    // Pipes: every segment's polyline as lines, supply blue, return red, one actor per diameter class
+    // (lines wider for wider pipes). Most run below the floor, so they show through x-ray on cooling.
+    for (const PipeClass& pipeClass : kPipeClasses) {
         vtkNew<vtkPolyData> polydata;
-        polydata->SetPoints(points);
-        polydata->SetLines(lines);
-        polydata->GetCellData()->SetScalars(colours);
+        const std::size_t segments = buildPipeLines(f.pipes(), pipeClass, polydata);
+        if (segments == 0)
+            continue;
         vtkNew<vtkPolyDataMapper> mapper;
         mapper->SetInputData(polydata);
         mapper->SetColorModeToDirectScalars();
         mapper->SetScalarModeToUseCellData();
-        d->pipes = vtkSmartPointer<vtkActor>::New();
-        d->pipes->SetMapper(mapper);
-        d->pipes->GetProperty()->SetLineWidth(2.0f);
-        d->pipes->GetProperty()->LightingOff();
-        renderer->AddActor(d->pipes);
+        auto actor = vtkSmartPointer<vtkActor>::New();
+        actor->SetMapper(mapper);
+        actor->GetProperty()->SetLineWidth(pipeClass.lineWidth);
+        actor->GetProperty()->LightingOff();
+        renderer->AddActor(actor);
+        d->pipes.push_back(actor);
+        d->pipeSegments += segments;
         ++d->counts.actors;
     }
     for (Layer layer : kAllLayers)
@@ -451,8 +483,8 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
 
 FacilityScene::~FacilityScene() {
     // The renderer may outlive this scene: take our actors back out of it.
-    if (d->pipes)
-        d->renderer->RemoveActor(d->pipes);
+    for (const auto& actor : d->pipes)
+        d->renderer->RemoveActor(actor);
     for (const auto& labels : {d->hallLabels, d->rowLabels})
         for (const auto& text : labels)
             d->renderer->RemoveActor(text);

@@ -345,6 +345,12 @@ private slots:
         scene::OffscreenView view(QSize(480, 300));
         scene::FacilityScene scene(facility, view.renderer());
         QCOMPARE(scene.pipeSegments(), facility->pipes().size()); // every segment has a polyline
+        // Thickness by diameter: rack hoses thinnest, plant mains widest, never thinner for wider.
+        QCOMPARE(scene::pipeLineWidth(19.0f), 1.0f);
+        QVERIFY(scene::pipeLineWidth(50.0f) > scene::pipeLineWidth(19.0f));
+        QVERIFY(scene::pipeLineWidth(600.0f) > scene::pipeLineWidth(200.0f));
+        for (float d = 1.0f; d < 2000.0f; d *= 1.5f)
+            QVERIFY(scene::pipeLineWidth(d * 1.5f) >= scene::pipeLineWidth(d));
         const auto camera = *scene::cameraPreset(*facility, QStringLiteral("hall:1"));
         scene.updateDetail(camera);
         view.setCameraPose(camera);

@@ -109,6 +109,9 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// The width in pixels of the line that draws a pipe of this diameter (wider pipes, wider lines).
+float pipeLineWidth(float diameterMm);
+
 // Camera presets: "overview" (the building and the plant), "hall:N" (hall N from above), "aisle:ROW"
 // (standing in the aisle beside row ROW, e.g. aisle:H1-R03, looking along it) and "rack:NAME" (in
 // front of rack NAME, e.g. rack:H1-R03-K07). Nothing for an unknown preset or name.
