@@ -82,6 +82,8 @@ constexpr std::size_t kMaxPartDetailRacks = 4; // NICs and PSUs only on the very
 constexpr double kServerDetailRadius = 18.0;
 constexpr double kServerDetailBehind = 2.0; // metres behind the eye still counted (beside it)
 constexpr std::size_t kMaxServerDetailRacks = 32;
+// Only the two rows that flank the line of sight: rows further aside are hidden behind them.
+constexpr double kAisleReach = 3.0;
 constexpr double kRowLabelEyeDistance = 120.0;
 constexpr double kRowLabelRadius = 30.0;
 
@@ -343,9 +345,9 @@ Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t in
     return set.ownColour(instance);
 }
 
-// Standing in an aisle, the racks ahead of the eye show their servers as closed boxes (the rack's own
-// box steps aside), so that the aisle reads as rows of servers rather than two walls. Racks already in
-// full detail keep it.
+// Standing in an aisle, the racks ahead of the eye along the line of sight show their servers as closed boxes
+// (the rack's own box steps aside), so that the aisle reads as rows of servers rather than two walls. Racks
+// already in full detail keep it.
 void FacilityScene::Private::addAisleServers(const CameraPose& camera) {
     const Facility& f = *facility;
     InstanceSet& racks = structure[EntityKind::Rack];
@@ -358,7 +360,9 @@ void FacilityScene::Private::addAisleServers(const CameraPose& camera) {
         const double dx = double(pose.x) - camera.position[0], dy = double(pose.y) - camera.position[1];
         const double distance = std::hypot(dx, dy);
         const double alongLook = (dx * lookX + dy * lookY) / lookLength;
+        const double besideLook = std::abs(dx * lookY - dy * lookX) / lookLength;
         if (distance <= kServerDetailRadius && alongLook > -kServerDetailBehind &&
+            besideLook <= kAisleReach &&
             std::find(detailRacks.begin(), detailRacks.end(), rack) == detailRacks.end())
             ahead.emplace_back(distance, rack);
     }
