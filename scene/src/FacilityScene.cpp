@@ -172,8 +172,8 @@ struct FacilityScene::Private {
         // cost a third of the frame rate (bench render). They come out with x-ray on cooling.
         for (const auto& actor : pipes)
             actor->SetVisibility(layerShown[Layer::Cooling] && xRay == Layer::Cooling);
-        for (const auto& labels : {hallLabels, rowLabels})
-            for (const auto& text : labels)
+        for (const auto* labels : {&hallLabels, &rowLabels})
+            for (const auto& text : *labels)
                 text->SetForceOpaque(!xRay);
     }
     FacilitySceneCounts counts;
@@ -267,9 +267,15 @@ struct PipeClass {
 };
 constexpr PipeClass kPipeClasses[] = {{25.0f, 1.0f}, {100.0f, 2.0f}, {350.0f, 3.5f}, {1e9f, 6.0f}};
 
-std::size_t buildPipeLines(const datamodel::PipeColumns& pipes, const PipeClass& pipeClass,
-                           vtkPolyData* into) {
-    const float lowerBound = &pipeClass == &kPipeClasses[0] ? 0.0f : (&pipeClass - 1)->maxDiameterMm;
+std::size_t pipeClassOf(float diameterMm) {
+    std::size_t index = 0;
+    while (index + 1 < std::size(kPipeClasses) && diameterMm > kPipeClasses[index].maxDiameterMm)
+        ++index;
+    return index;
+}
+
+// The polylines of every pipe of one diameter class; returns how many.
+std::size_t buildPipeLines(const datamodel::PipeColumns& pipes, std::size_t pipeClass, vtkPolyData* into) {
     vtkNew<vtkPoints> points;
     vtkNew<vtkCellArray> lines;
     vtkNew<vtkUnsignedCharArray> colours;
@@ -277,8 +283,7 @@ std::size_t buildPipeLines(const datamodel::PipeColumns& pipes, const PipeClass&
     std::size_t segments = 0;
     for (std::size_t p = 0; p < pipes.size(); ++p) {
         const auto polyline = pipes.points.row(p);
-        if (polyline.size() < 2 || pipes.diameterMm[p] <= lowerBound ||
-            pipes.diameterMm[p] > pipeClass.maxDiameterMm)
+        if (polyline.size() < 2 || pipeClassOf(pipes.diameterMm[p]) != pipeClass)
             continue;
         lines->InsertNextCell(vtkIdType(polyline.size()));
         for (const auto& point : polyline)
@@ -296,10 +301,7 @@ std::size_t buildPipeLines(const datamodel::PipeColumns& pipes, const PipeClass&
 } // namespace
 
 float pipeLineWidth(float diameterMm) {
-    for (const PipeClass& pipeClass : kPipeClasses)
-        if (diameterMm <= pipeClass.maxDiameterMm)
-            return pipeClass.lineWidth;
-    return kPipeClasses[std::size(kPipeClasses) - 1].lineWidth;
+    return kPipeClasses[pipeClassOf(diameterMm)].lineWidth;
 }
 
 namespace {
@@ -431,7 +433,7 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     addKind(d->structure[EntityKind::Building]);
     // Pipes: every segment's polyline as lines, supply blue, return red, one actor per diameter class
     // (lines wider for wider pipes). Most run below the floor, so they show through x-ray on cooling.
-    for (const PipeClass& pipeClass : kPipeClasses) {
+    for (std::size_t pipeClass = 0; pipeClass < std::size(kPipeClasses); ++pipeClass) {
         vtkNew<vtkPolyData> polydata;
         const std::size_t segments = buildPipeLines(f.pipes(), pipeClass, polydata);
         if (segments == 0)
@@ -442,7 +444,7 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
         mapper->SetScalarModeToUseCellData();
         auto actor = vtkSmartPointer<vtkActor>::New();
         actor->SetMapper(mapper);
-        actor->GetProperty()->SetLineWidth(pipeClass.lineWidth);
+        actor->GetProperty()->SetLineWidth(kPipeClasses[pipeClass].lineWidth);
         actor->GetProperty()->LightingOff();
         renderer->AddActor(actor);
         d->pipes.push_back(actor);
@@ -489,8 +491,8 @@ FacilityScene::~FacilityScene() {
     // The renderer may outlive this scene: take our actors back out of it.
     for (const auto& actor : d->pipes)
         d->renderer->RemoveActor(actor);
-    for (const auto& labels : {d->hallLabels, d->rowLabels})
-        for (const auto& text : labels)
+    for (const auto* labels : {&d->hallLabels, &d->rowLabels})
+        for (const auto& text : *labels)
             d->renderer->RemoveActor(text);
     for (auto& [kind, set] : d->structure)
         if (set.actor())

@@ -1,21 +1,16 @@
 #include "scene/Legend.h"
 
+#include <algorithm>
 #include <vtkActor2D.h>
 #include <vtkCallbackCommand.h>
-#include <vtkCellArray.h>
-#include <vtkCellData.h>
 #include <vtkCommand.h>
+#include <vtkImageData.h>
+#include <vtkImageMapper.h>
 #include <vtkNew.h>
-#include <vtkPointData.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper2D.h>
-#include <vtkProperty2D.h>
 #include <vtkRenderer.h>
-#include <vtkSmartPointer.h>
-#include <vtkTextActor.h>
+#include <vtkStdString.h>
 #include <vtkTextProperty.h>
-#include <vtkUnsignedCharArray.h>
+#include <vtkTextRenderer.h>
 
 namespace twin::scene {
 
@@ -28,8 +23,8 @@ constexpr int kLineHeight = 20;
 constexpr int kPanelWidth = 190;
 constexpr int kBarWidth = 120;
 constexpr int kFontSize = 13;
-constexpr int kColourBarSteps = 24; // quads along the bar; colours are interpolated within each
-constexpr std::array<unsigned char, 4> kPanelColour{20, 22, 28, 200};
+constexpr int kTextDpi = 72; // font points are pixels
+constexpr std::array<unsigned char, 3> kPanelColour{20, 22, 28};
 } // namespace
 
 struct Legend::Private {
@@ -38,59 +33,56 @@ struct Legend::Private {
     std::vector<LegendEntry> entries;
     int panelHeight = 0;
     bool drawn = false;
-    vtkNew<vtkPolyData> shapes; // the panel and the swatches (or the bar), in pixels
-    vtkNew<vtkActor2D> shapeActor;
-    std::vector<vtkSmartPointer<vtkTextActor>> texts; // the title first
+    // The whole legend is one image (panel, swatches and text composed on the CPU), drawn as one 2D
+    // actor: a text actor per line cost a textured draw each, a few milliseconds a frame on llvmpipe.
+    vtkNew<vtkImageData> image;
+    vtkNew<vtkActor2D> actor;
+    vtkNew<vtkTextProperty> font;
     vtkNew<vtkCallbackCommand> fitCheck;
     unsigned long fitObserver = 0;
 
-    struct Shapes {
-        vtkNew<vtkPoints> points;
-        vtkNew<vtkCellArray> quads;
-        vtkNew<vtkUnsignedCharArray> colours; // per point, so a bar can shade along its length
-        Shapes() { colours->SetNumberOfComponents(4); }
-        void quad(double x0, double y0, double x1, double y1, std::array<unsigned char, 4> left,
-                  std::array<unsigned char, 4> right) {
-            const vtkIdType first = points->GetNumberOfPoints();
-            points->InsertNextPoint(x0, y0, 0.0);
-            points->InsertNextPoint(x1, y0, 0.0);
-            points->InsertNextPoint(x1, y1, 0.0);
-            points->InsertNextPoint(x0, y1, 0.0);
-            for (const auto* colour : {&left, &right, &right, &left})
-                colours->InsertNextTypedTuple(colour->data());
-            const vtkIdType ids[] = {first, first + 1, first + 2, first + 3};
-            quads->InsertNextCell(4, ids);
-        }
-    };
-
-    static std::array<unsigned char, 4> opaque(const std::array<unsigned char, 3>& rgb) {
-        return {rgb[0], rgb[1], rgb[2], 255};
+    void startPanel(int height) {
+        panelHeight = height;
+        image->SetDimensions(kPanelWidth, height, 1);
+        image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
+        fill(0, 0, kPanelWidth, height, kPanelColour);
     }
-
-    void addText(const QString& text, int x, int y, bool bold) {
-        auto actor = vtkSmartPointer<vtkTextActor>::New();
-        actor->SetInput(text.toUtf8().constData());
-        actor->SetDisplayPosition(x, y);
-        actor->GetTextProperty()->SetFontSize(kFontSize);
-        actor->GetTextProperty()->SetColor(0.93, 0.94, 0.96);
-        actor->GetTextProperty()->SetBold(bold);
-        actor->GetTextProperty()->SetVerticalJustificationToBottom();
-        renderer->AddViewProp(actor);
-        texts.push_back(actor);
+    // Image coordinates: from the panel's lower-left corner, y up (as VTK's display coordinates).
+    void fill(int x0, int y0, int x1, int y1, const std::array<unsigned char, 3>& colour) {
+        auto* pixels = static_cast<unsigned char*>(image->GetScalarPointer());
+        for (int y = std::max(0, y0); y < std::min(panelHeight, y1); ++y)
+            for (int x = std::max(0, x0); x < std::min(kPanelWidth, x1); ++x)
+                std::copy(colour.begin(), colour.end(), pixels + 3 * (y * kPanelWidth + x));
     }
-
-    void clearTexts() {
-        for (const auto& text : texts)
-            renderer->RemoveViewProp(text);
-        texts.clear();
+    enum class Align { Left, Right };
+    // Text with its box's lower corner (left or right) at (x, y), blended by its coverage.
+    void text(const QString& line, int x, int y, bool bold, Align align = Align::Left) {
+        font->SetBold(bold);
+        vtkNew<vtkImageData> rendered;
+        int textSize[2] = {0, 0};
+        vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+        if (!renderer || !renderer->RenderString(font, line.toStdString(), rendered, textSize, kTextDpi))
+            return;
+        int extent[6];
+        rendered->GetExtent(extent);
+        if (align == Align::Right)
+            x -= extent[1] - extent[0] + 1;
+        auto* pixels = static_cast<unsigned char*>(image->GetScalarPointer());
+        for (int ty = extent[2]; ty <= extent[3]; ++ty)
+            for (int tx = extent[0]; tx <= extent[1]; ++tx) {
+                const int px = x + tx - extent[0], py = y + ty - extent[2];
+                if (px < 0 || py < 0 || px >= kPanelWidth || py >= panelHeight)
+                    continue;
+                const auto* source = static_cast<unsigned char*>(rendered->GetScalarPointer(tx, ty, 0));
+                const int alpha = source[3];
+                unsigned char* target = pixels + 3 * (py * kPanelWidth + px);
+                for (int c = 0; c < 3; ++c)
+                    target[c] =
+                        static_cast<unsigned char>((source[c] * alpha + target[c] * (255 - alpha)) / 255);
+            }
     }
-
-    void install(Shapes& built) {
-        shapes->Initialize();
-        shapes->SetPoints(built.points);
-        shapes->SetPolys(built.quads);
-        shapes->GetPointData()->SetScalars(built.colours);
-        shapes->Modified();
+    void install() {
+        image->Modified();
         fitToView();
     }
 
@@ -99,20 +91,26 @@ struct Legend::Private {
         const int* size = renderer->GetSize();
         drawn = !entries.empty() && size[0] >= kMargin + kPanelWidth + kMargin &&
                 size[1] >= kMargin + panelHeight + kMargin;
-        shapeActor->SetVisibility(drawn);
-        for (const auto& text : texts)
-            text->SetVisibility(drawn);
+        actor->SetVisibility(drawn);
     }
 };
 
 Legend::Legend(vtkRenderer* renderer) : d(std::make_unique<Private>()) {
     d->renderer = renderer;
-    vtkNew<vtkPolyDataMapper2D> mapper;
-    mapper->SetInputData(d->shapes);
-    mapper->SetColorModeToDirectScalars();
-    d->shapeActor->SetMapper(mapper);
-    d->shapeActor->SetVisibility(false);
-    renderer->AddViewProp(d->shapeActor);
+    d->font->SetFontSize(kFontSize);
+    d->font->SetColor(0.93, 0.94, 0.96);
+    d->font->SetJustificationToLeft();
+    d->font->SetVerticalJustificationToBottom();
+    d->startPanel(1);
+    vtkNew<vtkImageMapper> mapper;
+    mapper->SetInputData(d->image);
+    mapper->SetColorWindow(255.0);
+    mapper->SetColorLevel(127.5);
+    d->actor->SetMapper(mapper);
+    d->actor->SetPosition(kMargin, kMargin);
+    d->actor->SetVisibility(false);
+    renderer->AddViewProp(d->actor);
+    // The view's size is known only when it renders: check the fit then.
     d->fitCheck->SetClientData(d.get());
     d->fitCheck->SetCallback([](vtkObject*, unsigned long, void* clientData, void*) {
         static_cast<Private*>(clientData)->fitToView();
@@ -122,28 +120,22 @@ Legend::Legend(vtkRenderer* renderer) : d(std::make_unique<Private>()) {
 
 Legend::~Legend() {
     d->renderer->RemoveObserver(d->fitObserver);
-    d->clearTexts();
-    d->renderer->RemoveViewProp(d->shapeActor);
+    d->renderer->RemoveViewProp(d->actor);
 }
 
 void Legend::showEntries(const QString& title, std::vector<LegendEntry> entries) {
     d->title = title;
     d->entries = std::move(entries);
-    d->clearTexts();
-    const int rows = int(d->entries.size()) + 1;
-    d->panelHeight = rows * kLineHeight + 2 * kPadding;
-    Private::Shapes built;
-    built.quad(kMargin, kMargin, kMargin + kPanelWidth, kMargin + d->panelHeight, kPanelColour, kPanelColour);
-    const int left = kMargin + kPadding;
-    int y = kMargin + d->panelHeight - kPadding - kLineHeight;
-    d->addText(title, left, y + 3, true);
+    d->startPanel((int(d->entries.size()) + 1) * kLineHeight + 2 * kPadding);
+    const int left = kPadding;
+    int y = d->panelHeight - kPadding - kLineHeight;
+    d->text(title, left, y + 3, true);
     for (const LegendEntry& entry : d->entries) {
         y -= kLineHeight;
-        built.quad(left, y + 3, left + kSwatch, y + 3 + kSwatch, Private::opaque(entry.colour),
-                   Private::opaque(entry.colour));
-        d->addText(entry.label, left + kSwatch + 8, y + 3, false);
+        d->fill(left, y + 3, left + kSwatch, y + 3 + kSwatch, entry.colour);
+        d->text(entry.label, left + kSwatch + 8, y + 3, false);
     }
-    d->install(built);
+    d->install();
 }
 
 void Legend::showColourBar(const QString& title, float low, float high,
@@ -153,28 +145,20 @@ void Legend::showColourBar(const QString& title, float low, float high,
     d->entries = {{QString::number(double(low), 'g', 4), colourAt(0.0f)},
                   {QString::number(double(high), 'g', 4), colourAt(1.0f)},
                   noData};
-    d->clearTexts();
-    d->panelHeight = 4 * kLineHeight + 2 * kPadding;
-    Private::Shapes built;
-    built.quad(kMargin, kMargin, kMargin + kPanelWidth, kMargin + d->panelHeight, kPanelColour, kPanelColour);
-    const int left = kMargin + kPadding;
-    int y = kMargin + d->panelHeight - kPadding - kLineHeight;
-    d->addText(title, left, y + 3, true);
+    d->startPanel(4 * kLineHeight + 2 * kPadding);
+    const int left = kPadding;
+    int y = d->panelHeight - kPadding - kLineHeight;
+    d->text(title, left, y + 3, true);
     y -= kLineHeight;
-    for (int step = 0; step < kColourBarSteps; ++step) {
-        const float t0 = float(step) / kColourBarSteps, t1 = float(step + 1) / kColourBarSteps;
-        built.quad(left + kBarWidth * double(t0), y + 3, left + kBarWidth * double(t1), y + 3 + kSwatch,
-                   Private::opaque(colourAt(t0)), Private::opaque(colourAt(t1)));
-    }
+    for (int x = 0; x < kBarWidth; ++x)
+        d->fill(left + x, y + 3, left + x + 1, y + 3 + kSwatch, colourAt(float(x) / float(kBarWidth - 1)));
     y -= kLineHeight;
-    d->addText(d->entries[0].label, left, y + 3, false);
-    auto highText = d->entries[1].label;
-    d->addText(highText, left + kBarWidth - 8 * int(highText.size()), y + 3, false);
+    d->text(d->entries[0].label, left, y + 3, false);
+    d->text(d->entries[1].label, left + kBarWidth, y + 3, false, Private::Align::Right);
     y -= kLineHeight;
-    built.quad(left, y + 3, left + kSwatch, y + 3 + kSwatch, Private::opaque(noData.colour),
-               Private::opaque(noData.colour));
-    d->addText(noData.label, left + kSwatch + 8, y + 3, false);
-    d->install(built);
+    d->fill(left, y + 3, left + kSwatch, y + 3 + kSwatch, noData.colour);
+    d->text(noData.label, left + kSwatch + 8, y + 3, false);
+    d->install();
 }
 
 const QString& Legend::title() const {
