@@ -49,7 +49,7 @@ ExitCode runGui(const QStringList& arguments) {
         const QString path = parser.value(screenshotOption);
         auto grabAndQuit = [&window, path] {
             QTimer::singleShot(kScreenshotSettleMs, &window, [&window, path] {
-                const bool saved = window.grab().save(path, "PNG");
+                const bool saved = window.screenshot().save(path, "PNG");
                 if (saved)
                     printOut(path);
                 QCoreApplication::exit(saved ? 0 : 1);

@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -102,7 +103,7 @@ void MainWindow::updateDetail() {
         if (auto* through = findChild<QAction*>(QStringLiteral("xray:") + scene::layerName(layer));
             through && through->isChecked())
             facilityScene_->setXRay(layer);
-    view_->update();
+    view_->requestRender();
 }
 
 QString MainWindow::describe(int entity) const {
@@ -127,7 +128,7 @@ void MainWindow::describePicked(int x, int y) {
     const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
     // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
     facilityScene_->select(entity);
-    view_->update();
+    view_->requestRender();
     if (entity == datamodel::kNoEntity)
         statusBar()->clearMessage();
     else
@@ -205,7 +206,7 @@ void MainWindow::buildMenus() {
     connect(xrayOff, &QAction::triggered, this, [this] {
         if (facilityScene_) {
             facilityScene_->setXRay(std::nullopt);
-            view_->update();
+            view_->requestRender();
         }
     });
     for (scene::Layer layer : scene::kAllLayers) {
@@ -218,7 +219,7 @@ void MainWindow::buildMenus() {
         connect(shown, &QAction::toggled, this, [this, layer](bool on) {
             if (facilityScene_) {
                 facilityScene_->setLayerVisible(layer, on);
-                view_->update();
+                view_->requestRender();
             }
         });
         QAction* through = xray->addAction(label);
@@ -228,7 +229,7 @@ void MainWindow::buildMenus() {
         connect(through, &QAction::triggered, this, [this, layer] {
             if (facilityScene_) {
                 facilityScene_->setXRay(layer);
-                view_->update();
+                view_->requestRender();
             }
         });
     }
@@ -248,7 +249,7 @@ void MainWindow::buildMenus() {
     connect(byKind, &QAction::triggered, this, [this] {
         if (facilityScene_) {
             facilityScene_->colourByKind();
-            view_->update();
+            view_->requestRender();
         }
     });
     connect(byStatus, &QAction::triggered, this, [this] {
@@ -258,7 +259,7 @@ void MainWindow::buildMenus() {
         facilityScene_->colourByStatus(
             datamodel::Schedule(*facility_).stateAt(now, datamodel::ScheduleBasis::Actual),
             tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
-        view_->update();
+        view_->requestRender();
     });
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
@@ -391,6 +392,13 @@ void MainWindow::showError(const QString& error) {
 
 QString MainWindow::aboutText() {
     return versionText();
+}
+
+QImage MainWindow::screenshot() {
+    QImage shot = grab().toImage();
+    QPainter painter(&shot);
+    painter.drawImage(view_->mapTo(this, QPoint(0, 0)), view_->grabFramebuffer());
+    return shot;
 }
 
 void MainWindow::showAbout() {

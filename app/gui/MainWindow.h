@@ -3,6 +3,7 @@
 
 #include "gui/RecentModels.h"
 
+#include <QImage>
 #include <QMainWindow>
 #include <memory>
 
@@ -31,6 +32,9 @@ public:
     // The loaded facility, or null before the first model has loaded.
     std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
     const scene::FacilityScene* facilityScene() const { return facilityScene_.get(); }
+    // The whole window as it looks, the 3D view included (QWidget::grab() leaves the view's OpenGL
+    // window out).
+    QImage screenshot();
 
     // Checks a model file and loads it on a worker thread; the window stays responsive and keeps
     // the previous model until the new one has loaded. A file that is plainly not a model is refused

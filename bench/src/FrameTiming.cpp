@@ -18,7 +18,7 @@ bool waitUntilExposed(scene::ViewWidget& view) {
     waited.start();
     while (waited.elapsed() < kExposeTimeoutMs) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        if (view.windowHandle() && view.windowHandle()->isExposed())
+        if (view.isSurfaceExposed())
             return true;
     }
     return false;
@@ -26,12 +26,12 @@ bool waitUntilExposed(scene::ViewWidget& view) {
 
 double measureFramesPerSecond(scene::ViewWidget& view, double seconds) {
     for (int frame = 0; frame < kWarmUpFrames; ++frame)
-        view.repaint();
+        view.renderNow();
     const quint64 framesBefore = view.renderedFrames();
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < qint64(seconds * 1000.0)) {
-        view.repaint();
+        view.renderNow();
         QCoreApplication::processEvents();
     }
     return double(view.renderedFrames() - framesBefore) / (double(clock.nsecsElapsed()) / 1e9);

@@ -57,7 +57,7 @@ BenchReport runRenderBench(const RenderBenchOptions& options) {
     view.show();
     waitUntilExposed(view);
     while (view.renderedFrames() == 0)
-        view.repaint();
+        view.renderNow();
     const double firstFrameMs = double(sinceOpen.nsecsElapsed()) / 1e6;
     report.machine = describeMachine(view.openGLRenderer());
     const QString gpus = QLocale::c().toString(qulonglong(facility->count(datamodel::EntityKind::Gpu)));

@@ -38,7 +38,7 @@ FrameRate measureFrameRate(const ViewBenchOptions& options, bool withDemoHall) {
     if (!waitUntilExposed(view))
         return result;
     while (view.renderedFrames() == 0 && firstFrame.elapsed() < kFirstFrameTimeoutMs)
-        view.repaint();
+        view.renderNow();
     result.firstFrameMs = double(firstFrame.nsecsElapsed()) / 1e6;
     result.renderer = view.openGLRenderer();
     result.framesPerSecond = measureFramesPerSecond(view, options.secondsPerCase);

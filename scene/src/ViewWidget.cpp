@@ -3,13 +3,17 @@
 #include "CameraFraming.h"
 #include "NavigationStyle.h"
 
+#include <QCoreApplication>
 #include <QCursor>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
+#include <QOpenGLWindow>
 #include <QPointer>
+#include <QResizeEvent>
 #include <QSurfaceFormat>
 #include <QVariantAnimation>
 #include <QWheelEvent>
@@ -26,8 +30,42 @@
 
 namespace twin::scene {
 
+// The OpenGL window VTK draws into. Input that reaches it (the window system delivers it here, not to
+// the widget underneath) goes on to the widget, which owns navigation.
+class RenderSurface : public QOpenGLWindow {
+public:
+    explicit RenderSurface(ViewWidget* view) : QOpenGLWindow(QOpenGLWindow::NoPartialUpdate), view_(view) {}
+
+protected:
+    void initializeGL() override;
+    void paintGL() override;
+    bool event(QEvent* event) override {
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+            view_->setFocus(Qt::MouseFocusReason);
+            [[fallthrough]];
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::MouseMove:
+        case QEvent::Wheel:
+        case QEvent::KeyPress:
+        case QEvent::KeyRelease:
+        case QEvent::Enter:
+        case QEvent::Leave:
+            return QCoreApplication::sendEvent(view_, event);
+        default:
+            return QOpenGLWindow::event(event);
+        }
+    }
+
+private:
+    ViewWidget* view_;
+};
+
 struct ViewWidget::Private {
     ViewWidget* widget = nullptr;
+    RenderSurface* surface = nullptr; // owned by its container, a child of the widget
+    QWidget* container = nullptr;
     vtkNew<vtkGenericOpenGLRenderWindow> renderWindow;
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkGenericRenderWindowInteractor> interactor;
@@ -67,13 +105,14 @@ struct ViewWidget::Private {
 
     // The render window asks for its context through events because it does not own it (Qt does).
     void onWindowEvent(vtkObject*, unsigned long event, void* callData) {
-        QOpenGLContext* context = widget->context();
+        QOpenGLContext* context = surface->context();
         switch (event) {
         case vtkCommand::WindowMakeCurrentEvent:
-            // Not QOpenGLWidget::makeCurrent(): that also rebinds Qt's framebuffer behind VTK's state
-            // cache, VTK then attaches its textures to Qt's framebuffer and the view turns black.
+            // Only the context, never a framebuffer binding behind VTK's state cache (what
+            // QOpenGLWidget::makeCurrent() did): VTK would attach its textures to Qt's framebuffer
+            // and the view would turn black.
             if (context)
-                context->makeCurrent(context->surface());
+                context->makeCurrent(surface);
             break;
         case vtkCommand::WindowIsCurrentEvent:
             *static_cast<bool*>(callData) = context && QOpenGLContext::currentContext() == context;
@@ -81,7 +120,7 @@ struct ViewWidget::Private {
         case vtkCommand::WindowFrameEvent:
             // Someone rendered outside paintGL (a test, a scene update): show the result.
             if (!painting)
-                widget->update();
+                surface->update();
             break;
         default:
             break;
@@ -90,17 +129,21 @@ struct ViewWidget::Private {
 
     // The interactor never renders by itself (EnableRender is off): it asks, and Qt coalesces
     // the requests into one paint per frame.
-    void onRenderRequested(vtkObject*, unsigned long, void*) { widget->update(); }
+    void onRenderRequested(vtkObject*, unsigned long, void*) { surface->update(); }
 
     void releaseGraphics() {
         if (!contextInitialised)
             return;
         contextInitialised = false;
-        widget->makeCurrent();
+        surface->makeCurrent();
         renderWindow->Finalize();
         renderWindow->SetReadyForRendering(false);
-        widget->doneCurrent();
+        surface->doneCurrent();
     }
+
+    void initializeGL();
+    // VTK renders the scene and the result lands in the surface's back buffer (not yet shown).
+    void paint();
 
     int devicePixels(int logical) const { return qRound(logical * widget->devicePixelRatioF()); }
 
@@ -138,11 +181,20 @@ const char* vtkKeySymbol(int qtKey) {
 
 } // namespace
 
-ViewWidget::ViewWidget(QWidget* parent) : QOpenGLWidget(parent), d(std::make_unique<Private>()) {
+ViewWidget::ViewWidget(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
     d->widget = this;
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setMinimumSize(64, 64);
+    d->surface = new RenderSurface(this);
+    // No alpha in the window: nothing may show through it (VTK's own framebuffer keeps its alpha).
+    QSurfaceFormat format = QSurfaceFormat::defaultFormat();
+    format.setAlphaBufferSize(0);
+    d->surface->setFormat(format);
+    d->container = QWidget::createWindowContainer(d->surface, this);
+    // Events that Qt itself routes to widgets (tests, accessibility) reach this widget, not the container.
+    d->container->setAttribute(Qt::WA_TransparentForMouseEvents);
+    d->container->setFocusPolicy(Qt::NoFocus);
 
     vtkGenericOpenGLRenderWindow* window = d->renderWindow;
     window->SetOwnContext(false);
@@ -202,7 +254,7 @@ vtkGenericOpenGLRenderWindow* ViewWidget::renderWindow() const {
 
 void ViewWidget::clearScene() {
     d->renderer->RemoveAllViewProps();
-    update();
+    requestRender();
 }
 
 void ViewWidget::resetCamera() {
@@ -211,7 +263,7 @@ void ViewWidget::resetCamera() {
         return;
     }
     frameAllFromDefaultDirection(d->renderer);
-    update();
+    requestRender();
     emit cameraChanged();
 }
 
@@ -234,7 +286,7 @@ void ViewWidget::setCameraPose(const CameraPose& pose) {
     camera->SetFocalPoint(pose.focalPoint.data());
     camera->SetViewUp(pose.viewUp.data());
     d->renderer->ResetCameraClippingRange();
-    update();
+    requestRender();
     emit cameraChanged();
 }
 
@@ -263,7 +315,7 @@ void ViewWidget::flyTo(const CameraPose& target, int durationMs) {
         camera->SetViewUp(pose.viewUp.data());
         camera->OrthogonalizeViewUp();
         d->renderer->ResetCameraClippingRange();
-        update();
+        requestRender();
     });
     // Land exactly on the target (no rounding drift), then let listeners choose detail.
     connect(flight, &QVariantAnimation::finished, this, [this, target] { setCameraPose(target); });
@@ -287,7 +339,7 @@ void ViewWidget::setWalkMode(bool on) {
                               kEyeHeight);
         camera->SetViewUp(0.0, 0.0, 1.0);
         d->renderer->ResetCameraClippingRange();
-        update();
+        requestRender();
     }
     emit walkModeChanged(on);
     emit cameraChanged();
@@ -309,60 +361,93 @@ QString ViewWidget::openGLRenderer() const {
     return d->glRenderer;
 }
 
-void ViewWidget::initializeGL() {
-    // A context can be recreated (the widget moved to another top-level window): release what VTK
-    // built in the old one before it goes.
-    disconnect(d->contextTeardown);
-    d->contextTeardown =
-        connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] { d->releaseGraphics(); });
-    d->renderWindow->SetReadyForRendering(true);
-    d->renderWindow->SetForceMaximumHardwareLineWidth(1);
-    d->renderWindow->OpenGLInitContext();
-    d->glRenderer =
-        QString::fromLatin1(reinterpret_cast<const char*>(context()->functions()->glGetString(GL_RENDERER)));
-    d->contextInitialised = true;
-    resizeGL(width(), height());
+void ViewWidget::resizeEvent(QResizeEvent* event) {
+    // The surface follows at once (a layout would resize it later, and a frame in between would be
+    // drawn at one size into a window of another). VTK's window size takes part in picking and
+    // projection between frames too: keep it current.
+    d->container->setGeometry(rect());
+    d->interactor->UpdateSize(d->devicePixels(width()), d->devicePixels(height()));
+    QWidget::resizeEvent(event);
 }
 
-void ViewWidget::resizeGL(int width, int height) {
-    // Qt passes logical pixels; VTK renders in device pixels, or HiDPI screens get a blurry quarter.
-    d->interactor->UpdateSize(d->devicePixels(width), d->devicePixels(height));
+void ViewWidget::requestRender() {
+    d->surface->update();
 }
 
-void ViewWidget::paintGL() {
+void ViewWidget::renderNow() {
+    if (!d->surface->handle())
+        return; // not shown yet: no window to draw into
+    // A pending update, delivered now: QOpenGLWindow paints and swaps before this returns.
+    d->surface->update();
+    QEvent updateRequest(QEvent::UpdateRequest);
+    QCoreApplication::sendEvent(d->surface, &updateRequest);
+}
+
+QImage ViewWidget::grabFramebuffer() {
+    // The window system applies a resize in its own time, and the surface's buffers follow it at the
+    // next swap: catch up and show one frame first, or a view resized just now reads back at its old
+    // size. (The first paint also creates the context.)
+    QGuiApplication::sync();
+    renderNow();
     if (!d->contextInitialised)
+        return {};
+    d->surface->makeCurrent();
+    d->paint();
+    return d->surface->grabFramebuffer(); // reads the back buffer just drawn
+}
+
+bool ViewWidget::isSurfaceExposed() const {
+    return d->surface->isExposed();
+}
+
+void RenderSurface::initializeGL() {
+    view_->d->initializeGL();
+}
+
+void RenderSurface::paintGL() {
+    view_->d->paint();
+}
+
+void ViewWidget::Private::initializeGL() {
+    // The context goes with the window: release what VTK built in it before it does.
+    QObject::disconnect(contextTeardown);
+    contextTeardown = QObject::connect(surface->context(), &QOpenGLContext::aboutToBeDestroyed, widget,
+                                       [this] { releaseGraphics(); });
+    renderWindow->SetReadyForRendering(true);
+    renderWindow->SetForceMaximumHardwareLineWidth(1);
+    renderWindow->OpenGLInitContext();
+    glRenderer = QString::fromLatin1(
+        reinterpret_cast<const char*>(surface->context()->functions()->glGetString(GL_RENDERER)));
+    contextInitialised = true;
+}
+
+void ViewWidget::Private::paint() {
+    if (!contextInitialised)
         return;
-    vtkGenericOpenGLRenderWindow* window = d->renderWindow;
-    const int deviceWidth = d->devicePixels(width());
-    const int deviceHeight = d->devicePixels(height());
+    vtkGenericOpenGLRenderWindow* window = renderWindow;
+    // Qt's sizes are logical pixels; VTK renders in device pixels, or HiDPI screens get a blurry quarter.
+    const int deviceWidth = devicePixels(widget->width());
+    const int deviceHeight = devicePixels(widget->height());
     if (window->GetSize()[0] != deviceWidth || window->GetSize()[1] != deviceHeight)
-        d->interactor->UpdateSize(deviceWidth, deviceHeight);
+        interactor->UpdateSize(deviceWidth, deviceHeight);
 
     // Qt changed GL state since VTK last looked: make VTK's cache match the real state first.
     vtkOpenGLState* state = window->GetState();
     state->Reset();
     state->Push();
     state->vtkglDepthFunc(GL_LEQUAL);
-    d->painting = true;
+    painting = true;
     window->Render();
-    d->painting = false;
+    painting = false;
     state->Pop();
-    ++d->framesRendered;
+    ++framesRendered;
 
-    // VTK drew into its own framebuffer; copy it into the one Qt composes.
-    QOpenGLExtraFunctions* gl = context()->extraFunctions();
-    gl->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-    const GLenum colourAttachment = GL_COLOR_ATTACHMENT0;
-    gl->glDrawBuffers(1, &colourAttachment);
+    // VTK drew into its own framebuffer; copy it into the window's back buffer.
+    QOpenGLExtraFunctions* gl = surface->context()->extraFunctions();
+    gl->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, surface->defaultFramebufferObject());
     window->BlitDisplayFramebuffer(0, 0, 0, deviceWidth, deviceHeight, 0, 0, deviceWidth, deviceHeight,
                                    GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    gl->glBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
-    // Qt composes the widget with its alpha; VTK leaves alpha below 1 where it blended, which would
-    // let the window behind show through. Force it opaque.
-    gl->glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
-    gl->glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-    gl->glClear(GL_COLOR_BUFFER_BIT);
-    gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+    gl->glBindFramebuffer(GL_FRAMEBUFFER, surface->defaultFramebufferObject());
 }
 
 void ViewWidget::mousePressEvent(QMouseEvent* event) {
@@ -435,7 +520,7 @@ void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
             camera->Pitch(pitch);
         camera->SetViewUp(0.0, 0.0, 1.0);
         d->renderer->ResetCameraClippingRange();
-        update();
+        requestRender();
         event->accept();
         return;
     }
@@ -494,10 +579,10 @@ void ViewWidget::keyPressEvent(QKeyEvent* event) {
             event->accept();
             return;
         default:
-            QOpenGLWidget::keyPressEvent(event);
+            QWidget::keyPressEvent(event);
             return;
         }
-        update();
+        requestRender();
         event->accept();
         emit cameraChanged();
         return;
@@ -506,7 +591,7 @@ void ViewWidget::keyPressEvent(QKeyEvent* event) {
     const char character = text.size() == 1 ? text.at(0).toLatin1() : 0;
     const char* symbol = vtkKeySymbol(event->key());
     if (!symbol && !character) {
-        QOpenGLWidget::keyPressEvent(event);
+        QWidget::keyPressEvent(event);
         return;
     }
     const QPoint cursor = mapFromGlobal(QCursor::pos());
@@ -534,12 +619,12 @@ void ViewWidget::keyReleaseEvent(QKeyEvent* event) {
 void ViewWidget::enterEvent(QEnterEvent* event) {
     d->forwardPointer(event->position(), event->modifiers());
     d->interactor->EnterEvent();
-    QOpenGLWidget::enterEvent(event);
+    QWidget::enterEvent(event);
 }
 
 void ViewWidget::leaveEvent(QEvent* event) {
     d->interactor->LeaveEvent();
-    QOpenGLWidget::leaveEvent(event);
+    QWidget::leaveEvent(event);
 }
 
 } // namespace twin::scene

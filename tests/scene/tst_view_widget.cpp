@@ -4,7 +4,9 @@
 #include "scene/DemoScene.h"
 #include "scene/ViewWidget.h"
 
+#include <QGuiApplication>
 #include <QMainWindow>
+#include <QOpenGLWindow>
 #include <QSignalSpy>
 #include <QTest>
 #include <QVBoxLayout>
@@ -183,6 +185,31 @@ private slots:
                          distance(before.position, before.focalPoint)) < 1e-6);
         // The view follows by itself: the interactor asked for a frame and Qt painted it.
         QTRY_VERIFY(view->renderedFrames() > framesBefore);
+    }
+
+    // On screen, the window system delivers input to the OpenGL window, not to the widget: it must
+    // reach the widget's navigation all the same (a click names a pixel, a drag orbits).
+    void inputOnTheOpenGLWindowReachesTheView() {
+        auto view = shownCubeView({400, 300}, kRed, kBlue);
+        QVERIFY(view);
+        grab(*view);
+        QWindow* surface = nullptr;
+        for (QWindow* window : QGuiApplication::allWindows())
+            if (qobject_cast<QOpenGLWindow*>(window) && window->isExposed())
+                surface = window;
+        QVERIFY(surface);
+        QSignalSpy clicks(view.get(), &ViewWidget::clicked);
+        QTest::mouseClick(surface, Qt::LeftButton, Qt::NoModifier, QPoint(100, 100));
+        QTRY_COMPARE(clicks.count(), 1);
+        const qreal dpr = view->devicePixelRatioF();
+        QCOMPARE(clicks.first().at(0).toInt(), qRound(100 * dpr));
+        QCOMPARE(clicks.first().at(1).toInt(), qRound(300 * dpr) - 1 - qRound(100 * dpr)); // y up
+        const CameraPose before = view->cameraPose();
+        QTest::mousePress(surface, Qt::LeftButton, Qt::NoModifier, QPoint(200, 150));
+        for (int x = 210; x <= 300; x += 10)
+            QTest::mouseMove(surface, QPoint(x, 150));
+        QTest::mouseRelease(surface, Qt::LeftButton, Qt::NoModifier, QPoint(300, 150));
+        QTRY_VERIFY(distance(before.position, view->cameraPose().position) > 0.5);
     }
 
     void shiftDragPans() {

@@ -1,10 +1,14 @@
-// The Qt 6 <-> VTK bridge: a QOpenGLWidget that hosts a vtkGenericOpenGLRenderWindow.
-// VTK 9.1's own Qt widget is built against Qt 5 on Debian 12, so we own this bridge (see QT6-VTK-BRIDGE.md).
+// The Qt 6 <-> VTK bridge: a widget that hosts a vtkGenericOpenGLRenderWindow. VTK 9.1's own Qt widget is
+// built against Qt 5 on Debian 12, so we own this bridge (see QT6-VTK-BRIDGE.md).
+// VTK draws into a QOpenGLWindow embedded through a window container, not into a QOpenGLWidget: Qt composes
+// a QOpenGLWidget into its window every frame (two full-window textured draws), which on software OpenGL
+// cost about 10 ms a frame, a third of the budget at 30 frames/s. The widget receives the window's input.
 #pragma once
 
 #include "scene/CameraPose.h"
 
-#include <QOpenGLWidget>
+#include <QImage>
+#include <QWidget>
 #include <memory>
 #include <optional>
 
@@ -13,7 +17,9 @@ class vtkRenderer;
 
 namespace twin::scene {
 
-class ViewWidget : public QOpenGLWidget {
+class RenderSurface;
+
+class ViewWidget : public QWidget {
     Q_OBJECT
 public:
     explicit ViewWidget(QWidget* parent = nullptr);
@@ -46,6 +52,15 @@ public:
     static constexpr double kWalkStep = 0.5; // metres per key press
     void setWalkMode(bool on);
     bool walkMode() const;
+    // Asks for a frame; requests coalesce into one per display refresh. (QWidget::update() would only
+    // repaint the widget behind the OpenGL window.)
+    void requestRender();
+    // Renders a frame now and shows it (benchmarks, a caller that must not wait).
+    void renderNow();
+    // Renders a frame and returns it (device pixels, its devicePixelRatio set), without showing it.
+    QImage grabFramebuffer();
+    // Whether the OpenGL surface is on screen, so frames can be seen.
+    bool isSurfaceExposed() const;
     // Number of frames VTK has rendered into this widget, for tests and benchmarks.
     quint64 renderedFrames() const;
     // The OpenGL renderer string ("llvmpipe (LLVM 15.0.6, 256 bits)"), empty before the first show.
@@ -63,10 +78,6 @@ signals:
     void walkModeChanged(bool on);
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int width, int height) override;
-    void paintGL() override;
-
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
@@ -76,8 +87,10 @@ protected:
     void keyReleaseEvent(QKeyEvent* event) override;
     void enterEvent(QEnterEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    friend class RenderSurface; // the embedded OpenGL window, which paints through Private
     struct Private;
     std::unique_ptr<Private> d;
 };
