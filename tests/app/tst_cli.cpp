@@ -137,6 +137,40 @@ private slots:
         QVERIFY(!QFile::exists(model));
     }
 
+    // metrics-check: a sample count, or FILE:LINE: message on stderr and exit 1 (CLI.md).
+    void metricsCheckCountsOrNamesTheLine() {
+        auto write = [this](const QString& name, const QByteArray& text) {
+            const QString path = dir_.filePath(name);
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(text);
+            return path;
+        };
+        const QString good =
+            write(QStringLiteral("good.prom"), "# TYPE t gauge\nt{gpu=\"0\"} 41\nt{gpu=\"1\"} 42\nother 1");
+        Run run = runTwin({QStringLiteral("metrics-check"), good});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("3 samples, 2 families"));
+        // The same file in strict mode: its last line has no newline.
+        run = runTwin({QStringLiteral("metrics-check"), QStringLiteral("--strict"), good});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed(), good + QStringLiteral(":4: unexpected end of input stream"));
+        const QString bad = write(QStringLiteral("bad.prom"), "t 1\nt 2\nt{gpu=\"0\"} warm\n");
+        run = runTwin({QStringLiteral("metrics-check"), bad});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QString());
+        QCOMPARE(run.err.trimmed(), bad + QStringLiteral(":3: expected float as value, got \"warm\""));
+        const QString empty = write(QStringLiteral("empty.prom"), "");
+        run = runTwin({QStringLiteral("metrics-check"), empty});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), QStringLiteral("0 samples, 0 families"));
+        run = runTwin({QStringLiteral("metrics-check"), dir_.filePath(QStringLiteral("missing.prom"))});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QStringLiteral("missing.prom")));
+        QCOMPARE(runTwin({QStringLiteral("metrics-check")}).exitCode, 2);
+    }
+
     void foreignFileIsRefusedAndUntouched() {
         const QString model = dir_.filePath(QStringLiteral("notes.db"));
         QFile file(model);

@@ -1,0 +1,60 @@
+// `colossus-twin metrics-check FILE [--strict]`: parses a Prometheus text exposition (a dcgm-exporter
+// or node exporter scrape saved to a file) and prints "N samples, F families", or "FILE:LINE: message"
+// on stderr and exit 1. The file is mapped, not read: a 100,000-GPU scrape is over 100 MB.
+#include "cli/Console.h"
+#include "cli/Subcommands.h"
+#include "telemetry/Exposition.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QLocale>
+
+namespace twin::app {
+
+ExitCode runMetricsCheck(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check a Prometheus text exposition file (format 0.0.4) and count its samples."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("metrics-check"), QStringLiteral("the subcommand"));
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("the exposition text"));
+    const QCommandLineOption strictOption(
+        QStringLiteral("strict"),
+        QStringLiteral("Follow prometheus/common exactly: a missing final newline is an error too."));
+    parser.addOption(strictOption);
+    if (!parser.parse(arguments))
+        return fail(ExitCode::Usage, QStringLiteral("metrics-check: ") + parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitCode::Ok;
+    }
+    const QStringList positional = parser.positionalArguments().mid(1);
+    if (positional.size() != 1)
+        return fail(ExitCode::Usage, QStringLiteral("metrics-check: name one FILE"));
+    const QString path = positional.first();
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, file.errorString()));
+    std::string_view text;
+    if (file.size() > 0) {
+        const uchar* mapped = file.map(0, file.size());
+        if (!mapped)
+            return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, file.errorString()));
+        text = std::string_view(reinterpret_cast<const char*>(mapped), std::size_t(file.size()));
+    }
+    telemetry::ExpositionOptions options;
+    options.strict = parser.isSet(strictOption);
+    const telemetry::ExpositionResult result = telemetry::parseExposition(text, options);
+    if (result.error) {
+        printErr(QStringLiteral("%1:%2: %3")
+                     .arg(path)
+                     .arg(result.error->line)
+                     .arg(QString::fromStdString(result.error->message)));
+        return ExitCode::BadInput;
+    }
+    printOut(QStringLiteral("%1 samples, %2 families").arg(result.samples).arg(result.families));
+    return ExitCode::Ok;
+}
+
+} // namespace twin::app

@@ -1,0 +1,583 @@
+#include "telemetry/Exposition.h"
+
+#include <array>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <deque>
+#include <limits>
+#include <map>
+#include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace twin::telemetry {
+
+namespace {
+
+// What a byte may be, looked up once per byte in the hot loops.
+enum : std::uint8_t {
+    kMetricNameStart = 1 << 0, // [a-zA-Z_:]
+    kMetricNameRest = 1 << 1,  // [a-zA-Z0-9_:]
+    kLabelNameStart = 1 << 2,  // [a-zA-Z_]
+    kLabelNameRest = 1 << 3,   // [a-zA-Z0-9_]
+    kTokenEnd = 1 << 4,        // ' ', '\t', '\n': ends a value or timestamp
+    kLabelValueStop = 1 << 5,  // '"', '\\', '\n', or a byte >= 0x80: leaves the fast path of a label value
+};
+
+constexpr std::array<std::uint8_t, 256> makeByteClasses() {
+    std::array<std::uint8_t, 256> classes{};
+    for (int c = 0; c < 256; ++c) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        std::uint8_t bits = 0;
+        if (letter || c == '_' || c == ':')
+            bits |= kMetricNameStart;
+        if (letter || digit || c == '_' || c == ':')
+            bits |= kMetricNameRest;
+        if (letter || c == '_')
+            bits |= kLabelNameStart;
+        if (letter || digit || c == '_')
+            bits |= kLabelNameRest;
+        if (c == ' ' || c == '\t' || c == '\n')
+            bits |= kTokenEnd;
+        if (c == '"' || c == '\\' || c == '\n' || c >= 0x80)
+            bits |= kLabelValueStop;
+        classes[std::size_t(c)] = bits;
+    }
+    return classes;
+}
+constexpr std::array<std::uint8_t, 256> kByteClass = makeByteClasses();
+
+constexpr int kEndOfInput = -1;
+
+// The first byte at or after `pos` that ends the plain part of a label value: '"', '\\', '\n' or a
+// byte >= 0x80 (or the end). Label values are most of a dcgm-exporter scrape's bytes, so this looks
+// at 16 bytes per step where SSE2 is there (every x86-64), one at a time elsewhere and at the end.
+std::size_t plainLabelValueEnd(std::string_view text, std::size_t pos) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (pos + 16 <= text.size()) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + pos));
+        const __m128i stops =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                         _mm_cmpeq_epi8(chunk, newline));
+        // movemask also takes each byte's top bit: bytes >= 0x80 stop the fast path too.
+        const int mask = _mm_movemask_epi8(_mm_or_si128(stops, chunk));
+        if (mask != 0)
+            return pos + std::size_t(__builtin_ctz(unsigned(mask)));
+        pos += 16;
+    }
+#endif
+    while (pos < text.size() && !(kByteClass[static_cast<unsigned char>(text[pos])] & kLabelValueStop))
+        ++pos;
+    return pos;
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const char x = a[i] >= 'A' && a[i] <= 'Z' ? char(a[i] - 'A' + 'a') : a[i];
+        const char y = b[i] >= 'A' && b[i] <= 'Z' ? char(b[i] - 'A' + 'a') : b[i];
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+// Go's strconv.ParseFloat as prometheus/common calls it: decimal with an optional sign and exponent,
+// Inf/Infinity with an optional sign and NaN in any case; no hexadecimal, no underscores.
+bool parseGoFloat(std::string_view text, double& value) {
+    if (text.empty() || text.find_first_of("pP_") != std::string_view::npos)
+        return false;
+    std::size_t start = 0;
+    const bool negative = text[0] == '-';
+    if (text[0] == '+' || text[0] == '-')
+        start = 1;
+    const std::string_view digits = text.substr(start);
+    if (equalsIgnoringCase(digits, "inf") || equalsIgnoringCase(digits, "infinity")) {
+        value = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+        return true;
+    }
+    if (start == 0 && equalsIgnoringCase(digits, "nan")) {
+        value = std::numeric_limits<double>::quiet_NaN();
+        return true;
+    }
+    if (digits.empty() || !((digits[0] >= '0' && digits[0] <= '9') || digits[0] == '.'))
+        return false;
+    const char* last = digits.data() + digits.size();
+    const auto [end, error] = std::from_chars(digits.data(), last, value, std::chars_format::general);
+    if (end != last)
+        return false;
+    if (error == std::errc::result_out_of_range) {
+        // Go returns an error for overflow and rounds underflow to zero (or a subnormal).
+        const std::string copy(digits);
+        errno = 0;
+        value = std::strtod(copy.c_str(), nullptr);
+        if (std::isinf(value))
+            return false;
+    } else if (error != std::errc()) {
+        return false;
+    }
+    if (negative)
+        value = -value;
+    return true;
+}
+
+bool parseGoInt64(std::string_view text, std::int64_t& value) {
+    std::size_t start = text.size() > 1 && text[0] == '+' ? 1 : 0;
+    if (start == 1 && text[1] == '-')
+        return false;
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(text.data() + start, last, value);
+    return error == std::errc() && end == last && text.size() > start;
+}
+
+bool isValidUtf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        std::uint32_t codePoint = 0;
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        } else if ((byte >> 5) == 0x6) {
+            length = 2;
+            codePoint = byte & 0x1f;
+        } else if ((byte >> 4) == 0xe) {
+            length = 3;
+            codePoint = byte & 0x0f;
+        } else if ((byte >> 3) == 0x1e) {
+            length = 4;
+            codePoint = byte & 0x07;
+        } else {
+            return false;
+        }
+        if (i + length > text.size())
+            return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next >> 6) != 0x2)
+                return false;
+            codePoint = (codePoint << 6) | (next & 0x3f);
+        }
+        const bool overlong = (length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800) ||
+                              (length == 4 && codePoint < 0x10000);
+        if (overlong || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+// Go's %q, enough for error messages: double quotes, backslash escapes for quote, backslash, controls.
+std::string quoted(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string quotedByte(int c) {
+    if (c == '\n')
+        return "'\\n'";
+    if (c == '\t')
+        return "'\\t'";
+    return std::string("'") + char(c) + "'";
+}
+
+std::optional<MetricType> metricTypeNamed(std::string_view name) {
+    constexpr std::pair<std::string_view, MetricType> kTypes[] = {
+        {"counter", MetricType::Counter},     {"gauge", MetricType::Gauge},
+        {"summary", MetricType::Summary},     {"untyped", MetricType::Untyped},
+        {"histogram", MetricType::Histogram}, {"gauge_histogram", MetricType::GaugeHistogram}};
+    for (const auto& [typeName, type] : kTypes)
+        if (equalsIgnoringCase(name, typeName))
+            return type;
+    return std::nullopt;
+}
+
+std::optional<std::string_view> withoutSuffix(std::string_view name, std::string_view suffix) {
+    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+        return name.substr(0, name.size() - suffix.size());
+    return std::nullopt;
+}
+
+struct Family {
+    std::string name;
+    MetricType type = MetricType::Untyped;
+    bool typeKnown = false; // a TYPE line, or a first sample (which fixes it at untyped)
+    bool helpKnown = false;
+    bool hasSamples = false;
+};
+
+class Parser {
+public:
+    Parser(std::string_view text, const ExpositionOptions& options,
+           const std::function<void(const Sample&)>& onSample)
+        : text_(text), onSample_(onSample),
+          virtualNewline_(!options.strict && !text.empty() && text.back() != '\n') {}
+
+    ExpositionResult run() {
+        ExpositionResult result;
+        for (;;) {
+            ++line_;
+            skipBlanks();
+            const int c = current();
+            if (c == kEndOfInput)
+                break;
+            if (c == '\n') {
+                ++pos_;
+                continue;
+            }
+            const bool ok = c == '#' ? comment() : sampleLine();
+            if (!ok)
+                break;
+        }
+        result.samples = samples_;
+        for (const auto& [name, family] : families_)
+            result.families += family.hasSamples ? 1 : 0;
+        if (error_)
+            result.error = std::move(error_);
+        return result;
+    }
+
+private:
+    std::string_view text_;
+    const std::function<void(const Sample&)>& onSample_;
+    bool virtualNewline_; // lenient mode, and the text lacks its final newline: one is implied
+    std::size_t pos_ = 0;
+    std::size_t line_ = 0;
+    std::size_t samples_ = 0;
+    std::optional<ExpositionError> error_;
+    std::map<std::string, Family, std::less<>> families_;
+    std::string_view lastSampleName_; // samples of one family come together: skip the lookup
+    Family* lastFamily_ = nullptr;
+    std::vector<Label> labels_;
+    std::deque<std::string> unescaped_; // label values that had escapes, reused line after line (a deque:
+                                        // views into earlier ones stay valid)
+    std::size_t unescapedUsed_ = 0;
+
+    int current() const {
+        if (pos_ < text_.size())
+            return static_cast<unsigned char>(text_[pos_]);
+        return pos_ == text_.size() && virtualNewline_ ? '\n' : kEndOfInput;
+    }
+    void skipBlanks() {
+        while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t'))
+            ++pos_;
+    }
+    bool fail(std::string message) {
+        error_ = ExpositionError{line_, std::move(message)};
+        return false;
+    }
+    bool unexpectedEnd() { return fail("unexpected end of input stream"); }
+
+    // Up to a blank or the end of the line; empty when already there.
+    std::string_view tokenUntilWhitespace() {
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && !(kByteClass[static_cast<unsigned char>(text_[pos_])] & kTokenEnd))
+            ++pos_;
+        return text_.substr(start, pos_ - start);
+    }
+    std::string_view restOfLine() {
+        const std::size_t start = pos_;
+        while (pos_ < text_.size() && text_[pos_] != '\n')
+            ++pos_;
+        return text_.substr(start, pos_ - start);
+    }
+    std::string_view nameWhile(std::uint8_t startClass, std::uint8_t restClass) {
+        const std::size_t start = pos_;
+        if (pos_ >= text_.size() || !(kByteClass[static_cast<unsigned char>(text_[pos_])] & startClass))
+            return {};
+        ++pos_;
+        while (pos_ < text_.size() && (kByteClass[static_cast<unsigned char>(text_[pos_])] & restClass))
+            ++pos_;
+        return text_.substr(start, pos_ - start);
+    }
+
+    // prometheus/common's setOrCreateCurrentMF: a _sum, _count (or _bucket) sample belongs to the
+    // summary (or histogram) of its base name when that family is declared so.
+    Family& familyFor(std::string_view name) {
+        if (auto found = families_.find(name); found != families_.end())
+            return found->second;
+        for (std::string_view suffix : {"_count", "_sum"})
+            if (const auto base = withoutSuffix(name, suffix))
+                if (auto found = families_.find(*base);
+                    found != families_.end() && found->second.type == MetricType::Summary)
+                    return found->second;
+        for (std::string_view suffix : {"_bucket", "_count", "_sum"})
+            if (const auto base = withoutSuffix(name, suffix))
+                if (auto found = families_.find(*base);
+                    found != families_.end() && found->second.type == MetricType::Histogram)
+                    return found->second;
+        Family& created = families_[std::string(name)];
+        created.name = std::string(name);
+        return created;
+    }
+
+    bool comment() {
+        ++pos_; // '#'
+        skipBlanks();
+        if (current() == kEndOfInput)
+            return unexpectedEnd();
+        if (current() == '\n') {
+            ++pos_;
+            return true;
+        }
+        const std::string_view keyword = tokenUntilWhitespace();
+        if (current() == kEndOfInput)
+            return unexpectedEnd();
+        if (current() == '\n') {
+            ++pos_;
+            return true;
+        }
+        if (keyword != "HELP" && keyword != "TYPE") {
+            restOfLine();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            ++pos_;
+            return true;
+        }
+        skipBlanks();
+        const std::string_view name = nameWhile(kMetricNameStart, kMetricNameRest);
+        if (current() == kEndOfInput)
+            return unexpectedEnd();
+        if (current() == '\n') {
+            ++pos_;
+            return true;
+        }
+        if (current() != ' ' && current() != '\t')
+            return fail("invalid metric name in comment");
+        Family& family = familyFor(name);
+        skipBlanks();
+        if (current() == kEndOfInput)
+            return unexpectedEnd();
+        if (current() == '\n') {
+            ++pos_;
+            return true;
+        }
+        if (keyword == "HELP") {
+            if (family.helpKnown)
+                return fail("second HELP line for metric name " + quoted(family.name));
+            // The docstring: backslash escapes only \\ and \n.
+            while (current() != '\n') {
+                if (current() == kEndOfInput)
+                    return unexpectedEnd();
+                if (current() == '\\') {
+                    ++pos_;
+                    if (current() == kEndOfInput)
+                        return unexpectedEnd();
+                    if (current() != '\\' && current() != 'n')
+                        return fail("invalid escape sequence '\\" + std::string(1, char(current())) + "'");
+                }
+                ++pos_;
+            }
+            family.helpKnown = true;
+        } else {
+            if (family.typeKnown)
+                return fail("second TYPE line for metric name " + quoted(family.name) +
+                            ", or TYPE reported after samples");
+            const std::string_view typeName = restOfLine();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            const auto type = metricTypeNamed(typeName);
+            if (!type)
+                return fail("unknown metric type " + quoted(typeName));
+            family.type = *type;
+            family.typeKnown = true;
+        }
+        ++pos_; // '\n'
+        return true;
+    }
+
+    bool sampleLine() {
+        const std::size_t line = line_;
+        const std::string_view name = nameWhile(kMetricNameStart, kMetricNameRest);
+        if (name.empty())
+            return fail("invalid metric name");
+        if (name != lastSampleName_ || !lastFamily_) {
+            lastFamily_ = &familyFor(name);
+            lastSampleName_ = name;
+        }
+        Family& family = *lastFamily_;
+        if (!family.typeKnown) {
+            family.typeKnown = true;
+            family.type = MetricType::Untyped;
+        }
+        skipBlanks();
+        labels_.clear();
+        unescapedUsed_ = 0;
+        if (current() == '{') {
+            ++pos_;
+            if (!labelSet(family))
+                return false;
+        }
+        const std::string_view valueText = tokenUntilWhitespace();
+        if (current() == kEndOfInput)
+            return unexpectedEnd();
+        Sample sample;
+        if (!parseGoFloat(valueText, sample.value))
+            return fail("expected float as value, got " + quoted(valueText));
+        if (current() != '\n') {
+            skipBlanks();
+            const std::string_view timestampText = tokenUntilWhitespace();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            std::int64_t timestamp = 0;
+            if (!parseGoInt64(timestampText, timestamp))
+                return fail("expected integer as timestamp, got " + quoted(timestampText));
+            sample.timestampMs = timestamp;
+            const std::string_view rest = restOfLine();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            if (!rest.empty())
+                return fail("spurious string after timestamp: " + quoted(rest));
+        }
+        ++pos_; // '\n'
+        ++samples_;
+        family.hasSamples = true;
+        if (onSample_) {
+            sample.name = name;
+            sample.family = family.name;
+            sample.type = family.type;
+            sample.labels = labels_;
+            sample.line = line;
+            onSample_(sample);
+        }
+        return true;
+    }
+
+    // After '{': label pairs up to '}', and the blanks after it.
+    bool labelSet(const Family& family) {
+        for (;;) {
+            skipBlanks();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            if (current() == '}') {
+                ++pos_;
+                skipBlanks();
+                return current() == kEndOfInput ? unexpectedEnd() : true;
+            }
+            const std::string_view labelName = nameWhile(kLabelNameStart, kLabelNameRest);
+            if (labelName.empty())
+                return fail("invalid label name for metric " + quoted(family.name));
+            if (labelName == "__name__")
+                return fail("label name \"__name__\" is reserved");
+            skipBlanks();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            if (current() != '=')
+                return fail("expected '=' after label name, found " + quotedByte(current()));
+            // le (histograms) and quantile (summaries) are not labels to prometheus/common: they are
+            // not checked for duplicates.
+            const bool bucketOrQuantile = (family.type == MetricType::Histogram && labelName == "le") ||
+                                          (family.type == MetricType::Summary && labelName == "quantile");
+            if (!bucketOrQuantile)
+                for (const Label& earlier : labels_)
+                    if (earlier.name == labelName)
+                        return fail("duplicate label names for metric " + quoted(family.name));
+            ++pos_; // '='
+            skipBlanks();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            if (current() != '"')
+                return fail("expected '\"' at start of label value, found " + quotedByte(current()));
+            ++pos_;
+            std::string_view value;
+            if (!labelValue(value))
+                return false;
+            if (bucketOrQuantile) {
+                double bound = 0.0;
+                if (!parseGoFloat(value, bound))
+                    return fail(std::string("expected float as value for '") + std::string(labelName) +
+                                "' label, got " + quoted(value));
+            }
+            labels_.push_back(Label{labelName, value});
+            skipBlanks();
+            if (current() == kEndOfInput)
+                return unexpectedEnd();
+            if (current() == ',') {
+                ++pos_;
+                continue;
+            }
+            if (current() == '}')
+                continue; // closed at the top of the loop
+            return fail("unexpected end of label value " + quoted(value));
+        }
+    }
+
+    // After the opening quote: the value up to the closing quote (consumed), unescaped.
+    bool labelValue(std::string_view& value) {
+        const std::size_t start = pos_;
+        // Fast path: plain bytes up to the closing quote, viewed in place.
+        pos_ = plainLabelValueEnd(text_, pos_);
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            value = text_.substr(start, pos_ - start);
+            ++pos_;
+            return true;
+        }
+        // Escapes, a raw newline or non-ASCII bytes: copy into a reused buffer.
+        if (unescapedUsed_ == unescaped_.size())
+            unescaped_.emplace_back();
+        std::string& out = unescaped_[unescapedUsed_++];
+        out.assign(text_.substr(start, pos_ - start));
+        for (;;) {
+            if (pos_ >= text_.size())
+                return unexpectedEnd();
+            const char c = text_[pos_++];
+            if (c == '"')
+                break;
+            if (c == '\n')
+                return fail("label value " + quoted(out) + " contains unescaped new-line");
+            if (c != '\\') {
+                out += c;
+                continue;
+            }
+            if (pos_ >= text_.size())
+                return unexpectedEnd();
+            const char escaped = text_[pos_++];
+            if (escaped == '"' || escaped == '\\')
+                out += escaped;
+            else if (escaped == 'n')
+                out += '\n';
+            else
+                return fail("invalid escape sequence '\\" + std::string(1, escaped) + "'");
+        }
+        if (!isValidUtf8(out))
+            return fail("invalid label value " + quoted(out));
+        value = out;
+        return true;
+    }
+};
+
+} // namespace
+
+ExpositionResult parseExposition(std::string_view text, const ExpositionOptions& options,
+                                 const std::function<void(const Sample&)>& onSample) {
+    return Parser(text, options, onSample).run();
+}
+
+} // namespace twin::telemetry

@@ -1,0 +1,260 @@
+// The text exposition parser against prometheus/common's own corpus (valid and invalid inputs), real
+// dcgm-exporter and Prometheus captures, the values and labels it hands out, and its allocations.
+#include "telemetry/Exposition.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <new>
+#include <optional>
+#include <string>
+#include <vector>
+
+// Every allocation in this test process is counted, so that a test can show that parsing allocates
+// per metric family, never per sample.
+namespace {
+std::atomic<std::size_t> gAllocations{0};
+}
+void* operator new(std::size_t size) {
+    ++gAllocations;
+    if (void* memory = std::malloc(size ? size : 1))
+        return memory;
+    throw std::bad_alloc();
+}
+void operator delete(void* memory) noexcept {
+    std::free(memory);
+}
+void operator delete(void* memory, std::size_t) noexcept {
+    std::free(memory);
+}
+
+using namespace twin::telemetry;
+
+namespace {
+
+QString sharedData(const QString& relative) {
+    return QStringLiteral(TWIN_SHARED_DATA "/") + relative;
+}
+
+std::string readFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    return std::string(bytes.constData(), std::size_t(bytes.size()));
+}
+
+QStringList corpus(const QString& pattern) {
+    const QDir dir(sharedData(QStringLiteral("promtext/fuzz_corpus")));
+    QStringList files;
+    for (const QString& name : dir.entryList({pattern}, QDir::Files))
+        files << dir.filePath(name);
+    return files;
+}
+
+// Sample lines counted the plain way: not blank and not a comment.
+std::size_t countSampleLines(const std::string& text) {
+    std::size_t count = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        const std::string line = text.substr(start, end - start);
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first != std::string::npos && line[first] != '#')
+            ++count;
+        start = end + 1;
+    }
+    return count;
+}
+
+} // namespace
+
+class ExpositionParserTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QVERIFY2(QFile::exists(sharedData(QStringLiteral("promtext/fuzz_corpus/minimal"))),
+                 "the shared data (../shared/data) is missing");
+    }
+
+    void validCorpusParsesInBothModes() {
+        const QStringList files =
+            corpus(QStringLiteral("from_test_parse_[0-9]*")) + corpus(QStringLiteral("minimal"));
+        QCOMPARE(files.size(), 6);
+        for (const QString& file : files) {
+            const std::string text = readFile(file);
+            for (const bool strict : {false, true}) {
+                const ExpositionResult result = parseExposition(text, ExpositionOptions{strict});
+                QVERIFY2(!result.error, qPrintable(file + QStringLiteral(": ") +
+                                                   QString::fromStdString(result.error->message)));
+                QCOMPARE(result.samples, countSampleLines(text));
+            }
+        }
+    }
+
+    void invalidCorpusIsRejectedWithALineNumber() {
+        const QStringList files = corpus(QStringLiteral("from_test_parse_error_*"));
+        QCOMPARE(files.size(), 20);
+        for (const QString& file : files) {
+            const std::string text = readFile(file);
+            const ExpositionResult result = parseExposition(text, ExpositionOptions{true});
+            QVERIFY2(result.error, qPrintable(file));
+            QVERIFY(result.error->line >= 1);
+            const std::size_t lines = std::size_t(std::count(text.begin(), text.end(), '\n')) + 1;
+            QVERIFY2(result.error->line <= lines, qPrintable(file));
+        }
+        // error_0 lacks only its final newline: the default mode accepts it, strict mode does not.
+        const std::string missingNewline =
+            readFile(sharedData(QStringLiteral("promtext/fuzz_corpus/from_test_parse_error_0")));
+        QVERIFY(!parseExposition(missingNewline).error);
+        QCOMPARE(parseExposition(missingNewline).samples, std::size_t(1));
+        QCOMPARE(parseExposition(missingNewline, ExpositionOptions{true}).error->message,
+                 std::string("unexpected end of input stream"));
+    }
+
+    void errorsSayWhatAndWhere() {
+        struct Case {
+            const char* text;
+            std::size_t line;
+            const char* message;
+        };
+        const Case cases[] = {
+            {"\n# TYPE metric counter\n# TYPE metric untyped\n", 3,
+             "second TYPE line for metric name \"metric\", or TYPE reported after samples"},
+            {"\nmetric 4.12\n# TYPE metric counter\n", 3,
+             "second TYPE line for metric name \"metric\", or TYPE reported after samples"},
+            {"metric{label=\"bla\"} 3.14 2.72\n", 1, "expected integer as timestamp, got \"2.72\""},
+            {"a 1\nb 2\nmetric{label=\"bla\"} blubb\n", 3, "expected float as value, got \"blubb\""},
+            {"m{a=\"1\",a=\"2\"} 1\n", 1, "duplicate label names for metric \"m\""},
+            {"m{a=\"\\t\"} 1\n", 1, "invalid escape sequence '\\t'"},
+            {"m{a=\"\xff\"} 1\n", 1, "invalid label value \"\xff\""},
+            {"m 1e400\n", 1, "expected float as value, got \"1e400\""},
+            {"m 0x10\n", 1, "expected float as value, got \"0x10\""},
+            {"m 1 \n", 1,
+             "expected integer as timestamp, got \"\""}, // as prometheus/common: no trailing blank
+            {"m 1\r\n", 1, "expected float as value, got \"1\r\""},
+            {"m{a=\"unterminated", 1, "unexpected end of input stream"},
+            {"# TYPE m histogram\nm_bucket{le=\"x\"} 1\n", 2,
+             "expected float as value for 'le' label, got \"x\""},
+        };
+        for (const Case& c : cases) {
+            const ExpositionResult result = parseExposition(c.text);
+            QVERIFY2(result.error, c.text);
+            QCOMPARE(result.error->line, c.line);
+            QCOMPARE(result.error->message, std::string(c.message));
+        }
+    }
+
+    void samplesCarryTheirValuesLabelsAndFamilies() {
+        const std::string text =
+            "# TYPE name counter\n"
+            "name{labelname=\"val1\",basename=\"basevalue\"} NaN\n"
+            "name {labelname=\"val2\",basename=\"base\\\"v\\\\al\\nue\"} 0.23 1234567890\n"
+            "name2{ labelname = \"val1\" , }-Inf\n"
+            "m +Inf -5\n"
+            "m 08\n"
+            "# TYPE s summary\n"
+            "s{quantile=\"0.5\"} 1\n"
+            "s_sum 4711\n"
+            "s_count 42\n"
+            "# TYPE h histogram\n"
+            "h_bucket{le=\"+Inf\"} 3\n"
+            "h_sum 1.5e3\n"
+            "fake_sum 1";
+        std::vector<std::pair<std::string, std::string>> labels;
+        std::vector<double> values;
+        std::vector<std::string> families;
+        std::vector<std::optional<std::int64_t>> timestamps;
+        const ExpositionResult result = parseExposition(text, {}, [&](const Sample& sample) {
+            for (const Label& label : sample.labels)
+                labels.emplace_back(label.name, label.value);
+            values.push_back(sample.value);
+            families.emplace_back(sample.family);
+            timestamps.push_back(sample.timestampMs);
+        });
+        QVERIFY(!result.error);
+        QCOMPARE(result.samples, std::size_t(11));
+        QCOMPARE(result.families, std::size_t(6)); // name, name2, m, s, h, fake_sum
+        QVERIFY(std::isnan(values[0]));
+        QCOMPARE(values[1], 0.23);
+        QCOMPARE(timestamps[1], std::optional<std::int64_t>(1234567890));
+        QCOMPARE(labels[3].second, std::string("base\"v\\al\nue")); // unescaped
+        QCOMPARE(values[2], -std::numeric_limits<double>::infinity());
+        QCOMPARE(labels[4], std::make_pair(std::string("labelname"), std::string("val1")));
+        QCOMPARE(values[3], std::numeric_limits<double>::infinity());
+        QCOMPARE(timestamps[3], std::optional<std::int64_t>(-5));
+        QCOMPARE(values[4], 8.0);
+        QCOMPARE(families[5], std::string("s"));
+        QCOMPARE(families[6], std::string("s"));         // s_sum belongs to the summary
+        QCOMPARE(families[7], std::string("s"));         // and s_count
+        QCOMPARE(families[8], std::string("h"));         // h_bucket to the histogram
+        QCOMPARE(families[10], std::string("fake_sum")); // no summary called fake
+        QCOMPARE(values[9], 1500.0);
+    }
+
+    void realCapturesParse() {
+        // A real dcgm-exporter scrape (DataDog's fixture): no final newline, as exporters often send.
+        const std::string dcgm =
+            readFile(sharedData(QStringLiteral("dcgm/datadog_integrations-core_dcgm_fixtures_metrics.txt")));
+        QVERIFY(!dcgm.empty());
+        const ExpositionResult lenient = parseExposition(dcgm);
+        QVERIFY(!lenient.error);
+        QCOMPARE(lenient.samples, countSampleLines(dcgm));
+        const ExpositionResult strict = parseExposition(dcgm, ExpositionOptions{true});
+        QVERIFY(strict.error);
+        QCOMPARE(strict.error->line, std::size_t(std::count(dcgm.begin(), dcgm.end(), '\n')) + 1);
+        std::size_t withGpuLabel = 0;
+        parseExposition(dcgm, {}, [&](const Sample& sample) {
+            for (const Label& label : sample.labels)
+                withGpuLabel += label.name == "gpu" ? 1 : 0;
+        });
+        QVERIFY(withGpuLabel > 0);
+
+        // A Prometheus server scraping itself (counters, gauges, summaries).
+        const std::string prometheus =
+            readFile(sharedData(QStringLiteral("promtext/expfmt_testdata_text.txt")));
+        const ExpositionResult self = parseExposition(prometheus, ExpositionOptions{true});
+        QVERIFY(!self.error);
+        QCOMPARE(self.samples, countSampleLines(prometheus));
+    }
+
+    // Parsing allocates per metric family (its name) and per escaped label value buffer, never per
+    // sample: ten times the samples, the same allocations.
+    void allocatesPerFamilyNotPerSample() {
+        auto exposition = [](int gpus) {
+            std::string text =
+                "# HELP DCGM_FI_DEV_GPU_TEMP GPU temperature (in C).\n# TYPE DCGM_FI_DEV_GPU_TEMP gauge\n";
+            for (int i = 0; i < gpus; ++i)
+                text += "DCGM_FI_DEV_GPU_TEMP{gpu=\"" + std::to_string(i % 8) + "\",UUID=\"GPU-" +
+                        std::to_string(i) + "\",modelName=\"NVIDIA H100 80GB HBM3\",Hostname=\"host-" +
+                        std::to_string(i / 8) + "\"} " + std::to_string(30 + i % 50) + "\n";
+            return text;
+        };
+        const std::string small = exposition(1000), large = exposition(10000);
+        std::size_t samples = 0;
+        const std::function<void(const Sample&)> count = [&](const Sample&) {
+            ++samples;
+        };
+        const std::size_t before = gAllocations;
+        QCOMPARE(parseExposition(small, {}, count).samples, std::size_t(1000));
+        const std::size_t forSmall = gAllocations - before;
+        const std::size_t middle = gAllocations;
+        QCOMPARE(parseExposition(large, {}, count).samples, std::size_t(10000));
+        const std::size_t forLarge = gAllocations - middle;
+        QCOMPARE(samples, std::size_t(11000));
+        qInfo("allocations: %zu for 1,000 samples, %zu for 10,000", forSmall, forLarge);
+        QVERIFY2(forLarge <= forSmall + 2 && forSmall < 32,
+                 qPrintable(QStringLiteral("%1 vs %2 allocations").arg(forSmall).arg(forLarge)));
+    }
+};
+
+QTEST_GUILESS_MAIN(ExpositionParserTest)
+#include "tst_exposition_parser.moc"
