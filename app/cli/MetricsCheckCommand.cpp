@@ -1,15 +1,55 @@
 // `colossus-twin metrics-check FILE [--strict]`: parses a Prometheus text exposition (a dcgm-exporter
 // or node exporter scrape saved to a file) and prints "N samples, F families", or "FILE:LINE: message"
-// on stderr and exit 1. The file is mapped, not read: a 100,000-GPU scrape is over 100 MB.
+// on stderr and exit 1.
 #include "cli/Console.h"
 #include "cli/Subcommands.h"
 #include "telemetry/Exposition.h"
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QLocale>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace twin::app {
+
+namespace {
+
+// The whole file mapped read-only with its pages populated in one go: a 100,000-GPU scrape is over
+// 100 MB, and faulting it in page by page cost a tenth of the check.
+struct MappedFile {
+    std::string_view text;
+    QString error;
+    explicit MappedFile(const QString& path) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        struct stat status {};
+        if (fd < 0 || ::fstat(fd, &status) != 0) {
+            error = QString::fromLocal8Bit(std::strerror(errno));
+        } else if (S_ISDIR(status.st_mode)) {
+            error = QStringLiteral("is a directory");
+        } else if (status.st_size > 0) {
+            void* mapped =
+                ::mmap(nullptr, std::size_t(status.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+            if (mapped == MAP_FAILED)
+                error = QString::fromLocal8Bit(std::strerror(errno));
+            else
+                text = std::string_view(static_cast<const char*>(mapped), std::size_t(status.st_size));
+        }
+        if (fd >= 0)
+            ::close(fd);
+    }
+    ~MappedFile() {
+        if (!text.empty())
+            ::munmap(const_cast<char*>(text.data()), text.size());
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+};
+
+} // namespace
 
 ExitCode runMetricsCheck(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -33,16 +73,10 @@ ExitCode runMetricsCheck(const QStringList& arguments) {
         return fail(ExitCode::Usage, QStringLiteral("metrics-check: name one FILE"));
     const QString path = positional.first();
 
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, file.errorString()));
-    std::string_view text;
-    if (file.size() > 0) {
-        const uchar* mapped = file.map(0, file.size());
-        if (!mapped)
-            return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, file.errorString()));
-        text = std::string_view(reinterpret_cast<const char*>(mapped), std::size_t(file.size()));
-    }
+    const MappedFile file(path);
+    if (!file.error.isEmpty())
+        return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, file.error));
+    const std::string_view text = file.text;
     telemetry::ExpositionOptions options;
     options.strict = parser.isSet(strictOption);
     const telemetry::ExpositionResult result = telemetry::parseExposition(text, options);

@@ -138,6 +138,8 @@ private slots:
             {"m{a=\"\xff\"} 1\n", 1, "invalid label value \"\xff\""},
             {"m 1e400\n", 1, "expected float as value, got \"1e400\""},
             {"m 0x10\n", 1, "expected float as value, got \"0x10\""},
+            {"m 0x1p3\n", 1, "expected float as value, got \"0x1p3\""},
+            {"m 1_000\n", 1, "expected float as value, got \"1_000\""},
             {"m 1 \n", 1,
              "expected integer as timestamp, got \"\""}, // as prometheus/common: no trailing blank
             {"m 1\r\n", 1, "expected float as value, got \"1\r\""},
