@@ -1,5 +1,6 @@
 // `colossus-twin bench NAME [--size WxH] [--seconds S] [--json]`: runs one benchmark, prints one table.
 #include "bench/ModelBench.h"
+#include "bench/ParserBench.h"
 #include "bench/RenderBench.h"
 #include "bench/ViewBench.h"
 #include "cli/Console.h"
@@ -60,7 +61,12 @@ ExitCode runBench(const QStringList& arguments) {
     }
     if (positional.size() != 1)
         return fail(ExitCode::Usage,
-                    QStringLiteral("bench: name one benchmark: view, model or render MODEL"));
+                    QStringLiteral("bench: name one benchmark: view, model, parser or render MODEL"));
+    if (positional.first() == QLatin1String("parser")) {
+        const bench::BenchReport report = bench::runParserBench({});
+        printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        return ExitCode::Ok;
+    }
     if (positional.first() == QLatin1String("model")) {
         bench::ModelBenchOptions options;
         options.gpuCounts.clear();
@@ -77,9 +83,9 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     if (positional.first() != QLatin1String("view"))
-        return fail(
-            ExitCode::Usage,
-            QStringLiteral("bench: unknown benchmark '%1' (known: view, model)").arg(positional.first()));
+        return fail(ExitCode::Usage,
+                    QStringLiteral("bench: unknown benchmark '%1' (known: view, model, parser, render)")
+                        .arg(positional.first()));
 
     bench::ViewBenchOptions options;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));

@@ -1,5 +1,6 @@
 #include "cli/Subcommands.h"
 
+#include "cli/MetricsCheckCommand.h"
 #include "datamodel/SqliteInfo.h"
 #include "scene/VtkInfo.h"
 
@@ -23,8 +24,9 @@ constexpr std::array kSubcommands{
                "check a Prometheus text exposition file and count its samples (FILE:LINE: on error)",
                ApplicationKind::Console, nullptr, &runMetricsCheck},
     Subcommand{"bench",
-               "run a benchmark and print one table: view (rendering), model (generate, load, memory)",
-               ApplicationKind::Gui, "model", &runBench},
+               "run a benchmark and print one table: view (rendering), model (generate, load, memory), "
+               "parser (text exposition vs promtool), render MODEL (camera presets)",
+               ApplicationKind::Gui, "model parser", &runBench},
 };
 
 } // namespace

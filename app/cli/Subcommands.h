@@ -38,6 +38,5 @@ ExitCode runSnapshot(const QStringList& arguments);
 ExitCode runBench(const QStringList& arguments);
 ExitCode runGenerate(const QStringList& arguments);
 ExitCode runInfo(const QStringList& arguments);
-ExitCode runMetricsCheck(const QStringList& arguments);
 
 } // namespace twin::app

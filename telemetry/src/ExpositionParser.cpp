@@ -8,6 +8,8 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <memory>
+#include <thread>
 #include <vector>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -260,14 +262,29 @@ struct Family {
     bool typeKnown = false; // a TYPE line, or a first sample (which fixes it at untyped)
     bool helpKnown = false;
     bool hasSamples = false;
+    // Where this part of the text first declared them (0: it did not), for checks across parts.
+    std::size_t typeLine = 0, helpLine = 0;
+};
+
+// How a part of the text, parsed on its own, found a sample's or comment's family; checked afterwards
+// against what the parts before it had declared (see parseInParts).
+struct FamilyLookup {
+    enum class How { Exact, Base, Created } how;
+    std::string name;
 };
 
 class Parser {
 public:
     Parser(std::string_view text, const ExpositionOptions& options,
-           const std::function<void(const Sample&)>& onSample)
+           const std::function<void(const Sample&)>& onSample, bool recordLookups = false)
         : text_(text), onSample_(onSample),
-          virtualNewline_(!options.strict && !text.empty() && text.back() != '\n') {}
+          virtualNewline_(!options.strict && !text.empty() && text.back() != '\n'),
+          recordLookups_(recordLookups) {}
+
+    // What a part parsed on its own leaves for parseInParts.
+    std::map<std::string, Family, std::less<>>& families() { return families_; }
+    const std::vector<FamilyLookup>& lookups() const { return lookups_; }
+    std::size_t linesRead() const { return line_ - 1; } // after run(), when it found no error
 
     ExpositionResult run() {
         ExpositionResult result;
@@ -285,11 +302,13 @@ public:
             if (!ok)
                 break;
         }
+        if (error_) {
+            result.error = error_;
+            return result;
+        }
         result.samples = samples_;
         for (const auto& [name, family] : families_)
             result.families += family.hasSamples ? 1 : 0;
-        if (error_)
-            result.error = std::move(error_);
         return result;
     }
 
@@ -297,6 +316,8 @@ private:
     std::string_view text_;
     const std::function<void(const Sample&)>& onSample_;
     bool virtualNewline_; // lenient mode, and the text lacks its final newline: one is implied
+    bool recordLookups_;
+    std::vector<FamilyLookup> lookups_;
     std::size_t pos_ = 0;
     std::size_t line_ = 0;
     std::size_t samples_ = 0;
@@ -348,21 +369,26 @@ private:
     // prometheus/common's setOrCreateCurrentMF: a _sum, _count (or _bucket) sample belongs to the
     // summary (or histogram) of its base name when that family is declared so.
     Family& familyFor(std::string_view name) {
+        auto noted = [&](FamilyLookup::How how, Family& family) -> Family& {
+            if (recordLookups_)
+                lookups_.push_back({how, std::string(name)});
+            return family;
+        };
         if (auto found = families_.find(name); found != families_.end())
-            return found->second;
+            return noted(FamilyLookup::How::Exact, found->second);
         for (std::string_view suffix : {"_count", "_sum"})
             if (const auto base = withoutSuffix(name, suffix))
                 if (auto found = families_.find(*base);
                     found != families_.end() && found->second.type == MetricType::Summary)
-                    return found->second;
+                    return noted(FamilyLookup::How::Base, found->second);
         for (std::string_view suffix : {"_bucket", "_count", "_sum"})
             if (const auto base = withoutSuffix(name, suffix))
                 if (auto found = families_.find(*base);
                     found != families_.end() && found->second.type == MetricType::Histogram)
-                    return found->second;
+                    return noted(FamilyLookup::How::Base, found->second);
         Family& created = families_[std::string(name)];
         created.name = std::string(name);
-        return created;
+        return noted(FamilyLookup::How::Created, created);
     }
 
     bool comment() {
@@ -407,6 +433,8 @@ private:
             return true;
         }
         if (keyword == "HELP") {
+            if (family.helpLine == 0)
+                family.helpLine = line_;
             if (family.helpKnown)
                 return fail("second HELP line for metric name " + quoted(family.name));
             // The docstring: backslash escapes only \\ and \n.
@@ -424,6 +452,8 @@ private:
             }
             family.helpKnown = true;
         } else {
+            if (family.typeLine == 0)
+                family.typeLine = line_;
             if (family.typeKnown)
                 return fail("second TYPE line for metric name " + quoted(family.name) +
                             ", or TYPE reported after samples");
@@ -600,11 +630,126 @@ private:
     }
 };
 
+using Families = std::map<std::string, Family, std::less<>>;
+
+// A large exposition without a sample callback (a check, a count) is cut at line boundaries into one
+// part per core, each parsed on its own, then joined in order. What a part cannot know on its own is
+// what the parts before it declared; it records how it found every family, and the join checks that
+// against them. A second TYPE or HELP across parts is the same error a single pass would report, at
+// the same line. Where an earlier part's summary or histogram would have changed how a later part
+// reads its samples (rare: a family split across parts with such a type), the whole text is parsed
+// again in one pass, so the answer is always that of one pass.
+constexpr std::size_t kMinimumPartBytes = 4u << 20;
+
+bool joinedAsOnePassWould(Families& before, Parser& part, std::size_t lineOffset,
+                          std::optional<ExpositionError>& error) {
+    auto isSummaryOrHistogram = [](const Family& family) {
+        return family.type == MetricType::Summary || family.type == MetricType::Histogram;
+    };
+    for (const FamilyLookup& lookup : part.lookups()) {
+        if (lookup.how == FamilyLookup::How::Base && before.count(lookup.name))
+            return false; // one pass would have found the exact name first
+        if (lookup.how == FamilyLookup::How::Created && !before.count(lookup.name)) {
+            for (std::string_view suffix : {"_count", "_sum", "_bucket"})
+                if (const auto base = withoutSuffix(lookup.name, suffix))
+                    if (auto found = before.find(*base);
+                        found != before.end() && isSummaryOrHistogram(found->second))
+                        return false; // one pass would have put it in that summary or histogram
+        }
+    }
+    std::optional<ExpositionError> acrossParts;
+    auto conflict = [&](std::size_t line, std::string message) {
+        if (!acrossParts || line < acrossParts->line)
+            acrossParts = ExpositionError{line, std::move(message)};
+    };
+    for (const auto& [name, family] : part.families()) {
+        const auto earlier = before.find(name);
+        if (earlier == before.end())
+            continue;
+        if (isSummaryOrHistogram(earlier->second))
+            return false;
+        if (family.typeLine != 0 && earlier->second.typeKnown)
+            conflict(family.typeLine + lineOffset,
+                     "second TYPE line for metric name " + quoted(name) + ", or TYPE reported after samples");
+        if (family.helpLine != 0 && earlier->second.helpKnown)
+            conflict(family.helpLine + lineOffset, "second HELP line for metric name " + quoted(name));
+    }
+    // The earliest error wins, as in one pass; at the same line the check across parts comes first.
+    if (error)
+        error->line += lineOffset;
+    if (acrossParts && (!error || acrossParts->line <= error->line))
+        error = std::move(acrossParts);
+    if (error)
+        return true;
+    for (auto& [name, family] : part.families()) {
+        const auto earlier = before.find(name);
+        if (earlier == before.end()) {
+            before.emplace(name, family);
+            continue;
+        }
+        Family& joined = earlier->second;
+        if (!joined.typeKnown && family.typeKnown)
+            joined.type = family.type;
+        joined.typeKnown = joined.typeKnown || family.typeKnown;
+        joined.helpKnown = joined.helpKnown || family.helpKnown;
+        joined.hasSamples = joined.hasSamples || family.hasSamples;
+    }
+    return true;
+}
+
+ExpositionResult parseInParts(std::string_view text, const ExpositionOptions& options, std::size_t parts) {
+    std::vector<std::string_view> pieces;
+    std::size_t start = 0;
+    for (std::size_t k = 1; k < parts && start < text.size(); ++k) {
+        const std::size_t newline = text.find('\n', std::max(start, text.size() * k / parts));
+        if (newline == std::string_view::npos)
+            break;
+        pieces.push_back(text.substr(start, newline + 1 - start));
+        start = newline + 1;
+    }
+    if (start < text.size())
+        pieces.push_back(text.substr(start));
+    const std::function<void(const Sample&)> noCallback;
+    std::vector<std::unique_ptr<Parser>> parsers;
+    std::vector<ExpositionResult> results(pieces.size());
+    for (std::string_view piece : pieces)
+        parsers.push_back(std::make_unique<Parser>(piece, options, noCallback, true));
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < pieces.size(); ++i)
+        workers.emplace_back([&, i] { results[i] = parsers[i]->run(); });
+    results[0] = parsers[0]->run();
+    for (std::thread& worker : workers)
+        worker.join();
+
+    if (results[0].error)
+        return results[0];
+    ExpositionResult joined;
+    Families& families = parsers[0]->families();
+    std::size_t lineOffset = parsers[0]->linesRead();
+    joined.samples = results[0].samples;
+    for (std::size_t i = 1; i < pieces.size(); ++i) {
+        if (!joinedAsOnePassWould(families, *parsers[i], lineOffset, results[i].error))
+            return Parser(text, options, noCallback).run();
+        if (results[i].error)
+            return ExpositionResult{0, 0, results[i].error};
+        joined.samples += results[i].samples;
+        lineOffset += parsers[i]->linesRead();
+    }
+    for (const auto& [name, family] : families)
+        joined.families += family.hasSamples ? 1 : 0;
+    return joined;
+}
+
 } // namespace
 
 ExpositionResult parseExposition(std::string_view text, const ExpositionOptions& options,
                                  const std::function<void(const Sample&)>& onSample) {
-    return Parser(text, options, onSample).run();
+    const std::size_t cores =
+        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t parts = std::min<std::size_t>(cores, text.size() / kMinimumPartBytes);
+    if (onSample || parts < 2)
+        return Parser(text, options, onSample).run();
+    return parseInParts(text, options, parts);
 }
 
 } // namespace twin::telemetry

@@ -1,7 +1,9 @@
 // The command-line contract of shared/design/CLI.md, checked on the real binary: exit codes, one-line
 // errors naming the thing, results on stdout, a snapshot PNG of the requested size with a real picture.
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -169,6 +171,20 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QStringLiteral("missing.prom")));
         QCOMPARE(runTwin({QStringLiteral("metrics-check")}).exitCode, 2);
+
+        // The lean executable ./twin uses for metrics-check answers exactly the same.
+        const QString lean =
+            QFileInfo(QStringLiteral(TWIN_BINARY)).dir().filePath(QStringLiteral("colossus-twin-metrics"));
+        for (const QStringList& arguments : {QStringList{good}, QStringList{QStringLiteral("--strict"), good},
+                                             QStringList{bad}, QStringList{empty}, QStringList{}}) {
+            QProcess process;
+            process.start(lean, QStringList{QStringLiteral("metrics-check")} + arguments);
+            QVERIFY(process.waitForFinished(30000));
+            const Run full = runTwin(QStringList{QStringLiteral("metrics-check")} + arguments);
+            QCOMPARE(process.exitCode(), full.exitCode);
+            QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()), full.out);
+            QCOMPARE(QString::fromUtf8(process.readAllStandardError()), full.err);
+        }
     }
 
     void foreignFileIsRefusedAndUntouched() {

@@ -228,6 +228,69 @@ private slots:
         QCOMPARE(self.samples, countSampleLines(prometheus));
     }
 
+    // A large text is parsed in parts on several threads; the answer must be the one pass's, errors
+    // across parts included (a second TYPE or HELP, a summary whose samples straddle the cut).
+    void partsAnswerAsOnePassWould() {
+        auto gauge = [](const std::string& name, int lines, int startLabel) {
+            std::string text = "# HELP " + name + " help\n# TYPE " + name + " gauge\n";
+            for (int i = 0; i < lines; ++i)
+                text += name + "{gpu=\"" + std::to_string(i % 8) + "\",UUID=\"GPU-" +
+                        std::to_string(startLabel + i) +
+                        "-aaaa-bbbb-cccc\",modelName=\"NVIDIA H100 80GB HBM3\",Hostname=\"host-" +
+                        std::to_string(i / 8) + "\"} " + std::to_string(30 + i % 50) + ".5\n";
+            return text;
+        };
+        const std::string valid = gauge("temp", 60000, 0) + gauge("power", 60000, 0);
+        QVERIFY(valid.size() > 12u << 20); // enough for three parts of at least 4 MiB
+        int mismatches = 0;
+        // One pass and three parts, side by side; returns the one pass's answer for the checks below.
+        std::optional<ExpositionResult> expected;
+        auto compare = [&](const std::string& text, const char* what) -> const ExpositionResult& {
+            ExpositionOptions onePass, parts;
+            onePass.threads = 1;
+            parts.threads = 3;
+            expected = parseExposition(text, onePass);
+            const ExpositionResult actual = parseExposition(text, parts);
+            const bool same = actual.samples == expected->samples && actual.families == expected->families &&
+                              bool(actual.error) == bool(expected->error) &&
+                              (!actual.error || (actual.error->line == expected->error->line &&
+                                                 actual.error->message == expected->error->message));
+            if (!same)
+                qWarning("%s: parts disagree with one pass: %zu/%zu samples, line %zu/%zu, %s / %s", what,
+                         actual.samples, expected->samples, actual.error ? actual.error->line : 0,
+                         expected->error ? expected->error->line : 0,
+                         actual.error ? actual.error->message.c_str() : "-",
+                         expected->error ? expected->error->message.c_str() : "-");
+            mismatches += same ? 0 : 1;
+            return *expected;
+        };
+        QCOMPARE(compare(valid, "valid").samples, std::size_t(120000));
+
+        // A bad value near the end: the line is counted across all parts.
+        std::string badValue = valid;
+        badValue.replace(badValue.rfind("} 35.5"), 6, "} warm");
+        QCOMPARE(compare(badValue, "bad value").error->message,
+                 std::string("expected float as value, got \"warm\""));
+
+        // The last part declares again what the first declared.
+        QCOMPARE(compare(valid + "# TYPE temp counter\n", "second TYPE").error->message,
+                 std::string("second TYPE line for metric name \"temp\", or TYPE reported after samples"));
+        QCOMPARE(compare(valid + "# HELP power again\n", "second HELP").error->message,
+                 std::string("second HELP line for metric name \"power\""));
+        // A TYPE for a family only seen through samples before: also after samples.
+        QVERIFY(compare(valid + "# TYPE temp gauge\n", "TYPE after samples").error);
+
+        // A summary whose samples run across the cut: a bad quantile in the last part is an error only
+        // because the first part declared the summary.
+        std::string summary = "# TYPE lat summary\n";
+        for (int i = 0; i < 250000; ++i)
+            summary += "lat{quantile=\"0.5\",host=\"host-" + std::to_string(i) + "-with-a-longer-name\"} 1\n";
+        QVERIFY(summary.size() > 12u << 20);
+        QVERIFY(!compare(summary + "lat_sum 4711\nlat_count 42\n", "summary").error);
+        QCOMPARE(compare(summary + "lat{quantile=\"high\"} 1\n", "bad quantile").error->message,
+                 std::string("expected float as value for 'quantile' label, got \"high\""));
+    }
+
     // Parsing allocates per metric family (its name) and per escaped label value buffer, never per
     // sample: ten times the samples, the same allocations.
     void allocatesPerFamilyNotPerSample() {

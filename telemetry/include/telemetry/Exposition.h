@@ -35,6 +35,9 @@ struct Sample {
 
 struct ExpositionOptions {
     bool strict = false; // a missing final newline is an error, as in prometheus/common
+    // Without a sample callback, a large text is parsed in parts on this many threads at most
+    // (0: one per core); the result is always that of a single pass.
+    unsigned threads = 0;
 };
 
 struct ExpositionError {
@@ -43,8 +46,8 @@ struct ExpositionError {
 };
 
 struct ExpositionResult {
-    std::size_t samples = 0;
-    std::size_t families = 0;
+    std::size_t samples = 0;  // 0 when there is an error
+    std::size_t families = 0; // families with samples; 0 when there is an error
     std::optional<ExpositionError> error; // parsing stops at the first error
 };
 
