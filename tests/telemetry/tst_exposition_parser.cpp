@@ -228,6 +228,34 @@ private slots:
         QCOMPARE(self.samples, countSampleLines(prometheus));
     }
 
+    // Truncated at every byte, or with a byte changed anywhere, a real text never crashes the parser
+    // (the asan preset runs this too) and never yields more samples than the whole text has.
+    void damagedInputIsRefusedOrCountedSafely() {
+        const std::string whole =
+            readFile(sharedData(QStringLiteral("promtext/fuzz_corpus/from_test_parse_2"))) +
+            readFile(sharedData(QStringLiteral("promtext/fuzz_corpus/from_test_parse_3"))) +
+            readFile(sharedData(QStringLiteral("promtext/fuzz_corpus/from_test_parse_4")));
+        const std::size_t all = parseExposition(whole).samples;
+        QVERIFY(all > 20);
+        std::size_t refused = 0;
+        for (std::size_t cut = 0; cut <= whole.size(); ++cut)
+            for (const bool strict : {false, true}) {
+                const ExpositionResult result =
+                    parseExposition(std::string_view(whole).substr(0, cut), {strict});
+                QVERIFY(result.samples <= all);
+                refused += result.error ? 1 : 0;
+            }
+        QVERIFY(refused > 0);
+        const char replacements[] = {'"', '\\', '\n', '{', '}', '=', ',', ' ', '#', 'x', '\xff', '\0'};
+        for (std::size_t at = 0; at < whole.size(); at += 7)
+            for (const char replacement : replacements) {
+                std::string damaged = whole;
+                damaged[at] = replacement;
+                const ExpositionResult result = parseExposition(damaged);
+                QVERIFY(result.error || result.samples <= all + 1); // a new line may split one sample in two
+            }
+    }
+
     // A large text is parsed in parts on several threads; the answer must be the one pass's, errors
     // across parts included (a second TYPE or HELP, a summary whose samples straddle the cut).
     void partsAnswerAsOnePassWould() {
