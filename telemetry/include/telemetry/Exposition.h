@@ -46,8 +46,8 @@ struct ExpositionError {
 };
 
 struct ExpositionResult {
-    std::size_t samples = 0;  // 0 when there is an error
-    std::size_t families = 0; // families with samples; 0 when there is an error
+    std::size_t samples = 0;              // 0 when there is an error
+    std::size_t families = 0;             // families with samples; 0 when there is an error
     std::optional<ExpositionError> error; // parsing stops at the first error
 };
 
