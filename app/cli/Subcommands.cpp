@@ -23,6 +23,9 @@ constexpr std::array kSubcommands{
     Subcommand{"metrics-check",
                "check a Prometheus text exposition file and count its samples (FILE:LINE: on error)",
                ApplicationKind::Console, nullptr, &runMetricsCheck},
+    Subcommand{"telemetry-sim",
+               "serve simulated dcgm-exporter and CDU metrics of a model over HTTP (for Prometheus)",
+               ApplicationKind::Console, nullptr, &runTelemetrySim},
     Subcommand{"bench",
                "run a benchmark and print one table: view (rendering), model (generate, load, memory), "
                "parser (text exposition vs promtool), render MODEL (camera presets)",

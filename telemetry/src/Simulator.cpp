@@ -201,6 +201,13 @@ std::string Simulator::dcgmHost(std::string_view hostname) const {
     return {};
 }
 
+bool Simulator::hasHost(std::string_view hostname) const {
+    for (const Server& server : servers_)
+        if (server.hostname == hostname)
+            return true;
+    return false;
+}
+
 std::string Simulator::cduMetrics() const {
     std::string text;
     const std::pair<const char*, const char*> gauges[] = {

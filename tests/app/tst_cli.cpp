@@ -187,6 +187,22 @@ private slots:
         }
     }
 
+    void telemetrySimRefusesBadArguments() {
+        QCOMPARE(runTwin({QStringLiteral("telemetry-sim")}).exitCode, 2);
+        const QString missing = dir_.filePath(QStringLiteral("no-model.db"));
+        QCOMPARE(runTwin({QStringLiteral("telemetry-sim"), missing, QStringLiteral("--listen"),
+                          QStringLiteral("localhost")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runTwin({QStringLiteral("telemetry-sim"), missing, QStringLiteral("--shards"),
+                          QStringLiteral("0")})
+                     .exitCode,
+                 2);
+        const Run run = runTwin({QStringLiteral("telemetry-sim"), missing});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(missing), qPrintable(run.err));
+    }
+
     void foreignFileIsRefusedAndUntouched() {
         const QString model = dir_.filePath(QStringLiteral("notes.db"));
         QFile file(model);

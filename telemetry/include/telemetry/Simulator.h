@@ -29,6 +29,7 @@ public:
     std::string dcgmShard(std::size_t shard, std::size_t shards) const;
     // The dcgm-exporter text of one host, or empty when it is unknown or down.
     std::string dcgmHost(std::string_view hostname) const;
+    bool hasHost(std::string_view hostname) const;
     // Every rack's CDU: cdu_supply_temperature_celsius, cdu_return_temperature_celsius, cdu_flow_lpm.
     std::string cduMetrics() const;
 
