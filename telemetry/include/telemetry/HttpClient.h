@@ -1,0 +1,59 @@
+// The HTTP client the telemetry sources use (Boost.Asio + Beast 1.74, on a thread of its own): GET
+// with keep-alive connections per host, `Accept-Encoding: gzip` (zlib), a timeout for connecting and
+// one for each request, a cap on the response size (the decompressed body too), redirects up to a
+// limit, retries with exponential backoff and jitter for network errors, 5xx and 429, and bearer or
+// basic authentication. Credentials go into the request headers only: never into errors or logs.
+// Plain http:// for now; https:// is refused with a clear error (TLS is the next step).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <future>
+#include <memory>
+#include <string>
+
+namespace twin::telemetry {
+
+struct HttpClientOptions {
+    std::chrono::milliseconds connectTimeout{3000};
+    std::chrono::milliseconds requestTimeout{15000}; // sending the request and reading the whole answer
+    std::size_t maxResponseBytes = std::size_t(512) << 20;
+    int maxAttempts = 4;
+    std::chrono::milliseconds backoffBase{250}; // doubled per retry, then 50-150 % jitter
+    std::chrono::milliseconds backoffMax{8000};
+    int maxRedirects = 5;
+    bool acceptGzip = true;
+    std::string bearerToken;
+    std::string basicUser, basicPassword;
+};
+
+struct HttpResponse {
+    int status = 0;   // 0 when no response arrived
+    std::string body; // decompressed
+    std::string contentType;
+    int attempts = 0;
+    std::string error; // empty when a response arrived (whatever its status)
+    bool ok() const { return error.empty() && status >= 200 && status < 300; }
+};
+
+class HttpClient {
+public:
+    explicit HttpClient(HttpClientOptions options = {});
+    ~HttpClient(); // requests still running end with the error "client stopped"
+    HttpClient(const HttpClient&) = delete;
+    HttpClient& operator=(const HttpClient&) = delete;
+
+    // `done` runs on the client's thread.
+    void get(const std::string& url, std::function<void(HttpResponse)> done);
+    std::future<HttpResponse> get(const std::string& url);
+
+    // Connections opened so far (keep-alive reuses them), for tests and the status panel.
+    std::size_t connectionsOpened() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace twin::telemetry

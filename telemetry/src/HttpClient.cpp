@@ -1,0 +1,317 @@
+#include "telemetry/HttpClient.h"
+
+// First: Boost 1.74's asio/awaitable.hpp uses std::exchange without including <utility>.
+// clang-format off
+#include <utility>
+// clang-format on
+
+#include <atomic>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <map>
+#include <optional>
+#include <random>
+#include <thread>
+#include <zlib.h>
+
+namespace twin::telemetry {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+struct Url {
+    std::string host;
+    std::string port;
+    std::string target;
+    std::string hostPort() const { return host + ":" + port; }
+};
+
+// http://host[:port][/path[?query]]; an error message instead when it is not that.
+std::optional<Url> parseUrl(const std::string& url, std::string& error) {
+    constexpr std::string_view kHttp = "http://", kHttps = "https://";
+    std::string_view rest(url);
+    if (rest.substr(0, kHttps.size()) == kHttps) {
+        error = "https is not supported yet: " + url;
+        return std::nullopt;
+    }
+    if (rest.substr(0, kHttp.size()) != kHttp) {
+        error = "not an http:// URL: " + url;
+        return std::nullopt;
+    }
+    rest.remove_prefix(kHttp.size());
+    const std::size_t slash = rest.find('/');
+    std::string_view authority = rest.substr(0, slash);
+    Url parsed;
+    parsed.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
+    if (authority.find('@') != std::string_view::npos) {
+        error = "credentials belong in the source's settings, not in its URL";
+        return std::nullopt;
+    }
+    const std::size_t colon = authority.rfind(':');
+    parsed.host = std::string(authority.substr(0, colon));
+    parsed.port = colon == std::string_view::npos ? "80" : std::string(authority.substr(colon + 1));
+    if (parsed.host.empty() || parsed.port.empty() ||
+        parsed.port.find_first_not_of("0123456789") != std::string::npos) {
+        error = "not an http://host:port URL: " + url;
+        return std::nullopt;
+    }
+    return parsed;
+}
+
+std::string base64(std::string_view text) {
+    static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    std::size_t i = 0;
+    for (; i + 2 < text.size(); i += 3) {
+        const std::uint32_t n = std::uint32_t(std::uint8_t(text[i])) << 16 |
+                                std::uint32_t(std::uint8_t(text[i + 1])) << 8 | std::uint8_t(text[i + 2]);
+        for (int shift : {18, 12, 6, 0})
+            out += kAlphabet[(n >> shift) & 63];
+    }
+    if (i + 1 == text.size()) {
+        const std::uint32_t n = std::uint32_t(std::uint8_t(text[i])) << 16;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += "==";
+    } else if (i + 2 == text.size()) {
+        const std::uint32_t n =
+            std::uint32_t(std::uint8_t(text[i])) << 16 | std::uint32_t(std::uint8_t(text[i + 1])) << 8;
+        out += kAlphabet[(n >> 18) & 63];
+        out += kAlphabet[(n >> 12) & 63];
+        out += kAlphabet[(n >> 6) & 63];
+        out += '=';
+    }
+    return out;
+}
+
+// Inflates a gzip body, refusing to grow past `limit` (a small body may unpack to gigabytes).
+bool gunzip(const std::string& compressed, std::size_t limit, std::string& out, std::string& error) {
+    z_stream stream{};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
+        error = "cannot start gzip decompression";
+        return false;
+    }
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    stream.avail_in = uInt(compressed.size());
+    out.clear();
+    char chunk[1 << 16];
+    int result = Z_OK;
+    while (result != Z_STREAM_END) {
+        stream.next_out = reinterpret_cast<Bytef*>(chunk);
+        stream.avail_out = sizeof chunk;
+        result = inflate(&stream, Z_NO_FLUSH);
+        if (result != Z_OK && result != Z_STREAM_END) {
+            error = "invalid gzip body";
+            break;
+        }
+        out.append(chunk, sizeof chunk - stream.avail_out);
+        if (out.size() > limit) {
+            error = "response larger than " + std::to_string(limit) + " bytes once decompressed";
+            break;
+        }
+        if (result == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
+            error = "gzip body ends early";
+            break;
+        }
+    }
+    inflateEnd(&stream);
+    return error.empty();
+}
+
+bool retryable(const HttpResponse& response) {
+    if (!response.error.empty())
+        return response.status == 0; // network trouble; a refused URL or a size cap would not change
+    return response.status >= 500 || response.status == 429;
+}
+
+} // namespace
+
+struct HttpClient::Private {
+    HttpClientOptions options;
+    asio::io_context io;
+    asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
+    std::thread thread;
+    std::map<std::string, std::unique_ptr<beast::tcp_stream>> idle; // kept-alive, by host:port
+    std::atomic<std::size_t> opened{0};
+    std::mt19937_64 random{std::random_device{}()};
+
+    // One request, following redirects; no retries here.
+    asio::awaitable<HttpResponse> once(std::string url) {
+        HttpResponse response;
+        for (int redirects = 0;; ++redirects) {
+            const std::optional<Url> parsed = parseUrl(url, response.error);
+            if (!parsed) {
+                response.status = -1; // not retryable
+                co_return response;
+            }
+            std::unique_ptr<beast::tcp_stream> stream;
+            if (auto kept = idle.find(parsed->hostPort()); kept != idle.end()) {
+                stream = std::move(kept->second);
+                idle.erase(kept);
+            }
+            bool reused = bool(stream);
+            if (!stream) {
+                stream = std::make_unique<beast::tcp_stream>(io);
+                tcp::resolver resolver(io);
+                beast::error_code resolveError;
+                const auto endpoints = co_await resolver.async_resolve(
+                    parsed->host, parsed->port, asio::redirect_error(asio::use_awaitable, resolveError));
+                if (resolveError) {
+                    response.error = "cannot resolve " + parsed->host + ": " + resolveError.message();
+                    co_return response;
+                }
+                stream->expires_after(options.connectTimeout);
+                beast::error_code connectError;
+                co_await stream->async_connect(endpoints,
+                                               asio::redirect_error(asio::use_awaitable, connectError));
+                if (connectError) {
+                    response.error =
+                        (connectError == beast::error::timeout ? "timed out connecting to "
+                                                               : "cannot connect to ") +
+                        parsed->hostPort() +
+                        (connectError == beast::error::timeout ? "" : ": " + connectError.message());
+                    co_return response;
+                }
+                ++opened;
+            }
+            http::request<http::empty_body> request{http::verb::get, parsed->target, 11};
+            request.set(http::field::host, parsed->host);
+            request.set(http::field::user_agent, "colossus-twin");
+            if (options.acceptGzip)
+                request.set(http::field::accept_encoding, "gzip");
+            if (!options.bearerToken.empty())
+                request.set(http::field::authorization, "Bearer " + options.bearerToken);
+            else if (!options.basicUser.empty())
+                request.set(http::field::authorization,
+                            "Basic " + base64(options.basicUser + ":" + options.basicPassword));
+            request.keep_alive(true);
+            stream->expires_after(options.requestTimeout);
+            beast::error_code writeError;
+            co_await http::async_write(*stream, request,
+                                       asio::redirect_error(asio::use_awaitable, writeError));
+            beast::flat_buffer buffer;
+            http::response_parser<http::string_body> parser;
+            parser.header_limit(64 * 1024);
+            parser.body_limit(options.maxResponseBytes);
+            beast::error_code readError = writeError;
+            if (!readError)
+                co_await http::async_read_header(*stream, buffer, parser,
+                                                 asio::redirect_error(asio::use_awaitable, readError));
+            // A declared length over the cap is refused before a byte of the body is read.
+            if (!readError && parser.content_length() && *parser.content_length() > options.maxResponseBytes)
+                readError = http::error::body_limit;
+            if (!readError)
+                co_await http::async_read(*stream, buffer, parser,
+                                          asio::redirect_error(asio::use_awaitable, readError));
+            if (readError && reused && !parser.is_header_done()) {
+                // The server closed a kept-alive connection while it sat idle: once more on a new one.
+                --redirects;
+                continue;
+            }
+            if (readError) {
+                if (readError == http::error::body_limit)
+                    response.status = -1; // not retryable
+                response.error =
+                    readError == beast::error::timeout ? "timed out waiting for " + url
+                    : readError == http::error::body_limit
+                        ? "response larger than " + std::to_string(options.maxResponseBytes) + " bytes"
+                        : "no complete response from " + parsed->hostPort() + ": " + readError.message();
+                co_return response;
+            }
+            auto message = parser.release();
+            if (message.keep_alive())
+                idle[parsed->hostPort()] = std::move(stream);
+            const int status = int(message.result_int());
+            if (status >= 300 && status < 400 && message.count(http::field::location)) {
+                if (redirects >= options.maxRedirects) {
+                    response.status = -1;
+                    response.error = "too many redirects (more than " + std::to_string(options.maxRedirects) +
+                                     ") from " + url;
+                    co_return response;
+                }
+                const std::string location(message[http::field::location]);
+                url = location.front() == '/' ? "http://" + parsed->hostPort() + location : location;
+                continue;
+            }
+            response.status = status;
+            response.contentType = std::string(message[http::field::content_type]);
+            if (message[http::field::content_encoding] == "gzip") {
+                if (!gunzip(message.body(), options.maxResponseBytes, response.body, response.error)) {
+                    response.status = -1;
+                    co_return response;
+                }
+            } else {
+                response.body = std::move(message.body());
+            }
+            co_return response;
+        }
+    }
+
+    asio::awaitable<HttpResponse> withRetries(std::string url) {
+        HttpResponse response;
+        for (int attempt = 1; attempt <= std::max(1, options.maxAttempts); ++attempt) {
+            response = co_await once(url);
+            response.attempts = attempt;
+            if (!retryable(response) || attempt == options.maxAttempts)
+                break;
+            const double base =
+                std::min<double>(double(options.backoffMax.count()),
+                                 double(options.backoffBase.count()) * double(1 << (attempt - 1)));
+            const double jitter = std::uniform_real_distribution<double>(0.5, 1.5)(random);
+            asio::steady_timer wait(io, std::chrono::milliseconds(std::int64_t(base * jitter)));
+            co_await wait.async_wait(asio::use_awaitable);
+        }
+        if (response.status < 0)
+            response.status = 0;
+        co_return response;
+    }
+};
+
+HttpClient::HttpClient(HttpClientOptions options) : d(std::make_unique<Private>()) {
+    d->options = std::move(options);
+    d->thread = std::thread([this] { d->io.run(); });
+}
+
+HttpClient::~HttpClient() {
+    d->work.reset();
+    asio::post(d->io, [this] {
+        d->idle.clear();
+        d->io.stop();
+    });
+    d->thread.join();
+}
+
+void HttpClient::get(const std::string& url, std::function<void(HttpResponse)> done) {
+    asio::co_spawn(d->io, d->withRetries(url),
+                   [done = std::move(done)](std::exception_ptr failure, HttpResponse response) {
+                       if (failure) {
+                           response = {};
+                           response.error = "client stopped";
+                       }
+                       done(std::move(response));
+                   });
+}
+
+std::future<HttpResponse> HttpClient::get(const std::string& url) {
+    auto promise = std::make_shared<std::promise<HttpResponse>>();
+    std::future<HttpResponse> future = promise->get_future();
+    get(url, [promise](HttpResponse response) { promise->set_value(std::move(response)); });
+    return future;
+}
+
+std::size_t HttpClient::connectionsOpened() const {
+    return d->opened;
+}
+
+} // namespace twin::telemetry

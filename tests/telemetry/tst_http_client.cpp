@@ -1,0 +1,287 @@
+// The telemetry HTTP client against servers that behave and servers that do not: keep-alive, gzip,
+// authentication that never leaks into errors, and stalls, resets mid-body, huge and bomb-like bodies,
+// redirect loops, server errors (retried with backoff) and client errors (not retried).
+#include "telemetry/HttpClient.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <atomic>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/streambuf.hpp>
+#include <boost/asio/write.hpp>
+#include <functional>
+#include <thread>
+#include <zlib.h>
+
+using namespace twin::telemetry;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// A server on 127.0.0.1 that hands each accepted connection to `serve` on a thread of its own.
+class ScriptedServer {
+public:
+    using Serve = std::function<void(tcp::socket&, int connection)>;
+    explicit ScriptedServer(Serve serve)
+        : serve_(std::move(serve)), acceptor_(io_, {asio::ip::make_address("127.0.0.1"), 0}) {
+        thread_ = std::thread([this] {
+            for (;;) {
+                tcp::socket socket(io_);
+                boost::system::error_code error;
+                acceptor_.accept(socket, error);
+                if (error || stopping_)
+                    return;
+                const int connection = ++connections_;
+                workers_.emplace_back(
+                    [this, connection, s = std::move(socket)]() mutable { serve_(s, connection); });
+            }
+        });
+    }
+    ~ScriptedServer() {
+        stopping_ = true;
+        boost::system::error_code ignored;
+        tcp::socket poke(io_);
+        poke.connect(acceptor_.local_endpoint(), ignored); // wakes the blocking accept
+        thread_.join();
+        for (std::thread& worker : workers_)
+            worker.join();
+    }
+    std::string url(const std::string& path = "/metrics") const {
+        return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + path;
+    }
+    int connections() const { return connections_; }
+
+private:
+    Serve serve_;
+    asio::io_context io_;
+    tcp::acceptor acceptor_;
+    std::thread thread_;
+    std::vector<std::thread> workers_;
+    std::atomic<int> connections_{0};
+    std::atomic<bool> stopping_{false};
+};
+
+// Reads one request's head; empty when the client went away.
+std::string readRequest(tcp::socket& socket) {
+    asio::streambuf buffer;
+    boost::system::error_code error;
+    asio::read_until(socket, buffer, "\r\n\r\n", error);
+    if (error)
+        return {};
+    return std::string(asio::buffers_begin(buffer.data()), asio::buffers_end(buffer.data()));
+}
+
+void send(tcp::socket& socket, const std::string& bytes) {
+    boost::system::error_code ignored;
+    asio::write(socket, asio::buffer(bytes), ignored);
+}
+
+std::string response(int status, const std::string& body, const std::string& extraHeaders = {}) {
+    return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nContent-Type: text/plain\r\n" + extraHeaders + "\r\n" + body;
+}
+
+std::string gzipped(const std::string& text) {
+    z_stream stream{};
+    deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&stream, uLong(text.size())) + 64, '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+    stream.avail_in = uInt(text.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    return out;
+}
+
+HttpClientOptions fastOptions() {
+    HttpClientOptions options;
+    options.connectTimeout = std::chrono::milliseconds(500);
+    options.requestTimeout = std::chrono::milliseconds(400);
+    options.maxAttempts = 3;
+    options.backoffBase = std::chrono::milliseconds(10);
+    return options;
+}
+
+} // namespace
+
+class HttpClientTest : public QObject {
+    Q_OBJECT
+private slots:
+    void keepsTheConnectionAliveAndSendsTheToken() {
+        std::atomic<int> withToken{0};
+        ScriptedServer server([&](tcp::socket& socket, int) {
+            for (std::string request; !(request = readRequest(socket)).empty();) {
+                withToken += request.find("Authorization: Bearer s3cret\r\n") != std::string::npos ? 1 : 0;
+                send(socket, response(200, "hello"));
+            }
+        });
+        HttpClientOptions options = fastOptions();
+        options.bearerToken = "s3cret";
+        HttpClient client(options);
+        for (int i = 0; i < 3; ++i) {
+            const HttpResponse answer = client.get(server.url()).get();
+            QVERIFY2(answer.ok(), answer.error.c_str());
+            QCOMPARE(answer.body, std::string("hello"));
+            QCOMPARE(answer.attempts, 1);
+        }
+        QCOMPARE(server.connections(), 1);
+        QCOMPARE(client.connectionsOpened(), std::size_t(1));
+        QCOMPARE(withToken.load(), 3);
+    }
+
+    void basicAuthenticationIsEncoded() {
+        std::atomic<bool> seen{false};
+        ScriptedServer server([&](tcp::socket& socket, int) {
+            seen = readRequest(socket).find("Authorization: Basic dHdpbjpwYXNz\r\n") != std::string::npos;
+            send(socket, response(200, "ok"));
+        });
+        HttpClientOptions options = fastOptions();
+        options.basicUser = "twin";
+        options.basicPassword = "pass";
+        QVERIFY(HttpClient(options).get(server.url()).get().ok());
+        QVERIFY(seen);
+    }
+
+    void unpacksGzipAndRefusesBadOrBombLikeBodies() {
+        const std::string text = "DCGM_FI_DEV_GPU_TEMP{gpu=\"0\"} 41\n";
+        std::string body = gzipped(text);
+        ScriptedServer server([&](tcp::socket& socket, int) {
+            while (!readRequest(socket).empty())
+                send(socket, response(200, body, "Content-Encoding: gzip\r\n"));
+        });
+        HttpClientOptions options = fastOptions();
+        options.maxResponseBytes = 1 << 20;
+        HttpClient client(options);
+        QCOMPARE(client.get(server.url()).get().body, text);
+
+        body = "not gzip at all";
+        HttpResponse answer = client.get(server.url()).get();
+        QCOMPARE(answer.error, std::string("invalid gzip body"));
+        QCOMPARE(answer.attempts, 1); // a broken body would be broken again
+
+        body = gzipped(std::string(8 << 20, '0')); // 8 MB of zeros in a few kilobytes
+        QVERIFY(body.size() < 64 * 1024);
+        answer = client.get(server.url()).get();
+        QCOMPARE(answer.error, std::string("response larger than 1048576 bytes once decompressed"));
+    }
+
+    void aServerThatNeverAnswersTimesOut() {
+        ScriptedServer server([](tcp::socket& socket, int) {
+            readRequest(socket);
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500)); // and says nothing
+        });
+        HttpClient client(fastOptions());
+        QElapsedTimer clock;
+        clock.start();
+        const HttpResponse answer = client.get(server.url()).get();
+        QVERIFY2(answer.error.find("timed out waiting for") == 0, answer.error.c_str());
+        QCOMPARE(answer.status, 0);
+        QCOMPARE(answer.attempts, 3);
+        QVERIFY(clock.elapsed() < 5000);
+    }
+
+    void aResetInTheMiddleOfTheBodyIsAnErrorAndRetried() {
+        ScriptedServer server([](tcp::socket& socket, int connection) {
+            readRequest(socket);
+            if (connection < 3) {
+                send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + std::string(100, 'x'));
+                return; // closes with 900 bytes missing
+            }
+            send(socket, response(200, "whole"));
+        });
+        HttpClient client(fastOptions());
+        const HttpResponse answer = client.get(server.url()).get();
+        QVERIFY2(answer.ok(), answer.error.c_str());
+        QCOMPARE(answer.body, std::string("whole"));
+        QCOMPARE(answer.attempts, 3);
+
+        ScriptedServer alwaysCut([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n" + std::string(100, 'x'));
+        });
+        const HttpResponse cut = client.get(alwaysCut.url()).get();
+        QVERIFY2(cut.error.find("no complete response from 127.0.0.1:") == 0, cut.error.c_str());
+    }
+
+    void aHugeResponseIsRefusedWithoutReadingIt() {
+        ScriptedServer server([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2147483648\r\n\r\n" + std::string(4096, 'x'));
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        });
+        HttpClientOptions options = fastOptions();
+        options.maxResponseBytes = 64 << 20;
+        HttpClient client(options);
+        const HttpResponse answer = client.get(server.url()).get();
+        QVERIFY2(answer.error == "response larger than 67108864 bytes", answer.error.c_str());
+        QCOMPARE(answer.attempts, 1);
+    }
+
+    void redirectsAreFollowedButNotForever() {
+        ScriptedServer server([](tcp::socket& socket, int) {
+            for (std::string request; !(request = readRequest(socket)).empty();) {
+                if (request.find("GET /old ") == 0)
+                    send(socket, response(301, "", "Location: /metrics\r\n"));
+                else if (request.find("GET /loop ") == 0)
+                    send(socket, response(302, "", "Location: /loop\r\n"));
+                else
+                    send(socket, response(200, "arrived"));
+            }
+        });
+        HttpClient client(fastOptions());
+        QCOMPARE(client.get(server.url("/old")).get().body, std::string("arrived"));
+        const HttpResponse loop = client.get(server.url("/loop")).get();
+        QVERIFY2(loop.error.find("too many redirects") == 0, loop.error.c_str());
+        QCOMPARE(loop.attempts, 1);
+    }
+
+    void serverErrorsAreRetriedClientErrorsAreNot() {
+        ScriptedServer server([](tcp::socket& socket, int connection) {
+            const std::string request = readRequest(socket);
+            if (request.find("GET /missing ") == 0)
+                send(socket, response(404, "no", "Connection: close\r\n"));
+            else
+                send(socket, response(connection == 1 ? 503 : 200, connection == 1 ? "busy" : "fine",
+                                      "Connection: close\r\n"));
+        });
+        HttpClient client(fastOptions());
+        const HttpResponse retried = client.get(server.url()).get();
+        QVERIFY(retried.ok());
+        QCOMPARE(retried.attempts, 2);
+        const HttpResponse missing = client.get(server.url("/missing")).get();
+        QCOMPARE(missing.status, 404);
+        QVERIFY(missing.error.empty());
+        QCOMPARE(missing.attempts, 1);
+    }
+
+    void refusedUrlsAndClosedPortsAreNamedWithoutSecrets() {
+        HttpClientOptions options = fastOptions();
+        options.bearerToken = "s3cret";
+        HttpClient client(options);
+        HttpResponse answer = client.get("https://prometheus.example:9090/api/v1/query").get();
+        QVERIFY2(answer.error.find("https is not supported yet") == 0, answer.error.c_str());
+        QCOMPARE(answer.attempts, 1);
+        answer = client.get("http://user:pw@127.0.0.1:1/").get();
+        QCOMPARE(answer.error, std::string("credentials belong in the source's settings, not in its URL"));
+        QCOMPARE(client.get("ftp://x/").get().error, std::string("not an http:// URL: ftp://x/"));
+        // A port nobody listens on: refused, retried, named.
+        std::uint16_t closedPort = 0;
+        {
+            asio::io_context io;
+            tcp::acceptor probe(io, {asio::ip::make_address("127.0.0.1"), 0});
+            closedPort = probe.local_endpoint().port();
+        }
+        answer = client.get("http://127.0.0.1:" + std::to_string(closedPort) + "/metrics").get();
+        QVERIFY2(answer.error.find("cannot connect to 127.0.0.1:" + std::to_string(closedPort)) == 0,
+                 answer.error.c_str());
+        QCOMPARE(answer.attempts, 3);
+        QVERIFY(answer.error.find("s3cret") == std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(HttpClientTest)
+#include "tst_http_client.moc"
