@@ -1,5 +1,7 @@
 #include "telemetry/Ingest.h"
 
+#include "telemetry/PrometheusApi.h"
+
 namespace twin::telemetry {
 
 namespace {
@@ -18,6 +20,48 @@ std::string describeSeries(const Sample& sample) {
     return text + '}';
 }
 
+// Maps and records samples one by one, counting what maps to nothing.
+class Recorder {
+public:
+    Recorder(const SeriesMapper& mapper, SampleStore& store, double time, std::size_t maxExamples,
+             IngestReport& report)
+        : mapper_(mapper), store_(store), time_(time), maxExamples_(maxExamples), report_(report) {}
+
+    void operator()(const Sample& sample) {
+        ++report_.samples;
+        const datamodel::EntityIndex entity = mapper_.entityOf(sample);
+        if (entity == datamodel::kNoEntity) {
+            ++report_.unmapped;
+            auto counted = report_.unmappedByMetric.find(sample.name);
+            if (counted == report_.unmappedByMetric.end())
+                counted = report_.unmappedByMetric.emplace(std::string(sample.name), 0).first;
+            ++counted->second;
+            if (report_.unmappedExamples.size() < maxExamples_)
+                report_.unmappedExamples.push_back(describeSeries(sample));
+            return;
+        }
+        ++report_.mapped;
+        // Samples of one metric come together: look its id up once per run of them.
+        if (sample.name != lastName_ || !haveMetric_) {
+            lastMetric_ = store_.metric(sample.name);
+            lastName_ = std::string(sample.name);
+            haveMetric_ = true;
+        }
+        const double at = sample.timestampMs ? double(*sample.timestampMs) / 1000.0 : time_;
+        store_.record(std::size_t(entity), lastMetric_, float(sample.value), at);
+    }
+
+private:
+    const SeriesMapper& mapper_;
+    SampleStore& store_;
+    double time_;
+    std::size_t maxExamples_;
+    IngestReport& report_;
+    std::string lastName_;
+    MetricId lastMetric_ = 0;
+    bool haveMetric_ = false;
+};
+
 } // namespace
 
 IngestReport ingestExposition(std::string_view text, const SeriesMapper& mapper, SampleStore& store,
@@ -29,31 +73,22 @@ IngestReport ingestExposition(std::string_view text, const SeriesMapper& mapper,
         report.error = check.error;
         return report;
     }
-    std::string_view lastName;
-    MetricId lastMetric = 0;
-    parseExposition(text, options, [&](const Sample& sample) {
-        ++report.samples;
-        const datamodel::EntityIndex entity = mapper.entityOf(sample);
-        if (entity == datamodel::kNoEntity) {
-            ++report.unmapped;
-            auto counted = report.unmappedByMetric.find(sample.name);
-            if (counted == report.unmappedByMetric.end())
-                counted = report.unmappedByMetric.emplace(std::string(sample.name), 0).first;
-            ++counted->second;
-            if (report.unmappedExamples.size() < maxExamples)
-                report.unmappedExamples.push_back(describeSeries(sample));
-            return;
-        }
-        ++report.mapped;
-        // Samples of one metric come together: look its id up once per run of them. (Names are views
-        // into `text`, which outlives the whole parse.)
-        if (sample.name != lastName || lastName.empty()) {
-            lastMetric = store.metric(sample.name);
-            lastName = sample.name;
-        }
-        const double at = sample.timestampMs ? double(*sample.timestampMs) / 1000.0 : time;
-        store.record(std::size_t(entity), lastMetric, float(sample.value), at);
-    });
+    Recorder record(mapper, store, time, maxExamples, report);
+    parseExposition(text, options, [&](const Sample& sample) { record(sample); });
+    return report;
+}
+
+IngestReport ingestQueryResponse(std::string_view json, const SeriesMapper& mapper, SampleStore& store,
+                                 std::string_view metricName, std::size_t maxExamples) {
+    IngestReport report;
+    // Refused whole too: a first pass only checks.
+    if (const QueryResult check = parseQueryResponse(json, {}, metricName); check.error) {
+        report.error = ExpositionError{0, *check.error};
+        return report;
+    }
+    Recorder record(mapper, store, 0.0, maxExamples, report);
+    parseQueryResponse(
+        json, [&](const Sample& sample) { record(sample); }, metricName);
     return report;
 }
 

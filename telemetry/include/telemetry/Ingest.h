@@ -27,4 +27,9 @@ IngestReport ingestExposition(std::string_view text, const SeriesMapper& mapper,
                               double time, const ExpositionOptions& options = {},
                               std::size_t maxExamples = 20);
 
+// The same for a Prometheus API response (/api/v1/query or query_range); samples carry their own
+// times. `metricName` names series that have no __name__ (aggregations). An error has line 0.
+IngestReport ingestQueryResponse(std::string_view json, const SeriesMapper& mapper, SampleStore& store,
+                                 std::string_view metricName = {}, std::size_t maxExamples = 20);
+
 } // namespace twin::telemetry
