@@ -3,7 +3,10 @@
 #include "CameraFraming.h"
 #include "ImageConversion.h"
 
+#include <X11/Xlib.h>
+#include <chrono>
 #include <cstdlib>
+#include <thread>
 #include <vtkCamera.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
@@ -14,10 +17,29 @@
 
 namespace twin::scene {
 
+namespace {
+
+// VTK opens the X display itself and aborts the process when that fails once. A busy X server (tests
+// running side by side on one Xvfb) can refuse a connection for a moment: try for a while, and let a
+// real failure come back as an empty image instead of an abort.
+Display* openDisplayPatiently() {
+    constexpr int kAttempts = 40;
+    for (int attempt = 0; attempt < kAttempts; ++attempt) {
+        if (Display* display = XOpenDisplay(nullptr))
+            return display;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return nullptr;
+}
+
+} // namespace
+
 struct OffscreenView::Private {
     vtkSmartPointer<vtkRenderWindow> window;
     vtkNew<vtkRenderer> renderer;
     QSize size;
+    Display* display = nullptr; // ours, handed to VTK (which then leaves it open)
+    bool displayTried = false;
 };
 
 OffscreenView::OffscreenView(QSize sizeInPixels) : d(std::make_unique<Private>()) {
@@ -33,6 +55,8 @@ OffscreenView::OffscreenView(QSize sizeInPixels) : d(std::make_unique<Private>()
 
 OffscreenView::~OffscreenView() {
     d->window->Finalize();
+    if (d->display)
+        XCloseDisplay(d->display);
 }
 
 bool OffscreenView::displayAvailable() {
@@ -61,6 +85,14 @@ void OffscreenView::setCameraPose(const CameraPose& pose) {
 }
 
 QImage OffscreenView::capture() {
+    if (!d->displayTried) {
+        d->displayTried = true;
+        d->display = openDisplayPatiently();
+        if (d->display)
+            d->window->SetDisplayId(d->display);
+    }
+    if (!d->display)
+        return {};
     d->window->Render();
     vtkNew<vtkWindowToImageFilter> grabber;
     grabber->SetInput(d->window);
