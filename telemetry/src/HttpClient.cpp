@@ -15,6 +15,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <fcntl.h>
 #include <map>
 #include <optional>
 #include <random>
@@ -183,6 +184,7 @@ struct HttpClient::Private {
                         (connectError == beast::error::timeout ? "" : ": " + connectError.message());
                     co_return response;
                 }
+                ::fcntl(stream->socket().native_handle(), F_SETFD, FD_CLOEXEC); // not for child processes
                 ++opened;
             }
             http::request<http::empty_body> request{http::verb::get, parsed->target, 11};

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <fcntl.h>
 #include <stdexcept>
 #include <string_view>
 
@@ -140,6 +141,7 @@ struct SimulatorServer::Private {
         acceptor.async_accept(io, [this](beast::error_code error, tcp::socket socket) {
             if (error)
                 return; // closed: stopping
+            ::fcntl(socket.native_handle(), F_SETFD, FD_CLOEXEC);
             std::make_shared<Session>(this, std::move(socket))->read();
             accept();
         });
@@ -166,6 +168,10 @@ SimulatorServer::SimulatorServer(Simulator& simulator, const SimulatorServerOpti
         throw std::runtime_error("'" + options.address + "' is not an IP address");
     const tcp::endpoint endpoint(address, options.port);
     d->acceptor.open(endpoint.protocol(), error);
+    // Not inherited by processes started later (a Prometheus the app starts would otherwise hold
+    // the port open after this server has gone).
+    if (!error)
+        ::fcntl(d->acceptor.native_handle(), F_SETFD, FD_CLOEXEC);
     if (!error)
         d->acceptor.set_option(asio::socket_base::reuse_address(true), error);
     if (!error)
