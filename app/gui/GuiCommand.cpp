@@ -26,6 +26,11 @@ ExitCode runGui(const QStringList& arguments) {
         QStringLiteral("Open the window, save a PNG of all of it (menus, view, status bar) and quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption simulateOption(
+        QStringLiteral("simulate"),
+        QStringLiteral("Serve simulated exporters of the model on 127.0.0.1 and colour by their live GPU "
+                       "temperatures (what ./twin run does)."));
+    parser.addOption(simulateOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("gui: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -43,6 +48,7 @@ ExitCode runGui(const QStringList& arguments) {
     }
 
     MainWindow window;
+    window.setLiveTelemetry(parser.isSet(simulateOption));
     window.show();
     if (parser.isSet(screenshotOption)) {
         // Grab once the model has loaded (or failed to), after one more paint.
@@ -55,7 +61,12 @@ ExitCode runGui(const QStringList& arguments) {
                 QCoreApplication::exit(saved ? 0 : 1);
             });
         };
-        QObject::connect(&window, &MainWindow::modelLoaded, &window, grabAndQuit);
+        // With live telemetry, once its first colours are on screen; otherwise once the model is.
+        if (parser.isSet(simulateOption))
+            QObject::connect(&window, &MainWindow::liveTelemetryShown, &window, grabAndQuit,
+                             Qt::SingleShotConnection);
+        else
+            QObject::connect(&window, &MainWindow::modelLoaded, &window, grabAndQuit);
         QObject::connect(&window, &MainWindow::modelOpenFailed, &window, grabAndQuit);
     }
     if (!positional.isEmpty())

@@ -7,6 +7,7 @@
 #include "datamodel/Store.h"
 #include "datamodel/Time.h"
 #include "gui/DefaultModel.h"
+#include "gui/LiveTelemetry.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -28,6 +29,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTime>
 #include <QTimer>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,6 +47,9 @@ const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
+constexpr int kLiveIntervalMs = 5000;
+// The colour map's ends for GPU temperatures: idle liquid-cooled H100s sit near 30 C, 90 C is hot.
+constexpr float kCoolGpuC = 30.0f, kHotGpuC = 90.0f;
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -63,6 +68,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     sceneSummary_->setObjectName(QStringLiteral("sceneSummary"));
     sceneSummary_->setText(tr("Demo hall: %1 racks, %2 CDUs").arg(counts.racks).arg(counts.cdus));
     statusBar()->addPermanentWidget(sceneSummary_);
+    telemetryStatus_ = new QLabel(this);
+    telemetryStatus_->setObjectName(QStringLiteral("telemetryStatus"));
+    statusBar()->addPermanentWidget(telemetryStatus_);
     statusBar()->showMessage(tr("Drag to orbit, Shift+drag to pan, wheel to zoom, R to reset the view"));
 
     detailTimer_ = new QTimer(this);
@@ -241,7 +249,14 @@ void MainWindow::buildMenus() {
     byKind->setObjectName(QStringLiteral("colour:kind"));
     QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
     byStatus->setObjectName(QStringLiteral("colour:status"));
-    for (QAction* action : {byKind, byStatus}) {
+    QAction* byTemperature = colourBy->addAction(tr("GPU &Temperature (live)"));
+    byTemperature->setObjectName(QStringLiteral("colour:temperature"));
+    byTemperature->setEnabled(false); // until live telemetry arrives
+    connect(byTemperature, &QAction::triggered, this, [this] {
+        if (liveValues_)
+            showLiveTemperatures(liveValues_, -1, -1);
+    });
+    for (QAction* action : {byKind, byStatus, byTemperature}) {
         action->setCheckable(true);
         colourGroup->addAction(action);
     }
@@ -350,6 +365,10 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
             .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
+    live_.reset();
+    liveValues_.reset();
+    if (auto* byTemperature = findChild<QAction*>(QStringLiteral("colour:temperature")))
+        byTemperature->setEnabled(false);
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
@@ -362,6 +381,13 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);
     rebuildGoToMenu();
+    if (liveWanted_) {
+        live_ = std::make_unique<LiveTelemetry>(facility_, kLiveIntervalMs);
+        connect(live_.get(), &LiveTelemetry::temperaturesReady, this, &MainWindow::showLiveTemperatures);
+        connect(live_.get(), &LiveTelemetry::failed, this,
+                [this](const QString& error) { telemetryStatus_->setText(tr("Telemetry: %1").arg(error)); });
+        telemetryStatus_->setText(tr("Telemetry: connecting to %1").arg(live_->endpoint()));
+    }
     emit modelLoaded(path);
 }
 
@@ -392,6 +418,35 @@ void MainWindow::showError(const QString& error) {
 
 QString MainWindow::aboutText() {
     return versionText();
+}
+
+void MainWindow::setLiveTelemetry(bool on) {
+    liveWanted_ = on;
+}
+
+void MainWindow::showLiveTemperatures(std::shared_ptr<const std::vector<float>> values, int freshGpus,
+                                      int staleGpus) {
+    if (!facilityScene_ || !values)
+        return;
+    const bool first = !liveValues_;
+    liveValues_ = std::move(values);
+    auto* byTemperature = findChild<QAction*>(QStringLiteral("colour:temperature"));
+    if (freshGpus >= 0)
+        telemetryStatus_->setText(tr("Telemetry: %1 GPUs live, %2 stale, updated %3")
+                                      .arg(QLocale().toString(freshGpus))
+                                      .arg(QLocale().toString(staleGpus))
+                                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    emit liveTelemetryUpdated();
+    if (byTemperature) {
+        byTemperature->setEnabled(true);
+        if (first)
+            byTemperature->setChecked(true); // a newcomer sees live colours at once
+        if (!byTemperature->isChecked())
+            return;
+    }
+    facilityScene_->colourByValue(*liveValues_, kCoolGpuC, kHotGpuC, tr("GPU temperature, °C (live)"));
+    view_->requestRender();
+    emit liveTelemetryShown();
 }
 
 QImage MainWindow::screenshot() {

@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QMainWindow>
 #include <memory>
+#include <vector>
 
 class QLabel;
 class QMenu;
@@ -20,6 +21,8 @@ class Facility;
 }
 
 namespace twin::app {
+
+class LiveTelemetry;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +46,9 @@ public:
     QString openModel(const QString& path);
     // Generates the default Colossus model on first use (with a progress dialog), then opens it.
     void openDefaultModel();
+    // From the next model on: simulated exporters of the model, scraped live, and the view coloured by
+    // GPU temperature as it arrives (View > Colour By > GPU Temperature).
+    void setLiveTelemetry(bool on);
 
     static QString aboutText();
 
@@ -55,6 +61,9 @@ signals:
     // The entity under a click (-1: nothing there), after it is shown in the status bar.
     void entityPicked(int entity);
     void modelLoaded(const QString& path);
+    // Live temperatures arrived (every few seconds), and when they were also drawn.
+    void liveTelemetryUpdated();
+    void liveTelemetryShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -71,6 +80,7 @@ private:
     void showHoverTip();
     QString describe(int entity) const;
     void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
+    void showLiveTemperatures(std::shared_ptr<const std::vector<float>> values, int freshGpus, int staleGpus);
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -84,6 +94,11 @@ private:
     QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests
     QPoint hoverAt_;
     quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
+    // Live telemetry (simulated exporters of the loaded model), after the scene: destroyed first.
+    bool liveWanted_ = false;
+    std::unique_ptr<LiveTelemetry> live_;
+    std::shared_ptr<const std::vector<float>> liveValues_;
+    QLabel* telemetryStatus_ = nullptr;
 };
 
 } // namespace twin::app

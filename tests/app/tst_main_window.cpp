@@ -218,6 +218,36 @@ private slots:
         QTRY_COMPARE(window.facilityScene()->drawnGpus(), std::size_t(0));
     }
 
+    // Live telemetry: simulated exporters of the model, scraped over HTTP; the view turns to GPU
+    // temperatures by itself, racks wear their hottest GPU, and the status bar says how many are live.
+    void liveTelemetryColoursTheViewByTemperature() {
+        MainWindow window;
+        window.setLiveTelemetry(true);
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("live.db"));
+        generateSmallModel(model);
+        QSignalSpy shown(&window, &MainWindow::liveTelemetryShown);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(shown.wait(30000));
+        QVERIFY2(window.facilityScene()->legend().title().startsWith(QStringLiteral("GPU temperature")),
+                 qPrintable(window.facilityScene()->legend().title()));
+        QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("telemetryStatus"))
+                        ->text()
+                        .startsWith(QStringLiteral("Telemetry: 512 GPUs live, 0 stale")));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("colour:temperature"))->isChecked());
+        // A rack is drawn in a colour of the temperature map, not its kind's grey.
+        const auto rack = window.facility()->ofKind(twin::datamodel::EntityKind::Rack).front();
+        const auto colour = *window.facilityScene()->drawnColour(rack);
+        QVERIFY2(colour != (std::array<unsigned char, 3>{96, 104, 120}) &&
+                     colour != (std::array<unsigned char, 3>{112, 120, 138}),
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(colour[0]).arg(colour[1]).arg(colour[2])));
+        // Back to kinds, and a new update leaves the choice alone.
+        window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
+        QSignalSpy updated(&window, &MainWindow::liveTelemetryUpdated);
+        QVERIFY(updated.wait(15000));
+        QCOMPARE(window.facilityScene()->legend().title(), QStringLiteral("Kind"));
+    }
+
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {
         MainWindow window;
         const QString title = window.windowTitle();
