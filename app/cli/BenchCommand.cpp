@@ -2,6 +2,7 @@
 #include "bench/ModelBench.h"
 #include "bench/ParserBench.h"
 #include "bench/RenderBench.h"
+#include "bench/TelemetryBench.h"
 #include "bench/ViewBench.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
@@ -59,6 +60,17 @@ ExitCode runBench(const QStringList& arguments) {
         }
         return ExitCode::Ok;
     }
+    if (!positional.isEmpty() && positional.first() == QLatin1String("telemetry")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: telemetry needs one MODEL file"));
+        try {
+            const bench::BenchReport report = bench::runTelemetryBench({positional.at(1), 3});
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+        }
+        return ExitCode::Ok;
+    }
     if (positional.size() != 1)
         return fail(ExitCode::Usage,
                     QStringLiteral("bench: name one benchmark: view, model, parser or render MODEL"));
@@ -83,9 +95,11 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     if (positional.first() != QLatin1String("view"))
-        return fail(ExitCode::Usage,
-                    QStringLiteral("bench: unknown benchmark '%1' (known: view, model, parser, render)")
-                        .arg(positional.first()));
+        return fail(
+            ExitCode::Usage,
+            QStringLiteral(
+                "bench: unknown benchmark '%1' (known: view, model, parser, render MODEL, telemetry MODEL)")
+                .arg(positional.first()));
 
     bench::ViewBenchOptions options;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));

@@ -28,8 +28,9 @@ constexpr std::array kSubcommands{
                ApplicationKind::Console, nullptr, &runTelemetrySim},
     Subcommand{"bench",
                "run a benchmark and print one table: view (rendering), model (generate, load, memory), "
-               "parser (text exposition vs promtool), render MODEL (camera presets)",
-               ApplicationKind::Gui, "model parser", &runBench},
+               "parser (text exposition vs promtool), render MODEL (camera presets), telemetry MODEL (a live "
+               "refresh)",
+               ApplicationKind::Gui, "model parser telemetry", &runBench},
 };
 
 } // namespace

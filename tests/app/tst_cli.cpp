@@ -437,6 +437,30 @@ private slots:
         QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("nope")}).exitCode, 2);
     }
 
+    // bench telemetry: one live refresh of a model, measured end to end, without a display.
+    void telemetryBenchRefreshesTheWholeModel() {
+        const QString model = dir_.filePath(QStringLiteral("bench-telemetry.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("512"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("DISPLAY"));
+        const Run run =
+            runTwin({QStringLiteral("bench"), QStringLiteral("telemetry"), model, QStringLiteral("--json")},
+                    environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonArray rows =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("rows")).toArray();
+        QCOMPARE(rows.size(), 3);
+        for (const QJsonValue& row : rows)
+            QVERIFY(row[QStringLiteral("value")].toDouble() > 0.0);
+        // Every sample of the 512 GPUs x 5 metrics was mapped and stored.
+        QVERIFY2(rows[1][QStringLiteral("unit")].toString().startsWith(QStringLiteral("ms for 2560 samples")),
+                 qPrintable(rows[1][QStringLiteral("unit")].toString()));
+        QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("telemetry")}, environment).exitCode, 2);
+    }
+
     void modelBenchNeedsNoDisplay() {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));
