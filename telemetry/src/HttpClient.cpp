@@ -11,10 +11,12 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/rfc2818_verification.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <fcntl.h>
 #include <map>
 #include <optional>
@@ -32,28 +34,30 @@ using tcp = asio::ip::tcp;
 namespace {
 
 struct Url {
+    bool secure = false; // https
     std::string host;
     std::string port;
     std::string target;
     std::string hostPort() const { return host + ":" + port; }
+    std::string origin() const { return (secure ? "https://" : "http://") + hostPort(); }
 };
 
-// http://host[:port][/path[?query]]; an error message instead when it is not that.
+// http[s]://host[:port][/path[?query]]; an error message instead when it is not that.
 std::optional<Url> parseUrl(const std::string& url, std::string& error) {
     constexpr std::string_view kHttp = "http://", kHttps = "https://";
     std::string_view rest(url);
+    Url parsed;
     if (rest.substr(0, kHttps.size()) == kHttps) {
-        error = "https is not supported yet: " + url;
+        parsed.secure = true;
+        rest.remove_prefix(kHttps.size());
+    } else if (rest.substr(0, kHttp.size()) == kHttp) {
+        rest.remove_prefix(kHttp.size());
+    } else {
+        error = "not an http:// or https:// URL: " + url;
         return std::nullopt;
     }
-    if (rest.substr(0, kHttp.size()) != kHttp) {
-        error = "not an http:// URL: " + url;
-        return std::nullopt;
-    }
-    rest.remove_prefix(kHttp.size());
     const std::size_t slash = rest.find('/');
     std::string_view authority = rest.substr(0, slash);
-    Url parsed;
     parsed.target = slash == std::string_view::npos ? "/" : std::string(rest.substr(slash));
     if (authority.find('@') != std::string_view::npos) {
         error = "credentials belong in the source's settings, not in its URL";
@@ -61,10 +65,11 @@ std::optional<Url> parseUrl(const std::string& url, std::string& error) {
     }
     const std::size_t colon = authority.rfind(':');
     parsed.host = std::string(authority.substr(0, colon));
-    parsed.port = colon == std::string_view::npos ? "80" : std::string(authority.substr(colon + 1));
+    parsed.port = colon == std::string_view::npos ? (parsed.secure ? "443" : "80")
+                                                  : std::string(authority.substr(colon + 1));
     if (parsed.host.empty() || parsed.port.empty() ||
         parsed.port.find_first_not_of("0123456789") != std::string::npos) {
-        error = "not an http://host:port URL: " + url;
+        error = "not an http[s]://host:port URL: " + url;
         return std::nullopt;
     }
     return parsed;
@@ -138,12 +143,39 @@ bool retryable(const HttpResponse& response) {
 
 } // namespace
 
+// A kept-alive connection: plain, or TLS over the same kind of TCP stream.
+struct Connection {
+    std::unique_ptr<beast::tcp_stream> plain;
+    std::unique_ptr<beast::ssl_stream<beast::tcp_stream>> secure;
+    beast::tcp_stream& tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
+};
+
+// Sends the request and reads the answer's head, then (unless it declares too much) its body.
+template <class Stream>
+asio::awaitable<beast::error_code>
+exchange(Stream& stream, const http::request<http::empty_body>& request, beast::flat_buffer& buffer,
+         http::response_parser<http::string_body>& parser, std::size_t cap) {
+    beast::error_code error;
+    co_await http::async_write(stream, request, asio::redirect_error(asio::use_awaitable, error));
+    if (!error)
+        co_await http::async_read_header(stream, buffer, parser,
+                                         asio::redirect_error(asio::use_awaitable, error));
+    // A declared length over the cap is refused before a byte of the body is read.
+    if (!error && parser.content_length() && *parser.content_length() > cap)
+        error = http::error::body_limit;
+    if (!error)
+        co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+    co_return error;
+}
+
 struct HttpClient::Private {
     HttpClientOptions options;
     asio::io_context io;
     asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
     std::thread thread;
-    std::map<std::string, std::unique_ptr<beast::tcp_stream>> idle; // kept-alive, by host:port
+    std::map<std::string, Connection> idle; // kept-alive, by origin
+    asio::ssl::context tls{asio::ssl::context::tls_client};
+    std::string tlsSetupError; // a CA file that could not be read: every https request says so
     std::atomic<std::size_t> opened{0};
     std::mt19937_64 random{std::random_device{}()};
 
@@ -156,14 +188,19 @@ struct HttpClient::Private {
                 response.status = -1; // not retryable
                 co_return response;
             }
-            std::unique_ptr<beast::tcp_stream> stream;
-            if (auto kept = idle.find(parsed->hostPort()); kept != idle.end()) {
-                stream = std::move(kept->second);
+            if (parsed->secure && !tlsSetupError.empty()) {
+                response.status = -1;
+                response.error = tlsSetupError;
+                co_return response;
+            }
+            Connection connection;
+            if (auto kept = idle.find(parsed->origin()); kept != idle.end()) {
+                connection = std::move(kept->second);
                 idle.erase(kept);
             }
-            bool reused = bool(stream);
-            if (!stream) {
-                stream = std::make_unique<beast::tcp_stream>(io);
+            const bool reused = connection.plain || connection.secure;
+            if (!reused) {
+                auto stream = std::make_unique<beast::tcp_stream>(io);
                 tcp::resolver resolver(io);
                 beast::error_code resolveError;
                 const auto endpoints = co_await resolver.async_resolve(
@@ -186,6 +223,26 @@ struct HttpClient::Private {
                 }
                 ::fcntl(stream->socket().native_handle(), F_SETFD, FD_CLOEXEC); // not for child processes
                 ++opened;
+                if (parsed->secure) {
+                    connection.secure =
+                        std::make_unique<beast::ssl_stream<beast::tcp_stream>>(std::move(*stream), tls);
+                    // The server's name for SNI, and the certificate must be for it (verification is on
+                    // unless the source turned it off).
+                    SSL_set_tlsext_host_name(connection.secure->native_handle(), parsed->host.c_str());
+                    connection.secure->set_verify_callback(asio::ssl::rfc2818_verification(parsed->host));
+                    beast::error_code handshakeError;
+                    co_await connection.secure->async_handshake(
+                        asio::ssl::stream_base::client,
+                        asio::redirect_error(asio::use_awaitable, handshakeError));
+                    if (handshakeError) {
+                        response.status = -1; // a certificate does not fix itself on retry
+                        response.error = "TLS handshake with " + parsed->hostPort() +
+                                         " failed: " + handshakeError.message();
+                        co_return response;
+                    }
+                } else {
+                    connection.plain = std::move(stream);
+                }
             }
             http::request<http::empty_body> request{http::verb::get, parsed->target, 11};
             request.set(http::field::host, parsed->host);
@@ -198,24 +255,15 @@ struct HttpClient::Private {
                 request.set(http::field::authorization,
                             "Basic " + base64(options.basicUser + ":" + options.basicPassword));
             request.keep_alive(true);
-            stream->expires_after(options.requestTimeout);
-            beast::error_code writeError;
-            co_await http::async_write(*stream, request,
-                                       asio::redirect_error(asio::use_awaitable, writeError));
+            connection.tcp().expires_after(options.requestTimeout);
             beast::flat_buffer buffer;
             http::response_parser<http::string_body> parser;
             parser.header_limit(64 * 1024);
             parser.body_limit(options.maxResponseBytes);
-            beast::error_code readError = writeError;
-            if (!readError)
-                co_await http::async_read_header(*stream, buffer, parser,
-                                                 asio::redirect_error(asio::use_awaitable, readError));
-            // A declared length over the cap is refused before a byte of the body is read.
-            if (!readError && parser.content_length() && *parser.content_length() > options.maxResponseBytes)
-                readError = http::error::body_limit;
-            if (!readError)
-                co_await http::async_read(*stream, buffer, parser,
-                                          asio::redirect_error(asio::use_awaitable, readError));
+            const beast::error_code readError =
+                connection.secure
+                    ? co_await exchange(*connection.secure, request, buffer, parser, options.maxResponseBytes)
+                    : co_await exchange(*connection.plain, request, buffer, parser, options.maxResponseBytes);
             if (readError && reused && !parser.is_header_done()) {
                 // The server closed a kept-alive connection while it sat idle: once more on a new one.
                 --redirects;
@@ -233,7 +281,7 @@ struct HttpClient::Private {
             }
             auto message = parser.release();
             if (message.keep_alive())
-                idle[parsed->hostPort()] = std::move(stream);
+                idle[parsed->origin()] = std::move(connection);
             const int status = int(message.result_int());
             if (status >= 300 && status < 400 && message.count(http::field::location)) {
                 if (redirects >= options.maxRedirects) {
@@ -243,7 +291,7 @@ struct HttpClient::Private {
                     co_return response;
                 }
                 const std::string location(message[http::field::location]);
-                url = location.front() == '/' ? "http://" + parsed->hostPort() + location : location;
+                url = location.front() == '/' ? parsed->origin() + location : location;
                 continue;
             }
             response.status = status;
@@ -282,6 +330,13 @@ struct HttpClient::Private {
 
 HttpClient::HttpClient(HttpClientOptions options) : d(std::make_unique<Private>()) {
     d->options = std::move(options);
+    beast::error_code error;
+    d->tls.set_default_verify_paths(error);
+    if (!d->options.caFile.empty())
+        d->tls.load_verify_file(d->options.caFile, error);
+    if (error)
+        d->tlsSetupError = "cannot read the CA file " + d->options.caFile + ": " + error.message();
+    d->tls.set_verify_mode(d->options.verifyPeer ? asio::ssl::verify_peer : asio::ssl::verify_none);
     d->thread = std::thread([this] { d->io.run(); });
 }
 

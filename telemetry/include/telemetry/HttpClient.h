@@ -2,8 +2,9 @@
 // with keep-alive connections per host, `Accept-Encoding: gzip` (zlib), a timeout for connecting and
 // one for each request, a cap on the response size (the decompressed body too), redirects up to a
 // limit, retries with exponential backoff and jitter for network errors, 5xx and 429, and bearer or
-// basic authentication. Credentials go into the request headers only: never into errors or logs.
-// Plain http:// for now; https:// is refused with a clear error (TLS is the next step).
+// basic authentication, and https with OpenSSL (the peer's certificate verified against the system's
+// roots, or a CA file, and its name, unless verification is turned off for a source). Credentials go
+// into the request headers only: never into errors or logs.
 #pragma once
 
 #include <chrono>
@@ -26,6 +27,8 @@ struct HttpClientOptions {
     bool acceptGzip = true;
     std::string bearerToken;
     std::string basicUser, basicPassword;
+    bool verifyPeer = true; // https: the certificate must be valid and for the host
+    std::string caFile;     // https: a PEM file of extra trusted certificates (a site's own CA)
 };
 
 struct HttpResponse {
