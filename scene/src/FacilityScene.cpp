@@ -1,5 +1,6 @@
 #include "scene/FacilityScene.h"
 
+#include "FlatShadedBox.h"
 #include "InstanceSet.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Schedule.h"
@@ -385,9 +386,7 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     d->facility = std::move(facility);
     d->renderer = renderer;
     const Facility& f = *d->facility;
-    vtkNew<vtkCubeSource> cube;
-    cube->Update();
-    d->unitBox->DeepCopy(cube->GetOutput());
+    d->unitBox->DeepCopy(makeFlatShadedUnitBox());
 
     d->rackInstanceOfEntity.assign(f.entityCount(), 0);
     for (const KindStyle& style : kStructureStyles) {
