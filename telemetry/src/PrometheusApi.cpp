@@ -1,7 +1,9 @@
 #include "telemetry/PrometheusApi.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <simdjson.h>
 #include <vector>
@@ -132,6 +134,43 @@ QueryResult parseQueryResponse(std::string_view json, const std::function<void(c
         }
     }
     return result;
+}
+
+namespace {
+
+// RFC 3986 percent-encoding of a query-string value: PromQL holds spaces, braces, quotes and pipes.
+std::string percentEncode(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string encoded;
+    encoded.reserve(text.size() * 3);
+    for (const char byte : text) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            encoded += byte;
+        } else {
+            encoded += '%';
+            encoded += kHex[c >> 4];
+            encoded += kHex[c & 15];
+        }
+    }
+    return encoded;
+}
+
+std::string seconds(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", value);
+    return text;
+}
+
+} // namespace
+
+std::string instantQueryPath(std::string_view promql) {
+    return "/api/v1/query?query=" + percentEncode(promql);
+}
+
+std::string rangeQueryPath(std::string_view promql, double start, double end, double stepSeconds) {
+    return "/api/v1/query_range?query=" + percentEncode(promql) + "&start=" + seconds(start) +
+           "&end=" + seconds(end) + "&step=" + seconds(stepSeconds);
 }
 
 } // namespace twin::telemetry

@@ -6,6 +6,9 @@
 #include "importers/ColossusGenerator.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
+#include "telemetry/LiveMetrics.h"
+#include "telemetry/PrometheusApi.h"
+#include "telemetry/PrometheusConfig.h"
 #include "telemetry/SimulatorServer.h"
 
 #include <QDateTime>
@@ -93,11 +96,15 @@ private:
         const std::uint16_t prometheusPort = freePort();
         QFile config(dir_.filePath(QStringLiteral("prometheus.yml")));
         QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QStringLiteral("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
-                                    "scrape_configs:\n  - job_name: sim\n    metrics_path: /metrics/shard/0\n"
-                                    "    static_configs:\n      - targets: ['127.0.0.1:%1']\n")
-                         .arg(simulatorPort)
-                         .toUtf8());
+        // The configuration `./twin run` writes: the simulator's shard, its CDUs, a rack label on GPU series.
+        PrometheusScrapeConfig scrape;
+        scrape.target = "127.0.0.1:" + std::to_string(simulatorPort);
+        scrape.shards = 1;
+        scrape.scrapeIntervalSeconds = 1;
+        scrape.rackRule = inferHostRackRule(facility);
+        QVERIFY(scrape.rackRule);
+        const std::string yaml = prometheusConfigYaml(scrape);
+        config.write(yaml.data(), qint64(yaml.size()));
         config.close();
         QProcess server;
         server.setProcessChannelMode(QProcess::MergedChannels);
@@ -145,6 +152,31 @@ private:
         for (const auto gpu : facility.ofKind(datamodel::EntityKind::Gpu)) {
             const float served = std::round(simulator.gpu(gpu).temperatureC * 100.0f) / 100.0f;
             QCOMPARE(store.latest(std::size_t(gpu), temperature)->value, served);
+        }
+
+        // From afar the window asks for one value per rack: Prometheus's max over the rack label it
+        // attached by relabelling, equal to the hottest GPU the simulator served in that rack.
+        QueryTarget target;
+        target.rackLabel = true;
+        const std::string rackQuery = planQueries(*findLiveMetric("gpu-temperature"), {}, target).front();
+        SampleStore rackStore(facility.entityCount());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const HttpResponse answer = client.get(base + instantQueryPath(rackQuery)).get();
+                const IngestReport report =
+                    answer.ok() ? ingestQueryResponse(answer.body, mapper, rackStore, "DCGM_FI_DEV_GPU_TEMP")
+                                : IngestReport{};
+                return report.mapped == facility.count(datamodel::EntityKind::Rack) && report.unmapped == 0;
+            }(),
+            30000);
+        const MetricId rackTemperature = *rackStore.findMetric("DCGM_FI_DEV_GPU_TEMP");
+        for (const auto rack : facility.ofKind(datamodel::EntityKind::Rack)) {
+            float hottest = -1000.0f;
+            for (const auto gpu : facility.ofKind(datamodel::EntityKind::Gpu))
+                if (facility.ancestorOfKind(gpu, datamodel::EntityKind::Rack) == rack)
+                    hottest =
+                        std::max(hottest, std::round(simulator.gpu(gpu).temperatureC * 100.0f) / 100.0f);
+            QCOMPARE(rackStore.latest(std::size_t(rack), rackTemperature)->value, hottest);
         }
 
         // The exporter goes away: Prometheus marks its series stale, the store's values age and grey out.

@@ -24,4 +24,9 @@ struct QueryResult {
 QueryResult parseQueryResponse(std::string_view json, const std::function<void(const Sample&)>& onSample,
                                std::string_view metricName = {});
 
+// Request targets for the API, the PromQL percent-encoded: "/api/v1/query?query=max%20by%20..."
+std::string instantQueryPath(std::string_view promql);
+// Times in seconds since the epoch; `stepSeconds` between points.
+std::string rangeQueryPath(std::string_view promql, double start, double end, double stepSeconds);
+
 } // namespace twin::telemetry

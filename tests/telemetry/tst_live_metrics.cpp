@@ -1,0 +1,224 @@
+// What the window asks Prometheus for (one value per rack from afar, the GPUs of the racks in detail
+// up close), the values it colours each entity with (aggregates, staleness, CDUs onto racks), and the
+// Prometheus configuration that attaches a rack label to dcgm-exporter series (checked by promtool).
+#include "datamodel/Facility.h"
+#include "datamodel/Store.h"
+#include "importers/ColossusGenerator.h"
+#include "telemetry/LiveMetrics.h"
+#include "telemetry/PrometheusConfig.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+#include <regex>
+#include <sqlite3.h>
+
+using namespace twin;
+using namespace twin::telemetry;
+using datamodel::EntityIndex;
+using datamodel::EntityKind;
+
+namespace {
+
+std::unique_ptr<datamodel::Facility> load(const std::string& path) {
+    return std::make_unique<datamodel::Facility>(
+        datamodel::Store::open(path, datamodel::Access::ReadOnly)->load());
+}
+
+// Each GPU's value: 30 + (dense index mod 50), so that the servers' and racks' aggregates are known.
+float gpuValue(EntityIndex gpu) {
+    return 30.0f + float(gpu % 50);
+}
+
+} // namespace
+
+class LiveMetricsTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    std::string path_;
+    std::unique_ptr<datamodel::Facility> facility_;
+
+private slots:
+    void initTestCase() {
+        path_ = dir_.filePath(QStringLiteral("m.db")).toStdString();
+        importers::GeneratorOptions options;
+        options.gpus = 512;
+        importers::generateColossus(path_, options);
+        facility_ = load(path_);
+    }
+
+    void everyMetricIsFoundByItsKey() {
+        QCOMPARE(liveMetrics().size(), std::size_t(7));
+        for (const LiveMetric& metric : liveMetrics()) {
+            QCOMPARE(findLiveMetric(metric.key), &metric);
+            QVERIFY(metric.low < metric.high);
+        }
+        QVERIFY(findLiveMetric("no-such-metric") == nullptr);
+    }
+
+    void fromAfarOneAggregatePerRack() {
+        const LiveMetric& temperature = *findLiveMetric("gpu-temperature");
+        QueryTarget target;
+        target.rackLabel = true;
+        const auto queries = planQueries(temperature, {}, target);
+        QCOMPARE(queries.size(), std::size_t(1));
+        QCOMPARE(queries[0], std::string("max by (rack) (DCGM_FI_DEV_GPU_TEMP)"));
+        const auto utilisation = planQueries(*findLiveMetric("gpu-utilisation"), {}, target);
+        QCOMPARE(utilisation[0], std::string("avg by (rack) (DCGM_FI_DEV_GPU_UTIL)"));
+    }
+
+    void upCloseTheGpusOfTheVisibleHostsToo() {
+        QueryTarget target;
+        target.rackLabel = true;
+        target.hostnameLabel = "hostname";
+        const std::vector<std::string> hosts{"node-1", "node.2"};
+        const auto queries = planQueries(*findLiveMetric("gpu-power"), hosts, target);
+        QCOMPARE(queries.size(), std::size_t(2));
+        // The dot is escaped for RE2, and the backslash again for the PromQL string.
+        QCOMPARE(queries[1], std::string("DCGM_FI_DEV_POWER_USAGE{hostname=~\"node-1|node\\\\.2\"}"));
+    }
+
+    void withoutARackLabelEveryGpuAndCdusWhole() {
+        const std::vector<std::string> hosts{"a"};
+        const auto everyGpu = planQueries(*findLiveMetric("gpu-temperature"), hosts, QueryTarget{});
+        QCOMPARE(everyGpu, std::vector<std::string>{"DCGM_FI_DEV_GPU_TEMP"});
+        QueryTarget target;
+        target.rackLabel = true;
+        QCOMPARE(planQueries(*findLiveMetric("cdu-flow"), hosts, target),
+                 std::vector<std::string>{"cdu_flow_lpm"});
+    }
+
+    void serversAndRacksWearTheirGpusAggregate() {
+        const datamodel::Facility& f = *facility_;
+        SampleStore store(f.entityCount());
+        const MetricId temperature = store.metric("DCGM_FI_DEV_GPU_TEMP");
+        const MetricId utilisation = store.metric("DCGM_FI_DEV_GPU_UTIL");
+        for (const EntityIndex gpu : f.ofKind(EntityKind::Gpu)) {
+            store.record(std::size_t(gpu), temperature, gpuValue(gpu), 100.0);
+            store.record(std::size_t(gpu), utilisation, gpuValue(gpu), 100.0);
+        }
+        std::vector<float> values;
+        const OverlayCounts counts =
+            overlayValues(f, store, *findLiveMetric("gpu-temperature"), 101.0, 15.0, values);
+        QCOMPARE(counts.fresh, std::size_t(512));
+        QCOMPARE(counts.stale, std::size_t(0));
+        std::vector<float> averages;
+        overlayValues(f, store, *findLiveMetric("gpu-utilisation"), 101.0, 15.0, averages);
+        for (const EntityIndex server : f.ofKind(EntityKind::Server)) {
+            float hottest = -1.0f;
+            double sum = 0.0;
+            int gpus = 0;
+            for (const EntityIndex child : f.children(server))
+                if (f.kind(child) == EntityKind::Gpu) {
+                    hottest = std::max(hottest, gpuValue(child));
+                    sum += gpuValue(child);
+                    ++gpus;
+                    QCOMPARE(values[std::size_t(child)], gpuValue(child));
+                }
+            QCOMPARE(values[std::size_t(server)], hottest);
+            QCOMPARE(averages[std::size_t(server)], float(sum / gpus));
+            const EntityIndex rack = f.parent(server);
+            QVERIFY(values[std::size_t(rack)] >= hottest);
+        }
+        QVERIFY(std::isnan(values[std::size_t(f.ofKind(EntityKind::Hall).front())]));
+    }
+
+    void aRackAggregateFromPrometheusWinsAndStaleTurnsGrey() {
+        const datamodel::Facility& f = *facility_;
+        SampleStore store(f.entityCount());
+        const MetricId temperature = store.metric("DCGM_FI_DEV_GPU_TEMP");
+        const auto racks = f.ofKind(EntityKind::Rack);
+        QVERIFY(racks.size() >= 2);
+        // From afar: only rack aggregates. The first is fresh, the second was last seen long ago.
+        store.record(std::size_t(racks[0]), temperature, 77.0f, 100.0);
+        store.record(std::size_t(racks[1]), temperature, 66.0f, 10.0);
+        std::vector<float> values;
+        const OverlayCounts counts =
+            overlayValues(f, store, *findLiveMetric("gpu-temperature"), 101.0, 15.0, values);
+        QCOMPARE(values[std::size_t(racks[0])], 77.0f);
+        QVERIFY(std::isnan(values[std::size_t(racks[1])]));
+        std::size_t gpusInFirst = 0, gpusInSecond = 0;
+        for (const EntityIndex gpu : f.ofKind(EntityKind::Gpu)) {
+            const EntityIndex rack = f.ancestorOfKind(gpu, EntityKind::Rack);
+            gpusInFirst += rack == racks[0] ? 1 : 0;
+            gpusInSecond += rack == racks[1] ? 1 : 0;
+            QVERIFY(std::isnan(values[std::size_t(gpu)])); // no per-GPU series asked for from afar
+        }
+        QCOMPARE(counts.fresh, gpusInFirst);
+        QCOMPARE(counts.stale, gpusInSecond);
+    }
+
+    void cduValuesColourTheCduAndItsRack() {
+        const datamodel::Facility& f = *facility_;
+        SampleStore store(f.entityCount());
+        const MetricId flow = store.metric("cdu_flow_lpm");
+        const EntityIndex cdu = f.ofKind(EntityKind::Cdu).front();
+        store.record(std::size_t(cdu), flow, 12.5f, 100.0);
+        std::vector<float> values;
+        const OverlayCounts counts =
+            overlayValues(f, store, *findLiveMetric("cdu-flow"), 100.0, 15.0, values);
+        QCOMPARE(counts.fresh, std::size_t(1));
+        QCOMPARE(values[std::size_t(cdu)], 12.5f);
+        QCOMPARE(values[std::size_t(f.ancestorOfKind(cdu, EntityKind::Rack))], 12.5f);
+    }
+
+    void theHostRackRuleHoldsForEveryServerOfTheGeneratedModel() {
+        const auto rule = inferHostRackRule(*facility_);
+        QVERIFY(rule);
+        QCOMPARE(rule->hostPrefix, std::string("colossus-"));
+        // What Prometheus will do: match the whole host name, upper-case the capture.
+        const std::regex anchored(rule->regex);
+        for (const EntityIndex server : facility_->ofKind(EntityKind::Server)) {
+            const std::string host(facility_->entities().hostname[std::size_t(server)]);
+            std::smatch match;
+            QVERIFY2(std::regex_match(host, match, anchored), host.c_str());
+            std::string rack = match[1].str();
+            for (char& c : rack)
+                c = char(std::toupper(static_cast<unsigned char>(c)));
+            QCOMPARE(rack, std::string(facility_->name(facility_->parent(server))));
+        }
+    }
+
+    void oneHostOffTheRuleMeansNoRule() {
+        const std::string copy = dir_.filePath(QStringLiteral("odd.db")).toStdString();
+        QVERIFY(QFile::copy(QString::fromStdString(path_), QString::fromStdString(copy)));
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(copy.c_str(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db,
+                              "UPDATE entity SET hostname = 'gpu-node-17' WHERE id = (SELECT MIN(id) FROM "
+                              "entity WHERE hostname LIKE 'colossus-%')",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_changes(db), 1);
+        sqlite3_close(db);
+        QVERIFY(!inferHostRackRule(*load(copy)));
+    }
+
+    void theConfigurationPassesPromtool() {
+        PrometheusScrapeConfig config;
+        config.target = "127.0.0.1:9999";
+        config.shards = 4;
+        config.rackRule = inferHostRackRule(*facility_);
+        const std::string yaml = prometheusConfigYaml(config);
+        QCOMPARE(QString::fromStdString(yaml).count(QStringLiteral("job_name:")), 5);
+        QCOMPARE(QString::fromStdString(yaml).count(QStringLiteral("action: uppercase")), 4);
+        const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        if (promtool.isEmpty())
+            QSKIP("promtool is not installed (./twin installs Debian's prometheus package)");
+        QFile file(dir_.filePath(QStringLiteral("prometheus.yml")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(yaml.data(), qint64(yaml.size()));
+        file.close();
+        QProcess check;
+        check.setProcessChannelMode(QProcess::MergedChannels);
+        check.start(promtool, {QStringLiteral("check"), QStringLiteral("config"), file.fileName()});
+        QVERIFY(check.waitForFinished(30000));
+        QVERIFY2(check.exitCode() == 0, check.readAll().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(LiveMetricsTest)
+#include "tst_live_metrics.moc"
