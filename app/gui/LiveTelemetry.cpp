@@ -1,23 +1,30 @@
 #include "gui/LiveTelemetry.h"
 
 #include "datamodel/Facility.h"
+#include "gui/ManagedPrometheus.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
+#include "telemetry/PrometheusApi.h"
+#include "telemetry/PrometheusConfig.h"
 #include "telemetry/SimulatorServer.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
-#include <cmath>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace twin::app {
 
 namespace {
 constexpr std::size_t kShards = 16;
-constexpr const char* kTemperature = "DCGM_FI_DEV_GPU_TEMP";
+// A value not refreshed for this many scrape intervals is stale: grey, and counted as such.
+constexpr double kStaleAfterIntervals = 3.0;
+constexpr std::size_t kSmallModelGpus = 20000;
+constexpr int kLargeModelScrapeSeconds = 15;
 
 double nowSeconds() {
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
@@ -26,47 +33,105 @@ double nowSeconds() {
 
 struct LiveTelemetry::Private {
     std::shared_ptr<const datamodel::Facility> facility;
-    int intervalMs = 5000;
+    LiveTelemetryOptions options;
     std::unique_ptr<telemetry::Simulator> simulator;
     std::unique_ptr<telemetry::SimulatorServer> server;
     std::thread serving;
+    std::unique_ptr<ManagedPrometheus> prometheus;
+    std::optional<telemetry::HostRackRule> rackRule;
+    bool prometheusHasData = false;
     std::unique_ptr<telemetry::HttpClient> client;
     std::unique_ptr<telemetry::SeriesMapper> mapper;
     std::unique_ptr<telemetry::SampleStore> store; // touched only by the refresh in flight (one at a time)
+    const telemetry::LiveMetric* metric = telemetry::findLiveMetric("gpu-temperature");
+    std::vector<std::string> visibleHosts;
     QTimer timer;
     bool inFlight = false;
-    QFutureWatcher<void> ingest;
-    // Filled by the client's thread, read on the GUI thread once all shards are in.
+    QElapsedTimer sinceRefresh;
+    bool refreshAgain = false; // the metric changed while a refresh was in flight
+    struct Outcome {
+        LiveUpdate update;
+        std::size_t mapped = 0;
+    };
+    QFutureWatcher<Outcome> ingest;
+    bool collectingFromPrometheus = false;
+    // Filled by the client's thread, read once all answers are in.
     std::mutex mutex;
     std::vector<std::string> bodies;
     std::vector<std::string> errors;
     std::size_t answered = 0;
-    std::shared_ptr<std::vector<float>> values;
-    int fresh = 0, stale = 0;
+
+    std::vector<std::string> exporterUrls(const QString& base) const {
+        std::vector<std::string> urls;
+        for (std::size_t shard = 0; shard < kShards; ++shard)
+            urls.push_back(base.toStdString() + "/metrics/shard/" + std::to_string(shard));
+        urls.push_back(base.toStdString() + "/metrics/cdu");
+        return urls;
+    }
 };
 
-LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility, int intervalMs,
-                             QObject* parent)
+LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility,
+                             LiveTelemetryOptions options, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>()) {
     d->facility = std::move(facility);
-    d->intervalMs = intervalMs;
+    d->options = options;
     d->simulator = std::make_unique<telemetry::Simulator>(*d->facility);
     d->simulator->advanceTo(0.0);
-    telemetry::SimulatorServerOptions options;
-    options.shards = kShards;
-    d->server = std::make_unique<telemetry::SimulatorServer>(*d->simulator, options);
+    telemetry::SimulatorServerOptions serverOptions;
+    serverOptions.shards = kShards;
+    d->server = std::make_unique<telemetry::SimulatorServer>(*d->simulator, serverOptions);
     d->serving = std::thread([this] { d->server->run(); });
     telemetry::HttpClientOptions clientOptions;
     clientOptions.maxAttempts = 2;
     d->client = std::make_unique<telemetry::HttpClient>(clientOptions);
     d->mapper = std::make_unique<telemetry::SeriesMapper>(*d->facility);
     d->store = std::make_unique<telemetry::SampleStore>(d->facility->entityCount(), 8);
+
+    if (options.startPrometheus && !ManagedPrometheus::executable().isEmpty()) {
+        telemetry::PrometheusScrapeConfig config;
+        config.target = "127.0.0.1:" + std::to_string(d->server->port());
+        config.shards = kShards;
+        config.scrapeIntervalSeconds = options.prometheusScrapeSeconds > 0 ? options.prometheusScrapeSeconds
+                                       : d->facility->count(datamodel::EntityKind::Gpu) <= kSmallModelGpus
+                                           ? std::max(1, options.scrapeIntervalMs / 1000)
+                                           : kLargeModelScrapeSeconds;
+        d->rackRule = telemetry::inferHostRackRule(*d->facility);
+        config.rackRule = d->rackRule;
+        for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
+            if (metric.level == telemetry::MetricLevel::Gpu)
+                config.keepMetrics.emplace_back(metric.name);
+        d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
+        connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
+            d->prometheusHasData = false;
+            d->timer.setInterval(d->options.scrapeIntervalMs);
+            emit failed(why);
+        });
+    }
+
     connect(&d->timer, &QTimer::timeout, this, &LiveTelemetry::refresh);
-    connect(&d->ingest, &QFutureWatcher<void>::finished, this, [this] {
+    connect(&d->ingest, &QFutureWatcher<Private::Outcome>::finished, this, [this] {
+        Private::Outcome outcome = d->ingest.result();
+        const bool fromPrometheus = d->collectingFromPrometheus;
+        if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData) {
+            // Prometheus is up but has not scraped yet: ask the exporters meanwhile.
+            collect(d->exporterUrls(endpoint()), false);
+            return;
+        }
+        if (fromPrometheus && outcome.mapped > 0) {
+            d->prometheusHasData = true;
+            // Queries cost Prometheus CPU in proportion to the series they read (max by (rack) over
+            // 100,000 GPUs: about half a second here): never spend more than a third of its time on us.
+            d->timer.setInterval(
+                std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
+        }
         d->inFlight = false;
-        emit temperaturesReady(d->values, d->fresh, d->stale);
+        emit updated(outcome.update);
+        if (d->refreshAgain) {
+            d->refreshAgain = false;
+            refresh();
+        }
     });
-    d->timer.start(intervalMs);
+    d->timer.start(options.scrapeIntervalMs);
     QTimer::singleShot(0, this, &LiveTelemetry::refresh);
 }
 
@@ -74,6 +139,7 @@ LiveTelemetry::~LiveTelemetry() {
     d->timer.stop();
     d->ingest.waitForFinished();
     d->client.reset(); // joins its thread: no callback runs after this
+    d->prometheus.reset();
     d->server->stop();
     d->serving.join();
 }
@@ -82,63 +148,101 @@ QString LiveTelemetry::endpoint() const {
     return QStringLiteral("http://127.0.0.1:%1").arg(d->server->port());
 }
 
+QString LiveTelemetry::prometheusEndpoint() const {
+    return d->prometheus && d->prometheus->started() ? d->prometheus->endpoint() : QString();
+}
+
+bool LiveTelemetry::viaPrometheus() const {
+    return d->prometheusHasData;
+}
+
+void LiveTelemetry::setMetric(const telemetry::LiveMetric& metric) {
+    if (d->metric == &metric)
+        return;
+    d->metric = &metric;
+    if (d->inFlight)
+        d->refreshAgain = true;
+    else
+        refresh();
+}
+
+const telemetry::LiveMetric& LiveTelemetry::metric() const {
+    return *d->metric;
+}
+
+void LiveTelemetry::setVisibleHosts(std::vector<std::string> hosts) {
+    d->visibleHosts = std::move(hosts);
+}
+
 void LiveTelemetry::refresh() {
     if (d->inFlight)
         return; // the last one is still coming in: skip a beat rather than pile up
     d->inFlight = true;
+    d->sinceRefresh.start();
+    if (!prometheusEndpoint().isEmpty()) {
+        telemetry::QueryTarget target;
+        target.rackLabel = d->rackRule.has_value();
+        std::vector<std::string> urls;
+        for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
+            urls.push_back(prometheusEndpoint().toStdString() + telemetry::instantQueryPath(query));
+        collect(std::move(urls), true);
+    } else {
+        collect(d->exporterUrls(endpoint()), false);
+    }
+}
+
+void LiveTelemetry::collect(std::vector<std::string> urls, bool prometheus) {
+    d->collectingFromPrometheus = prometheus;
+    const std::size_t expected = urls.size();
     {
         const std::lock_guard lock(d->mutex);
-        d->bodies.assign(kShards, {});
+        d->bodies.assign(expected, {});
         d->errors.clear();
         d->answered = 0;
     }
-    const std::string base = endpoint().toStdString() + "/metrics/shard/";
-    for (std::size_t shard = 0; shard < kShards; ++shard) {
-        d->client->get(base + std::to_string(shard), [this, shard](telemetry::HttpResponse response) {
+    for (std::size_t i = 0; i < expected; ++i) {
+        d->client->get(urls[i], [this, i, expected](telemetry::HttpResponse response) {
             const std::lock_guard lock(d->mutex);
             if (response.ok())
-                d->bodies[shard] = std::move(response.body);
+                d->bodies[i] = std::move(response.body);
             else
                 d->errors.push_back(response.error.empty() ? "HTTP " + std::to_string(response.status)
                                                            : response.error);
-            if (++d->answered < kShards)
+            if (++d->answered < expected)
                 return;
-            // All in: ingest on a worker, not on the client's thread nor the GUI's.
+            // All in: ingest on a worker, neither on the client's thread nor the GUI's.
             QMetaObject::invokeMethod(
                 this,
                 [this] {
-                    if (!d->errors.empty())
+                    const bool prometheus = d->collectingFromPrometheus;
+                    if (!d->errors.empty() && (!prometheus || d->prometheusHasData))
                         emit failed(QString::fromStdString(d->errors.front()));
-                    d->ingest.setFuture(QtConcurrent::run([this] {
+                    if (prometheus && !d->errors.empty() && d->prometheusHasData) {
+                        d->prometheusHasData = false; // ask the exporters until it answers again
+                        d->timer.setInterval(d->options.scrapeIntervalMs);
+                    }
+                    const telemetry::LiveMetric* metric = d->metric;
+                    const QString via = prometheus ? tr("Prometheus %1").arg(prometheusEndpoint())
+                                                   : tr("exporters %1").arg(endpoint());
+                    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via] {
+                        Private::Outcome outcome;
                         const double now = nowSeconds();
-                        for (const std::string& body : d->bodies)
-                            if (!body.empty())
-                                telemetry::ingestExposition(body, *d->mapper, *d->store, now);
-                        const datamodel::Facility& f = *d->facility;
-                        auto values = std::make_shared<std::vector<float>>(f.entityCount(), NAN);
-                        d->fresh = d->stale = 0;
-                        if (const auto metric = d->store->findMetric(kTemperature)) {
-                            std::vector<float> gpuValues;
-                            d->stale = int(
-                                d->store->freshValues(*metric, now, 3.0 * d->intervalMs / 1000.0, gpuValues));
-                            for (const auto gpu : f.ofKind(datamodel::EntityKind::Gpu)) {
-                                const float value = gpuValues[std::size_t(gpu)];
-                                if (std::isnan(value))
-                                    continue;
-                                ++d->fresh;
-                                (*values)[std::size_t(gpu)] = value;
-                                // Servers and racks show their hottest GPU.
-                                for (auto up = f.parent(gpu); up != datamodel::kNoEntity; up = f.parent(up)) {
-                                    const auto kind = f.kind(up);
-                                    if (kind != datamodel::EntityKind::Server &&
-                                        kind != datamodel::EntityKind::Rack)
-                                        break;
-                                    float& aggregate = (*values)[std::size_t(up)];
-                                    aggregate = std::isnan(aggregate) ? value : std::max(aggregate, value);
-                                }
-                            }
+                        for (const std::string& body : d->bodies) {
+                            if (body.empty())
+                                continue;
+                            const telemetry::IngestReport report =
+                                prometheus ? telemetry::ingestQueryResponse(body, *d->mapper, *d->store,
+                                                                            metric->name)
+                                           : telemetry::ingestExposition(body, *d->mapper, *d->store, now);
+                            outcome.mapped += report.mapped;
                         }
-                        d->values = std::move(values);
+                        auto values = std::make_shared<std::vector<float>>();
+                        const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
+                        const telemetry::OverlayCounts counts = telemetry::overlayValues(
+                            *d->facility, *d->store, *metric, now, staleAfter, *values);
+                        outcome.update =
+                            LiveUpdate{std::move(values), metric, int(counts.fresh), int(counts.stale), via};
+                        return outcome;
                     }));
                 },
                 Qt::QueuedConnection);

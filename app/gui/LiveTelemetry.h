@@ -1,13 +1,19 @@
-// Live telemetry for the window. For now its source is a simulator of the loaded model served on
-// 127.0.0.1, standing in for the facility's dcgm-exporters: it is scraped every few seconds with the
-// telemetry HttpClient exactly as real exporters would be, the scrapes are ingested on a worker thread,
-// and the GUI thread only receives one value per entity to recolour with (the overlay arrays).
-// GPUs get their own temperature; servers and racks the hottest of their GPUs; stale values are NaN.
+// Live telemetry for the window, from simulated exporters of the loaded model served on 127.0.0.1,
+// standing in for the facility's dcgm-exporters and CDU controllers.
+//
+// With Debian's prometheus installed (./twin installs it) a Prometheus of our own scrapes them, and
+// the window asks it for only what it shows: one aggregate per rack, plus the GPUs of the racks drawn
+// in detail (LiveMetrics.h). Until that Prometheus has data, or if it fails, the window scrapes the
+// exporters itself. Either way the HTTP work runs on the client's thread, the parsing on a worker,
+// and the GUI thread only receives one value per entity to recolour with.
 #pragma once
+
+#include "telemetry/LiveMetrics.h"
 
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace twin::datamodel {
@@ -16,25 +22,51 @@ class Facility;
 
 namespace twin::app {
 
+struct LiveTelemetryOptions {
+    int scrapeIntervalMs = 5000;  // the exporters, by us or by Prometheus
+    int prometheusQueryMs = 2000; // Prometheus, once it has data: cheap aggregate queries
+    bool startPrometheus = true;  // when the binary is installed
+    // How often that Prometheus scrapes; 0: by model size. Ingesting 400,000 series every 5 s took
+    // half a core here (100,000 GPUs); sites scrape dcgm-exporter every 15 to 30 s.
+    int prometheusScrapeSeconds = 0;
+};
+
+struct LiveUpdate {
+    std::shared_ptr<const std::vector<float>> values; // per entity, NaN: none or stale
+    const telemetry::LiveMetric* metric = nullptr;
+    int fresh = 0, stale = 0; // GPUs (or CDUs) with a live value, and with a stale one
+    QString via;              // "Prometheus http://127.0.0.1:PORT" or "exporters http://..."
+};
+
 class LiveTelemetry : public QObject {
     Q_OBJECT
 public:
-    LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility, int intervalMs,
+    LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility, LiveTelemetryOptions options = {},
                   QObject* parent = nullptr);
     ~LiveTelemetry() override;
 
     // Where the simulated exporters listen (http://127.0.0.1:PORT).
     QString endpoint() const;
+    // The Prometheus started for them, or empty.
+    QString prometheusEndpoint() const;
+    bool viaPrometheus() const;
+
+    // What to colour by (refreshes at once) and which hosts are drawn in detail.
+    void setMetric(const telemetry::LiveMetric& metric);
+    const telemetry::LiveMetric& metric() const;
+    void setVisibleHosts(std::vector<std::string> hosts);
 
 signals:
-    // One value per entity (dense index), NaN where there is none or it is stale.
-    void temperaturesReady(std::shared_ptr<const std::vector<float>> values, int freshGpus, int staleGpus);
+    void updated(const twin::app::LiveUpdate& update);
     void failed(const QString& error);
 
 private:
     void refresh();
+    void collect(std::vector<std::string> urls, bool prometheus);
     struct Private;
     std::unique_ptr<Private> d;
 };
 
 } // namespace twin::app
+
+Q_DECLARE_METATYPE(twin::app::LiveUpdate)

@@ -11,6 +11,7 @@
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
+#include "telemetry/LiveMetrics.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -47,9 +48,12 @@ const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
-constexpr int kLiveIntervalMs = 5000;
-// The colour map's ends for GPU temperatures: idle liquid-cooled H100s sit near 30 C, 90 C is hot.
-constexpr float kCoolGpuC = 30.0f, kHotGpuC = 90.0f;
+QString liveActionName(const telemetry::LiveMetric& metric) {
+    return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
+}
+QString utf8(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -104,6 +108,7 @@ void MainWindow::updateDetail() {
     if (!facilityScene_)
         return;
     facilityScene_->updateDetail(view_->cameraPose());
+    tellLiveWhatIsVisible();
     for (scene::Layer layer : scene::kAllLayers)
         if (auto* shown = findChild<QAction*>(QStringLiteral("layer:") + scene::layerName(layer)))
             facilityScene_->setLayerVisible(layer, shown->isChecked());
@@ -249,14 +254,22 @@ void MainWindow::buildMenus() {
     byKind->setObjectName(QStringLiteral("colour:kind"));
     QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
     byStatus->setObjectName(QStringLiteral("colour:status"));
-    QAction* byTemperature = colourBy->addAction(tr("GPU &Temperature (live)"));
-    byTemperature->setObjectName(QStringLiteral("colour:temperature"));
-    byTemperature->setEnabled(false); // until live telemetry arrives
-    connect(byTemperature, &QAction::triggered, this, [this] {
-        if (liveValues_)
-            showLiveTemperatures(liveValues_, -1, -1);
-    });
-    for (QAction* action : {byKind, byStatus, byTemperature}) {
+    std::vector<QAction*> colourActions{byKind, byStatus};
+    // Live metrics: enabled once telemetry arrives; choosing one asks the source for that metric.
+    colourBy->addSection(tr("Live"));
+    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics()) {
+        QAction* action = colourBy->addAction(utf8(metric.title).section(QLatin1Char(','), 0, 0));
+        action->setObjectName(liveActionName(metric));
+        action->setEnabled(false);
+        connect(action, &QAction::triggered, this, [this, &metric] {
+            if (!live_)
+                return;
+            live_->setMetric(metric);
+            colourByLive();
+        });
+        colourActions.push_back(action);
+    }
+    for (QAction* action : colourActions) {
         action->setCheckable(true);
         colourGroup->addAction(action);
     }
@@ -366,9 +379,10 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
     live_.reset();
-    liveValues_.reset();
-    if (auto* byTemperature = findChild<QAction*>(QStringLiteral("colour:temperature")))
-        byTemperature->setEnabled(false);
+    lastLive_.reset();
+    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
+        if (auto* action = findChild<QAction*>(liveActionName(metric)))
+            action->setEnabled(false);
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
@@ -382,11 +396,14 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
                              kStatusMessageMs);
     rebuildGoToMenu();
     if (liveWanted_) {
-        live_ = std::make_unique<LiveTelemetry>(facility_, kLiveIntervalMs);
-        connect(live_.get(), &LiveTelemetry::temperaturesReady, this, &MainWindow::showLiveTemperatures);
-        connect(live_.get(), &LiveTelemetry::failed, this,
-                [this](const QString& error) { telemetryStatus_->setText(tr("Telemetry: %1").arg(error)); });
+        live_ = std::make_unique<LiveTelemetry>(facility_, *liveOptions_);
+        connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
+        connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
+            telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
+            telemetryStatus_->setToolTip(error);
+        });
         telemetryStatus_->setText(tr("Telemetry: connecting to %1").arg(live_->endpoint()));
+        tellLiveWhatIsVisible();
     }
     emit modelLoaded(path);
 }
@@ -421,30 +438,56 @@ QString MainWindow::aboutText() {
 }
 
 void MainWindow::setLiveTelemetry(bool on) {
-    liveWanted_ = on;
+    setLiveTelemetry(on, LiveTelemetryOptions{});
 }
 
-void MainWindow::showLiveTemperatures(std::shared_ptr<const std::vector<float>> values, int freshGpus,
-                                      int staleGpus) {
-    if (!facilityScene_ || !values)
+void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) {
+    liveWanted_ = on;
+    liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
+}
+
+void MainWindow::tellLiveWhatIsVisible() {
+    if (!live_ || !facilityScene_)
         return;
-    const bool first = !liveValues_;
-    liveValues_ = std::move(values);
-    auto* byTemperature = findChild<QAction*>(QStringLiteral("colour:temperature"));
-    if (freshGpus >= 0)
-        telemetryStatus_->setText(tr("Telemetry: %1 GPUs live, %2 stale, updated %3")
-                                      .arg(QLocale().toString(freshGpus))
-                                      .arg(QLocale().toString(staleGpus))
-                                      .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    // The hosts of the racks drawn in detail: up close their GPUs' own series are asked for.
+    std::vector<std::string> hosts;
+    for (const std::int32_t rack : facilityScene_->racksInDetail())
+        for (const datamodel::EntityIndex child : facility_->children(rack))
+            if (facility_->kind(child) == datamodel::EntityKind::Server)
+                hosts.emplace_back(facility_->entities().hostname[std::size_t(child)]);
+    live_->setVisibleHosts(std::move(hosts));
+}
+
+void MainWindow::showLiveUpdate(const LiveUpdate& update) {
+    if (!facilityScene_ || !update.values || !update.metric)
+        return;
+    const bool first = !lastLive_;
+    lastLive_ = std::make_unique<LiveUpdate>(update);
+    const bool cdus = update.metric->level == telemetry::MetricLevel::Cdu;
+    telemetryStatus_->setText(tr("Telemetry: %1 %2 live, %3 stale, updated %4")
+                                  .arg(QLocale().toString(update.fresh), cdus ? tr("CDUs") : tr("GPUs"))
+                                  .arg(QLocale().toString(update.stale))
+                                  .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    telemetryStatus_->setToolTip(tr("%1 via %2").arg(utf8(update.metric->title), update.via));
     emit liveTelemetryUpdated();
-    if (byTemperature) {
-        byTemperature->setEnabled(true);
-        if (first)
-            byTemperature->setChecked(true); // a newcomer sees live colours at once
-        if (!byTemperature->isChecked())
-            return;
-    }
-    facilityScene_->colourByValue(*liveValues_, kCoolGpuC, kHotGpuC, tr("GPU temperature, °C (live)"));
+    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
+        if (auto* action = findChild<QAction*>(liveActionName(metric)))
+            action->setEnabled(true);
+    if (first)
+        if (auto* action = findChild<QAction*>(liveActionName(*update.metric)))
+            action->setChecked(true); // a newcomer sees live colours at once
+    colourByLive();
+}
+
+void MainWindow::colourByLive() {
+    if (!lastLive_ || !facilityScene_)
+        return;
+    const telemetry::LiveMetric& metric = *lastLive_->metric;
+    auto* action = findChild<QAction*>(liveActionName(metric));
+    if (!action || !action->isChecked())
+        return; // another colouring is chosen, or the chosen metric's values are still on their way
+    facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
+                                  tr("%1 (live)").arg(utf8(metric.title)));
     view_->requestRender();
     emit liveTelemetryShown();
 }

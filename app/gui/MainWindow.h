@@ -23,6 +23,8 @@ class Facility;
 namespace twin::app {
 
 class LiveTelemetry;
+struct LiveTelemetryOptions;
+struct LiveUpdate;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,9 +48,12 @@ public:
     QString openModel(const QString& path);
     // Generates the default Colossus model on first use (with a progress dialog), then opens it.
     void openDefaultModel();
-    // From the next model on: simulated exporters of the model, scraped live, and the view coloured by
-    // GPU temperature as it arrives (View > Colour By > GPU Temperature).
+    // From the next model on: simulated exporters of the model, read live (through a Prometheus of
+    // our own when one is installed), and the view coloured by GPU temperature as it arrives (View >
+    // Colour By lists every live metric).
     void setLiveTelemetry(bool on);
+    void setLiveTelemetry(bool on, const LiveTelemetryOptions& options);
+    const LiveTelemetry* liveTelemetry() const { return live_.get(); }
 
     static QString aboutText();
 
@@ -80,7 +85,9 @@ private:
     void showHoverTip();
     QString describe(int entity) const;
     void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
-    void showLiveTemperatures(std::shared_ptr<const std::vector<float>> values, int freshGpus, int staleGpus);
+    void showLiveUpdate(const LiveUpdate& update);
+    void colourByLive();
+    void tellLiveWhatIsVisible();
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -96,8 +103,9 @@ private:
     quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
     // Live telemetry (simulated exporters of the loaded model), after the scene: destroyed first.
     bool liveWanted_ = false;
+    std::unique_ptr<LiveTelemetryOptions> liveOptions_;
     std::unique_ptr<LiveTelemetry> live_;
-    std::shared_ptr<const std::vector<float>> liveValues_;
+    std::unique_ptr<LiveUpdate> lastLive_; // the latest values, for switching back to them
     QLabel* telemetryStatus_ = nullptr;
 };
 

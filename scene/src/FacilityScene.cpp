@@ -675,6 +675,12 @@ std::size_t FacilityScene::serverDetailRacks() const {
     return d->serverRacks.size();
 }
 
+std::vector<std::int32_t> FacilityScene::racksInDetail() const {
+    std::vector<std::int32_t> racks(d->detailRacks.begin(), d->detailRacks.end());
+    racks.insert(racks.end(), d->serverRacks.begin(), d->serverRacks.end());
+    return racks;
+}
+
 std::size_t FacilityScene::drawnGpus() const {
     return d->gpus.visibleCount();
 }

@@ -75,20 +75,29 @@ std::string prometheusConfigYaml(const PrometheusScrapeConfig& config) {
                        "global:\n  scrape_interval: " +
                        interval + "\n  scrape_timeout: " + interval + "\n  evaluation_interval: " + interval +
                        "\nscrape_configs:\n";
+    std::string keep;
+    if (!config.keepMetrics.empty()) {
+        std::string names;
+        for (const std::string& name : config.keepMetrics)
+            names += (names.empty() ? "" : "|") + name;
+        keep = "      - source_labels: [__name__]\n"
+               "        regex: '" +
+               names + "'\n        action: keep\n";
+    }
     std::string relabel;
+    if (config.rackRule || !keep.empty())
+        relabel = "    metric_relabel_configs:\n" + keep;
     if (config.rackRule)
-        relabel = "    metric_relabel_configs:\n"
-                  "      - source_labels: [" +
-                  config.hostnameLabel +
-                  "]\n"
-                  "        regex: '" +
-                  config.rackRule->regex +
-                  "'\n"
-                  "        target_label: rack\n"
-                  "        replacement: '$1'\n"
-                  "      - source_labels: [rack]\n"
-                  "        target_label: rack\n"
-                  "        action: uppercase\n";
+        relabel += "      - source_labels: [" + config.hostnameLabel +
+                   "]\n"
+                   "        regex: '" +
+                   config.rackRule->regex +
+                   "'\n"
+                   "        target_label: rack\n"
+                   "        replacement: '$1'\n"
+                   "      - source_labels: [rack]\n"
+                   "        target_label: rack\n"
+                   "        action: uppercase\n";
     for (std::size_t shard = 0; shard < config.shards; ++shard)
         yaml += "  - job_name: dcgm-shard-" + std::to_string(shard) + "\n    metrics_path: /metrics/shard/" +
                 std::to_string(shard) + "\n    static_configs:\n      - targets: ['" + config.target +

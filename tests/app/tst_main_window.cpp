@@ -2,7 +2,9 @@
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
 #include "datamodel/Facility.h"
 #include "gui/DefaultModel.h"
+#include "gui/LiveTelemetry.h"
 #include "gui/MainWindow.h"
+#include "gui/ManagedPrometheus.h"
 #include "gui/RecentModels.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
@@ -24,8 +26,26 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
+#include <QUrl>
+#include <arpa/inet.h>
 #include <cmath>
+#include <netinet/in.h>
 #include <sqlite3.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+bool somethingListensOn(quint16 port) {
+    const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    const bool connected = ::connect(probe, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    ::close(probe);
+    return connected;
+}
+} // namespace
 
 using twin::app::MainWindow;
 using twin::app::RecentModels;
@@ -222,7 +242,9 @@ private slots:
     // temperatures by itself, racks wear their hottest GPU, and the status bar says how many are live.
     void liveTelemetryColoursTheViewByTemperature() {
         MainWindow window;
-        window.setLiveTelemetry(true);
+        twin::app::LiveTelemetryOptions exportersOnly;
+        exportersOnly.startPrometheus = false; // the window scrapes the exporters itself
+        window.setLiveTelemetry(true, exportersOnly);
         window.show();
         const QString model = dataDir_.filePath(QStringLiteral("live.db"));
         generateSmallModel(model);
@@ -234,7 +256,7 @@ private slots:
         QTRY_VERIFY(window.findChild<QLabel*>(QStringLiteral("telemetryStatus"))
                         ->text()
                         .startsWith(QStringLiteral("Telemetry: 512 GPUs live, 0 stale")));
-        QVERIFY(window.findChild<QAction*>(QStringLiteral("colour:temperature"))->isChecked());
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("colour:gpu-temperature"))->isChecked());
         // A rack is drawn in a colour of the temperature map, not its kind's grey.
         const auto rack = window.facility()->ofKind(twin::datamodel::EntityKind::Rack).front();
         const auto colour = *window.facilityScene()->drawnColour(rack);
@@ -246,6 +268,68 @@ private slots:
         QSignalSpy updated(&window, &MainWindow::liveTelemetryUpdated);
         QVERIFY(updated.wait(15000));
         QCOMPARE(window.facilityScene()->legend().title(), QStringLiteral("Kind"));
+    }
+
+    // What ./twin run does: a Prometheus of the window's own scrapes the simulated exporters; the window
+    // switches to it once it has data and asks it for one value per rack from afar and, up close, for
+    // the GPUs of the racks in detail. Another metric is one menu choice away. Prometheus goes with
+    // the window.
+    void liveTelemetryThroughItsOwnPrometheus() {
+        if (twin::app::ManagedPrometheus::executable().isEmpty())
+            QSKIP("prometheus is not installed (./twin installs Debian's package)");
+        auto window = std::make_unique<MainWindow>();
+        twin::app::LiveTelemetryOptions fast;
+        fast.scrapeIntervalMs = 1000;
+        fast.prometheusQueryMs = 500;
+        window->setLiveTelemetry(true, fast);
+        window->show();
+        const QString model = dataDir_.filePath(QStringLiteral("prometheus.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(window.get(), &MainWindow::modelLoaded);
+        QCOMPARE(window->openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        const twin::app::LiveTelemetry* live = window->liveTelemetry();
+        QVERIFY(live);
+        QVERIFY(!live->prometheusEndpoint().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(live->viaPrometheus(), 60000);
+        QTest::qWait(3500); // what the window scraped itself before is stale now (3 intervals)
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QLabel*>(QStringLiteral("telemetryStatus"))
+                                     ->text()
+                                     .startsWith(QStringLiteral("Telemetry: 512 GPUs live, 0 stale")),
+                                 10000);
+        const twin::datamodel::Facility& f = *window->facility();
+        const auto rack = f.ofKind(twin::datamodel::EntityKind::Rack).front();
+        QVERIFY(*window->facilityScene()->drawnColour(rack) != (std::array<unsigned char, 3>{96, 96, 96}));
+
+        // Up close: the racks in detail get their GPUs' own values (from afar only racks are asked for).
+        window->view()->setCameraPose(*twin::scene::cameraPreset(
+            f, QStringLiteral("rack:") + QString::fromStdString(std::string(f.name(rack)))));
+        QTRY_VERIFY(window->facilityScene()->drawnGpus() > 0);
+        const auto detailRack = window->facilityScene()->racksInDetail().front();
+        twin::datamodel::EntityIndex gpu = twin::datamodel::kNoEntity;
+        for (const auto server : f.children(detailRack))
+            for (const auto part : f.children(server))
+                if (f.kind(part) == twin::datamodel::EntityKind::Gpu && gpu == twin::datamodel::kNoEntity)
+                    gpu = part;
+        QVERIFY(gpu != twin::datamodel::kNoEntity);
+        QTRY_VERIFY_WITH_TIMEOUT(window->facilityScene()->drawnColour(gpu) &&
+                                     *window->facilityScene()->drawnColour(gpu) !=
+                                         (std::array<unsigned char, 3>{96, 96, 96}),
+                                 10000);
+
+        // Another metric: the CDUs' coolant flow, with its own legend.
+        window->findChild<QAction*>(QStringLiteral("colour:cdu-flow"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->facilityScene()->legend().title().startsWith(QStringLiteral("CDU coolant flow")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->findChild<QLabel*>(QStringLiteral("telemetryStatus"))
+                                     ->text()
+                                     .contains(QStringLiteral("CDUs live")),
+                                 10000);
+
+        // Closing the window stops its Prometheus: nothing listens there any more.
+        const QUrl endpoint(live->prometheusEndpoint());
+        window.reset();
+        QVERIFY(!somethingListensOn(quint16(endpoint.port())));
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

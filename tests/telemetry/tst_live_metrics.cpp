@@ -202,8 +202,12 @@ private slots:
         config.target = "127.0.0.1:9999";
         config.shards = 4;
         config.rackRule = inferHostRackRule(*facility_);
+        config.keepMetrics = {"DCGM_FI_DEV_GPU_TEMP", "DCGM_FI_DEV_POWER_USAGE"};
         const std::string yaml = prometheusConfigYaml(config);
         QCOMPARE(QString::fromStdString(yaml).count(QStringLiteral("job_name:")), 5);
+        QCOMPARE(QString::fromStdString(yaml).count(QStringLiteral(
+                     "regex: 'DCGM_FI_DEV_GPU_TEMP|DCGM_FI_DEV_POWER_USAGE'\n        action: keep")),
+                 4);
         QCOMPARE(QString::fromStdString(yaml).count(QStringLiteral("action: uppercase")), 4);
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
         if (promtool.isEmpty())

@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <vector>
 
 class vtkRenderer;
 
@@ -55,6 +56,8 @@ public:
     std::size_t drawnInstances() const;
     // Racks drawn as their servers only (closed boxes), ahead of an eye standing in an aisle.
     std::size_t serverDetailRacks() const;
+    // The racks drawn in detail now (their GPUs, or their servers): what live telemetry asks for.
+    std::vector<std::int32_t> racksInDetail() const;
     // GPUs drawn one by one now (only in detail, near the camera).
     std::size_t drawnGpus() const;
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace twin::telemetry {
 
@@ -32,6 +33,9 @@ struct PrometheusScrapeConfig {
     int scrapeIntervalSeconds = 5;
     std::string hostnameLabel = "Hostname";
     std::optional<HostRackRule> rackRule;
+    // Only these metric names are stored (empty: all). Every series costs Prometheus memory and CPU:
+    // the window's own Prometheus keeps what the window can show (100k GPUs: 400,000 series, not 500,000).
+    std::vector<std::string> keepMetrics;
 };
 
 // prometheus.yml text.
