@@ -34,6 +34,8 @@
 #include <QTimer>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
+#include <optional>
 
 // Q_INIT_RESOURCE declares a function, so it must stand outside any namespace.
 static void initTwinResources() {
@@ -486,8 +488,13 @@ void MainWindow::colourByLive() {
     auto* action = findChild<QAction*>(liveActionName(metric));
     if (!action || !action->isChecked())
         return; // another colouring is chosen, or the chosen metric's values are still on their way
+    std::optional<scene::Legend::Threshold> alert;
+    if (!std::isnan(metric.warnAt))
+        alert = scene::Legend::Threshold{metric.warnAt,
+                                         (metric.lowIsBad ? tr("Alert below %1") : tr("Alert above %1"))
+                                             .arg(double(metric.warnAt), 0, 'g', 4)};
     facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
-                                  tr("%1 (live)").arg(utf8(metric.title)));
+                                  tr("%1 (live)").arg(utf8(metric.title)), alert);
     view_->requestRender();
     emit liveTelemetryShown();
 }

@@ -582,12 +582,12 @@ void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> stat
         d->applyOverlay(*set);
 }
 
-void FacilityScene::colourByValue(std::span<const float> values, float low, float high,
-                                  const QString& title) {
+void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,
+                                  const std::optional<Legend::Threshold>& threshold) {
     d->overlay = Private::Overlay::Value;
-    d->legend->showColourBar(title, low, high,
-                             [low, high](float t) { return valueColour(low + t * (high - low), low, high); },
-                             {QStringLiteral("No data / stale"), kNoData});
+    d->legend->showColourBar(
+        title, low, high, [low, high](float t) { return valueColour(low + t * (high - low), low, high); },
+        {QStringLiteral("No data / stale"), kNoData}, threshold);
     d->values.assign(values.begin(), values.end());
     d->low = low;
     d->high = high;

@@ -1,6 +1,7 @@
 #include "scene/Legend.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vtkActor2D.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
@@ -140,24 +141,37 @@ void Legend::showEntries(const QString& title, std::vector<LegendEntry> entries)
 
 void Legend::showColourBar(const QString& title, float low, float high,
                            const std::function<std::array<unsigned char, 3>(float)>& colourAt,
-                           const LegendEntry& noData) {
+                           const LegendEntry& noData, const std::optional<Threshold>& threshold) {
     d->title = title;
     d->entries = {{QString::number(double(low), 'g', 4), colourAt(0.0f)},
                   {QString::number(double(high), 'g', 4), colourAt(1.0f)},
                   noData};
-    d->startPanel(4 * kLineHeight + 2 * kPadding);
+    const float thresholdAt =
+        threshold ? std::clamp((threshold->value - low) / (high - low), 0.0f, 1.0f) : 0.0f;
+    if (threshold)
+        d->entries.push_back({threshold->label, colourAt(thresholdAt)});
+    d->startPanel((threshold ? 5 : 4) * kLineHeight + 2 * kPadding);
     const int left = kPadding;
     int y = d->panelHeight - kPadding - kLineHeight;
     d->text(title, left, y + 3, true);
     y -= kLineHeight;
     for (int x = 0; x < kBarWidth; ++x)
         d->fill(left + x, y + 3, left + x + 1, y + 3 + kSwatch, colourAt(float(x) / float(kBarWidth - 1)));
+    if (threshold) {
+        const int tick = left + int(std::lround(thresholdAt * float(kBarWidth - 1)));
+        d->fill(tick - 1, y + 1, tick + 1, y + 5 + kSwatch, {255, 255, 255});
+    }
     y -= kLineHeight;
     d->text(d->entries[0].label, left, y + 3, false);
     d->text(d->entries[1].label, left + kBarWidth, y + 3, false, Private::Align::Right);
     y -= kLineHeight;
     d->fill(left, y + 3, left + kSwatch, y + 3 + kSwatch, noData.colour);
     d->text(noData.label, left + kSwatch + 8, y + 3, false);
+    if (threshold) {
+        y -= kLineHeight;
+        d->fill(left + kSwatch / 2 - 1, y + 3, left + kSwatch / 2 + 1, y + 3 + kSwatch, {255, 255, 255});
+        d->text(threshold->label, left + kSwatch + 8, y + 3, false);
+    }
     d->install();
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace twin::telemetry {
 
@@ -12,13 +13,14 @@ namespace {
 
 // Ranges for liquid-cooled H100s and their CDUs: idle GPUs sit near 30 C, 85 C is where an engineer
 // should look (they throttle near 90-95); supply water 25 C when healthy; 100 L/min per rack loop.
+constexpr float kNoAlert = std::numeric_limits<float>::quiet_NaN();
 constexpr LiveMetric kMetrics[] = {
     {"gpu-temperature", "DCGM_FI_DEV_GPU_TEMP", "GPU temperature, °C", MetricLevel::Gpu, RackAggregate::Max,
      30.0f, 90.0f, 85.0f, false},
     {"gpu-power", "DCGM_FI_DEV_POWER_USAGE", "GPU power, W", MetricLevel::Gpu, RackAggregate::Max, 0.0f,
      700.0f, 690.0f, false},
     {"gpu-utilisation", "DCGM_FI_DEV_GPU_UTIL", "GPU utilisation, %", MetricLevel::Gpu, RackAggregate::Avg,
-     0.0f, 100.0f, 101.0f, false},
+     0.0f, 100.0f, kNoAlert, false},
     {"gpu-memory-temperature", "DCGM_FI_DEV_MEMORY_TEMP", "GPU memory temperature, °C", MetricLevel::Gpu,
      RackAggregate::Max, 30.0f, 95.0f, 90.0f, false},
     {"cdu-supply", "cdu_supply_temperature_celsius", "CDU supply temperature, °C", MetricLevel::Cdu,

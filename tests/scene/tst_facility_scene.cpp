@@ -503,6 +503,20 @@ private slots:
                      barRight = image.pixelColor(12 + 8 + 118, barY);
         QVERIFY2(barLeft.blue() > barLeft.red() && barRight.red() > barRight.blue(),
                  qPrintable(barLeft.name() + QLatin1Char(' ') + barRight.name()));
+
+        // An alert threshold: named on a line of its own (the lowest now) and ticked in white on the bar
+        // at (85 - 20) / 80 of its 120 px.
+        facilityScene.colourByValue(values, 20.0f, 100.0f, QStringLiteral("GPU temperature, °C"),
+                                    scene::Legend::Threshold{85.0f, QStringLiteral("Alert above 85")});
+        QCOMPARE(legend.entries().size(), std::size_t(4));
+        QCOMPARE(legend.entries()[3].label, QStringLiteral("Alert above 85"));
+        const QImage withAlert = view.capture();
+        const int alertBarY = swatchCentreY - 3 * 20;
+        const int tickX = 12 + 8 + int(std::lround(0.8125 * 119));
+        const QColor tick = withAlert.pixelColor(tickX, alertBarY),
+                     beside = withAlert.pixelColor(tickX - 5, alertBarY);
+        QVERIFY2(tick.red() > 240 && tick.green() > 240 && tick.blue() > 240, qPrintable(tick.name()));
+        QVERIFY2(beside.blue() < 200 || beside.red() < 200, qPrintable(beside.name()));
     }
 
     // A view too small for the legend shows none rather than a clipped one.

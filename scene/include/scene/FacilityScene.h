@@ -5,6 +5,7 @@
 #pragma once
 
 #include "scene/CameraPose.h"
+#include "scene/Legend.h"
 
 #include <QString>
 #include <array>
@@ -73,8 +74,10 @@ public:
     void colourByStatus(std::span<const datamodel::InstallState> states,
                         const QString& title = QStringLiteral("Installation status"));
     // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
+    // `threshold`: an alert level, marked on the legend's colour bar and named there.
     void colourByValue(std::span<const float> values, float low, float high,
-                       const QString& title = QStringLiteral("Value"));
+                       const QString& title = QStringLiteral("Value"),
+                       const std::optional<Legend::Threshold>& threshold = std::nullopt);
     // The key to the colours in force, drawn in the view's lower-left corner.
     const Legend& legend() const;
     // Selection: the entity and everything below it (a rack's servers and GPUs, a row's racks, a hall)

@@ -9,6 +9,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class vtkRenderer;
@@ -28,10 +29,16 @@ public:
     Legend& operator=(const Legend&) = delete;
 
     void showEntries(const QString& title, std::vector<LegendEntry> entries);
-    // `colourAt(t)` for t from 0 (low) to 1 (high); the ends are labelled with low and high.
+    // `colourAt(t)` for t from 0 (low) to 1 (high); the ends are labelled with low and high. A
+    // threshold is marked on the bar with a white tick and named on a line of its own ("Alert above
+    // 85"), its entry coming after the no-data one.
+    struct Threshold {
+        float value;
+        QString label;
+    };
     void showColourBar(const QString& title, float low, float high,
                        const std::function<std::array<unsigned char, 3>(float)>& colourAt,
-                       const LegendEntry& noData);
+                       const LegendEntry& noData, const std::optional<Threshold>& threshold = std::nullopt);
 
     // What the legend says now (for tests and the status bar): the title, and one entry per swatch
     // (for a colour bar: low, high and the no-data swatch).
