@@ -8,6 +8,7 @@
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
+#include "gui/LiveBench.h"
 #include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>
@@ -21,8 +22,9 @@ ExitCode runBench(const QStringList& arguments) {
                        "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
-    parser.addPositionalArgument(QStringLiteral("NAME"),
-                                 QStringLiteral("the benchmark: view, model or render MODEL"));
+    parser.addPositionalArgument(
+        QStringLiteral("NAME"),
+        QStringLiteral("the benchmark: view, model, parser, render MODEL, telemetry MODEL or live MODEL"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -41,6 +43,26 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments().mid(1);
+    if (!positional.isEmpty() && positional.first() == QLatin1String("live")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: live needs one MODEL file"));
+        LiveBenchOptions options;
+        options.modelPath = positional.at(1);
+        const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
+        bool secondsOk = false;
+        options.seconds = parser.value(secondsOption).toDouble(&secondsOk);
+        if (!size || !secondsOk || options.seconds <= 0.0 || options.seconds > 600.0)
+            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
+        options.size = *size;
+        try {
+            const bench::BenchReport report = runLiveBench(options);
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const std::exception& error) {
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("bench live: ") + QString::fromStdString(error.what()));
+        }
+        return ExitCode::Ok;
+    }
     if (!positional.isEmpty() && positional.first() == QLatin1String("render")) {
         if (positional.size() != 2)
             return fail(ExitCode::Usage, QStringLiteral("bench: render needs one MODEL file"));

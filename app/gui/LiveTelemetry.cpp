@@ -111,6 +111,7 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
     connect(&d->timer, &QTimer::timeout, this, &LiveTelemetry::refresh);
     connect(&d->ingest, &QFutureWatcher<Private::Outcome>::finished, this, [this] {
         Private::Outcome outcome = d->ingest.result();
+        outcome.update.refreshMs = double(d->sinceRefresh.nsecsElapsed()) / 1e6;
         const bool fromPrometheus = d->collectingFromPrometheus;
         if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData) {
             // Prometheus is up but has not scraped yet: ask the exporters meanwhile.
@@ -227,7 +228,9 @@ void LiveTelemetry::collect(std::vector<std::string> urls, bool prometheus) {
                     d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via] {
                         Private::Outcome outcome;
                         const double now = nowSeconds();
+                        std::size_t bytes = 0;
                         for (const std::string& body : d->bodies) {
+                            bytes += body.size();
                             if (body.empty())
                                 continue;
                             const telemetry::IngestReport report =
@@ -240,8 +243,8 @@ void LiveTelemetry::collect(std::vector<std::string> urls, bool prometheus) {
                         const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
                         const telemetry::OverlayCounts counts = telemetry::overlayValues(
                             *d->facility, *d->store, *metric, now, staleAfter, *values);
-                        outcome.update =
-                            LiveUpdate{std::move(values), metric, int(counts.fresh), int(counts.stale), via};
+                        outcome.update = LiveUpdate{
+                            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes};
                         return outcome;
                     }));
                 },

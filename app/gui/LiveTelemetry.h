@@ -36,6 +36,8 @@ struct LiveUpdate {
     const telemetry::LiveMetric* metric = nullptr;
     int fresh = 0, stale = 0; // GPUs (or CDUs) with a live value, and with a stale one
     QString via;              // "Prometheus http://127.0.0.1:PORT" or "exporters http://..."
+    double refreshMs = 0.0;   // from asking to values ready: requests, parsing, mapping, aggregating
+    std::size_t bytes = 0;    // response bodies, inflated (the HttpClient asks for gzip)
 };
 
 class LiveTelemetry : public QObject {

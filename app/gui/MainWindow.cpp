@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -463,6 +464,9 @@ void MainWindow::tellLiveWhatIsVisible() {
 void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     if (!facilityScene_ || !update.values || !update.metric)
         return;
+    QElapsedTimer handling;
+    handling.start();
+    auto measure = qScopeGuard([&] { lastLiveHandlingMs_ = double(handling.nsecsElapsed()) / 1e6; });
     const bool first = !lastLive_;
     lastLive_ = std::make_unique<LiveUpdate>(update);
     const bool cdus = update.metric->level == telemetry::MetricLevel::Cdu;

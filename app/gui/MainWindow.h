@@ -54,6 +54,8 @@ public:
     void setLiveTelemetry(bool on);
     void setLiveTelemetry(bool on, const LiveTelemetryOptions& options);
     const LiveTelemetry* liveTelemetry() const { return live_.get(); }
+    // How long the GUI thread spent on the last live update (recolouring every entity): bench live.
+    double lastLiveHandlingMs() const { return lastLiveHandlingMs_; }
 
     static QString aboutText();
 
@@ -106,6 +108,7 @@ private:
     std::unique_ptr<LiveTelemetryOptions> liveOptions_;
     std::unique_ptr<LiveTelemetry> live_;
     std::unique_ptr<LiveUpdate> lastLive_; // the latest values, for switching back to them
+    double lastLiveHandlingMs_ = 0.0;
     QLabel* telemetryStatus_ = nullptr;
 };
 

@@ -1,0 +1,213 @@
+#include "gui/LiveBench.h"
+
+#include "bench/MachineDescription.h"
+#include "datamodel/Facility.h"
+#include "gui/LiveTelemetry.h"
+#include "gui/MainWindow.h"
+#include "scene/FacilityScene.h"
+#include "scene/ViewWidget.h"
+#include "telemetry/HttpClient.h"
+#include "telemetry/Ingest.h"
+#include "telemetry/PrometheusApi.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace twin::app {
+
+namespace {
+
+constexpr int kPrometheusWaitMs = 240000;
+
+double median(std::vector<double> values) {
+    if (values.empty())
+        return NAN;
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+// Runs the event loop until `done()` or the timeout; false on timeout.
+template <typename Condition> bool spinUntil(Condition done, int timeoutMs) {
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+// Live updates as they come: their refresh times and sizes.
+struct UpdateLog {
+    std::vector<double> refreshMs;
+    std::vector<double> bytes;
+};
+
+// Collects `count` updates of the current view (after the one in flight, which may be of another).
+UpdateLog collectUpdates(const LiveTelemetry& live, int count) {
+    UpdateLog log;
+    int seen = 0;
+    const auto connection = QObject::connect(&live, &LiveTelemetry::updated, [&](const LiveUpdate& update) {
+        if (seen++ == 0)
+            return;
+        log.refreshMs.push_back(update.refreshMs);
+        log.bytes.push_back(double(update.bytes));
+    });
+    spinUntil([&] { return int(log.refreshMs.size()) >= count; }, 120000);
+    QObject::disconnect(connection);
+    return log;
+}
+
+scene::CameraPose orbited(const scene::CameraPose& pose, double radians) {
+    scene::CameraPose turned = pose;
+    const double dx = pose.position[0] - pose.focalPoint[0], dy = pose.position[1] - pose.focalPoint[1];
+    turned.position[0] = pose.focalPoint[0] + dx * std::cos(radians) - dy * std::sin(radians);
+    turned.position[1] = pose.focalPoint[1] + dx * std::sin(radians) + dy * std::cos(radians);
+    return turned;
+}
+
+} // namespace
+
+bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
+    bench::BenchReport report;
+    report.bench = QStringLiteral("live");
+    MainWindow window;
+    window.setLiveTelemetry(true);
+    window.resize(options.size);
+    window.show();
+    QElapsedTimer sinceOpen;
+    sinceOpen.start();
+    bool loaded = false, shown = false;
+    QString failure;
+    QObject::connect(&window, &MainWindow::modelLoaded, [&] { loaded = true; });
+    QObject::connect(&window, &MainWindow::modelOpenFailed, [&](const QString& error) { failure = error; });
+    QObject::connect(&window, &MainWindow::liveTelemetryShown, [&] { shown = true; });
+    if (const QString error = window.openModel(options.modelPath); !error.isEmpty())
+        throw std::runtime_error(error.toStdString());
+    if (!spinUntil([&] { return loaded || !failure.isEmpty(); }, 120000) || !failure.isEmpty())
+        throw std::runtime_error(failure.isEmpty() ? "the model did not load" : failure.toStdString());
+    report.machine = bench::describeMachine(window.view()->openGLRenderer());
+    const QString gpus =
+        QLocale::c().toString(qulonglong(window.facility()->count(datamodel::EntityKind::Gpu)));
+    if (!spinUntil([&] { return shown; }, 60000))
+        throw std::runtime_error("no live colours within a minute");
+    report.rows.push_back({QStringLiteral("open-to-live-colours"), QStringLiteral("time"),
+                           double(sinceOpen.elapsed()),
+                           QStringLiteral("ms, ") + gpus + QStringLiteral(" GPUs")});
+    const LiveTelemetry* live = window.liveTelemetry();
+    if (live->prometheusEndpoint().isEmpty())
+        throw std::runtime_error("prometheus is not installed or did not start");
+    if (!spinUntil([&] { return live->viaPrometheus(); }, kPrometheusWaitMs))
+        throw std::runtime_error("Prometheus served no data within 4 minutes");
+    report.rows.push_back({QStringLiteral("open-to-prometheus-colours"), QStringLiteral("time"),
+                           double(sinceOpen.elapsed()), QStringLiteral("ms (its first scrape and query)")});
+
+    // From afar: one aggregate per rack.
+    const UpdateLog afar = collectUpdates(*live, 5);
+    report.rows.push_back({QStringLiteral("refresh-afar"), QStringLiteral("time"), median(afar.refreshMs),
+                           QStringLiteral("ms median of 5, max by (rack)")});
+    report.rows.push_back({QStringLiteral("refresh-afar"), QStringLiteral("bytes"), median(afar.bytes),
+                           QStringLiteral("bytes of JSON")});
+
+    // Frames while updates stream in: the camera orbits the overview, one frame after another.
+    std::vector<double> frames;
+    std::vector<double> handling;
+    int updates = 0;
+    QObject::connect(&window, &MainWindow::liveTelemetryShown, [&] { ++updates; });
+    int handled = 0;
+    const scene::CameraPose start = window.view()->cameraPose();
+    QElapsedTimer clock, frame;
+    clock.start();
+    frame.start();
+    for (int step = 0; clock.elapsed() < qint64(options.seconds * 1000.0); ++step) {
+        window.view()->setCameraPose(orbited(start, 0.01 * step));
+        window.view()->renderNow();
+        QCoreApplication::processEvents();
+        frames.push_back(double(frame.nsecsElapsed()) / 1e6);
+        frame.restart();
+        if (updates > handled) {
+            handled = updates;
+            handling.push_back(window.lastLiveHandlingMs());
+        }
+    }
+    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("frames"),
+                           double(frames.size()),
+                           QStringLiteral("frames, %1 live updates drawn").arg(handling.size())});
+    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("median-frame"),
+                           median(frames), QStringLiteral("ms")});
+    {
+        std::vector<double> sorted = frames;
+        std::sort(sorted.begin(), sorted.end());
+        const double p99 =
+            sorted.empty() ? NAN : sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)];
+        report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("p99-frame"), p99,
+                               QStringLiteral("ms")});
+        report.rows.push_back(
+            {QStringLiteral("orbit-while-streaming"), QStringLiteral("frames-over-50ms"),
+             double(std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 50.0; })),
+             QStringLiteral("frames")});
+    }
+    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("longest-frame"),
+                           frames.empty() ? NAN : *std::max_element(frames.begin(), frames.end()),
+                           QStringLiteral("ms")});
+    report.rows.push_back({QStringLiteral("gui-thread-per-update"), QStringLiteral("longest"),
+                           handling.empty() ? NAN : *std::max_element(handling.begin(), handling.end()),
+                           QStringLiteral("ms (recolour every entity, legend, status)")});
+
+    // Up close: the middle rack of the first hall; its neighbours' GPUs are asked for too.
+    const auto racks = window.facility()->ofKind(datamodel::EntityKind::Rack);
+    const auto rackName = window.facility()->name(racks[racks.size() / 8]);
+    if (const auto pose = scene::cameraPreset(
+            *window.facility(),
+            QStringLiteral("rack:") + QString::fromUtf8(rackName.data(), qsizetype(rackName.size()))))
+        window.view()->setCameraPose(*pose);
+    spinUntil([&] { return !window.facilityScene()->racksInDetail().empty(); }, 10000);
+    const UpdateLog close = collectUpdates(*live, 5);
+    report.rows.push_back({QStringLiteral("refresh-rack-view"), QStringLiteral("time"),
+                           median(close.refreshMs),
+                           QStringLiteral("ms median of 5, racks + GPUs of %1 racks in detail")
+                               .arg(window.facilityScene()->racksInDetail().size())});
+    report.rows.push_back({QStringLiteral("refresh-rack-view"), QStringLiteral("bytes"), median(close.bytes),
+                           QStringLiteral("bytes of JSON")});
+
+    // Every GPU's series through Prometheus, end to end (what a window without rack labels would do).
+    {
+        telemetry::HttpClientOptions clientOptions;
+        clientOptions.requestTimeout = std::chrono::milliseconds(60000);
+        clientOptions.maxResponseBytes = std::size_t(1) << 30;
+        telemetry::HttpClient client(clientOptions);
+        const std::string url =
+            live->prometheusEndpoint().toStdString() + telemetry::instantQueryPath("DCGM_FI_DEV_GPU_TEMP");
+        QElapsedTimer fetch;
+        fetch.start();
+        const telemetry::HttpResponse answer = client.get(url).get();
+        const double fetchMs = double(fetch.nsecsElapsed()) / 1e6;
+        if (!answer.ok())
+            throw std::runtime_error("every-GPU query failed: " + answer.error);
+        const telemetry::SeriesMapper mapper(*window.facility());
+        telemetry::SampleStore store(window.facility()->entityCount());
+        QElapsedTimer ingest;
+        ingest.start();
+        const telemetry::IngestReport ingested = telemetry::ingestQueryResponse(answer.body, mapper, store);
+        std::vector<float> values;
+        telemetry::overlayValues(*window.facility(), store, *telemetry::findLiveMetric("gpu-temperature"),
+                                 double(QDateTime::currentMSecsSinceEpoch()) / 1000.0, 60.0, values);
+        const double ingestMs = double(ingest.nsecsElapsed()) / 1e6;
+        report.rows.push_back({QStringLiteral("every-gpu-via-prometheus"), QStringLiteral("fetch"), fetchMs,
+                               QStringLiteral("ms, %1 bytes of JSON").arg(answer.body.size())});
+        report.rows.push_back(
+            {QStringLiteral("every-gpu-via-prometheus"), QStringLiteral("ingest"), ingestMs,
+             QStringLiteral("ms, %1 series mapped (simdjson, map, store, overlay)").arg(ingested.mapped)});
+        report.rows.push_back({QStringLiteral("every-gpu-via-prometheus"), QStringLiteral("refresh"),
+                               fetchMs + ingestMs, QStringLiteral("ms end to end")});
+    }
+    return report;
+}
+
+} // namespace twin::app
