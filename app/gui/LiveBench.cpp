@@ -72,27 +72,74 @@ scene::CameraPose orbited(const scene::CameraPose& pose, double radians) {
     return turned;
 }
 
+// Orbits the camera about its focal point, one frame after another, for `seconds`; each frame's time
+// (setting the camera, rendering, handling the events that came in meanwhile).
+template <typename AfterFrame>
+std::vector<double> orbitFrames(MainWindow& window, double seconds, AfterFrame afterFrame) {
+    std::vector<double> frames;
+    const scene::CameraPose start = window.view()->cameraPose();
+    QElapsedTimer clock, frame;
+    clock.start();
+    frame.start();
+    for (int step = 0; clock.elapsed() < qint64(seconds * 1000.0); ++step) {
+        window.view()->setCameraPose(orbited(start, 0.01 * step));
+        window.view()->renderNow();
+        QCoreApplication::processEvents();
+        frames.push_back(double(frame.nsecsElapsed()) / 1e6);
+        frame.restart();
+        afterFrame();
+    }
+    window.view()->setCameraPose(start);
+    return frames;
+}
+
+void addFrameRows(bench::BenchReport& report, const QString& caseName, std::vector<double> frames,
+                  const QString& note) {
+    std::sort(frames.begin(), frames.end());
+    const auto at = [&](std::size_t percent) {
+        return frames.empty() ? NAN : frames[std::min(frames.size() - 1, frames.size() * percent / 100)];
+    };
+    report.rows.push_back({caseName, QStringLiteral("frames"), double(frames.size()), note});
+    report.rows.push_back({caseName, QStringLiteral("median-frame"), at(50), QStringLiteral("ms")});
+    report.rows.push_back({caseName, QStringLiteral("p99-frame"), at(99), QStringLiteral("ms")});
+    report.rows.push_back({caseName, QStringLiteral("longest-frame"), frames.empty() ? NAN : frames.back(),
+                           QStringLiteral("ms")});
+    report.rows.push_back(
+        {caseName, QStringLiteral("frames-over-50ms"),
+         double(std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 50.0; })),
+         QStringLiteral("frames")});
+}
+
 } // namespace
 
 bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
     bench::BenchReport report;
     report.bench = QStringLiteral("live");
     MainWindow window;
-    window.setLiveTelemetry(true);
     window.resize(options.size);
     window.show();
-    QElapsedTimer sinceOpen;
-    sinceOpen.start();
     bool loaded = false, shown = false;
     QString failure;
     QObject::connect(&window, &MainWindow::modelLoaded, [&] { loaded = true; });
     QObject::connect(&window, &MainWindow::modelOpenFailed, [&](const QString& error) { failure = error; });
     QObject::connect(&window, &MainWindow::liveTelemetryShown, [&] { shown = true; });
-    if (const QString error = window.openModel(options.modelPath); !error.isEmpty())
-        throw std::runtime_error(error.toStdString());
-    if (!spinUntil([&] { return loaded || !failure.isEmpty(); }, 120000) || !failure.isEmpty())
-        throw std::runtime_error(failure.isEmpty() ? "the model did not load" : failure.toStdString());
+    auto open = [&] {
+        loaded = false;
+        if (const QString error = window.openModel(options.modelPath); !error.isEmpty())
+            throw std::runtime_error(error.toStdString());
+        if (!spinUntil([&] { return loaded || !failure.isEmpty(); }, 120000) || !failure.isEmpty())
+            throw std::runtime_error(failure.isEmpty() ? "the model did not load" : failure.toStdString());
+    };
+    // The baseline in the same run and window: the same orbit without telemetry.
+    open();
     report.machine = bench::describeMachine(window.view()->openGLRenderer());
+    addFrameRows(report, QStringLiteral("orbit-no-telemetry"), orbitFrames(window, options.seconds, [] {}),
+                 QStringLiteral("frames, the baseline"));
+
+    window.setLiveTelemetry(true);
+    QElapsedTimer sinceOpen;
+    sinceOpen.start();
+    open();
     const QString gpus =
         QLocale::c().toString(qulonglong(window.facility()->count(datamodel::EntityKind::Gpu)));
     if (!spinUntil([&] { return shown; }, 60000))
@@ -115,47 +162,19 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
     report.rows.push_back({QStringLiteral("refresh-afar"), QStringLiteral("bytes"), median(afar.bytes),
                            QStringLiteral("bytes of JSON")});
 
-    // Frames while updates stream in: the camera orbits the overview, one frame after another.
-    std::vector<double> frames;
+    // Frames while updates stream in: the same orbit of the overview.
     std::vector<double> handling;
-    int updates = 0;
+    int updates = 0, handled = 0;
     QObject::connect(&window, &MainWindow::liveTelemetryShown, [&] { ++updates; });
-    int handled = 0;
-    const scene::CameraPose start = window.view()->cameraPose();
-    QElapsedTimer clock, frame;
-    clock.start();
-    frame.start();
-    for (int step = 0; clock.elapsed() < qint64(options.seconds * 1000.0); ++step) {
-        window.view()->setCameraPose(orbited(start, 0.01 * step));
-        window.view()->renderNow();
-        QCoreApplication::processEvents();
-        frames.push_back(double(frame.nsecsElapsed()) / 1e6);
-        frame.restart();
-        if (updates > handled) {
-            handled = updates;
-            handling.push_back(window.lastLiveHandlingMs());
-        }
-    }
-    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("frames"),
-                           double(frames.size()),
-                           QStringLiteral("frames, %1 live updates drawn").arg(handling.size())});
-    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("median-frame"),
-                           median(frames), QStringLiteral("ms")});
-    {
-        std::vector<double> sorted = frames;
-        std::sort(sorted.begin(), sorted.end());
-        const double p99 =
-            sorted.empty() ? NAN : sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)];
-        report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("p99-frame"), p99,
-                               QStringLiteral("ms")});
-        report.rows.push_back(
-            {QStringLiteral("orbit-while-streaming"), QStringLiteral("frames-over-50ms"),
-             double(std::count_if(frames.begin(), frames.end(), [](double ms) { return ms > 50.0; })),
-             QStringLiteral("frames")});
-    }
-    report.rows.push_back({QStringLiteral("orbit-while-streaming"), QStringLiteral("longest-frame"),
-                           frames.empty() ? NAN : *std::max_element(frames.begin(), frames.end()),
-                           QStringLiteral("ms")});
+    addFrameRows(report, QStringLiteral("orbit-while-streaming"),
+                 orbitFrames(window, options.seconds,
+                             [&] {
+                                 if (updates > handled) {
+                                     handled = updates;
+                                     handling.push_back(window.lastLiveHandlingMs());
+                                 }
+                             }),
+                 QStringLiteral("frames, with live updates drawn"));
     report.rows.push_back({QStringLiteral("gui-thread-per-update"), QStringLiteral("longest"),
                            handling.empty() ? NAN : *std::max_element(handling.begin(), handling.end()),
                            QStringLiteral("ms (recolour every entity, legend, status)")});
