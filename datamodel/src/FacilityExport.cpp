@@ -3,6 +3,7 @@
 namespace twin::datamodel {
 
 void writeFacility(const Facility& facility, ModelWriter& writer) {
+    writer.setAlertRules(facility.alertRules());
     const EntityColumns& e = facility.entities();
     auto idOf = [&](EntityIndex index) {
         return index == kNoEntity ? std::int64_t(0) : e.id[size_t(index)];

@@ -4,6 +4,7 @@
 #include "datamodel/ModelError.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 
@@ -23,6 +24,7 @@ public:
         readPipes();
         readFeeds();
         readTasks();
+        readAlertRules();
         return std::move(facility_);
     }
 
@@ -308,6 +310,31 @@ private:
         facility_.entityTasks_ = groupIntoRows(
             facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
             linkTask);
+    }
+
+    void readAlertRules() {
+        auto& rules = facility_.alertRules_;
+        sqlite::Statement exists(db_, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        exists.bind(1, std::string_view("alert_rule"));
+        if (!exists.step() || exists.integer(0) == 0) { // a version-1 file read as it is
+            rules.assign(defaultAlertRules().begin(), defaultAlertRules().end());
+            return;
+        }
+        sqlite::Statement row(
+            db_, "SELECT id, name, metric, comparison, threshold, severity FROM alert_rule ORDER BY id");
+        while (row.step()) {
+            AlertRule rule;
+            rule.id = row.integer(0);
+            rule.name = std::string(row.text(1));
+            rule.metric = std::string(row.text(2));
+            // The table's CHECK constraints allow only these words.
+            rule.comparison = row.text(3) == "below" ? AlertComparison::Below : AlertComparison::Above;
+            rule.threshold = row.real(4);
+            rule.severity = row.text(5) == "critical" ? AlertSeverity::Critical : AlertSeverity::Warning;
+            if (!std::isfinite(rule.threshold))
+                bad("alert_rule " + std::to_string(rule.id) + ": threshold is not a finite number");
+            rules.push_back(std::move(rule));
+        }
     }
 
     sqlite::Connection& db_;

@@ -33,10 +33,14 @@ struct ModelWriter::Statements {
                   "VALUES(?,?,?,?,?,?,?)"),
           binding(c, "INSERT INTO telemetry_binding(entity_id, scheme, key) VALUES(?,?,?)"),
           info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)"),
-          audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)") {}
+          audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)"),
+          clearAlertRules(c, "DELETE FROM alert_rule"),
+          alertRule(c, "INSERT INTO alert_rule(id, name, metric, comparison, threshold, severity) "
+                       "VALUES(?,?,?,?,?,?)") {}
 
     sqlite::Connection& connection;
-    Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit;
+    Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit,
+        clearAlertRules, alertRule;
 };
 
 namespace {
@@ -168,6 +172,18 @@ void ModelWriter::audit(TimePoint at, std::string_view author, std::string_view 
 
 void ModelWriter::setInfo(std::string_view key, std::string_view value) {
     s->info.bind(1, key).bind(2, value).run();
+}
+
+void ModelWriter::setAlertRules(std::span<const AlertRule> rules) {
+    s->clearAlertRules.run();
+    for (const AlertRule& rule : rules)
+        s->alertRule.bind(1, rule.id)
+            .bind(2, rule.name)
+            .bind(3, rule.metric)
+            .bind(4, comparisonName(rule.comparison))
+            .bind(5, rule.threshold)
+            .bind(6, severityName(rule.severity))
+            .run();
 }
 
 } // namespace twin::datamodel

@@ -180,8 +180,21 @@ CREATE TABLE model_info(
 ) WITHOUT ROWID;
 )SQL";
 
+// Version 2: threshold rules for live telemetry (AlertRule.h). The default rules go in from C++
+// (defaultAlertRules), as the entity kinds do for version 1.
+constexpr const char* kVersion2 = R"SQL(
+CREATE TABLE alert_rule(
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK(length(name) > 0),
+    metric TEXT NOT NULL CHECK(length(metric) > 0),
+    comparison TEXT NOT NULL CHECK(comparison IN ('above', 'below')),
+    threshold REAL NOT NULL,
+    severity TEXT NOT NULL CHECK(severity IN ('warning', 'critical'))
+);
+)SQL";
+
 // Migrations, in order: entry i brings a file from user_version i to i + 1.
-constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1};
+constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1, kVersion2};
 
 } // namespace
 

@@ -3,6 +3,7 @@
 #include "FacilityLoader.h"
 #include "Schema.h"
 #include "Sqlite.h"
+#include "datamodel/AlertRule.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/ModelFile.h"
 #include "datamodel/ModelWriter.h"
@@ -29,6 +30,20 @@ void fillEntityKinds(sqlite::Connection& connection) {
         insert.bind(1, int(info.kind)).bind(2, info.name).run();
 }
 
+void fillDefaultAlertRules(sqlite::Connection& connection) {
+    sqlite::Statement insert(connection,
+                             "INSERT INTO alert_rule(id, name, metric, comparison, threshold, severity) "
+                             "VALUES(?, ?, ?, ?, ?, ?)");
+    for (const AlertRule& rule : defaultAlertRules())
+        insert.bind(1, rule.id)
+            .bind(2, rule.name)
+            .bind(3, rule.metric)
+            .bind(4, comparisonName(rule.comparison))
+            .bind(5, rule.threshold)
+            .bind(6, severityName(rule.severity))
+            .run();
+}
+
 // Takes the file from `from` to the current schema, one migration per step, all in one transaction.
 void migrate(sqlite::Connection& connection, int from) {
     sqlite::Transaction transaction(connection);
@@ -36,6 +51,8 @@ void migrate(sqlite::Connection& connection, int from) {
         connection.execute(schema::migrationTo(version));
         if (version == 1)
             fillEntityKinds(connection);
+        if (version == 2)
+            fillDefaultAlertRules(connection);
     }
     connection.execute("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
     connection.execute("PRAGMA user_version = " + std::to_string(schema::kCurrentVersion));
@@ -113,6 +130,9 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     checkIdentity(*d->connection, d->version);
     applyConnectionSettings(*d->connection);
     if (d->version < schema::kCurrentVersion) {
+        if (access == Access::ReadOnly && d->version >= schema::kOldestReadableVersion)
+            return std::unique_ptr<Store>(
+                new Store(std::move(d))); // read as it is; see kOldestReadableVersion
         if (access == Access::ReadOnly)
             throw ModelError(path + ": schema version " + std::to_string(d->version) +
                              " needs migrating to " + std::to_string(schema::kCurrentVersion) +

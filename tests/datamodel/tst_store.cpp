@@ -1,6 +1,8 @@
 // The Store: what is written comes back, writes are all or nothing, and every kind of bad file is
 // refused with one message naming the file and the problem, leaving the file exactly as it was.
 #include "SmallModel.h"
+#include "datamodel/AlertRule.h"
+#include "datamodel/Facility.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
 
@@ -72,7 +74,7 @@ private slots:
 
     void whatIsWrittenComesBack() {
         auto store = Store::open(modelPath_.toStdString(), Access::ReadOnly);
-        QCOMPARE(store->schemaVersion(), 1);
+        QCOMPARE(store->schemaVersion(), 2);
         const Facility facility = store->load();
         const EntityIndex gpu = facility.findById(m_.gpu1b);
         QVERIFY(gpu != kNoEntity);
@@ -116,11 +118,43 @@ private slots:
             return value;
         };
         QCOMPARE(pragma("PRAGMA application_id"), QString::number(0x4354776e));
-        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("1"));
+        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("2"));
         QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("delete")); // closed: one self-contained file
         QCOMPARE(pragma("PRAGMA integrity_check"), QStringLiteral("ok"));
         QCOMPARE(pragma("SELECT count(*) FROM pragma_foreign_key_check"), QStringLiteral("0"));
         sqlite3_close(db);
+    }
+
+    // Alert rules (schema version 2): a new model has the defaults; a version-1 file is read as it is
+    // with the defaults and left untouched, and opening it for writing migrates it.
+    void alertRulesStartAsTheDefaults() {
+        auto store = Store::open(modelPath_.toStdString(), Access::ReadOnly);
+        const Facility facility = store->load();
+        QCOMPARE(facility.alertRules().size(), twin::datamodel::defaultAlertRules().size());
+        QVERIFY(std::equal(facility.alertRules().begin(), facility.alertRules().end(),
+                           twin::datamodel::defaultAlertRules().begin()));
+        const auto& flow = facility.alertRules().back();
+        QCOMPARE(QString::fromStdString(flow.metric), QStringLiteral("cdu_flow_lpm"));
+        QVERIFY(flow.breachedBy(40.0) && !flow.breachedBy(80.0)); // "below 60"
+    }
+
+    void aVersionOneFileIsReadAsItIsAndMigratedForWriting() {
+        const QString copy = copyOfModel("v1.db");
+        tamper(copy, "DROP TABLE alert_rule; PRAGMA user_version = 1;");
+        const QByteArray before = hashOf(copy);
+        {
+            auto store = Store::open(copy.toStdString(), Access::ReadOnly);
+            QCOMPARE(store->schemaVersion(), 1);
+            QCOMPARE(store->load().alertRules().size(), twin::datamodel::defaultAlertRules().size());
+        }
+        QCOMPARE(hashOf(copy), before);
+        {
+            auto store = Store::open(copy.toStdString(), Access::ReadWrite);
+            QCOMPARE(store->schemaVersion(), 2);
+        }
+        tamper(copy, "UPDATE alert_rule SET threshold = 80 WHERE name = 'GPU hot'");
+        const Facility migrated = Store::open(copy.toStdString(), Access::ReadOnly)->load();
+        QCOMPARE(migrated.alertRules().front().threshold, 80.0);
     }
 
     void readingNeverChangesTheFile() {
@@ -207,7 +241,7 @@ private slots:
         QTest::newRow("newer schema")
             << "newer.db"
             << "PRAGMA user_version = 99" << QByteArray()
-            << "written by a newer Colossus Twin (schema version 99; this build reads up to 1)";
+            << "written by a newer Colossus Twin (schema version 99; this build reads up to 2)";
         QTest::newRow("another application")
             << "other.db"
             << "PRAGMA application_id = 12345" << QByteArray() << "a SQLite database of another application";

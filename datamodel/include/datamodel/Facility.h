@@ -3,6 +3,7 @@
 // nothing here is virtual and nothing is looked up per frame.
 #pragma once
 
+#include "datamodel/AlertRule.h"
 #include "datamodel/EntityKind.h"
 #include "datamodel/StringColumn.h"
 #include "datamodel/Time.h"
@@ -125,6 +126,8 @@ public:
     const PipeColumns& pipes() const { return pipes_; }
     const FeedColumns& feeds() const { return feeds_; }
     const TaskColumns& tasks() const { return tasks_; }
+    // Threshold rules for live telemetry (the defaults for a version-1 file, which has none).
+    const std::vector<AlertRule>& alertRules() const { return alertRules_; }
 
     EntityKind kind(EntityIndex e) const { return entities_.kind[size_t(e)]; }
     EntityIndex parent(EntityIndex e) const { return entities_.parent[size_t(e)]; }
@@ -168,6 +171,7 @@ private:
     PipeColumns pipes_;
     FeedColumns feeds_;
     TaskColumns tasks_;
+    std::vector<AlertRule> alertRules_;
     Csr<EntityIndex> children_;
     Csr<EntityIndex> byKind_;
     Csr<std::uint32_t> entityTasks_;

@@ -2,6 +2,7 @@
 // are the new rows' ids, to link later rows to.
 #pragma once
 
+#include "datamodel/AlertRule.h"
 #include "datamodel/EntityKind.h"
 #include "datamodel/Facility.h"
 
@@ -85,6 +86,8 @@ public:
     std::int64_t addNote(const NoteRecord& note);
     void addTelemetryBinding(std::int64_t entityId, std::string_view scheme, std::string_view key);
     void setInfo(std::string_view key, std::string_view value);
+    // Replaces every alert rule (a new file starts with the defaults) with these, ids kept.
+    void setAlertRules(std::span<const AlertRule> rules);
     // One line of the audit log: who did what to which entity (0: none), when.
     void audit(TimePoint at, std::string_view author, std::string_view action, std::int64_t entityId,
                std::string_view detail);
