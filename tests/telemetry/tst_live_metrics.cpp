@@ -4,6 +4,7 @@
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
+#include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
 #include "telemetry/PrometheusConfig.h"
 
@@ -163,6 +164,52 @@ private slots:
         QCOMPARE(counts.fresh, std::size_t(1));
         QCOMPARE(values[std::size_t(cdu)], 12.5f);
         QCOMPARE(values[std::size_t(f.ancestorOfKind(cdu, EntityKind::Rack))], 12.5f);
+    }
+
+    // The model's default rules over live values: the worst rule an entity breaches, critical first.
+    void alertsFromTheModelsRules() {
+        const datamodel::Facility& f = *facility_;
+        SampleStore store(f.entityCount());
+        const MetricId temperature = store.metric("DCGM_FI_DEV_GPU_TEMP");
+        const MetricId flow = store.metric("cdu_flow_lpm");
+        const auto gpus = f.ofKind(EntityKind::Gpu);
+        store.record(std::size_t(gpus[0]), temperature, 93.0f, 100.0); // past both rules: critical only
+        store.record(std::size_t(gpus[1]), temperature, 87.0f, 100.0); // warning
+        store.record(std::size_t(gpus[2]), temperature, 80.0f, 100.0); // fine
+        store.record(std::size_t(gpus[3]), temperature, 99.0f, 10.0);  // stale: no alert on old news
+        const EntityIndex cdu = f.ofKind(EntityKind::Cdu).front();
+        store.record(std::size_t(cdu), flow, 40.0f, 100.0); // below 60: critical, 20 past
+        const AlertList list = evaluateAlerts(f, store, 101.0, 15.0);
+        QCOMPARE(list.total, std::size_t(3));
+        QCOMPARE(list.alerts.size(), std::size_t(3));
+        const auto& rules = f.alertRules();
+        QCOMPARE(list.alerts[0].entity, cdu);
+        QCOMPARE(QString::fromStdString(rules[list.alerts[0].rule].name), QStringLiteral("CDU flow low"));
+        QCOMPARE(list.alerts[1].entity, gpus[0]);
+        QCOMPARE(QString::fromStdString(rules[list.alerts[1].rule].name), QStringLiteral("GPU at throttle"));
+        QCOMPARE(list.alerts[2].entity, gpus[1]);
+        QCOMPARE(QString::fromStdString(rules[list.alerts[2].rule].name), QStringLiteral("GPU hot"));
+        QCOMPARE(list.alerts[2].value, 87.0f);
+
+        const AlertList worst = evaluateAlerts(f, store, 101.0, 15.0, 1);
+        QCOMPARE(worst.total, std::size_t(3));
+        QCOMPARE(worst.alerts.size(), std::size_t(1));
+        QCOMPARE(worst.alerts[0].entity, cdu);
+    }
+
+    void alertQueriesAskOnlyForWhatBreaches() {
+        QueryTarget target;
+        target.rackLabel = true;
+        std::vector<std::string> promql;
+        for (const AlertQuery& query : planAlertQueries(facility_->alertRules(), target))
+            promql.push_back(query.promql);
+        // Two GPU temperature rules (85, 92) share one query at the loosest threshold.
+        const std::vector<std::string> expected{"max by (rack) (DCGM_FI_DEV_GPU_TEMP) > 85",
+                                                "max by (rack) (DCGM_FI_DEV_MEMORY_TEMP) > 90",
+                                                "cdu_flow_lpm < 60", "cdu_supply_temperature_celsius > 32"};
+        QCOMPARE(promql, expected);
+        const auto plain = planAlertQueries(facility_->alertRules(), QueryTarget{});
+        QCOMPARE(plain.front().promql, std::string("DCGM_FI_DEV_GPU_TEMP > 85"));
     }
 
     void theHostRackRuleHoldsForEveryServerOfTheGeneratedModel() {

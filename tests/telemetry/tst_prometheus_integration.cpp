@@ -4,6 +4,7 @@
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
+#include "telemetry/Alerts.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
 #include "telemetry/LiveMetrics.h"
@@ -178,6 +179,21 @@ private:
                         std::max(hottest, std::round(simulator.gpu(gpu).temperatureC * 100.0f) / 100.0f);
             QCOMPARE(rackStore.latest(std::size_t(rack), rackTemperature)->value, hottest);
         }
+
+        // Alert queries as the window asks them: only the racks past the threshold come back.
+        auto breaching = [&](double threshold) {
+            datamodel::AlertRule rule;
+            rule.metric = "DCGM_FI_DEV_GPU_TEMP";
+            rule.threshold = threshold;
+            const std::vector<datamodel::AlertRule> rules{rule};
+            const AlertQuery query = planAlertQueries(rules, target).front();
+            const HttpResponse answer = client.get(base + instantQueryPath(query.promql)).get();
+            SampleStore alertStore(facility.entityCount());
+            return answer.ok() ? ingestQueryResponse(answer.body, mapper, alertStore, query.metric).mapped
+                               : std::size_t(9999);
+        };
+        QCOMPARE(breaching(0.0), facility.count(datamodel::EntityKind::Rack));
+        QCOMPARE(breaching(1000.0), std::size_t(0));
 
         // The exporter goes away: Prometheus marks its series stale, the store's values age and grey out.
         running.reset();

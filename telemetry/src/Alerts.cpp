@@ -1,0 +1,102 @@
+#include "telemetry/Alerts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace twin::telemetry {
+
+using datamodel::AlertComparison;
+using datamodel::AlertRule;
+using datamodel::AlertSeverity;
+using datamodel::EntityIndex;
+
+namespace {
+
+std::string number(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    return text;
+}
+
+bool isGpuMetric(std::string_view metric) {
+    for (const LiveMetric& live : liveMetrics())
+        if (live.name == metric)
+            return live.level == MetricLevel::Gpu;
+    return metric.starts_with("DCGM_");
+}
+
+} // namespace
+
+AlertList evaluateAlerts(const datamodel::Facility& facility, const SampleStore& store, double now,
+                         double staleAfter, std::size_t limit) {
+    const auto& rules = facility.alertRules();
+    AlertList list;
+    // Per metric: the rules on it, most severe first, so that an entity gets the worst it breaches.
+    std::map<std::string, std::vector<std::size_t>, std::less<>> rulesByMetric;
+    for (std::size_t r = 0; r < rules.size(); ++r)
+        rulesByMetric[rules[r].metric].push_back(r);
+    std::vector<float> fresh;
+    for (auto& [metric, ruleIndexes] : rulesByMetric) {
+        const auto id = store.findMetric(metric);
+        if (!id)
+            continue;
+        std::stable_sort(ruleIndexes.begin(), ruleIndexes.end(), [&](std::size_t a, std::size_t b) {
+            return rules[a].severity == AlertSeverity::Critical &&
+                   rules[b].severity != AlertSeverity::Critical;
+        });
+        store.freshValues(*id, now, staleAfter, fresh);
+        for (std::size_t entity = 0; entity < fresh.size(); ++entity) {
+            const float value = fresh[entity];
+            if (std::isnan(value))
+                continue;
+            for (const std::size_t r : ruleIndexes)
+                if (rules[r].breachedBy(value)) {
+                    list.alerts.push_back({EntityIndex(entity), r, value});
+                    break;
+                }
+        }
+    }
+    list.total = list.alerts.size();
+    auto worse = [&](const Alert& a, const Alert& b) {
+        const AlertRule &ra = rules[a.rule], &rb = rules[b.rule];
+        if (ra.severity != rb.severity)
+            return ra.severity == AlertSeverity::Critical;
+        const double pastA = std::abs(double(a.value) - ra.threshold),
+                     pastB = std::abs(double(b.value) - rb.threshold);
+        return pastA != pastB ? pastA > pastB : a.entity < b.entity;
+    };
+    if (list.alerts.size() > limit) {
+        std::partial_sort(list.alerts.begin(), list.alerts.begin() + std::ptrdiff_t(limit), list.alerts.end(),
+                          worse);
+        list.alerts.resize(limit);
+    } else {
+        std::sort(list.alerts.begin(), list.alerts.end(), worse);
+    }
+    return list;
+}
+
+std::vector<AlertQuery> planAlertQueries(std::span<const AlertRule> rules, const QueryTarget& target) {
+    // (metric, direction) -> the loosest threshold: the one every stricter rule's breach also passes.
+    std::map<std::pair<std::string, AlertComparison>, double> loosest;
+    for (const AlertRule& rule : rules) {
+        const auto key = std::make_pair(rule.metric, rule.comparison);
+        const auto [at, inserted] = loosest.emplace(key, rule.threshold);
+        if (!inserted)
+            at->second = rule.comparison == AlertComparison::Above ? std::min(at->second, rule.threshold)
+                                                                   : std::max(at->second, rule.threshold);
+    }
+    std::vector<AlertQuery> queries;
+    for (const auto& [key, threshold] : loosest) {
+        const auto& [metric, comparison] = key;
+        const bool above = comparison == AlertComparison::Above;
+        std::string selector = metric;
+        if (target.rackLabel && isGpuMetric(metric))
+            selector = std::string(above ? "max" : "min") + " by (rack) (" + metric + ")";
+        queries.push_back({selector + (above ? " > " : " < ") + number(threshold), metric});
+    }
+    return queries;
+}
+
+} // namespace twin::telemetry
