@@ -2,6 +2,7 @@
 
 #include "datamodel/Facility.h"
 #include "gui/ManagedPrometheus.h"
+#include "telemetry/Alerts.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
 #include "telemetry/PrometheusApi.h"
@@ -30,6 +31,12 @@ double nowSeconds() {
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
 }
 } // namespace
+
+struct LiveTelemetryRequest {
+    std::string url;
+    enum Kind { Exposition, Colour, Alert } kind;
+    std::string metric; // what a query's answer is stored as
+};
 
 struct LiveTelemetry::Private {
     std::shared_ptr<const datamodel::Facility> facility;
@@ -61,13 +68,19 @@ struct LiveTelemetry::Private {
     std::vector<std::string> errors;
     std::size_t answered = 0;
 
-    std::vector<std::string> exporterUrls(const QString& base) const {
-        std::vector<std::string> urls;
+    using Request = LiveTelemetryRequest;
+    std::vector<Request> exporterRequests(const QString& base) const {
+        std::vector<Request> requests;
         for (std::size_t shard = 0; shard < kShards; ++shard)
-            urls.push_back(base.toStdString() + "/metrics/shard/" + std::to_string(shard));
-        urls.push_back(base.toStdString() + "/metrics/cdu");
-        return urls;
+            requests.push_back(
+                {base.toStdString() + "/metrics/shard/" + std::to_string(shard), Request::Exposition, {}});
+        requests.push_back({base.toStdString() + "/metrics/cdu", Request::Exposition, {}});
+        return requests;
     }
+    std::vector<Request> requests; // of the refresh in flight
+    QElapsedTimer sinceAlerts;
+    int prometheusScrapeMs = 5000;
+    std::shared_ptr<const telemetry::AlertList> alerts = std::make_shared<const telemetry::AlertList>();
 };
 
 LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility,
@@ -100,6 +113,7 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
         for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
             if (metric.level == telemetry::MetricLevel::Gpu)
                 config.keepMetrics.emplace_back(metric.name);
+        d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
         d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
         connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
             d->prometheusHasData = false;
@@ -115,7 +129,7 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
         const bool fromPrometheus = d->collectingFromPrometheus;
         if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData) {
             // Prometheus is up but has not scraped yet: ask the exporters meanwhile.
-            collect(d->exporterUrls(endpoint()), false);
+            collect(d->exporterRequests(endpoint()), false);
             return;
         }
         if (fromPrometheus && outcome.mapped > 0) {
@@ -180,29 +194,40 @@ void LiveTelemetry::refresh() {
         return; // the last one is still coming in: skip a beat rather than pile up
     d->inFlight = true;
     d->sinceRefresh.start();
-    if (!prometheusEndpoint().isEmpty()) {
-        telemetry::QueryTarget target;
-        target.rackLabel = d->rackRule.has_value();
-        std::vector<std::string> urls;
-        for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
-            urls.push_back(prometheusEndpoint().toStdString() + telemetry::instantQueryPath(query));
-        collect(std::move(urls), true);
-    } else {
-        collect(d->exporterUrls(endpoint()), false);
+    if (prometheusEndpoint().isEmpty()) {
+        collect(d->exporterRequests(endpoint()), false);
+        return;
     }
+    telemetry::QueryTarget target;
+    target.rackLabel = d->rackRule.has_value();
+    const std::string base = prometheusEndpoint().toStdString();
+    std::vector<Private::Request> requests;
+    for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
+        requests.push_back({base + telemetry::instantQueryPath(query), Private::Request::Colour,
+                            std::string(d->metric->name)});
+    // Alerts change no faster than Prometheus scrapes: ask for them once per scrape interval.
+    if (!d->sinceAlerts.isValid() || d->sinceAlerts.elapsed() >= d->prometheusScrapeMs) {
+        d->sinceAlerts.start();
+        for (const telemetry::AlertQuery& query :
+             telemetry::planAlertQueries(d->facility->alertRules(), target))
+            requests.push_back(
+                {base + telemetry::instantQueryPath(query.promql), Private::Request::Alert, query.metric});
+    }
+    collect(std::move(requests), true);
 }
 
-void LiveTelemetry::collect(std::vector<std::string> urls, bool prometheus) {
+void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, bool prometheus) {
     d->collectingFromPrometheus = prometheus;
-    const std::size_t expected = urls.size();
+    const std::size_t expected = requests.size();
     {
         const std::lock_guard lock(d->mutex);
+        d->requests = std::move(requests);
         d->bodies.assign(expected, {});
         d->errors.clear();
         d->answered = 0;
     }
     for (std::size_t i = 0; i < expected; ++i) {
-        d->client->get(urls[i], [this, i, expected](telemetry::HttpResponse response) {
+        d->client->get(d->requests[i].url, [this, i, expected](telemetry::HttpResponse response) {
             const std::lock_guard lock(d->mutex);
             if (response.ok())
                 d->bodies[i] = std::move(response.body);
@@ -213,44 +238,60 @@ void LiveTelemetry::collect(std::vector<std::string> urls, bool prometheus) {
                 return;
             // All in: ingest on a worker, neither on the client's thread nor the GUI's.
             QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    const bool prometheus = d->collectingFromPrometheus;
-                    if (!d->errors.empty() && (!prometheus || d->prometheusHasData))
-                        emit failed(QString::fromStdString(d->errors.front()));
-                    if (prometheus && !d->errors.empty() && d->prometheusHasData) {
-                        d->prometheusHasData = false; // ask the exporters until it answers again
-                        d->timer.setInterval(d->options.scrapeIntervalMs);
-                    }
-                    const telemetry::LiveMetric* metric = d->metric;
-                    const QString via = prometheus ? tr("Prometheus %1").arg(prometheusEndpoint())
-                                                   : tr("exporters %1").arg(endpoint());
-                    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via] {
-                        Private::Outcome outcome;
-                        const double now = nowSeconds();
-                        std::size_t bytes = 0;
-                        for (const std::string& body : d->bodies) {
-                            bytes += body.size();
-                            if (body.empty())
-                                continue;
-                            const telemetry::IngestReport report =
-                                prometheus ? telemetry::ingestQueryResponse(body, *d->mapper, *d->store,
-                                                                            metric->name)
-                                           : telemetry::ingestExposition(body, *d->mapper, *d->store, now);
-                            outcome.mapped += report.mapped;
-                        }
-                        auto values = std::make_shared<std::vector<float>>();
-                        const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
-                        const telemetry::OverlayCounts counts = telemetry::overlayValues(
-                            *d->facility, *d->store, *metric, now, staleAfter, *values);
-                        outcome.update = LiveUpdate{
-                            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes};
-                        return outcome;
-                    }));
-                },
-                Qt::QueuedConnection);
+                this, [this] { ingestCollected(); }, Qt::QueuedConnection);
         });
     }
+}
+
+void LiveTelemetry::ingestCollected() {
+    const bool prometheus = d->collectingFromPrometheus;
+    if (!d->errors.empty() && (!prometheus || d->prometheusHasData))
+        emit failed(QString::fromStdString(d->errors.front()));
+    if (prometheus && !d->errors.empty() && d->prometheusHasData) {
+        d->prometheusHasData = false; // ask the exporters until it answers again
+        d->timer.setInterval(d->options.scrapeIntervalMs);
+    }
+    const telemetry::LiveMetric* metric = d->metric;
+    const QString via =
+        prometheus ? tr("Prometheus %1").arg(prometheusEndpoint()) : tr("exporters %1").arg(endpoint());
+    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via] {
+        Private::Outcome outcome;
+        const double now = nowSeconds();
+        const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
+        std::size_t bytes = 0;
+        std::unique_ptr<telemetry::SampleStore> alertStore; // this round's breaches, when asked for
+        for (std::size_t i = 0; i < d->bodies.size(); ++i) {
+            const std::string& body = d->bodies[i];
+            const Private::Request& request = d->requests[i];
+            bytes += body.size();
+            if (request.kind == Private::Request::Alert && !alertStore)
+                alertStore = std::make_unique<telemetry::SampleStore>(d->facility->entityCount(), 1);
+            if (body.empty())
+                continue;
+            if (request.kind == Private::Request::Exposition) {
+                outcome.mapped += telemetry::ingestExposition(body, *d->mapper, *d->store, now).mapped;
+            } else if (request.kind == Private::Request::Colour) {
+                outcome.mapped +=
+                    telemetry::ingestQueryResponse(body, *d->mapper, *d->store, request.metric).mapped;
+            } else {
+                telemetry::ingestQueryResponse(body, *d->mapper, *alertStore, request.metric);
+            }
+        }
+        auto values = std::make_shared<std::vector<float>>();
+        const telemetry::OverlayCounts counts =
+            telemetry::overlayValues(*d->facility, *d->store, *metric, now, staleAfter, *values);
+        // Scraping the exporters, every value is in the store; through Prometheus the breaches come from
+        // their own queries, and the last round's list stands until the next.
+        if (!prometheus)
+            d->alerts = std::make_shared<const telemetry::AlertList>(
+                telemetry::evaluateAlerts(*d->facility, *d->store, now, staleAfter));
+        else if (alertStore)
+            d->alerts = std::make_shared<const telemetry::AlertList>(
+                telemetry::evaluateAlerts(*d->facility, *alertStore, now, staleAfter));
+        outcome.update = LiveUpdate{
+            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes, d->alerts};
+        return outcome;
+    }));
 }
 
 } // namespace twin::app

@@ -8,6 +8,7 @@
 // and the GUI thread only receives one value per entity to recolour with.
 #pragma once
 
+#include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
 
 #include <QObject>
@@ -38,7 +39,11 @@ struct LiveUpdate {
     QString via;              // "Prometheus http://127.0.0.1:PORT" or "exporters http://..."
     double refreshMs = 0.0;   // from asking to values ready: requests, parsing, mapping, aggregating
     std::size_t bytes = 0;    // response bodies, inflated (the HttpClient asks for gzip)
+    // The model's alert rules over the latest values (through Prometheus: its last answer).
+    std::shared_ptr<const telemetry::AlertList> alerts;
 };
+
+struct LiveTelemetryRequest; // one HTTP request of a refresh (LiveTelemetry.cpp)
 
 class LiveTelemetry : public QObject {
     Q_OBJECT
@@ -63,9 +68,10 @@ signals:
     void failed(const QString& error);
 
 private:
-    void refresh();
-    void collect(std::vector<std::string> urls, bool prometheus);
     struct Private;
+    void refresh();
+    void collect(std::vector<LiveTelemetryRequest> requests, bool prometheus);
+    void ingestCollected();
     std::unique_ptr<Private> d;
 };
 

@@ -6,6 +6,7 @@
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
 #include "datamodel/Time.h"
+#include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
 #include "gui/LiveTelemetry.h"
 #include "scene/DemoScene.h"
@@ -51,6 +52,7 @@ const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
+constexpr int kAlertsPanelWidth = 480;
 QString liveActionName(const telemetry::LiveMetric& metric) {
     return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
 }
@@ -103,8 +105,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         hoverTimer_->start();
     });
 
+    alerts_ = new AlertsPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, alerts_);
+    alerts_->hide(); // until live telemetry arrives
+    connect(alerts_, &AlertsPanel::entityChosen, this, &MainWindow::flyToAndSelect);
+
     buildMenus();
     restoreGeometryFromSettings();
+}
+
+void MainWindow::flyToAndSelect(int entity) {
+    if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility_->entityCount())
+        return;
+    facilityScene_->select(entity);
+    if (const auto pose = scene::cameraToFrame(*facility_, entity))
+        view_->flyTo(*pose);
+    statusBar()->showMessage(describe(entity), kStatusMessageMs);
+    view_->requestRender();
 }
 
 void MainWindow::updateDetail() {
@@ -211,6 +228,10 @@ void MainWindow::buildMenus() {
     connect(walk, &QAction::toggled, view_, &scene::ViewWidget::setWalkMode);
     connect(view_, &scene::ViewWidget::walkModeChanged, walk, &QAction::setChecked);
     // Layers to show, and one to see through everything else (x-ray): they act on the loaded facility.
+    QAction* showAlerts = alerts_->toggleViewAction();
+    showAlerts->setText(tr("&Alerts Panel"));
+    showAlerts->setObjectName(QStringLiteral("actionAlertsPanel"));
+    viewMenu->addAction(showAlerts);
     QMenu* layers = viewMenu->addMenu(tr("&Layers"));
     QMenu* xray = viewMenu->addMenu(tr("&X-Ray"));
     auto* xrayGroup = new QActionGroup(this);
@@ -383,6 +404,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
     live_.reset();
     lastLive_.reset();
+    alerts_->clear();
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(false);
@@ -475,6 +497,13 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
                                   .arg(QLocale().toString(update.stale))
                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
     telemetryStatus_->setToolTip(tr("%1 via %2").arg(utf8(update.metric->title), update.via));
+    if (update.alerts) {
+        alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });
+        if (first) {
+            alerts_->show();
+            resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
+        }
+    }
     emit liveTelemetryUpdated();
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))

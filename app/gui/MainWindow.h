@@ -22,6 +22,7 @@ class Facility;
 
 namespace twin::app {
 
+class AlertsPanel;
 class LiveTelemetry;
 struct LiveTelemetryOptions;
 struct LiveUpdate;
@@ -56,6 +57,7 @@ public:
     const LiveTelemetry* liveTelemetry() const { return live_.get(); }
     // How long the GUI thread spent on the last live update (recolouring every entity): bench live.
     double lastLiveHandlingMs() const { return lastLiveHandlingMs_; }
+    AlertsPanel* alertsPanel() const { return alerts_; }
 
     static QString aboutText();
 
@@ -90,6 +92,7 @@ private:
     void showLiveUpdate(const LiveUpdate& update);
     void colourByLive();
     void tellLiveWhatIsVisible();
+    void flyToAndSelect(int entity);
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<LiveUpdate> lastLive_; // the latest values, for switching back to them
     double lastLiveHandlingMs_ = 0.0;
     QLabel* telemetryStatus_ = nullptr;
+    AlertsPanel* alerts_ = nullptr; // shown once live telemetry arrives
 };
 
 } // namespace twin::app

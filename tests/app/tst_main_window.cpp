@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -26,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolTip>
+#include <QTreeWidget>
 #include <QUrl>
 #include <arpa/inet.h>
 #include <cmath>
@@ -35,6 +37,24 @@
 #include <unistd.h>
 
 namespace {
+// An HTTP POST with no body, answered or not: how the simulator takes faults.
+bool post(quint16 port, const std::string& target) {
+    const int socketFd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    bool ok = ::connect(socketFd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    const std::string request =
+        "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    ok = ok && ::send(socketFd, request.data(), request.size(), 0) == ssize_t(request.size());
+    char reply[64] = {};
+    ok = ok && ::recv(socketFd, reply, sizeof reply - 1, 0) > 0 &&
+         std::string_view(reply).find(" 200 ") != std::string_view::npos;
+    ::close(socketFd);
+    return ok;
+}
+
 bool somethingListensOn(quint16 port) {
     const int probe = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
@@ -330,6 +350,51 @@ private slots:
         const QUrl endpoint(live->prometheusEndpoint());
         window.reset();
         QVERIFY(!somethingListensOn(quint16(endpoint.port())));
+    }
+
+    // A failed CDU (a fault injected into the simulated exporters) stops its rack's coolant flow: the
+    // model's rule "CDU flow low" raises a critical alert in the Alerts panel, and a click on it
+    // selects the CDU and flies there.
+    void aFailedCduRaisesAnAlertThatFliesToIt() {
+        MainWindow window;
+        twin::app::LiveTelemetryOptions fast;
+        fast.startPrometheus = false;
+        fast.scrapeIntervalMs = 1000;
+        window.setLiveTelemetry(true, fast);
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("alerts.db"));
+        generateSmallModel(model);
+        QSignalSpy shown(&window, &MainWindow::liveTelemetryShown);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(shown.wait(30000));
+        auto* panel = window.findChild<QDockWidget*>(QStringLiteral("alertsPanel"));
+        QVERIFY(panel && panel->isVisible());
+        auto* list = panel->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
+        QCOMPARE(list->topLevelItemCount(), 0); // a healthy facility
+
+        const twin::datamodel::Facility& f = *window.facility();
+        const auto rack = f.ofKind(twin::datamodel::EntityKind::Rack)[3];
+        twin::datamodel::EntityIndex cdu = twin::datamodel::kNoEntity;
+        for (const auto child : f.children(rack))
+            if (f.kind(child) == twin::datamodel::EntityKind::Cdu)
+                cdu = child;
+        QVERIFY(cdu != twin::datamodel::kNoEntity);
+        const QUrl exporters(window.liveTelemetry()->endpoint());
+        QVERIFY(post(quint16(exporters.port()), "/faults/cdu/" + std::string(f.name(rack))));
+
+        QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 1, 30000);
+        QTreeWidgetItem* first = list->topLevelItem(0);
+        QCOMPARE(first->text(0), QStringLiteral("Critical"));
+        QVERIFY2(first->text(1).startsWith(QStringLiteral("CDU flow low")), qPrintable(first->text(1)));
+        QVERIFY2(first->text(2).contains(QString::fromStdString(std::string(f.name(rack)))),
+                 qPrintable(first->text(2)));
+        QVERIFY(panel->windowTitle().startsWith(QStringLiteral("Alerts (")));
+
+        list->scrollToItem(first);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          QPoint(8, list->visualItemRect(first).center().y()));
+        QCOMPARE(window.facilityScene()->selected(), std::int32_t(cdu));
+        QTRY_VERIFY(window.view()->cameraPose() != *twin::scene::cameraPreset(f, QStringLiteral("overview")));
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

@@ -1,0 +1,74 @@
+#include "gui/AlertsPanel.h"
+
+#include <QHeaderView>
+#include <QLocale>
+#include <QTreeWidget>
+
+namespace twin::app {
+
+namespace {
+// More rows than anyone reads; the title gives the total. Filling a list is the GUI thread's work.
+constexpr std::size_t kMaxRows = 200;
+constexpr int kEntityRole = Qt::UserRole;
+
+QString utf8(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+} // namespace
+
+AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {
+    setObjectName(QStringLiteral("alertsPanel"));
+    list_ = new QTreeWidget(this);
+    list_->setObjectName(QStringLiteral("alertsList"));
+    list_->setRootIsDecorated(false);
+    list_->setUniformRowHeights(true);
+    list_->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Where"), tr("Value")});
+    list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    setWidget(list_);
+    connect(list_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        if (const QVariant entity = item->data(0, kEntityRole); entity.isValid())
+            emit entityChosen(entity.toInt());
+    });
+    connect(list_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        if (const QVariant entity = item->data(0, kEntityRole); entity.isValid())
+            emit entityChosen(entity.toInt());
+    });
+    clear();
+}
+
+void AlertsPanel::clear() {
+    list_->clear();
+    setWindowTitle(tr("Alerts"));
+}
+
+void AlertsPanel::showAlerts(const telemetry::AlertList& alerts, const datamodel::Facility& facility,
+                             const std::function<QString(int)>& describe) {
+    list_->setUpdatesEnabled(false);
+    list_->clear();
+    const auto& rules = facility.alertRules();
+    QList<QTreeWidgetItem*> items;
+    for (std::size_t i = 0; i < alerts.alerts.size() && i < kMaxRows; ++i) {
+        const telemetry::Alert& alert = alerts.alerts[i];
+        const datamodel::AlertRule& rule = rules[alert.rule];
+        const bool critical = rule.severity == datamodel::AlertSeverity::Critical;
+        auto* item = new QTreeWidgetItem(
+            {critical ? tr("Critical") : tr("Warning"),
+             tr("%1 (%2 %3)")
+                 .arg(utf8(rule.name), utf8(datamodel::comparisonName(rule.comparison)),
+                      QLocale().toString(rule.threshold, 'g', 4)),
+             describe(int(alert.entity)), QLocale().toString(double(alert.value), 'f', 1)});
+        item->setData(0, kEntityRole, int(alert.entity));
+        item->setForeground(0, critical ? QColor(220, 50, 40) : QColor(200, 130, 0));
+        items.push_back(item);
+    }
+    list_->addTopLevelItems(items);
+    list_->setUpdatesEnabled(true);
+    setWindowTitle(alerts.total == 0 ? tr("Alerts: none")
+                                     : tr("Alerts (%1)").arg(QLocale().toString(qulonglong(alerts.total))));
+}
+
+int AlertsPanel::shownAlerts() const {
+    return list_->topLevelItemCount();
+}
+
+} // namespace twin::app

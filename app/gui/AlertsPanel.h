@@ -1,0 +1,32 @@
+// The Alerts dock: what breaches the model's threshold rules now, the worst first (critical, then
+// furthest past the threshold). A click on an alert selects the entity and flies the camera to it.
+#pragma once
+
+#include "telemetry/Alerts.h"
+
+#include <QDockWidget>
+#include <functional>
+
+class QTreeWidget;
+
+namespace twin::app {
+
+class AlertsPanel : public QDockWidget {
+    Q_OBJECT
+public:
+    explicit AlertsPanel(QWidget* parent = nullptr);
+
+    // `describe` names an entity the way the status bar does ("GPU ..., H1-R03-K07, Hall 1").
+    void showAlerts(const telemetry::AlertList& list, const datamodel::Facility& facility,
+                    const std::function<QString(int)>& describe);
+    void clear();
+    int shownAlerts() const;
+
+signals:
+    void entityChosen(int entity);
+
+private:
+    QTreeWidget* list_ = nullptr;
+};
+
+} // namespace twin::app
