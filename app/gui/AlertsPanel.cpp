@@ -1,7 +1,9 @@
 #include "gui/AlertsPanel.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
+#include <QStackedWidget>
 #include <QTreeWidget>
 
 namespace twin::app {
@@ -24,7 +26,15 @@ AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {
     list_->setUniformRowHeights(true);
     list_->setHeaderLabels({tr("Severity"), tr("Rule"), tr("Where"), tr("Value")});
     list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    setWidget(list_);
+    none_ = new QLabel(this);
+    none_->setObjectName(QStringLiteral("alertsNone"));
+    none_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    none_->setWordWrap(true);
+    none_->setMargin(8);
+    pages_ = new QStackedWidget(this);
+    pages_->addWidget(list_);
+    pages_->addWidget(none_);
+    setWidget(pages_);
     connect(list_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const QVariant entity = item->data(0, kEntityRole); entity.isValid())
             emit entityChosen(entity.toInt());
@@ -38,6 +48,7 @@ AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {
 
 void AlertsPanel::clear() {
     list_->clear();
+    pages_->setCurrentWidget(list_);
     setWindowTitle(tr("Alerts"));
 }
 
@@ -63,12 +74,19 @@ void AlertsPanel::showAlerts(const telemetry::AlertList& alerts, const datamodel
     }
     list_->addTopLevelItems(items);
     list_->setUpdatesEnabled(true);
+    // Say so, rather than show an empty list that could mean "not checked".
+    none_->setText(tr("No alerts: every live value is within the model's %1 rules.").arg(rules.size()));
+    pages_->setCurrentWidget(items.isEmpty() ? static_cast<QWidget*>(none_) : list_);
     setWindowTitle(alerts.total == 0 ? tr("Alerts: none")
                                      : tr("Alerts (%1)").arg(QLocale().toString(qulonglong(alerts.total))));
 }
 
 int AlertsPanel::shownAlerts() const {
     return list_->topLevelItemCount();
+}
+
+QString AlertsPanel::message() const {
+    return pages_->currentWidget() == none_ ? none_->text() : QString();
 }
 
 } // namespace twin::app

@@ -7,6 +7,8 @@
 #include <QDockWidget>
 #include <functional>
 
+class QLabel;
+class QStackedWidget;
 class QTreeWidget;
 
 namespace twin::app {
@@ -21,12 +23,16 @@ public:
                     const std::function<QString(int)>& describe);
     void clear();
     int shownAlerts() const;
+    // What the panel says instead of a list ("No alerts: ..."), or empty while it lists alerts.
+    QString message() const;
 
 signals:
     void entityChosen(int entity);
 
 private:
     QTreeWidget* list_ = nullptr;
+    QLabel* none_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
 };
 
 } // namespace twin::app

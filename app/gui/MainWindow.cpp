@@ -52,7 +52,7 @@ const QString kStateKey = QStringLiteral("window/state");
 constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
-constexpr int kAlertsPanelWidth = 480;
+constexpr int kAlertsPanelWidth = 380;
 QString liveActionName(const telemetry::LiveMetric& metric) {
     return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
 }
@@ -521,11 +521,17 @@ void MainWindow::colourByLive() {
     auto* action = findChild<QAction*>(liveActionName(metric));
     if (!action || !action->isChecked())
         return; // another colouring is chosen, or the chosen metric's values are still on their way
+    // The legend ticks the loosest of the model's rules on this metric: where alerts begin.
     std::optional<scene::Legend::Threshold> alert;
-    if (!std::isnan(metric.warnAt))
-        alert = scene::Legend::Threshold{metric.warnAt,
-                                         (metric.lowIsBad ? tr("Alert below %1") : tr("Alert above %1"))
-                                             .arg(double(metric.warnAt), 0, 'g', 4)};
+    for (const datamodel::AlertRule& rule : facility_->alertRules()) {
+        if (rule.metric != metric.name)
+            continue;
+        const bool above = rule.comparison == datamodel::AlertComparison::Above;
+        if (!alert || (above ? rule.threshold < alert->value : rule.threshold > alert->value))
+            alert = scene::Legend::Threshold{
+                float(rule.threshold),
+                (above ? tr("Alert above %1") : tr("Alert below %1")).arg(rule.threshold, 0, 'g', 4)};
+    }
     facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
                                   tr("%1 (live)").arg(utf8(metric.title)), alert);
     view_->requestRender();

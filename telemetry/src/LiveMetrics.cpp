@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace twin::telemetry {
 
@@ -11,24 +10,24 @@ using datamodel::EntityKind;
 
 namespace {
 
-// Ranges for liquid-cooled H100s and their CDUs: idle GPUs sit near 30 C, 85 C is where an engineer
-// should look (they throttle near 90-95); supply water 25 C when healthy; 100 L/min per rack loop.
-constexpr float kNoAlert = std::numeric_limits<float>::quiet_NaN();
+// Colour map ranges for liquid-cooled H100s and their CDUs: idle GPUs sit near 30 C and throttle near
+// 90-95 C; supply water is 25 C when healthy; a rack loop carries 100 L/min. (Alert thresholds are the
+// model's rules, AlertRule.h.)
 constexpr LiveMetric kMetrics[] = {
     {"gpu-temperature", "DCGM_FI_DEV_GPU_TEMP", "GPU temperature, °C", MetricLevel::Gpu, RackAggregate::Max,
-     30.0f, 90.0f, 85.0f, false},
+     30.0f, 90.0f},
     {"gpu-power", "DCGM_FI_DEV_POWER_USAGE", "GPU power, W", MetricLevel::Gpu, RackAggregate::Max, 0.0f,
-     700.0f, 690.0f, false},
+     700.0f},
     {"gpu-utilisation", "DCGM_FI_DEV_GPU_UTIL", "GPU utilisation, %", MetricLevel::Gpu, RackAggregate::Avg,
-     0.0f, 100.0f, kNoAlert, false},
+     0.0f, 100.0f},
     {"gpu-memory-temperature", "DCGM_FI_DEV_MEMORY_TEMP", "GPU memory temperature, °C", MetricLevel::Gpu,
-     RackAggregate::Max, 30.0f, 95.0f, 90.0f, false},
+     RackAggregate::Max, 30.0f, 95.0f},
     {"cdu-supply", "cdu_supply_temperature_celsius", "CDU supply temperature, °C", MetricLevel::Cdu,
-     RackAggregate::Max, 20.0f, 45.0f, 32.0f, false},
+     RackAggregate::Max, 20.0f, 45.0f},
     {"cdu-return", "cdu_return_temperature_celsius", "CDU return temperature, °C", MetricLevel::Cdu,
-     RackAggregate::Max, 25.0f, 60.0f, 50.0f, false},
+     RackAggregate::Max, 25.0f, 60.0f},
     {"cdu-flow", "cdu_flow_lpm", "CDU coolant flow, L/min", MetricLevel::Cdu, RackAggregate::Max, 0.0f,
-     120.0f, 60.0f, true},
+     120.0f},
 };
 
 std::string join(std::span<const std::string> parts, std::string_view separator) {

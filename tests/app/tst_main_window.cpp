@@ -1,6 +1,7 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
 #include "datamodel/Facility.h"
+#include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/MainWindow.h"
@@ -370,7 +371,9 @@ private slots:
         auto* panel = window.findChild<QDockWidget*>(QStringLiteral("alertsPanel"));
         QVERIFY(panel && panel->isVisible());
         auto* list = panel->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
-        QCOMPARE(list->topLevelItemCount(), 0); // a healthy facility
+        QCOMPARE(window.alertsPanel()->shownAlerts(), 0); // a healthy facility, and the list says so
+        QVERIFY2(window.alertsPanel()->message().startsWith(QStringLiteral("No alerts")),
+                 qPrintable(window.alertsPanel()->message()));
 
         const twin::datamodel::Facility& f = *window.facility();
         const auto rack = f.ofKind(twin::datamodel::EntityKind::Rack)[3];
@@ -382,7 +385,8 @@ private slots:
         const QUrl exporters(window.liveTelemetry()->endpoint());
         QVERIFY(post(quint16(exporters.port()), "/faults/cdu/" + std::string(f.name(rack))));
 
-        QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() >= 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.alertsPanel()->shownAlerts() >= 1, 30000);
+        QVERIFY(window.alertsPanel()->message().isEmpty());
         QTreeWidgetItem* first = list->topLevelItem(0);
         QCOMPARE(first->text(0), QStringLiteral("Critical"));
         QVERIFY2(first->text(1).startsWith(QStringLiteral("CDU flow low")), qPrintable(first->text(1)));

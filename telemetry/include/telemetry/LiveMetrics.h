@@ -27,8 +27,6 @@ struct LiveMetric {
     MetricLevel level;
     RackAggregate aggregate; // how a rack's GPUs are summed up into one colour
     float low, high;         // the colour map's ends
-    float warnAt;            // an alert threshold (above, or below when `lowIsBad`); NaN: none
-    bool lowIsBad;           // coolant flow: too little is the problem
 };
 
 // GPU temperature, power, utilisation, memory temperature; CDU supply and return temperature, flow.
