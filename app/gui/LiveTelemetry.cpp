@@ -79,6 +79,7 @@ struct LiveTelemetry::Private {
     }
     std::vector<Request> requests; // of the refresh in flight
     QElapsedTimer sinceAlerts;
+    std::uint64_t historyRequests = 0;
     int prometheusScrapeMs = 5000;
     std::shared_ptr<const telemetry::AlertList> alerts = std::make_shared<const telemetry::AlertList>();
 };
@@ -187,6 +188,56 @@ const telemetry::LiveMetric& LiveTelemetry::metric() const {
 
 void LiveTelemetry::setVisibleHosts(std::vector<std::string> hosts) {
     d->visibleHosts = std::move(hosts);
+}
+
+void LiveTelemetry::requestHistory(int entity, const telemetry::LiveMetric& metric, double minutes) {
+    const std::uint64_t request = ++d->historyRequests;
+    History history;
+    history.entity = entity;
+    history.metric = &metric;
+    if (prometheusEndpoint().isEmpty()) {
+        history.error = tr("History comes from Prometheus, which is not running here.");
+        emit historyReady(history);
+        return;
+    }
+    telemetry::QueryTarget target;
+    target.rackLabel = d->rackRule.has_value();
+    const auto promql = telemetry::historyQuery(*d->facility, entity, metric, target);
+    if (!promql) {
+        history.error = tr("No series describes this; select a GPU, server, rack or CDU.");
+        emit historyReady(history);
+        return;
+    }
+    const double end = nowSeconds(), start = end - minutes * 60.0;
+    // About 240 points across the chart, never finer than Prometheus stores (its scrape interval).
+    const double step = std::max(double(d->prometheusScrapeMs) / 1000.0, (end - start) / 240.0);
+    const std::string url =
+        prometheusEndpoint().toStdString() + telemetry::rangeQueryPath(*promql, start, end, step);
+    d->client->get(url, [this, request, history](telemetry::HttpResponse response) mutable {
+        if (!response.ok()) {
+            history.error = QString::fromStdString(
+                response.error.empty() ? "HTTP " + std::to_string(response.status) : response.error);
+        } else {
+            const telemetry::QueryResult result =
+                telemetry::parseQueryResponse(response.body, [&](const telemetry::Sample& sample) {
+                    history.points.push_back(
+                        {double(sample.timestampMs.value_or(0)) / 1000.0, float(sample.value)});
+                });
+            if (result.error)
+                history.error = QString::fromStdString(*result.error);
+            else if (result.series > 1)
+                history.error = tr("%1 series answered, expected one").arg(result.series);
+        }
+        std::sort(history.points.begin(), history.points.end(),
+                  [](const HistoryPoint& a, const HistoryPoint& b) { return a.time < b.time; });
+        QMetaObject::invokeMethod(
+            this,
+            [this, request, history] {
+                if (request == d->historyRequests) // a newer request supersedes this answer
+                    emit historyReady(history);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void LiveTelemetry::refresh() {

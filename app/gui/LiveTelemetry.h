@@ -45,6 +45,17 @@ struct LiveUpdate {
 
 struct LiveTelemetryRequest; // one HTTP request of a refresh (LiveTelemetry.cpp)
 
+struct HistoryPoint {
+    double time; // seconds since the epoch
+    float value;
+};
+struct History {
+    int entity = -1;
+    const telemetry::LiveMetric* metric = nullptr;
+    std::vector<HistoryPoint> points; // oldest first
+    QString error;                    // why there are none
+};
+
 class LiveTelemetry : public QObject {
     Q_OBJECT
 public:
@@ -62,10 +73,14 @@ public:
     void setMetric(const telemetry::LiveMetric& metric);
     const telemetry::LiveMetric& metric() const;
     void setVisibleHosts(std::vector<std::string> hosts);
+    // The last `minutes` of an entity's metric from Prometheus (query_range), answered by
+    // historyReady; an older request still in flight is dropped.
+    void requestHistory(int entity, const telemetry::LiveMetric& metric, double minutes);
 
 signals:
     void updated(const twin::app::LiveUpdate& update);
     void failed(const QString& error);
+    void historyReady(const twin::app::History& history);
 
 private:
     struct Private;
@@ -78,3 +93,4 @@ private:
 } // namespace twin::app
 
 Q_DECLARE_METATYPE(twin::app::LiveUpdate)
+Q_DECLARE_METATYPE(twin::app::History)

@@ -8,6 +8,7 @@
 #include "datamodel/Time.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
+#include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
@@ -53,6 +54,8 @@ constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
 constexpr int kAlertsPanelWidth = 380;
+constexpr double kHistoryMinutes = 30.0;
+constexpr qint64 kHistoryRefreshMs = 15000;
 QString liveActionName(const telemetry::LiveMetric& metric) {
     return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
 }
@@ -109,15 +112,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addDockWidget(Qt::RightDockWidgetArea, alerts_);
     alerts_->hide(); // until live telemetry arrives
     connect(alerts_, &AlertsPanel::entityChosen, this, &MainWindow::flyToAndSelect);
+    history_ = new HistoryPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, history_);
+    history_->hide(); // until live telemetry arrives
 
     buildMenus();
     restoreGeometryFromSettings();
+}
+
+void MainWindow::selectAndFrame(int entity) {
+    flyToAndSelect(entity);
 }
 
 void MainWindow::flyToAndSelect(int entity) {
     if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility_->entityCount())
         return;
     facilityScene_->select(entity);
+    requestHistory();
     if (const auto pose = scene::cameraToFrame(*facility_, entity))
         view_->flyTo(*pose);
     statusBar()->showMessage(describe(entity), kStatusMessageMs);
@@ -161,6 +172,7 @@ void MainWindow::describePicked(int x, int y) {
     const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
     // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
     facilityScene_->select(entity);
+    requestHistory();
     view_->requestRender();
     if (entity == datamodel::kNoEntity)
         statusBar()->clearMessage();
@@ -232,6 +244,10 @@ void MainWindow::buildMenus() {
     showAlerts->setText(tr("&Alerts Panel"));
     showAlerts->setObjectName(QStringLiteral("actionAlertsPanel"));
     viewMenu->addAction(showAlerts);
+    QAction* showHistoryPanel = history_->toggleViewAction();
+    showHistoryPanel->setText(tr("&History Panel"));
+    showHistoryPanel->setObjectName(QStringLiteral("actionHistoryPanel"));
+    viewMenu->addAction(showHistoryPanel);
     QMenu* layers = viewMenu->addMenu(tr("&Layers"));
     QMenu* xray = viewMenu->addMenu(tr("&X-Ray"));
     auto* xrayGroup = new QActionGroup(this);
@@ -405,6 +421,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     live_.reset();
     lastLive_.reset();
     alerts_->clear();
+    history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(false);
@@ -423,6 +440,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     if (liveWanted_) {
         live_ = std::make_unique<LiveTelemetry>(facility_, *liveOptions_);
         connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
+        connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
         connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
             telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
             telemetryStatus_->setToolTip(error);
@@ -500,9 +518,15 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     if (update.alerts) {
         alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });
         if (first) {
+            history_->show();
             alerts_->show();
             resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
         }
+    }
+    if (!sinceHistory_.isValid() || sinceHistory_.elapsed() > kHistoryRefreshMs ||
+        update.metric != historyMetric_) {
+        historyMetric_ = update.metric;
+        requestHistory();
     }
     emit liveTelemetryUpdated();
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
@@ -514,14 +538,9 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     colourByLive();
 }
 
-void MainWindow::colourByLive() {
-    if (!lastLive_ || !facilityScene_)
-        return;
-    const telemetry::LiveMetric& metric = *lastLive_->metric;
-    auto* action = findChild<QAction*>(liveActionName(metric));
-    if (!action || !action->isChecked())
-        return; // another colouring is chosen, or the chosen metric's values are still on their way
-    // The legend ticks the loosest of the model's rules on this metric: where alerts begin.
+std::optional<scene::Legend::Threshold>
+MainWindow::alertThreshold(const telemetry::LiveMetric& metric) const {
+    // The loosest of the model's rules on this metric: where alerts begin.
     std::optional<scene::Legend::Threshold> alert;
     for (const datamodel::AlertRule& rule : facility_->alertRules()) {
         if (rule.metric != metric.name)
@@ -532,8 +551,40 @@ void MainWindow::colourByLive() {
                 float(rule.threshold),
                 (above ? tr("Alert above %1") : tr("Alert below %1")).arg(rule.threshold, 0, 'g', 4)};
     }
+    return alert;
+}
+
+void MainWindow::requestHistory() {
+    if (!live_ || !facilityScene_)
+        return;
+    const int entity = facilityScene_->selected();
+    if (entity < 0) {
+        history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
+        return;
+    }
+    sinceHistory_.start();
+    live_->requestHistory(entity, live_->metric(), kHistoryMinutes);
+}
+
+void MainWindow::showHistory(const History& history) {
+    if (!facilityScene_ || history.entity != facilityScene_->selected() || !history.metric)
+        return; // the selection moved on
+    std::optional<double> threshold;
+    if (const auto alert = alertThreshold(*history.metric))
+        threshold = double(alert->value);
+    history_->showHistory(history, describe(history.entity), threshold);
+    emit historyShown();
+}
+
+void MainWindow::colourByLive() {
+    if (!lastLive_ || !facilityScene_)
+        return;
+    const telemetry::LiveMetric& metric = *lastLive_->metric;
+    auto* action = findChild<QAction*>(liveActionName(metric));
+    if (!action || !action->isChecked())
+        return; // another colouring is chosen, or the chosen metric's values are still on their way
     facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
-                                  tr("%1 (live)").arg(utf8(metric.title)), alert);
+                                  tr("%1 (live)").arg(utf8(metric.title)), alertThreshold(metric));
     view_->requestRender();
     emit liveTelemetryShown();
 }

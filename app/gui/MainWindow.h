@@ -2,10 +2,14 @@
 #pragma once
 
 #include "gui/RecentModels.h"
+#include "scene/Legend.h"
+#include "telemetry/LiveMetrics.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -23,6 +27,8 @@ class Facility;
 namespace twin::app {
 
 class AlertsPanel;
+class HistoryPanel;
+struct History;
 class LiveTelemetry;
 struct LiveTelemetryOptions;
 struct LiveUpdate;
@@ -58,6 +64,9 @@ public:
     // How long the GUI thread spent on the last live update (recolouring every entity): bench live.
     double lastLiveHandlingMs() const { return lastLiveHandlingMs_; }
     AlertsPanel* alertsPanel() const { return alerts_; }
+    HistoryPanel* historyPanel() const { return history_; }
+    // Selects an entity (and everything below it) and flies the camera to frame it.
+    void selectAndFrame(int entity);
 
     static QString aboutText();
 
@@ -73,6 +82,8 @@ signals:
     // Live temperatures arrived (every few seconds), and when they were also drawn.
     void liveTelemetryUpdated();
     void liveTelemetryShown();
+    // The history chart was redrawn for the selection.
+    void historyShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +104,9 @@ private:
     void colourByLive();
     void tellLiveWhatIsVisible();
     void flyToAndSelect(int entity);
+    void requestHistory();
+    void showHistory(const History& history);
+    std::optional<scene::Legend::Threshold> alertThreshold(const telemetry::LiveMetric& metric) const;
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -114,6 +128,9 @@ private:
     double lastLiveHandlingMs_ = 0.0;
     QLabel* telemetryStatus_ = nullptr;
     AlertsPanel* alerts_ = nullptr; // shown once live telemetry arrives
+    HistoryPanel* history_ = nullptr;
+    QElapsedTimer sinceHistory_;
+    const telemetry::LiveMetric* historyMetric_ = nullptr;
 };
 
 } // namespace twin::app

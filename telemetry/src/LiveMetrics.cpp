@@ -86,6 +86,46 @@ std::vector<std::string> planQueries(const LiveMetric& metric, std::span<const s
     return queries;
 }
 
+namespace {
+// A PromQL string literal's contents: backslashes and double quotes escaped.
+std::string quoted(std::string_view text) {
+    std::string escaped;
+    for (const char c : text) {
+        if (c == '\\' || c == '"')
+            escaped += '\\';
+        escaped += c;
+    }
+    return escaped;
+}
+} // namespace
+
+std::optional<std::string> historyQuery(const datamodel::Facility& facility, EntityIndex entity,
+                                        const LiveMetric& metric, const QueryTarget& target) {
+    if (entity < 0 || std::size_t(entity) >= facility.entityCount())
+        return std::nullopt;
+    const std::string name(metric.name);
+    const EntityKind kind = facility.kind(entity);
+    const char* aggregate = metric.aggregate == RackAggregate::Max ? "max" : "avg";
+    if (metric.level == MetricLevel::Cdu) {
+        const EntityIndex rack = facility.ancestorOfKind(entity, EntityKind::Rack);
+        if (rack == datamodel::kNoEntity || (kind != EntityKind::Cdu && kind != EntityKind::Rack))
+            return std::nullopt;
+        return name + "{rack=\"" + quoted(facility.name(rack)) + "\"}";
+    }
+    if (kind == EntityKind::Gpu) {
+        const EntityIndex server = facility.parent(entity);
+        return name + "{" + target.hostnameLabel + "=\"" +
+               quoted(facility.entities().hostname[std::size_t(server)]) + "\"," + target.gpuLabel + "=\"" +
+               std::to_string(facility.entities().slot[std::size_t(entity)]) + "\"}";
+    }
+    if (kind == EntityKind::Server)
+        return std::string(aggregate) + "(" + name + "{" + target.hostnameLabel + "=\"" +
+               quoted(facility.entities().hostname[std::size_t(entity)]) + "\"})";
+    if (kind == EntityKind::Rack && target.rackLabel)
+        return std::string(aggregate) + "(" + name + "{rack=\"" + quoted(facility.name(entity)) + "\"})";
+    return std::nullopt;
+}
+
 OverlayCounts overlayValues(const datamodel::Facility& facility, const SampleStore& store,
                             const LiveMetric& metric, double now, double staleAfter,
                             std::vector<float>& out) {

@@ -3,6 +3,7 @@
 #include "datamodel/Facility.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
+#include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/MainWindow.h"
 #include "gui/ManagedPrometheus.h"
@@ -285,6 +286,10 @@ private slots:
                      colour != (std::array<unsigned char, 3>{112, 120, 138}),
                  qPrintable(QStringLiteral("%1 %2 %3").arg(colour[0]).arg(colour[1]).arg(colour[2])));
         // Back to kinds, and a new update leaves the choice alone.
+        // History needs Prometheus, and the panel says so rather than draw nothing.
+        window.selectAndFrame(rack);
+        QTRY_VERIFY(
+            window.historyPanel()->message().startsWith(QStringLiteral("History comes from Prometheus")));
         window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
         QSignalSpy updated(&window, &MainWindow::liveTelemetryUpdated);
         QVERIFY(updated.wait(15000));
@@ -337,6 +342,17 @@ private slots:
                                      *window->facilityScene()->drawnColour(gpu) !=
                                          (std::array<unsigned char, 3>{96, 96, 96}),
                                  10000);
+
+        // The history of a selected rack, from Prometheus: a chart with the values so far; a hall has
+        // no series of its own, and the panel says so.
+        QSignalSpy history(window.get(), &MainWindow::historyShown);
+        window->selectAndFrame(rack);
+        QVERIFY(history.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT((window->selectAndFrame(rack), window->historyPanel()->points() >= 2),
+                                 20000);
+        QVERIFY(window->historyPanel()->message().isEmpty());
+        window->selectAndFrame(f.ofKind(twin::datamodel::EntityKind::Hall).front());
+        QTRY_VERIFY(window->historyPanel()->message().startsWith(QStringLiteral("No series describes")));
 
         // Another metric: the CDUs' coolant flow, with its own legend.
         window->findChild<QAction*>(QStringLiteral("colour:cdu-flow"))->trigger();

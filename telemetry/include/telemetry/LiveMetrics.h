@@ -35,13 +35,20 @@ const LiveMetric* findLiveMetric(std::string_view key);
 
 struct QueryTarget {
     std::string hostnameLabel = "Hostname"; // as the exporters spell it
-    bool rackLabel = false;                 // Prometheus attaches `rack` to GPU series (relabelling)
+    std::string gpuLabel = "gpu";
+    bool rackLabel = false; // Prometheus attaches `rack` to GPU series (relabelling)
 };
 
 // PromQL expressions for one refresh. `visibleHosts`: host names of the servers drawn in detail.
 // Without a rack label on GPU series the only way to colour racks is every GPU's series.
 std::vector<std::string> planQueries(const LiveMetric& metric, std::span<const std::string> visibleHosts,
                                      const QueryTarget& target);
+
+// The PromQL of one entity's history of a metric (for query_range): a GPU its own series, a server
+// or rack the aggregate of its GPUs (a rack needs the rack label), a CDU or its rack the CDU's series.
+// Nothing for entities no series describes (a hall, a switch).
+std::optional<std::string> historyQuery(const datamodel::Facility& facility, datamodel::EntityIndex entity,
+                                        const LiveMetric& metric, const QueryTarget& target);
 
 // `text` escaped for a PromQL regular expression inside double quotes (host names may hold dots).
 std::string promqlRegexEscape(std::string_view text);
