@@ -92,6 +92,33 @@ private slots:
                  std::vector<std::string>{"cdu_flow_lpm"});
     }
 
+    void historyQueriesNameOneSeriesPerEntity() {
+        const datamodel::Facility& f = *facility_;
+        QueryTarget target;
+        target.rackLabel = true;
+        const LiveMetric& temperature = *findLiveMetric("gpu-temperature");
+        const EntityIndex gpu = f.ofKind(EntityKind::Gpu)[11];
+        const EntityIndex server = f.parent(gpu);
+        const EntityIndex rack = f.parent(server);
+        const std::string host(f.entities().hostname[std::size_t(server)]);
+        const std::string rackName(f.name(rack));
+        QCOMPARE(*historyQuery(f, gpu, temperature, target),
+                 "DCGM_FI_DEV_GPU_TEMP{Hostname=\"" + host + "\",gpu=\"" +
+                     std::to_string(f.entities().slot[std::size_t(gpu)]) + "\"}");
+        QCOMPARE(*historyQuery(f, server, temperature, target),
+                 "max(DCGM_FI_DEV_GPU_TEMP{Hostname=\"" + host + "\"})");
+        QCOMPARE(*historyQuery(f, rack, temperature, target),
+                 "max(DCGM_FI_DEV_GPU_TEMP{rack=\"" + rackName + "\"})");
+        QCOMPARE(*historyQuery(f, rack, *findLiveMetric("gpu-utilisation"), target),
+                 "avg(DCGM_FI_DEV_GPU_UTIL{rack=\"" + rackName + "\"})");
+        QCOMPARE(*historyQuery(f, rack, *findLiveMetric("cdu-flow"), target),
+                 "cdu_flow_lpm{rack=\"" + rackName + "\"}");
+        QVERIFY(!historyQuery(f, rack, temperature, QueryTarget{})); // no rack label: no rack history
+        QVERIFY(!historyQuery(f, f.ofKind(EntityKind::Hall).front(), temperature, target));
+        QVERIFY(!historyQuery(f, gpu, *findLiveMetric("cdu-flow"), target));
+        QVERIFY(!historyQuery(f, -1, temperature, target));
+    }
+
     void serversAndRacksWearTheirGpusAggregate() {
         const datamodel::Facility& f = *facility_;
         SampleStore store(f.entityCount());
