@@ -8,6 +8,7 @@
 #include "telemetry/PrometheusApi.h"
 #include "telemetry/PrometheusConfig.h"
 #include "telemetry/SimulatorServer.h"
+#include "telemetry/TelemetrySource.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -46,6 +47,8 @@ struct LiveTelemetry::Private {
     std::thread serving;
     std::unique_ptr<ManagedPrometheus> prometheus;
     std::optional<telemetry::HostRackRule> rackRule;
+    bool rackLabel = false; // GPU series carry `rack`: one query per rack from afar
+    std::optional<telemetry::TelemetrySource> external; // a site's source instead of the simulator
     bool prometheusHasData = false;
     std::unique_ptr<telemetry::HttpClient> client;
     std::unique_ptr<telemetry::SeriesMapper> mapper;
@@ -77,6 +80,12 @@ struct LiveTelemetry::Private {
         requests.push_back({base.toStdString() + "/metrics/cdu", Request::Exposition, {}});
         return requests;
     }
+    std::vector<Request> externalExporterRequests() const {
+        std::vector<Request> requests;
+        for (const std::string& url : external->urls)
+            requests.push_back({url, Request::Exposition, {}});
+        return requests;
+    }
     std::vector<Request> requests; // of the refresh in flight
     QElapsedTimer sinceAlerts;
     std::uint64_t historyRequests = 0;
@@ -89,46 +98,21 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
     : QObject(parent), d(std::make_unique<Private>()) {
     d->facility = std::move(facility);
     d->options = options;
-    d->simulator = std::make_unique<telemetry::Simulator>(*d->facility);
-    d->simulator->advanceTo(0.0);
-    telemetry::SimulatorServerOptions serverOptions;
-    serverOptions.shards = kShards;
-    d->server = std::make_unique<telemetry::SimulatorServer>(*d->simulator, serverOptions);
-    d->serving = std::thread([this] { d->server->run(); });
-    telemetry::HttpClientOptions clientOptions;
-    clientOptions.maxAttempts = 2;
-    d->client = std::make_unique<telemetry::HttpClient>(clientOptions);
     d->mapper = std::make_unique<telemetry::SeriesMapper>(*d->facility);
     d->store = std::make_unique<telemetry::SampleStore>(d->facility->entityCount(), 8);
-
-    if (options.startPrometheus && !ManagedPrometheus::executable().isEmpty()) {
-        telemetry::PrometheusScrapeConfig config;
-        config.target = "127.0.0.1:" + std::to_string(d->server->port());
-        config.shards = kShards;
-        config.scrapeIntervalSeconds = options.prometheusScrapeSeconds > 0 ? options.prometheusScrapeSeconds
-                                       : d->facility->count(datamodel::EntityKind::Gpu) <= kSmallModelGpus
-                                           ? std::max(1, options.scrapeIntervalMs / 1000)
-                                           : kLargeModelScrapeSeconds;
-        d->rackRule = telemetry::inferHostRackRule(*d->facility);
-        config.rackRule = d->rackRule;
-        for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
-            if (metric.level == telemetry::MetricLevel::Gpu)
-                config.keepMetrics.emplace_back(metric.name);
-        d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
-        d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
-        connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
-            d->prometheusHasData = false;
-            d->timer.setInterval(d->options.scrapeIntervalMs);
-            emit failed(why);
-        });
-    }
+    if (options.source)
+        startExternal(*options.source);
+    else
+        startSimulated();
 
     connect(&d->timer, &QTimer::timeout, this, &LiveTelemetry::refresh);
+    if (!d->client)
+        return; // the source could not be set up; startExternal said why
     connect(&d->ingest, &QFutureWatcher<Private::Outcome>::finished, this, [this] {
         Private::Outcome outcome = d->ingest.result();
         outcome.update.refreshMs = double(d->sinceRefresh.nsecsElapsed()) / 1e6;
         const bool fromPrometheus = d->collectingFromPrometheus;
-        if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData) {
+        if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData && d->server) {
             // Prometheus is up but has not scraped yet: ask the exporters meanwhile.
             collect(d->exporterRequests(endpoint()), false);
             return;
@@ -151,20 +135,87 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
     QTimer::singleShot(0, this, &LiveTelemetry::refresh);
 }
 
+void LiveTelemetry::startSimulated() {
+    const LiveTelemetryOptions& options = d->options;
+    d->simulator = std::make_unique<telemetry::Simulator>(*d->facility);
+    d->simulator->advanceTo(0.0);
+    telemetry::SimulatorServerOptions serverOptions;
+    serverOptions.shards = kShards;
+    d->server = std::make_unique<telemetry::SimulatorServer>(*d->simulator, serverOptions);
+    d->serving = std::thread([this] { d->server->run(); });
+    telemetry::HttpClientOptions clientOptions;
+    clientOptions.maxAttempts = 2;
+    d->client = std::make_unique<telemetry::HttpClient>(clientOptions);
+    if (!options.startPrometheus || ManagedPrometheus::executable().isEmpty())
+        return;
+    telemetry::PrometheusScrapeConfig config;
+    config.target = "127.0.0.1:" + std::to_string(d->server->port());
+    config.shards = kShards;
+    config.scrapeIntervalSeconds = options.prometheusScrapeSeconds > 0 ? options.prometheusScrapeSeconds
+                                   : d->facility->count(datamodel::EntityKind::Gpu) <= kSmallModelGpus
+                                       ? std::max(1, options.scrapeIntervalMs / 1000)
+                                       : kLargeModelScrapeSeconds;
+    d->rackRule = telemetry::inferHostRackRule(*d->facility);
+    d->rackLabel = d->rackRule.has_value();
+    config.rackRule = d->rackRule;
+    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
+        if (metric.level == telemetry::MetricLevel::Gpu)
+            config.keepMetrics.emplace_back(metric.name);
+    d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
+    d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
+    connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
+        d->prometheusHasData = false;
+        d->timer.setInterval(d->options.scrapeIntervalMs);
+        emit failed(why);
+    });
+}
+
+void LiveTelemetry::startExternal(const telemetry::TelemetrySource& source) {
+    QString problem;
+    if (const auto invalid = telemetry::validateSource(source))
+        problem = QString::fromStdString(*invalid);
+    telemetry::SourceClient client = telemetry::clientOptionsFor(source);
+    if (problem.isEmpty() && client.error)
+        problem = QString::fromStdString(*client.error);
+    if (!problem.isEmpty()) {
+        // Said once the window listens; nothing is asked of a source that is not set up right.
+        QTimer::singleShot(0, this, [this, problem, name = QString::fromStdString(source.name)] {
+            emit failed(tr("source '%1': %2").arg(name, problem));
+        });
+        return;
+    }
+    d->external = source;
+    d->rackLabel = source.kind == telemetry::SourceKind::Prometheus && source.rackLabel;
+    d->prometheusScrapeMs = d->options.scrapeIntervalMs;
+    d->client = std::make_unique<telemetry::HttpClient>(client.options);
+}
+
 LiveTelemetry::~LiveTelemetry() {
     d->timer.stop();
     d->ingest.waitForFinished();
     d->client.reset(); // joins its thread: no callback runs after this
     d->prometheus.reset();
-    d->server->stop();
-    d->serving.join();
+    if (d->server) {
+        d->server->stop();
+        d->serving.join();
+    }
 }
 
 QString LiveTelemetry::endpoint() const {
-    return QStringLiteral("http://127.0.0.1:%1").arg(d->server->port());
+    if (d->server)
+        return QStringLiteral("http://127.0.0.1:%1").arg(d->server->port());
+    if (d->external && d->external->kind == telemetry::SourceKind::Exporters)
+        return QString::fromStdString(d->external->urls.front());
+    return {};
 }
 
 QString LiveTelemetry::prometheusEndpoint() const {
+    if (d->external && d->external->kind == telemetry::SourceKind::Prometheus) {
+        QString base = QString::fromStdString(d->external->urls.front());
+        while (base.endsWith(QLatin1Char('/')))
+            base.chop(1);
+        return base;
+    }
     return d->prometheus && d->prometheus->started() ? d->prometheus->endpoint() : QString();
 }
 
@@ -201,7 +252,7 @@ void LiveTelemetry::requestHistory(int entity, const telemetry::LiveMetric& metr
         return;
     }
     telemetry::QueryTarget target;
-    target.rackLabel = d->rackRule.has_value();
+    target.rackLabel = d->rackLabel;
     const auto promql = telemetry::historyQuery(*d->facility, entity, metric, target);
     if (!promql) {
         history.error = tr("No series describes this; select a GPU, server, rack or CDU.");
@@ -246,11 +297,11 @@ void LiveTelemetry::refresh() {
     d->inFlight = true;
     d->sinceRefresh.start();
     if (prometheusEndpoint().isEmpty()) {
-        collect(d->exporterRequests(endpoint()), false);
+        collect(d->external ? d->externalExporterRequests() : d->exporterRequests(endpoint()), false);
         return;
     }
     telemetry::QueryTarget target;
-    target.rackLabel = d->rackRule.has_value();
+    target.rackLabel = d->rackLabel;
     const std::string base = prometheusEndpoint().toStdString();
     std::vector<Private::Request> requests;
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))

@@ -10,10 +10,12 @@
 
 #include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
+#include "telemetry/TelemetrySource.h"
 
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,8 @@ struct LiveTelemetryOptions {
     // How often that Prometheus scrapes; 0: by model size. Ingesting 400,000 series every 5 s took
     // half a core here (100,000 GPUs); sites scrape dcgm-exporter every 15 to 30 s.
     int prometheusScrapeSeconds = 0;
+    // A site's Prometheus or exporters instead of the simulator (and no Prometheus of our own).
+    std::optional<telemetry::TelemetrySource> source;
 };
 
 struct LiveUpdate {
@@ -63,9 +67,9 @@ public:
                   QObject* parent = nullptr);
     ~LiveTelemetry() override;
 
-    // Where the simulated exporters listen (http://127.0.0.1:PORT).
+    // Where the simulated exporters listen (http://127.0.0.1:PORT), or a site's first exporter.
     QString endpoint() const;
-    // The Prometheus started for them, or empty.
+    // The Prometheus started for them or the site's, or empty.
     QString prometheusEndpoint() const;
     bool viaPrometheus() const;
 
@@ -84,6 +88,8 @@ signals:
 
 private:
     struct Private;
+    void startSimulated();
+    void startExternal(const telemetry::TelemetrySource& source);
     void refresh();
     void collect(std::vector<LiveTelemetryRequest> requests, bool prometheus);
     void ingestCollected();

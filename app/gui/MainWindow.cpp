@@ -10,6 +10,8 @@
 #include "gui/DefaultModel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
+#include "gui/SourceSettings.h"
+#include "gui/SourcesDialog.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -334,6 +336,9 @@ void MainWindow::buildMenus() {
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
     goToMenu_->setEnabled(false);
 
+    QMenu* telemetryMenu = menuBar()->addMenu(tr("&Telemetry"));
+    QAction* sources = telemetryMenu->addAction(tr("&Sources..."), this, &MainWindow::editSources);
+    sources->setObjectName(QStringLiteral("actionSources"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
     QAction* about = help->addAction(tr("&About Colossus Twin"), this, &MainWindow::showAbout);
@@ -437,17 +442,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);
     rebuildGoToMenu();
-    if (liveWanted_) {
-        live_ = std::make_unique<LiveTelemetry>(facility_, *liveOptions_);
-        connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
-        connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
-        connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
-            telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
-            telemetryStatus_->setToolTip(error);
-        });
-        telemetryStatus_->setText(tr("Telemetry: connecting to %1").arg(live_->endpoint()));
-        tellLiveWhatIsVisible();
-    }
+    startLive();
     emit modelLoaded(path);
 }
 
@@ -487,6 +482,46 @@ void MainWindow::setLiveTelemetry(bool on) {
 void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) {
     liveWanted_ = on;
     liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
+}
+
+void MainWindow::startLive() {
+    live_.reset();
+    lastLive_.reset();
+    alerts_->clear();
+    history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
+    telemetryStatus_->clear();
+    if (!facility_)
+        return;
+    // Simulated (./twin run), or else the source chosen in Telemetry > Sources, if any.
+    LiveTelemetryOptions options = liveOptions_ ? *liveOptions_ : LiveTelemetryOptions{};
+    if (!liveWanted_) {
+        options.source = SourceSettings::load().activeSource();
+        if (!options.source)
+            return;
+    }
+    live_ = std::make_unique<LiveTelemetry>(facility_, options);
+    connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
+    connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
+    connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
+        telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
+        telemetryStatus_->setToolTip(error);
+        emit liveTelemetryFailed(error);
+    });
+    const QString where =
+        live_->prometheusEndpoint().isEmpty() ? live_->endpoint() : live_->prometheusEndpoint();
+    telemetryStatus_->setText(tr("Telemetry: connecting to %1").arg(where));
+    tellLiveWhatIsVisible();
+}
+
+void MainWindow::editSources() {
+    auto* dialog = new SourcesDialog(SourceSettings::load(), facility_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        dialog->settings().save();
+        if (!liveWanted_)
+            startLive(); // the chosen source from now on
+    });
+    dialog->open(); // not exec(): the window keeps drawing and tests keep driving it
 }
 
 void MainWindow::tellLiveWhatIsVisible() {

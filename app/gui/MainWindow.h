@@ -72,6 +72,8 @@ public:
 
 public slots:
     void showAbout();
+    // Telemetry > Sources: the dialog to add, edit and test sources (non-modal).
+    void editSources();
     void chooseAndOpenModel();
 
 signals:
@@ -84,6 +86,7 @@ signals:
     void liveTelemetryShown();
     // The history chart was redrawn for the selection.
     void historyShown();
+    void liveTelemetryFailed(const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -103,6 +106,7 @@ private:
     void showLiveUpdate(const LiveUpdate& update);
     void colourByLive();
     void tellLiveWhatIsVisible();
+    void startLive();
     void flyToAndSelect(int entity);
     void requestHistory();
     void showHistory(const History& history);

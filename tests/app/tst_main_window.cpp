@@ -1,6 +1,7 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
 #include "datamodel/Facility.h"
+#include "datamodel/Store.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
 #include "gui/HistoryPanel.h"
@@ -8,19 +9,28 @@
 #include "gui/MainWindow.h"
 #include "gui/ManagedPrometheus.h"
 #include "gui/RecentModels.h"
+#include "gui/SourceSettings.h"
+#include "gui/SourcesDialog.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
 #include "scene/Legend.h"
 #include "scene/ViewWidget.h"
+#include "telemetry/SimulatorServer.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
@@ -36,6 +46,7 @@
 #include <netinet/in.h>
 #include <sqlite3.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -415,6 +426,77 @@ private slots:
                           QPoint(8, list->visualItemRect(first).center().y()));
         QCOMPARE(window.facilityScene()->selected(), std::int32_t(cdu));
         QTRY_VERIFY(window.view()->cameraPose() != *twin::scene::cameraPreset(f, QStringLiteral("overview")));
+    }
+
+    // Telemetry > Sources: a site's exporters added and tested in the dialog (it says what it found),
+    // a URL with credentials refused without repeating them, the source saved to the settings, and
+    // the window then reads it instead of simulating.
+    void aSiteSourceIsAddedTestedAndRead() {
+        const QString model = dataDir_.filePath(QStringLiteral("site.db"));
+        generateSmallModel(model);
+        const twin::datamodel::Facility facility =
+            twin::datamodel::Store::open(model.toStdString(), twin::datamodel::Access::ReadOnly)->load();
+        twin::telemetry::Simulator simulator(facility);
+        simulator.advanceTo(0.0);
+        twin::telemetry::SimulatorServerOptions serverOptions;
+        serverOptions.shards = 1;
+        twin::telemetry::SimulatorServer site(simulator, serverOptions);
+        std::thread serving([&] { site.run(); });
+        auto stopSite = qScopeGuard([&] {
+            site.stop();
+            serving.join();
+        });
+        const QString shard = QStringLiteral("http://127.0.0.1:%1/metrics/shard/0").arg(site.port());
+
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(!window.liveTelemetry()); // no source configured, not simulating
+
+        window.findChild<QAction*>(QStringLiteral("actionSources"))->trigger();
+        auto* dialog = window.findChild<twin::app::SourcesDialog*>();
+        QVERIFY(dialog && dialog->isVisible());
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("addSource")), Qt::LeftButton);
+        auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("sourceName"));
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("site exporters"));
+        dialog->findChild<QComboBox*>(QStringLiteral("sourceKind"))->setCurrentIndex(1);
+        auto* urls = dialog->findChild<QPlainTextEdit*>(QStringLiteral("sourceUrls"));
+        urls->setPlainText(QStringLiteral("http://admin:pa55word@127.0.0.1:1/metrics"));
+        dialog->findChild<QCheckBox*>(QStringLiteral("sourceActive"))->setChecked(true);
+        QSignalSpy tested(dialog, &twin::app::SourcesDialog::testFinished);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testSource")), Qt::LeftButton);
+        QVERIFY(tested.count() == 1 || tested.wait(10000));
+        QVERIFY(!tested.last().at(0).toBool());
+        QVERIFY2(dialog->testResult().contains(QStringLiteral("credentials")),
+                 qPrintable(dialog->testResult()));
+        QVERIFY(!dialog->testResult().contains(QStringLiteral("pa55word")));
+
+        urls->setPlainText(shard);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testSource")), Qt::LeftButton);
+        QVERIFY(tested.wait(10000));
+        QVERIFY2(tested.last().at(0).toBool(), qPrintable(dialog->testResult()));
+        // 512 GPUs x 5 dcgm metrics, every one on a GPU of this model.
+        QVERIFY2(dialog->testResult().startsWith(
+                     QStringLiteral("Connected: 2,560 samples, 2,560 map onto this model")),
+                 qPrintable(dialog->testResult()));
+
+        dialog->accept();
+        const auto saved = twin::app::SourceSettings::load().activeSource();
+        QVERIFY(saved);
+        QCOMPARE(QString::fromStdString(saved->name), QStringLiteral("site exporters"));
+        QCOMPARE(saved->urls, std::vector<std::string>{shard.toStdString()});
+
+        // The window reads the site now: live colours from its exporter, said in the status bar.
+        QTRY_VERIFY_WITH_TIMEOUT(window.liveTelemetry() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel*>(QStringLiteral("telemetryStatus"))
+                                     ->text()
+                                     .startsWith(QStringLiteral("Telemetry: 512 GPUs live")),
+                                 20000);
+        QCOMPARE(window.liveTelemetry()->endpoint(), shard);
+        QVERIFY(window.liveTelemetry()->prometheusEndpoint().isEmpty());
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

@@ -25,6 +25,9 @@ struct TelemetrySource {
     std::string secretFile; // the token or password, in a file of its own (mode 0600)
     bool verifyTls = true;
     std::string caFile; // https: a site CA's PEM file
+    // Prometheus: GPU series carry a `rack` label (service discovery or relabelling attaches it), so
+    // the window can ask for one value per rack from afar; without it, it asks for every GPU.
+    bool rackLabel = false;
     bool operator==(const TelemetrySource&) const = default;
 };
 
