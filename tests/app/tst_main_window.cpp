@@ -432,7 +432,7 @@ private slots:
     // a URL with credentials refused without repeating them, the source saved to the settings, and
     // the window then reads it instead of simulating.
     void aSiteSourceIsAddedTestedAndRead() {
-        const QString model = dataDir_.filePath(QStringLiteral("site.db"));
+        const QString model = dataDir_.filePath(QStringLiteral("site-exporters.db"));
         generateSmallModel(model);
         const twin::datamodel::Facility facility =
             twin::datamodel::Store::open(model.toStdString(), twin::datamodel::Access::ReadOnly)->load();
