@@ -14,9 +14,14 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLocale>
+#include <QUrl>
 #include <algorithm>
+#include <arpa/inet.h>
 #include <cmath>
+#include <netinet/in.h>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace twin::app {
 
@@ -62,6 +67,24 @@ UpdateLog collectUpdates(const LiveTelemetry& live, int count) {
     spinUntil([&] { return int(log.refreshMs.size()) >= count; }, 120000);
     QObject::disconnect(connection);
     return log;
+}
+
+// A POST with no body to 127.0.0.1 (the simulator's fault injection); true on HTTP 200.
+bool postToLoopback(quint16 port, const std::string& target) {
+    const int socketFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    bool ok = ::connect(socketFd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    const std::string request =
+        "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    ok = ok && ::send(socketFd, request.data(), request.size(), 0) == ssize_t(request.size());
+    char reply[64] = {};
+    ok = ok && ::recv(socketFd, reply, sizeof reply - 1, 0) > 0 &&
+         std::string_view(reply).find(" 200 ") != std::string_view::npos;
+    ::close(socketFd);
+    return ok;
 }
 
 scene::CameraPose orbited(const scene::CameraPose& pose, double radians) {
@@ -178,6 +201,34 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
     report.rows.push_back({QStringLiteral("gui-thread-per-update"), QStringLiteral("longest"),
                            handling.empty() ? NAN : *std::max_element(handling.begin(), handling.end()),
                            QStringLiteral("ms (recolour every entity, legend, status)")});
+
+    // A change at the source: one GPU of a rack jumps to 95 C; how long until the rack's colour value
+    // (what the view draws from afar) has it, through Prometheus.
+    {
+        const datamodel::Facility& f = *window.facility();
+        const auto rack = f.ofKind(datamodel::EntityKind::Rack)[f.count(datamodel::EntityKind::Rack) / 2];
+        datamodel::EntityIndex server = datamodel::kNoEntity;
+        for (const auto child : f.children(rack))
+            if (f.kind(child) == datamodel::EntityKind::Server && server == datamodel::kNoEntity)
+                server = child;
+        bool arrived = false;
+        const auto watch = QObject::connect(live, &LiveTelemetry::updated, [&](const LiveUpdate& update) {
+            arrived = arrived || (*update.values)[std::size_t(rack)] >= 94.0f;
+        });
+        QElapsedTimer sinceChange;
+        sinceChange.start();
+        if (server == datamodel::kNoEntity ||
+            !postToLoopback(quint16(QUrl(live->endpoint()).port()),
+                            "/faults/hot/" + std::string(f.entities().hostname[std::size_t(server)]) + "/0"))
+            throw std::runtime_error("the simulator refused the hot-GPU fault");
+        if (!spinUntil([&] { return arrived; }, 120000))
+            throw std::runtime_error("a changed value did not arrive within 2 minutes");
+        QObject::disconnect(watch);
+        report.rows.push_back({QStringLiteral("source-change-to-view"), QStringLiteral("time"),
+                               double(sinceChange.elapsed()),
+                               QStringLiteral("ms, Prometheus scrapes every %1 s, the window asks every 2 s+")
+                                   .arg(live->scrapeIntervalMs() / 1000)});
+    }
 
     // Up close: the middle rack of the first hall; its neighbours' GPUs are asked for too.
     const auto racks = window.facility()->ofKind(datamodel::EntityKind::Rack);

@@ -219,6 +219,10 @@ QString LiveTelemetry::prometheusEndpoint() const {
     return d->prometheus && d->prometheus->started() ? d->prometheus->endpoint() : QString();
 }
 
+int LiveTelemetry::scrapeIntervalMs() const {
+    return d->prometheus || d->external ? d->prometheusScrapeMs : d->options.scrapeIntervalMs;
+}
+
 bool LiveTelemetry::viaPrometheus() const {
     return d->prometheusHasData;
 }

@@ -72,6 +72,8 @@ public:
     // The Prometheus started for them or the site's, or empty.
     QString prometheusEndpoint() const;
     bool viaPrometheus() const;
+    // How often Prometheus scrapes (or, without one, the window does).
+    int scrapeIntervalMs() const;
 
     // What to colour by (refreshes at once) and which hosts are drawn in detail.
     void setMetric(const telemetry::LiveMetric& metric);

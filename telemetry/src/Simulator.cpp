@@ -124,7 +124,8 @@ void Simulator::advanceTo(double time) {
                 std::min(kThrottleC, double(rack.supplyC) + double(kKelvinPerWatt) * gpu.powerW +
                                          kNoFlowRiseK * flowShortfall);
             gpu.temperatureC =
-                float(started_ ? approach(gpu.temperatureC, target, dt, kThermalLagS) : target);
+                gpu.hot ? float(kThrottleC)
+                        : float(started_ ? approach(gpu.temperatureC, target, dt, kThermalLagS) : target);
             gpu.memoryC = gpu.temperatureC + 6.0f;
             rackHeatW[server.rack] += gpu.powerW;
         }
@@ -254,7 +255,22 @@ bool Simulator::setLinkFlapping(std::string_view hostname, bool flapping) {
     return false;
 }
 
+bool Simulator::setGpuHot(std::string_view hostname, int gpuIndex) {
+    for (const Server& server : servers_)
+        if (server.hostname == hostname)
+            for (const std::size_t g : server.gpus)
+                if (gpus_[g].index == gpuIndex) {
+                    gpus_[g].hot = true;
+                    gpus_[g].temperatureC = float(kThrottleC);
+                    gpus_[g].memoryC = gpus_[g].temperatureC + 6.0f;
+                    return true;
+                }
+    return false;
+}
+
 void Simulator::clearFaults() {
+    for (Gpu& gpu : gpus_)
+        gpu.hot = false;
     for (Rack& rack : racks_)
         rack.cduFailed = false;
     for (Server& server : servers_)

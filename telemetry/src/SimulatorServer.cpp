@@ -5,6 +5,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <chrono>
 #include <fcntl.h>
 #include <stdexcept>
@@ -88,6 +89,19 @@ struct SimulatorServer::Private {
                 if (slash != std::string_view::npos &&
                     (rest.substr(slash + 1) == "down" || rest.substr(slash + 1) == "up"))
                     known = simulator.setNodeDown(rest.substr(0, slash), rest.substr(slash + 1) == "down");
+            } else if (startsWith(target, "/faults/hot/")) {
+                // /faults/hot/HOST/GPU
+                const std::string_view rest = target.substr(12);
+                const auto slash = rest.rfind('/');
+                int index = -1;
+                if (slash != std::string_view::npos) {
+                    const std::string_view digits = rest.substr(slash + 1);
+                    const auto [end, error] =
+                        std::from_chars(digits.data(), digits.data() + digits.size(), index);
+                    if (error != std::errc() || end != digits.data() + digits.size())
+                        index = -1;
+                }
+                known = index >= 0 && simulator.setGpuHot(rest.substr(0, slash), index);
             } else if (startsWith(target, "/faults/flap/")) {
                 const std::string_view rest = target.substr(13);
                 const auto slash = rest.rfind('/');

@@ -374,6 +374,25 @@ private slots:
                                      .contains(QStringLiteral("CDUs live")),
                                  10000);
 
+        // A change at the source (a GPU of the rack suddenly at 95 C) comes through Prometheus into
+        // the rack's colour value.
+        window->findChild<QAction*>(QStringLiteral("colour:gpu-temperature"))->trigger();
+        twin::datamodel::EntityIndex server = twin::datamodel::kNoEntity;
+        for (const auto child : f.children(rack))
+            if (f.kind(child) == twin::datamodel::EntityKind::Server && server == twin::datamodel::kNoEntity)
+                server = child;
+        QVERIFY(server != twin::datamodel::kNoEntity);
+        float rackValue = 0.0f;
+        const auto watch =
+            connect(live, &twin::app::LiveTelemetry::updated, this, [&](const twin::app::LiveUpdate& update) {
+                if (update.metric->key == "gpu-temperature")
+                    rackValue = (*update.values)[std::size_t(rack)];
+            });
+        QVERIFY(post(quint16(QUrl(live->endpoint()).port()),
+                     "/faults/hot/" + std::string(f.entities().hostname[std::size_t(server)]) + "/0"));
+        QTRY_VERIFY_WITH_TIMEOUT(rackValue >= 94.0f, 20000);
+        disconnect(watch);
+
         // Closing the window stops its Prometheus: nothing listens there any more.
         const QUrl endpoint(live->prometheusEndpoint());
         window.reset();

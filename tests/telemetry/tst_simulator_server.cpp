@@ -113,6 +113,19 @@ private slots:
         };
         const double before = supply();
         QTRY_VERIFY_WITH_TIMEOUT(supply() > before + 0.5, 10000);
+        // A hot GPU reads its throttle temperature at once, in the very next scrape.
+        QCOMPARE(client.request(http::verb::post, "/faults/node/" + host + "/up").first, 200);
+        const int index = facility_->entities().slot[std::size_t(gpu)];
+        QCOMPARE(client.request(http::verb::post, "/faults/hot/" + host + "/" + std::to_string(index)).first,
+                 200);
+        const std::string hostPage = client.request(http::verb::get, "/metrics/host/" + host).second;
+        const std::string hotLine = "DCGM_FI_DEV_GPU_TEMP{gpu=\"" + std::to_string(index) + "\"";
+        const auto hotAt = hostPage.find(hotLine);
+        QVERIFY(hotAt != std::string::npos);
+        const auto valueAt = hostPage.find("} ", hotAt) + 2;
+        QCOMPARE(std::stod(hostPage.substr(valueAt)), 95.0);
+        QCOMPARE(client.request(http::verb::post, "/faults/hot/" + host + "/x").first, 404);
+        QCOMPARE(client.request(http::verb::post, "/faults/hot/" + host + "/9").first, 404);
         QCOMPARE(client.request(http::verb::post, "/faults/clear").first, 200);
         QVERIFY(!client.request(http::verb::get, "/metrics/host/" + host).second.empty());
 

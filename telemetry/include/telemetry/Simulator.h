@@ -37,6 +37,9 @@ public:
     bool failCdu(std::string_view rackName);
     bool setNodeDown(std::string_view hostname, bool down);
     bool setLinkFlapping(std::string_view hostname, bool flapping);
+    // A GPU whose die reads its throttle temperature at once (a step, no thermal lag): how a change
+    // at the source is timed through to the view.
+    bool setGpuHot(std::string_view hostname, int gpuIndex);
     void clearFaults();
 
     // For tests: the current state of one GPU (dense index) or one rack.
@@ -66,6 +69,7 @@ private:
         int index = 0;
         std::string uuid;
         float utilisation = 0, powerW = 0, temperatureC = 0, memoryC = 0;
+        bool hot = false;
     };
     bool hostVisible(const Server& server) const;
 
