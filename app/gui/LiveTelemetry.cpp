@@ -88,6 +88,7 @@ struct LiveTelemetry::Private {
     }
     std::vector<Request> requests; // of the refresh in flight
     QElapsedTimer sinceAlerts;
+    bool roundHadAlerts = false;
     std::uint64_t historyRequests = 0;
     int prometheusScrapeMs = 5000;
     std::shared_ptr<const telemetry::AlertList> alerts = std::make_shared<const telemetry::AlertList>();
@@ -120,9 +121,12 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
         if (fromPrometheus && outcome.mapped > 0) {
             d->prometheusHasData = true;
             // Queries cost Prometheus CPU in proportion to the series they read (max by (rack) over
-            // 100,000 GPUs: about half a second here): never spend more than a third of its time on us.
-            d->timer.setInterval(
-                std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
+            // 100,000 GPUs: about half a second here): never spend more than a third of its time on
+            // us. Timed on rounds of colour queries only: the alert round, once per scrape interval,
+            // would otherwise stretch the gap after it and delay the next change by seconds.
+            if (!d->roundHadAlerts)
+                d->timer.setInterval(
+                    std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
         }
         d->inFlight = false;
         emit updated(outcome.update);
@@ -319,6 +323,9 @@ void LiveTelemetry::refresh() {
             requests.push_back(
                 {base + telemetry::instantQueryPath(query.promql), Private::Request::Alert, query.metric});
     }
+    d->roundHadAlerts = std::any_of(requests.begin(), requests.end(), [](const Private::Request& request) {
+        return request.kind == Private::Request::Alert;
+    });
     collect(std::move(requests), true);
 }
 

@@ -27,7 +27,7 @@ namespace twin::app {
 
 struct LiveTelemetryOptions {
     int scrapeIntervalMs = 5000;  // the exporters, by us or by Prometheus
-    int prometheusQueryMs = 2000; // Prometheus, once it has data: cheap aggregate queries
+    int prometheusQueryMs = 1500; // Prometheus, once it has data: a scraped change shows within it
     bool startPrometheus = true;  // when the binary is installed
     // How often that Prometheus scrapes; 0: by model size. Ingesting 400,000 series every 5 s took
     // half a core here (100,000 GPUs); sites scrape dcgm-exporter every 15 to 30 s.

@@ -2,10 +2,12 @@
 // host, rack and CDU series, unmapped series counted and listed; the sample store's latest values,
 // history and staleness.
 #include "datamodel/Facility.h"
+#include "datamodel/ModelWriter.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
 #include "telemetry/Ingest.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -196,6 +198,62 @@ private slots:
             QVERIFY(history[k].time > history[k - 1].time);
         QVERIFY(store.history(0, temperature).empty());
         QVERIFY(!store.latest(0, temperature));
+    }
+
+    // The real dcgm-exporter capture (DataDog's fixture, Tesla T4 hosts) onto a model that holds its
+    // two hosts and their GPUs: every labelled GPU series lands on its GPU, by UUID and by host and
+    // index alike; the fixture's dummy series (a made-up host, no labels) are counted and listed.
+    void theRealDcgmCaptureMapsOntoItsHosts() {
+        const std::string path = dir_.filePath(QStringLiteral("t4.db")).toStdString();
+        auto store = datamodel::Store::create(path);
+        store->write([](datamodel::ModelWriter& writer) {
+            datamodel::EntityRecord site;
+            site.kind = EntityKind::Site;
+            site.name = "lab";
+            const auto siteId = writer.addEntity(site);
+            const std::pair<const char*, const char*> hosts[] = {
+                {"424773df46e0", "GPU-20c56d28-0da5-6d26-a36a-e7af1ce2586e"},
+                {"551bdf382151", "GPU-9ef1b6d0-3643-5dd7-b823-c0ec20dcf2d5"}};
+            for (const auto& [host, uuid] : hosts) {
+                datamodel::EntityRecord server;
+                server.kind = EntityKind::Server;
+                server.parentId = siteId;
+                server.name = host;
+                server.hostname = host;
+                const auto serverId = writer.addEntity(server);
+                datamodel::EntityRecord gpu;
+                gpu.kind = EntityKind::Gpu;
+                gpu.parentId = serverId;
+                gpu.name = uuid;
+                gpu.slot = 0;
+                gpu.uuid = uuid;
+                writer.addEntity(gpu);
+            }
+        });
+        const datamodel::Facility lab = store->load();
+        QFile file(
+            QStringLiteral(TWIN_SHARED_DATA "/dcgm/datadog_integrations-core_dcgm_fixtures_metrics.txt"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string capture = file.readAll().toStdString();
+        const std::size_t labelled =
+            std::size_t(QString::fromStdString(capture).count(QStringLiteral("Hostname=\"424773df46e0\"")) +
+                        QString::fromStdString(capture).count(QStringLiteral("Hostname=\"551bdf382151\"")));
+        QCOMPARE(labelled, std::size_t(23));
+        for (const char* hostnameLabel : {"Hostname", "nothing"}) {
+            // By host and index; then, with the host label renamed away, by UUID alone.
+            MappingRules rules;
+            rules.hostnameLabels = {hostnameLabel};
+            SampleStore samples(lab.entityCount());
+            const IngestReport report = ingestExposition(capture, SeriesMapper(lab, rules), samples, 1.0);
+            QVERIFY(!report.error);
+            QCOMPARE(report.mapped, labelled);
+            QCOMPARE(report.unmapped, report.samples - labelled);
+            QVERIFY(report.unmapped > 0 && !report.unmappedExamples.empty());
+            const auto temperature = samples.findMetric("DCGM_FI_DEV_GPU_TEMP");
+            QVERIFY(temperature);
+            const EntityIndex gpu = lab.findByUuid("GPU-20c56d28-0da5-6d26-a36a-e7af1ce2586e");
+            QCOMPARE(samples.latest(std::size_t(gpu), *temperature)->value, 25.0f);
+        }
     }
 };
 
