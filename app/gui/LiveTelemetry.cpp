@@ -47,7 +47,7 @@ struct LiveTelemetry::Private {
     std::thread serving;
     std::unique_ptr<ManagedPrometheus> prometheus;
     std::optional<telemetry::HostRackRule> rackRule;
-    bool rackLabel = false; // GPU series carry `rack`: one query per rack from afar
+    telemetry::QueryTarget target; // label names for queries; rackLabel: one query per rack from afar
     std::optional<telemetry::TelemetrySource> external; // a site's source instead of the simulator
     bool prometheusHasData = false;
     std::unique_ptr<telemetry::HttpClient> client;
@@ -160,7 +160,7 @@ void LiveTelemetry::startSimulated() {
                                        ? std::max(1, options.scrapeIntervalMs / 1000)
                                        : kLargeModelScrapeSeconds;
     d->rackRule = telemetry::inferHostRackRule(*d->facility);
-    d->rackLabel = d->rackRule.has_value();
+    d->target.rackLabel = d->rackRule.has_value();
     config.rackRule = d->rackRule;
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (metric.level == telemetry::MetricLevel::Gpu)
@@ -189,7 +189,8 @@ void LiveTelemetry::startExternal(const telemetry::TelemetrySource& source) {
         return;
     }
     d->external = source;
-    d->rackLabel = source.kind == telemetry::SourceKind::Prometheus && source.rackLabel;
+    d->target = telemetry::queryTargetFor(source);
+    d->mapper = std::make_unique<telemetry::SeriesMapper>(*d->facility, telemetry::mappingRulesFor(source));
     d->prometheusScrapeMs = d->options.scrapeIntervalMs;
     d->client = std::make_unique<telemetry::HttpClient>(client.options);
 }
@@ -259,8 +260,7 @@ void LiveTelemetry::requestHistory(int entity, const telemetry::LiveMetric& metr
         emit historyReady(history);
         return;
     }
-    telemetry::QueryTarget target;
-    target.rackLabel = d->rackLabel;
+    const telemetry::QueryTarget& target = d->target;
     const auto promql = telemetry::historyQuery(*d->facility, entity, metric, target);
     if (!promql) {
         history.error = tr("No series describes this; select a GPU, server, rack or CDU.");
@@ -308,8 +308,7 @@ void LiveTelemetry::refresh() {
         collect(d->external ? d->externalExporterRequests() : d->exporterRequests(endpoint()), false);
         return;
     }
-    telemetry::QueryTarget target;
-    target.rackLabel = d->rackLabel;
+    const telemetry::QueryTarget& target = d->target;
     const std::string base = prometheusEndpoint().toStdString();
     std::vector<Private::Request> requests;
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))

@@ -50,6 +50,10 @@ SourceSettings SourceSettings::load() {
         source.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
         source.caFile = settings.value(QStringLiteral("caFile")).toString().toStdString();
         source.rackLabel = settings.value(QStringLiteral("rackLabel"), false).toBool();
+        source.hostLabel = settings.value(QStringLiteral("hostLabel")).toString().toStdString();
+        source.gpuLabel = settings.value(QStringLiteral("gpuLabel")).toString().toStdString();
+        source.uuidLabel = settings.value(QStringLiteral("uuidLabel")).toString().toStdString();
+        source.rackLabelName = settings.value(QStringLiteral("rackLabelName")).toString().toStdString();
         result.sources.push_back(std::move(source));
     }
     settings.endArray();
@@ -76,6 +80,10 @@ void SourceSettings::save() const {
         settings.setValue(QStringLiteral("verifyTls"), source.verifyTls);
         settings.setValue(QStringLiteral("caFile"), QString::fromStdString(source.caFile));
         settings.setValue(QStringLiteral("rackLabel"), source.rackLabel);
+        settings.setValue(QStringLiteral("hostLabel"), QString::fromStdString(source.hostLabel));
+        settings.setValue(QStringLiteral("gpuLabel"), QString::fromStdString(source.gpuLabel));
+        settings.setValue(QStringLiteral("uuidLabel"), QString::fromStdString(source.uuidLabel));
+        settings.setValue(QStringLiteral("rackLabelName"), QString::fromStdString(source.rackLabelName));
     }
     settings.endArray();
     settings.setValue(kActive, active);

@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -28,7 +29,8 @@ QString qs(const std::string& text) {
 }
 
 // What an exporter's answer holds: samples, and how many land on the loaded model.
-QString describeScrape(const std::string& body, const datamodel::Facility* facility) {
+QString describeScrape(const std::string& body, const datamodel::Facility* facility,
+                       const telemetry::MappingRules& rules) {
     const QLocale locale;
     if (!facility) {
         const telemetry::ExpositionResult result = telemetry::parseExposition(body);
@@ -39,7 +41,7 @@ QString describeScrape(const std::string& body, const datamodel::Facility* facil
     }
     telemetry::SampleStore store(facility->entityCount(), 1);
     const telemetry::IngestReport report =
-        telemetry::ingestExposition(body, telemetry::SeriesMapper(*facility), store, 0.0);
+        telemetry::ingestExposition(body, telemetry::SeriesMapper(*facility, rules), store, 0.0);
     if (report.error)
         return QObject::tr("answered, but line %1: %2")
             .arg(report.error->line)
@@ -91,6 +93,9 @@ SourcesDialog::SourcesDialog(SourceSettings settings, std::shared_ptr<const data
     rackLabel_ =
         new QCheckBox(tr("GPU series carry a \"rack\" label (ask for one value per rack from afar)"), this);
     rackLabel_->setObjectName(QStringLiteral("sourceRackLabel"));
+    labels_ = new QLineEdit(this);
+    labels_->setObjectName(QStringLiteral("sourceLabels"));
+    labels_->setPlaceholderText(tr("host, GPU index, UUID, rack: default Hostname, gpu, UUID, rack"));
     active_ = new QCheckBox(tr("Read live values from this source when not simulating"), this);
     active_->setObjectName(QStringLiteral("sourceActive"));
     test_ = new QPushButton(tr("&Test"), this);
@@ -110,6 +115,7 @@ SourcesDialog::SourcesDialog(SourceSettings settings, std::shared_ptr<const data
     form->addRow(QString(), verifyTls_);
     form->addRow(tr("CA file"), caFile_);
     form->addRow(QString(), rackLabel_);
+    form->addRow(tr("Label names"), labels_);
     form->addRow(QString(), active_);
     auto* testRow = new QHBoxLayout;
     testRow->addWidget(test_);
@@ -177,8 +183,9 @@ void SourcesDialog::removeSource() {
 void SourcesDialog::showSource(int row) {
     current_ = row;
     const bool any = row >= 0 && std::size_t(row) < settings_.sources.size();
-    for (QWidget* field : std::initializer_list<QWidget*>{name_, kind_, urls_, auth_, user_, secretFile_,
-                                                          verifyTls_, caFile_, rackLabel_, active_, test_})
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{name_, kind_, urls_, auth_, user_, secretFile_, verifyTls_, caFile_,
+                                         rackLabel_, labels_, active_, test_})
         field->setEnabled(any);
     result_->clear();
     if (!any)
@@ -196,6 +203,11 @@ void SourcesDialog::showSource(int row) {
     verifyTls_->setChecked(source.verifyTls);
     caFile_->setText(qs(source.caFile));
     rackLabel_->setChecked(source.rackLabel);
+    const QStringList labels{qs(source.hostLabel), qs(source.gpuLabel), qs(source.uuidLabel),
+                             qs(source.rackLabelName)};
+    labels_->setText(std::all_of(labels.begin(), labels.end(), [](const QString& l) { return l.isEmpty(); })
+                         ? QString()
+                         : labels.join(QStringLiteral(", ")));
     active_->setChecked(!settings_.active.isEmpty() && settings_.active == qs(source.name));
 }
 
@@ -217,6 +229,14 @@ void SourcesDialog::storeForm() {
     source.verifyTls = verifyTls_->isChecked();
     source.caFile = caFile_->text().trimmed().toStdString();
     source.rackLabel = rackLabel_->isChecked();
+    // "host, gpu, uuid, rack", any of them empty for its default.
+    QStringList labels = labels_->text().split(QLatin1Char(','));
+    while (labels.size() < 4)
+        labels << QString();
+    source.hostLabel = labels[0].trimmed().toStdString();
+    source.gpuLabel = labels[1].trimmed().toStdString();
+    source.uuidLabel = labels[2].trimmed().toStdString();
+    source.rackLabelName = labels[3].trimmed().toStdString();
     if (active_->isChecked())
         settings_.active = qs(source.name);
     else if (settings_.active == oldName)
@@ -255,6 +275,7 @@ void SourcesDialog::testCurrent() {
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     client_->get(telemetry::testUrl(source), [this, generation, clock,
+                                              rules = telemetry::mappingRulesFor(source),
                                               prometheus = source.kind == telemetry::SourceKind::Prometheus](
                                                  telemetry::HttpResponse response) {
         // Parsed here, on the client's thread: a whole exporter page can be megabytes.
@@ -274,7 +295,7 @@ void SourcesDialog::testCurrent() {
                     : tr("Connected to Prometheus %1")
                           .arg(qs(response.body.substr(at + 11, response.body.find('"', at + 11) - at - 11)));
         } else {
-            text = tr("Connected: %1").arg(describeScrape(response.body, facility_.get()));
+            text = tr("Connected: %1").arg(describeScrape(response.body, facility_.get(), rules));
         }
         text += tr(" (%1 ms)").arg(clock->elapsed());
         QMetaObject::invokeMethod(

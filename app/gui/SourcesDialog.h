@@ -64,6 +64,7 @@ private:
     QCheckBox* verifyTls_ = nullptr;
     QLineEdit* caFile_ = nullptr;
     QCheckBox* rackLabel_ = nullptr;
+    QLineEdit* labels_ = nullptr;
     QCheckBox* active_ = nullptr;
     QPushButton* test_ = nullptr;
     QLabel* result_ = nullptr;

@@ -1,5 +1,6 @@
 #include "telemetry/TelemetrySource.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -46,6 +47,13 @@ std::optional<std::string> validateSource(const TelemetrySource& source) {
         return std::string("secret file: needed for this authentication");
     if (source.auth == SourceAuth::BasicPasswordFile && source.user.empty())
         return std::string("user: needed for basic authentication");
+    for (const std::string* label :
+         {&source.hostLabel, &source.gpuLabel, &source.uuidLabel, &source.rackLabelName})
+        if (!label->empty() &&
+            (!(std::isalpha(static_cast<unsigned char>((*label)[0])) || (*label)[0] == '_') ||
+             label->find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+                 std::string::npos))
+            return "label names: '" + *label + "' is not a Prometheus label name";
     return std::nullopt;
 }
 
@@ -81,6 +89,29 @@ SourceClient clientOptionsFor(const TelemetrySource& source) {
         client.options.basicPassword = std::move(secret);
     }
     return client;
+}
+
+MappingRules mappingRulesFor(const TelemetrySource& source) {
+    MappingRules rules;
+    if (!source.hostLabel.empty())
+        rules.hostnameLabels = {source.hostLabel};
+    if (!source.gpuLabel.empty())
+        rules.gpuIndexLabels = {source.gpuLabel};
+    if (!source.uuidLabel.empty())
+        rules.uuidLabels = {source.uuidLabel};
+    if (!source.rackLabelName.empty())
+        rules.rackLabels = {source.rackLabelName};
+    return rules;
+}
+
+QueryTarget queryTargetFor(const TelemetrySource& source) {
+    QueryTarget target;
+    if (!source.hostLabel.empty())
+        target.hostnameLabel = source.hostLabel;
+    if (!source.gpuLabel.empty())
+        target.gpuLabel = source.gpuLabel;
+    target.rackLabel = source.kind == SourceKind::Prometheus && source.rackLabel;
+    return target;
 }
 
 std::string testUrl(const TelemetrySource& source) {

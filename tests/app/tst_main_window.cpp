@@ -493,7 +493,15 @@ private slots:
                  qPrintable(dialog->testResult()));
         QVERIFY(!dialog->testResult().contains(QStringLiteral("pa55word")));
 
+        // Label names are the source's own: named wrong, nothing maps, and the test says so.
         urls->setPlainText(shard);
+        auto* labels = dialog->findChild<QLineEdit*>(QStringLiteral("sourceLabels"));
+        labels->setText(QStringLiteral("node, gpu, gpu_uuid"));
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testSource")), Qt::LeftButton);
+        QVERIFY(tested.wait(10000));
+        QVERIFY2(dialog->testResult().contains(QStringLiteral(", 0 map onto this model; 2,560 do not")),
+                 qPrintable(dialog->testResult()));
+        labels->clear();
         QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("testSource")), Qt::LeftButton);
         QVERIFY(tested.wait(10000));
         QVERIFY2(tested.last().at(0).toBool(), qPrintable(dialog->testResult()));

@@ -119,6 +119,28 @@ private slots:
         QVERIFY(clientOptionsFor(source).error);
     }
 
+    void labelNamesAreTheSourcesOwn() {
+        TelemetrySource source = prometheus("http://p:9090");
+        QCOMPARE(mappingRulesFor(source).hostnameLabels, (std::vector<std::string>{"Hostname", "hostname"}));
+        QCOMPARE(queryTargetFor(source).hostnameLabel, std::string("Hostname"));
+        QVERIFY(!queryTargetFor(source).rackLabel);
+        source.hostLabel = "node";
+        source.gpuLabel = "gpu_index";
+        source.rackLabelName = "cabinet";
+        source.rackLabel = true;
+        const MappingRules rules = mappingRulesFor(source);
+        QCOMPARE(rules.hostnameLabels, std::vector<std::string>{"node"});
+        QCOMPARE(rules.gpuIndexLabels, std::vector<std::string>{"gpu_index"});
+        QCOMPARE(rules.uuidLabels, (std::vector<std::string>{"UUID", "uuid"})); // left to its default
+        QCOMPARE(rules.rackLabels, std::vector<std::string>{"cabinet"});
+        QCOMPARE(queryTargetFor(source).hostnameLabel, std::string("node"));
+        QCOMPARE(queryTargetFor(source).gpuLabel, std::string("gpu_index"));
+        QVERIFY(queryTargetFor(source).rackLabel);
+        source.uuidLabel = "1uuid";
+        QCOMPARE(QString::fromStdString(validateSource(source).value_or("")),
+                 QStringLiteral("label names: '1uuid' is not a Prometheus label name"));
+    }
+
     void tlsSettingsPassThrough() {
         TelemetrySource source = prometheus("https://p:9090");
         source.verifyTls = false;

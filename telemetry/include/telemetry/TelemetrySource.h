@@ -6,6 +6,8 @@
 #pragma once
 
 #include "telemetry/HttpClient.h"
+#include "telemetry/LiveMetrics.h"
+#include "telemetry/SeriesMapper.h"
 
 #include <optional>
 #include <string>
@@ -28,6 +30,9 @@ struct TelemetrySource {
     // Prometheus: GPU series carry a `rack` label (service discovery or relabelling attaches it), so
     // the window can ask for one value per rack from afar; without it, it asks for every GPU.
     bool rackLabel = false;
+    // Label names, where the site's exporters or relabelling differ from dcgm-exporter's; empty: the
+    // defaults (Hostname or hostname, gpu, UUID or uuid, rack).
+    std::string hostLabel, gpuLabel, uuidLabel, rackLabelName;
     bool operator==(const TelemetrySource&) const = default;
 };
 
@@ -41,6 +46,11 @@ struct SourceClient {
     std::optional<std::string> error;
 };
 SourceClient clientOptionsFor(const TelemetrySource& source);
+
+// How series of this source map onto the model (its label names over SeriesMapper's defaults), and
+// the label names its queries use.
+MappingRules mappingRulesFor(const TelemetrySource& source);
+QueryTarget queryTargetFor(const TelemetrySource& source);
 
 // The request a connection test makes: Prometheus's build info, or the first exporter URL.
 std::string testUrl(const TelemetrySource& source);
