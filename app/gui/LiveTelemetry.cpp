@@ -35,7 +35,7 @@ double nowSeconds() {
 
 struct LiveTelemetryRequest {
     std::string url;
-    enum Kind { Exposition, Colour, Alert } kind;
+    enum Kind { Exposition, Colour } kind;
     std::string metric; // what a query's answer is stored as
 };
 
@@ -88,10 +88,9 @@ struct LiveTelemetry::Private {
     }
     std::vector<Request> requests; // of the refresh in flight
     QElapsedTimer sinceAlerts;
-    bool roundHadAlerts = false;
+    bool alertsInFlight = false;
     std::uint64_t historyRequests = 0;
     int prometheusScrapeMs = 5000;
-    std::shared_ptr<const telemetry::AlertList> alerts = std::make_shared<const telemetry::AlertList>();
 };
 
 LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility,
@@ -121,12 +120,9 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
         if (fromPrometheus && outcome.mapped > 0) {
             d->prometheusHasData = true;
             // Queries cost Prometheus CPU in proportion to the series they read (max by (rack) over
-            // 100,000 GPUs: about half a second here): never spend more than a third of its time on
-            // us. Timed on rounds of colour queries only: the alert round, once per scrape interval,
-            // would otherwise stretch the gap after it and delay the next change by seconds.
-            if (!d->roundHadAlerts)
-                d->timer.setInterval(
-                    std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
+            // 100,000 GPUs: about half a second here): never spend more than a third of its time on us.
+            d->timer.setInterval(
+                std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
         }
         d->inFlight = false;
         emit updated(outcome.update);
@@ -314,18 +310,59 @@ void LiveTelemetry::refresh() {
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
         requests.push_back({base + telemetry::instantQueryPath(query), Private::Request::Colour,
                             std::string(d->metric->name)});
-    // Alerts change no faster than Prometheus scrapes: ask for them once per scrape interval.
-    if (!d->sinceAlerts.isValid() || d->sinceAlerts.elapsed() >= d->prometheusScrapeMs) {
-        d->sinceAlerts.start();
-        for (const telemetry::AlertQuery& query :
-             telemetry::planAlertQueries(d->facility->alertRules(), target))
-            requests.push_back(
-                {base + telemetry::instantQueryPath(query.promql), Private::Request::Alert, query.metric});
-    }
-    d->roundHadAlerts = std::any_of(requests.begin(), requests.end(), [](const Private::Request& request) {
-        return request.kind == Private::Request::Alert;
-    });
     collect(std::move(requests), true);
+    refreshAlerts();
+}
+
+void LiveTelemetry::refreshAlerts() {
+    // Alerts change no faster than Prometheus scrapes: asked once per scrape interval, on their own,
+    // so that a slow alert query never holds back the colours.
+    if (d->alertsInFlight || (d->sinceAlerts.isValid() && d->sinceAlerts.elapsed() < d->prometheusScrapeMs))
+        return;
+    const std::vector<telemetry::AlertQuery> queries =
+        telemetry::planAlertQueries(d->facility->alertRules(), d->target);
+    if (queries.empty())
+        return;
+    d->sinceAlerts.start();
+    d->alertsInFlight = true;
+    struct Round {
+        std::mutex mutex;
+        std::vector<std::string> bodies;
+        std::vector<std::string> metrics;
+        std::size_t answered = 0;
+    };
+    auto round = std::make_shared<Round>();
+    round->bodies.resize(queries.size());
+    for (const telemetry::AlertQuery& query : queries)
+        round->metrics.push_back(query.metric);
+    const std::string base = prometheusEndpoint().toStdString();
+    for (std::size_t i = 0; i < queries.size(); ++i)
+        d->client->get(base + telemetry::instantQueryPath(queries[i].promql),
+                       [this, round, i](telemetry::HttpResponse response) {
+                           const std::lock_guard lock(round->mutex);
+                           if (response.ok())
+                               round->bodies[i] = std::move(response.body);
+                           if (++round->answered < round->bodies.size())
+                               return;
+                           // Only what breaches comes back (a few series): checked here, on the
+                           // client's thread, against a store of this round alone.
+                           telemetry::SampleStore breaches(d->facility->entityCount(), 1);
+                           for (std::size_t b = 0; b < round->bodies.size(); ++b)
+                               if (!round->bodies[b].empty())
+                                   telemetry::ingestQueryResponse(round->bodies[b], *d->mapper, breaches,
+                                                                  round->metrics[b]);
+                           auto alerts =
+                               std::make_shared<const telemetry::AlertList>(telemetry::evaluateAlerts(
+                                   *d->facility, breaches, nowSeconds(),
+                                   kStaleAfterIntervals * d->prometheusScrapeMs / 1000.0));
+                           QMetaObject::invokeMethod(
+                               this,
+                               [this, alerts] {
+                                   d->alertsInFlight = false;
+                                   emit alertsReady(alerts);
+                               },
+                               Qt::QueuedConnection);
+                       });
 }
 
 void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, bool prometheus) {
@@ -371,37 +408,30 @@ void LiveTelemetry::ingestCollected() {
         const double now = nowSeconds();
         const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
         std::size_t bytes = 0;
-        std::unique_ptr<telemetry::SampleStore> alertStore; // this round's breaches, when asked for
         for (std::size_t i = 0; i < d->bodies.size(); ++i) {
             const std::string& body = d->bodies[i];
             const Private::Request& request = d->requests[i];
             bytes += body.size();
-            if (request.kind == Private::Request::Alert && !alertStore)
-                alertStore = std::make_unique<telemetry::SampleStore>(d->facility->entityCount(), 1);
             if (body.empty())
                 continue;
             if (request.kind == Private::Request::Exposition) {
                 outcome.mapped += telemetry::ingestExposition(body, *d->mapper, *d->store, now).mapped;
-            } else if (request.kind == Private::Request::Colour) {
+            } else {
                 outcome.mapped +=
                     telemetry::ingestQueryResponse(body, *d->mapper, *d->store, request.metric).mapped;
-            } else {
-                telemetry::ingestQueryResponse(body, *d->mapper, *alertStore, request.metric);
             }
         }
         auto values = std::make_shared<std::vector<float>>();
         const telemetry::OverlayCounts counts =
             telemetry::overlayValues(*d->facility, *d->store, *metric, now, staleAfter, *values);
-        // Scraping the exporters, every value is in the store; through Prometheus the breaches come from
-        // their own queries, and the last round's list stands until the next.
+        // Scraping the exporters, every value is in the store: the alerts come with the colours.
+        // Through Prometheus they come on their own (refreshAlerts).
+        std::shared_ptr<const telemetry::AlertList> alerts;
         if (!prometheus)
-            d->alerts = std::make_shared<const telemetry::AlertList>(
+            alerts = std::make_shared<const telemetry::AlertList>(
                 telemetry::evaluateAlerts(*d->facility, *d->store, now, staleAfter));
-        else if (alertStore)
-            d->alerts = std::make_shared<const telemetry::AlertList>(
-                telemetry::evaluateAlerts(*d->facility, *alertStore, now, staleAfter));
         outcome.update = LiveUpdate{
-            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes, d->alerts};
+            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes, alerts};
         return outcome;
     }));
 }

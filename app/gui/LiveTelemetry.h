@@ -43,7 +43,8 @@ struct LiveUpdate {
     QString via;              // "Prometheus http://127.0.0.1:PORT" or "exporters http://..."
     double refreshMs = 0.0;   // from asking to values ready: requests, parsing, mapping, aggregating
     std::size_t bytes = 0;    // response bodies, inflated (the HttpClient asks for gzip)
-    // The model's alert rules over the latest values (through Prometheus: its last answer).
+    // The model's alert rules over the latest values, when the window scrapes the exporters itself
+    // (through Prometheus they arrive on their own: alertsReady).
     std::shared_ptr<const telemetry::AlertList> alerts;
 };
 
@@ -87,12 +88,15 @@ signals:
     void updated(const twin::app::LiveUpdate& update);
     void failed(const QString& error);
     void historyReady(const twin::app::History& history);
+    // Through Prometheus, once per scrape interval: what breaches the model's rules.
+    void alertsReady(std::shared_ptr<const twin::telemetry::AlertList> alerts);
 
 private:
     struct Private;
     void startSimulated();
     void startExternal(const telemetry::TelemetrySource& source);
     void refresh();
+    void refreshAlerts();
     void collect(std::vector<LiveTelemetryRequest> requests, bool prometheus);
     void ingestCollected();
     std::unique_ptr<Private> d;

@@ -502,6 +502,11 @@ void MainWindow::startLive() {
     live_ = std::make_unique<LiveTelemetry>(facility_, options);
     connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
     connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
+    connect(live_.get(), &LiveTelemetry::alertsReady, this,
+            [this](const std::shared_ptr<const telemetry::AlertList>& alerts) {
+                if (alerts && facility_)
+                    alerts_->showAlerts(*alerts, *facility_, [this](int entity) { return describe(entity); });
+            });
     connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
         telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
         telemetryStatus_->setToolTip(error);
@@ -550,13 +555,12 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
                                   .arg(QLocale().toString(update.stale))
                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
     telemetryStatus_->setToolTip(tr("%1 via %2").arg(utf8(update.metric->title), update.via));
-    if (update.alerts) {
+    if (update.alerts)
         alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });
-        if (first) {
-            history_->show();
-            alerts_->show();
-            resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
-        }
+    if (first) {
+        history_->show();
+        alerts_->show();
+        resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
     }
     if (!sinceHistory_.isValid() || sinceHistory_.elapsed() > kHistoryRefreshMs ||
         update.metric != historyMetric_) {

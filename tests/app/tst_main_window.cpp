@@ -392,6 +392,16 @@ private slots:
                      "/faults/hot/" + std::string(f.entities().hostname[std::size_t(server)]) + "/0"));
         QTRY_VERIFY_WITH_TIMEOUT(rackValue >= 94.0f, 20000);
         disconnect(watch);
+        // ... and Prometheus's answer to the alert queries names that rack: its hottest GPU is past
+        // "GPU at throttle" (92).
+        auto* alertList = window->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->alertsPanel()->shownAlerts() >= 1 &&
+                alertList->topLevelItem(0)->text(1).startsWith(QStringLiteral("GPU at throttle")),
+            20000);
+        QVERIFY2(
+            alertList->topLevelItem(0)->text(2).contains(QString::fromStdString(std::string(f.name(rack)))),
+            qPrintable(alertList->topLevelItem(0)->text(2)));
 
         // Closing the window stops its Prometheus: nothing listens there any more.
         const QUrl endpoint(live->prometheusEndpoint());
