@@ -403,7 +403,8 @@ void LiveTelemetry::ingestCollected() {
     const telemetry::LiveMetric* metric = d->metric;
     const QString via =
         prometheus ? tr("Prometheus %1").arg(prometheusEndpoint()) : tr("exporters %1").arg(endpoint());
-    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via] {
+    const QString error = d->errors.empty() ? QString() : QString::fromStdString(d->errors.front());
+    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via, error] {
         Private::Outcome outcome;
         const double now = nowSeconds();
         const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
@@ -431,7 +432,7 @@ void LiveTelemetry::ingestCollected() {
             alerts = std::make_shared<const telemetry::AlertList>(
                 telemetry::evaluateAlerts(*d->facility, *d->store, now, staleAfter));
         outcome.update = LiveUpdate{
-            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes, alerts};
+            std::move(values), metric, int(counts.fresh), int(counts.stale), via, 0.0, bytes, alerts, error};
         return outcome;
     }));
 }

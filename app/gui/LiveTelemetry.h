@@ -46,6 +46,7 @@ struct LiveUpdate {
     // The model's alert rules over the latest values, when the window scrapes the exporters itself
     // (through Prometheus they arrive on their own: alertsReady).
     std::shared_ptr<const telemetry::AlertList> alerts;
+    QString error; // the first request of this update that failed (names the host, never a secret)
 };
 
 struct LiveTelemetryRequest; // one HTTP request of a refresh (LiveTelemetry.cpp)

@@ -550,10 +550,15 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     const bool first = !lastLive_;
     lastLive_ = std::make_unique<LiveUpdate>(update);
     const bool cdus = update.metric->level == telemetry::MetricLevel::Cdu;
-    telemetryStatus_->setText(tr("Telemetry: %1 %2 live, %3 stale, updated %4")
-                                  .arg(QLocale().toString(update.fresh), cdus ? tr("CDUs") : tr("GPUs"))
-                                  .arg(QLocale().toString(update.stale))
-                                  .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    QString status = tr("Telemetry: %1 %2 live, %3 stale, updated %4")
+                         .arg(QLocale().toString(update.fresh), cdus ? tr("CDUs") : tr("GPUs"))
+                         .arg(QLocale().toString(update.stale))
+                         .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+    // A failing source stays in view: the values it left age and turn grey while the error says why.
+    if (!update.error.isEmpty())
+        status += tr("; error: %1").arg(update.error);
+    telemetryStatus_->setText(status);
+    telemetryStatus_->setStyleSheet(update.error.isEmpty() ? QString() : QStringLiteral("color: #c0392b"));
     telemetryStatus_->setToolTip(tr("%1 via %2").arg(utf8(update.metric->title), update.via));
     if (update.alerts)
         alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });

@@ -534,6 +534,19 @@ private slots:
                                  20000);
         QCOMPARE(window.liveTelemetry()->endpoint(), shard);
         QVERIFY(window.liveTelemetry()->prometheusEndpoint().isEmpty());
+
+        // The site goes away: the window keeps drawing, says why, and its values turn stale (grey).
+        stopSite.dismiss();
+        site.stop();
+        serving.join();
+        QTRY_VERIFY_WITH_TIMEOUT(window.findChild<QLabel*>(QStringLiteral("telemetryStatus"))
+                                     ->text()
+                                     .startsWith(QStringLiteral("Telemetry: 0 GPUs live, 512 stale")),
+                                 40000);
+        const QString status = window.findChild<QLabel*>(QStringLiteral("telemetryStatus"))->text();
+        QVERIFY2(status.contains(QStringLiteral("error:")), qPrintable(status));
+        const auto someRack = facility.ofKind(twin::datamodel::EntityKind::Rack).front();
+        QCOMPARE(*window.facilityScene()->drawnColour(someRack), (std::array<unsigned char, 3>{96, 96, 96}));
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {
