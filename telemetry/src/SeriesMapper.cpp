@@ -38,6 +38,12 @@ datamodel::EntityIndex SeriesMapper::entityOf(const Sample& sample) const {
         }
         if (const auto server = facility_.findByHostname(host); server != kNoEntity)
             return server;
+        // Prometheus's `instance` label is "host:port" (node exporter: host:9100).
+        if (const auto colon = host.rfind(':');
+            colon != std::string_view::npos && colon + 1 < host.size() &&
+            host.find_first_not_of("0123456789", colon + 1) == std::string_view::npos)
+            if (const auto server = facility_.findByHostname(host.substr(0, colon)); server != kNoEntity)
+                return server;
     }
     if (const std::string_view rackName = labelValue(sample, rules_.rackLabels); !rackName.empty()) {
         const auto rack = facility_.findByName(rackName);

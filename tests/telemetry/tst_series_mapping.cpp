@@ -255,6 +255,25 @@ private slots:
             QCOMPARE(samples.latest(std::size_t(gpu), *temperature)->value, 25.0f);
         }
     }
+
+    // Node exporter through Prometheus: the host is in `instance` as host:port. With that label named
+    // as the source's host label, host series land on their server.
+    void nodeExporterInstancesMapToServers() {
+        const EntityIndex server = facility_->ofKind(EntityKind::Server)[3];
+        const std::string host(facility_->entities().hostname[std::size_t(server)]);
+        const std::string text =
+            "# TYPE node_load1 gauge\nnode_load1{instance=\"" + host +
+            ":9100\",job=\"node\"} 3.5\nnode_load1{instance=\"" + host +
+            ":x\",job=\"node\"} 1\nnode_load1{instance=\"elsewhere:9100\",job=\"node\"} 1\n";
+        MappingRules rules;
+        rules.hostnameLabels = {"instance"};
+        SampleStore store(facility_->entityCount());
+        const IngestReport report = ingestExposition(text, SeriesMapper(*facility_, rules), store, 1.0);
+        QVERIFY(!report.error);
+        QCOMPARE(report.mapped, std::size_t(1));
+        QCOMPARE(report.unmapped, std::size_t(2)); // not a port, and a host the model lacks
+        QCOMPARE(store.latest(std::size_t(server), *store.findMetric("node_load1"))->value, 3.5f);
+    }
 };
 
 QTEST_GUILESS_MAIN(SeriesMappingTest)
