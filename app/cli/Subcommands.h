@@ -38,6 +38,7 @@ ExitCode runSnapshot(const QStringList& arguments);
 ExitCode runBench(const QStringList& arguments);
 ExitCode runGenerate(const QStringList& arguments);
 ExitCode runInfo(const QStringList& arguments);
+ExitCode runReport(const QStringList& arguments);
 ExitCode runTelemetrySim(const QStringList& arguments);
 
 } // namespace twin::app

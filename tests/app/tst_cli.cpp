@@ -1,6 +1,7 @@
 // The command-line contract of shared/design/CLI.md, checked on the real binary: exit codes, one-line
 // errors naming the thing, results on stdout, a snapshot PNG of the requested size with a real picture.
 #include <QCryptographicHash>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -393,6 +394,55 @@ private slots:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(lines(run.err).size(), 1);
         QVERIFY2(run.err.contains(mention), qPrintable(run.err));
+    }
+
+    // `report MODEL --date D --json` (CLI.md): the keys of the contract, installed counts that grow
+    // day by day to the total; a bad date refused with exit 1, quoted; no --date a usage error.
+    void reportFollowsTheContract() {
+        const QString model = dir_.filePath(QStringLiteral("report.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        const QJsonObject info =
+            QJsonDocument::fromJson(
+                runTwin({QStringLiteral("info"), model, QStringLiteral("--json")}).out.toUtf8())
+                .object()
+                .value(QStringLiteral("schedule"))
+                .toObject();
+        const QDate start = QDate::fromString(info.value(QStringLiteral("start")).toString(), Qt::ISODate);
+        const QDate end = QDate::fromString(info.value(QStringLiteral("end")).toString(), Qt::ISODate);
+        QVERIFY(start.isValid() && end.isValid() && start < end);
+        qint64 previous = -1;
+        for (const QDate& day : {start.addDays(-1), start.addDays(start.daysTo(end) * 9 / 10), end}) {
+            const Run run = runTwin({QStringLiteral("report"), model, QStringLiteral("--date"),
+                                     day.toString(Qt::ISODate), QStringLiteral("--json")});
+            QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+            QJsonParseError error;
+            const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(run.out));
+            QCOMPARE(root.value(QStringLiteral("date")).toString(), day.toString(Qt::ISODate));
+            const QJsonObject gpus = root.value(QStringLiteral("gpus")).toObject();
+            QCOMPARE(gpus.value(QStringLiteral("total")).toInteger(), 4096);
+            const qint64 installed = gpus.value(QStringLiteral("installed_actual")).toInteger();
+            QVERIFY(installed >= previous);
+            previous = installed;
+            const QJsonArray halls = root.value(QStringLiteral("halls")).toArray();
+            QCOMPARE(halls.size(), 4);
+            qint64 sum = 0;
+            for (const QJsonValue& hall : halls)
+                sum += hall.toObject().value(QStringLiteral("installed_actual")).toInteger();
+            QCOMPARE(sum, installed);
+            QVERIFY(root.contains(QStringLiteral("late_tasks")));
+        }
+        QCOMPARE(previous, 4096); // all in by the end of the schedule
+
+        const Run bad = runTwin(
+            {QStringLiteral("report"), model, QStringLiteral("--date"), QStringLiteral("2024-02-30")});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.out.isEmpty());
+        QVERIFY2(bad.err.contains(QStringLiteral("'2024-02-30'")), qPrintable(bad.err));
+        QCOMPARE(runTwin({QStringLiteral("report"), model}).exitCode, 2);
     }
 
     void infoRefusesBadFiles() {

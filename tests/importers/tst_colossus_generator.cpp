@@ -4,6 +4,7 @@
 #include "datamodel/FacilityExport.h"
 #include "datamodel/FacilityGraph.h"
 #include "datamodel/ModelError.h"
+#include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
@@ -39,6 +40,22 @@ std::int64_t sqlCount(const QString& path, const char* sql, const std::string& b
         qFatal("%s", sqlite3_errmsg(db));
     if (!bound.empty())
         sqlite3_bind_text(st, 1, bound.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    const std::int64_t value = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return value;
+}
+
+// The same with a date (?1) and an integer (?2) bound.
+std::int64_t sqlCount(const QString& path, const char* sql, const std::string& date, std::int64_t number) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+        qFatal("%s", sqlite3_errmsg(db));
+    sqlite3_bind_text(st, 1, date.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, number);
     sqlite3_step(st);
     const std::int64_t value = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
@@ -227,6 +244,53 @@ private slots:
             previous = actual;
         }
         QCOMPARE(previous, std::size_t(100000)); // everything is in by the day training starts
+    }
+
+    // What `report --date` prints: per hall, installed by planned and by actual dates at the end of
+    // the day, and the late tasks, each equal to SQL on the same file.
+    void theProgressReportMatchesSql() {
+        const Schedule schedule(facility_);
+        // GPU -> server -> rack (whose tasks decide) -> row -> hall.
+        const char* hallActual =
+            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id "
+            "JOIN entity rack ON server.parent_id = rack.id JOIN entity row ON rack.parent_id = row.id "
+            "WHERE gpu.kind = 7 AND row.parent_id = ?2 AND NOT EXISTS (SELECT 1 FROM task_entity te JOIN "
+            "task t "
+            "ON t.id = te.task_id WHERE te.entity_id = rack.id AND (t.actual_end IS NULL OR t.actual_end > "
+            "?1))";
+        const char* hallPlanned =
+            "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id "
+            "JOIN entity rack ON server.parent_id = rack.id JOIN entity row ON rack.parent_id = row.id "
+            "WHERE gpu.kind = 7 AND row.parent_id = ?2 AND NOT EXISTS (SELECT 1 FROM task_entity te JOIN "
+            "task t "
+            "ON t.id = te.task_id WHERE te.entity_id = rack.id AND t.planned_end > ?1)";
+        const char* late = "SELECT count(*) FROM task WHERE planned_end <= ?1 AND "
+                           "(actual_end IS NULL OR actual_end > ?1)";
+        bool sawLate = false, sawPartial = false;
+        for (const char* day : {"2024-07-04", "2024-07-08", "2024-07-12", "2024-07-20"}) {
+            const ProgressReport report = progressAt(facility_, schedule, *parseTime(day));
+            const std::string endOfDay = std::string(day) + " 23:59:59";
+            QCOMPARE(QString::fromStdString(formatTime(report.at)), QString::fromStdString(endOfDay));
+            QCOMPARE(report.halls.size(), std::size_t(4));
+            std::size_t planned = 0, actual = 0;
+            for (const HallProgress& hall : report.halls) {
+                const std::int64_t hallId = facility_.entities().id[std::size_t(hall.hall)];
+                QCOMPARE(std::int64_t(hall.installedActual),
+                         sqlCount(path100k_, hallActual, endOfDay, hallId));
+                QCOMPARE(std::int64_t(hall.installedPlanned),
+                         sqlCount(path100k_, hallPlanned, endOfDay, hallId));
+                QCOMPARE(hall.percentComplete, 100.0 * double(hall.installedActual) / double(hall.gpus));
+                planned += hall.installedPlanned;
+                actual += hall.installedActual;
+                sawPartial = sawPartial || (hall.installedActual > 0 && hall.installedActual < hall.gpus);
+            }
+            QCOMPARE(report.installedPlanned, planned);
+            QCOMPARE(report.installedActual, actual);
+            QCOMPARE(report.gpus, std::size_t(100000));
+            QCOMPARE(std::int64_t(report.lateTasks.size()), sqlCount(path100k_, late, endOfDay));
+            sawLate = sawLate || !report.lateTasks.empty();
+        }
+        QVERIFY(sawLate && sawPartial); // the dates chosen do test something
     }
 
     void sameSeedSameModelOtherSeedOtherSerials() {

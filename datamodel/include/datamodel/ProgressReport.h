@@ -1,0 +1,38 @@
+// Progress at the end of a day: what was installed by then by planned and by actual dates, per hall,
+// and which tasks are late. What `report --date` prints and the timeline's daily report shows.
+#pragma once
+
+#include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
+
+#include <string>
+#include <vector>
+
+namespace twin::datamodel {
+
+struct HallProgress {
+    EntityIndex hall = kNoEntity;
+    std::string name;
+    std::size_t gpus = 0;
+    std::size_t installedPlanned = 0, installedActual = 0;
+    double percentComplete = 0.0; // installed by actual dates, of the hall's GPUs
+};
+
+struct LateTask {
+    std::uint32_t task = 0; // index into Facility::tasks()
+    TimePoint plannedEnd = kNoTime;
+};
+
+struct ProgressReport {
+    TimePoint at = kNoTime; // the end of the day reported (its last second)
+    std::size_t gpus = 0;
+    std::size_t installedPlanned = 0, installedActual = 0;
+    std::vector<HallProgress> halls;
+    // Planned to be finished by `at` and not actually finished by then, oldest planned end first.
+    std::vector<LateTask> lateTasks;
+};
+
+// `day`: any time in the day to report; the state is that at the day's last second (UTC).
+ProgressReport progressAt(const Facility& facility, const Schedule& schedule, TimePoint day);
+
+} // namespace twin::datamodel
