@@ -12,6 +12,7 @@
 #include "gui/LiveTelemetry.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
+#include "gui/TimelinePanel.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -117,6 +118,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
+    timeline_ = new TimelinePanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, timeline_);
+    timeline_->hide(); // View > Timeline Panel
+    connect(timeline_, &TimelinePanel::changed, this, &MainWindow::applyTimeline);
 
     buildMenus();
     restoreGeometryFromSettings();
@@ -246,6 +251,10 @@ void MainWindow::buildMenus() {
     showAlerts->setText(tr("&Alerts Panel"));
     showAlerts->setObjectName(QStringLiteral("actionAlertsPanel"));
     viewMenu->addAction(showAlerts);
+    QAction* showTimeline = timeline_->toggleViewAction();
+    showTimeline->setText(tr("&Timeline Panel"));
+    showTimeline->setObjectName(QStringLiteral("actionTimelinePanel"));
+    viewMenu->addAction(showTimeline);
     QAction* showHistoryPanel = history_->toggleViewAction();
     showHistoryPanel->setText(tr("&History Panel"));
     showHistoryPanel->setObjectName(QStringLiteral("actionHistoryPanel"));
@@ -292,6 +301,14 @@ void MainWindow::buildMenus() {
     QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
     colourBy->setObjectName(QStringLiteral("menuColourBy"));
     auto* colourGroup = new QActionGroup(this);
+    // None is checked while the Timeline colours the scene.
+    colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    connect(colourGroup, &QActionGroup::triggered, this, [this] {
+        if (timeline_->mode() != TimelinePanel::Mode::Off) {
+            const QSignalBlocker quiet(timeline_);
+            timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
+        }
+    });
     QAction* byKind = colourBy->addAction(tr("&Kind"));
     byKind->setObjectName(QStringLiteral("colour:kind"));
     QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
@@ -413,7 +430,9 @@ QString MainWindow::openModel(const QString& path) {
 
 void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility,
                             double seconds) {
+    schedule_.reset(); // it refers to the old facility
     facility_ = std::move(facility);
+    schedule_ = std::make_unique<datamodel::Schedule>(*facility_);
     modelPath_ = path;
     recent_.add(path);
     setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
@@ -442,6 +461,13 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
                              kStatusMessageMs);
     rebuildGoToMenu();
+    {
+        const QSignalBlocker quiet(timeline_);
+        timeline_->setMode(TimelinePanel::Mode::Off);
+        timeline_->setSchedule(facility_->scheduleStart() == datamodel::kNoTime ? 0
+                                                                                : facility_->scheduleStart(),
+                               facility_->scheduleEnd() == datamodel::kNoTime ? 0 : facility_->scheduleEnd());
+    }
     startLive();
     emit modelLoaded(path);
 }
@@ -482,6 +508,47 @@ void MainWindow::setLiveTelemetry(bool on) {
 void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) {
     liveWanted_ = on;
     liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
+}
+
+void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mode) {
+    if (!facilityScene_ || !schedule_)
+        return;
+    if (mode == TimelinePanel::Mode::Off) {
+        if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")); byKind && !byKind->isChecked())
+            byKind->trigger();
+        return;
+    }
+    for (QAction* action : findChildren<QAction*>())
+        if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
+            action->setChecked(false); // the timeline colours the scene now
+    const datamodel::TimePoint endOfDay = day + datamodel::kSecondsPerDay - 1;
+    const QString date = QString::fromStdString(datamodel::formatDate(day));
+    if (mode == TimelinePanel::Mode::ActualVsPlanned) {
+        schedule_->progressAt(endOfDay, timelineProgress_);
+        timelineCategories_.resize(timelineProgress_.size());
+        for (std::size_t e = 0; e < timelineProgress_.size(); ++e)
+            timelineCategories_[e] = schedule_->owner(datamodel::EntityIndex(e)) == datamodel::kNoEntity
+                                         ? 255 // no task decides it: its own colour
+                                         : std::uint8_t(timelineProgress_[e]);
+        // In Progress's order: early, on time, late, in progress, behind, not yet due (ghosted).
+        facilityScene_->colourByCategory(timelineCategories_,
+                                         {{tr("Installed early"), {60, 120, 230}},
+                                          {tr("Installed on time"), {60, 180, 90}},
+                                          {tr("Installed late"), {220, 60, 50}},
+                                          {tr("In progress"), {235, 200, 40}},
+                                          {tr("Behind: due, not started"), {120, 40, 40}},
+                                          {tr("Not yet due"), {52, 56, 66}}},
+                                         tr("Actual vs planned, %1").arg(date));
+    } else {
+        const bool planned = mode == TimelinePanel::Mode::Planned;
+        schedule_->stateAt(endOfDay,
+                           planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
+                           timelineStates_);
+        facilityScene_->colourByStatus(timelineStates_,
+                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date));
+    }
+    view_->requestRender();
+    emit timelineShown();
 }
 
 void MainWindow::startLive() {

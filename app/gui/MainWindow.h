@@ -1,7 +1,9 @@
 // The main window: the 3D view in the centre, menus, status bar, geometry remembered between runs.
 #pragma once
 
+#include "datamodel/Schedule.h"
 #include "gui/RecentModels.h"
+#include "gui/TimelinePanel.h"
 #include "scene/Legend.h"
 #include "telemetry/LiveMetrics.h"
 
@@ -65,6 +67,7 @@ public:
     double lastLiveHandlingMs() const { return lastLiveHandlingMs_; }
     AlertsPanel* alertsPanel() const { return alerts_; }
     HistoryPanel* historyPanel() const { return history_; }
+    TimelinePanel* timelinePanel() const { return timeline_; }
     // Selects an entity (and everything below it) and flies the camera to frame it.
     void selectAndFrame(int entity);
 
@@ -87,6 +90,8 @@ signals:
     // The history chart was redrawn for the selection.
     void historyShown();
     void liveTelemetryFailed(const QString& error);
+    // The timeline recoloured the scene for its day and mode.
+    void timelineShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -107,6 +112,7 @@ private:
     void colourByLive();
     void tellLiveWhatIsVisible();
     void startLive();
+    void applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mode);
     void flyToAndSelect(int entity);
     void requestHistory();
     void showHistory(const History& history);
@@ -133,6 +139,11 @@ private:
     QLabel* telemetryStatus_ = nullptr;
     AlertsPanel* alerts_ = nullptr; // shown once live telemetry arrives
     HistoryPanel* history_ = nullptr;
+    TimelinePanel* timeline_ = nullptr;
+    std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
+    std::vector<datamodel::InstallState> timelineStates_;
+    std::vector<datamodel::Progress> timelineProgress_;
+    std::vector<std::uint8_t> timelineCategories_;
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;
 };

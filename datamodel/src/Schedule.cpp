@@ -17,13 +17,31 @@ InstallState taskState(const TaskColumns& tasks, std::size_t t, TimePoint time, 
 } // namespace
 
 Schedule::Schedule(const Facility& facility)
-    : facility_(facility), owner_(facility.entityCount(), kNoEntity) {
+    : facility_(facility), owner_(facility.entityCount(), kNoEntity),
+      plannedFinish_(facility.entityCount(), kNoTime), actualFinish_(facility.entityCount(), kNoTime) {
     for (EntityIndex e : facility.topDownOrder()) {
         if (!facility.tasksOf(e).empty())
             owner_[size_t(e)] = e;
         else if (facility.parent(e) != kNoEntity)
             owner_[size_t(e)] = owner_[size_t(facility.parent(e))];
     }
+    // When each owner's last task ends, by plan and in fact; a task without an actual end yet leaves
+    // its owner without an actual finish.
+    const TaskColumns& tasks = facility.tasks();
+    std::vector<bool> unfinished(facility.entityCount(), false);
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+        for (EntityIndex e : tasks.entities.row(t)) {
+            TimePoint& planned = plannedFinish_[size_t(e)];
+            if (tasks.plannedEnd[t] != kNoTime && (planned == kNoTime || tasks.plannedEnd[t] > planned))
+                planned = tasks.plannedEnd[t];
+            if (tasks.actualEnd[t] == kNoTime)
+                unfinished[size_t(e)] = true;
+            else if (actualFinish_[size_t(e)] == kNoTime || tasks.actualEnd[t] > actualFinish_[size_t(e)])
+                actualFinish_[size_t(e)] = tasks.actualEnd[t];
+        }
+    for (std::size_t e = 0; e < unfinished.size(); ++e)
+        if (unfinished[e])
+            actualFinish_[e] = kNoTime;
 }
 
 void Schedule::stateAt(TimePoint time, ScheduleBasis basis, std::vector<InstallState>& states) const {
@@ -54,6 +72,39 @@ void Schedule::stateAt(TimePoint time, ScheduleBasis basis, std::vector<InstallS
     states.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         states[i] = owner_[i] == kNoEntity ? InstallState::Installed : ownerState[size_t(owner_[i])];
+}
+
+void Schedule::progressAt(TimePoint time, std::vector<Progress>& progress) const {
+    std::vector<InstallState> planned, actual;
+    stateAt(time, ScheduleBasis::Planned, planned);
+    stateAt(time, ScheduleBasis::Actual, actual);
+    const std::size_t n = facility_.entityCount();
+    progress.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const EntityIndex owner = owner_[i];
+        if (owner == kNoEntity) {
+            progress[i] = Progress::OnTime;
+            continue;
+        }
+        switch (actual[i]) {
+        case InstallState::InProgress:
+            progress[i] = Progress::InProgress;
+            break;
+        case InstallState::NotStarted:
+            progress[i] = planned[i] == InstallState::NotStarted ? Progress::NotDue : Progress::Behind;
+            break;
+        case InstallState::Installed: {
+            const TimePoint plannedEnd = plannedFinish_[size_t(owner)],
+                            actualEnd = actualFinish_[size_t(owner)];
+            const TimePoint slip = actualEnd - plannedEnd;
+            progress[i] = plannedEnd == kNoTime || actualEnd == kNoTime ? Progress::OnTime
+                          : slip <= -kSecondsPerDay                     ? Progress::Early
+                          : slip >= kSecondsPerDay                      ? Progress::Late
+                                                                        : Progress::OnTime;
+            break;
+        }
+        }
+    }
 }
 
 std::vector<InstallState> Schedule::stateAt(TimePoint time, ScheduleBasis basis) const {

@@ -180,7 +180,9 @@ struct FacilityScene::Private {
     FacilitySceneCounts counts;
 
     // The overlay in force, kept so that detail appearing later is coloured the same way.
-    enum class Overlay { Kind, Status, Value } overlay = Overlay::Kind;
+    enum class Overlay { Kind, Status, Value, Category } overlay = Overlay::Kind;
+    std::vector<std::uint8_t> categories;
+    std::vector<LegendEntry> palette;
     std::vector<datamodel::InstallState> states;
     std::vector<float> values;
     float low = 0.0f, high = 1.0f;
@@ -334,6 +336,10 @@ Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t in
         return states[size_t(entity)] == datamodel::InstallState::Installed    ? set.ownColour(instance)
                : states[size_t(entity)] == datamodel::InstallState::InProgress ? kInProgress
                                                                                : kNotStarted;
+    case Overlay::Category: {
+        const std::size_t category = size_t(entity) < categories.size() ? categories[size_t(entity)] : 255;
+        return category < palette.size() ? palette[category].colour : set.ownColour(instance);
+    }
     case Overlay::Value: {
         // Floors, trays and the plant carry no value: they keep their own colour as context.
         const EntityKind kind = facility->kind(entity);
@@ -578,6 +584,16 @@ void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> stat
                                    {QStringLiteral("In progress"), kInProgress},
                                    {QStringLiteral("Not started"), kNotStarted}});
     d->states.assign(states.begin(), states.end());
+    for (InstanceSet* set : d->allSets())
+        d->applyOverlay(*set);
+}
+
+void FacilityScene::colourByCategory(std::span<const std::uint8_t> categories,
+                                     std::vector<LegendEntry> palette, const QString& title) {
+    d->overlay = Private::Overlay::Category;
+    d->legend->showEntries(title, palette);
+    d->categories.assign(categories.begin(), categories.end());
+    d->palette = std::move(palette);
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
 }

@@ -11,6 +11,7 @@
 #include "gui/RecentModels.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
+#include "gui/TimelinePanel.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
 #include "scene/Legend.h"
@@ -38,6 +39,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 #include <QTreeWidget>
 #include <QUrl>
@@ -547,6 +549,74 @@ private slots:
         QVERIFY2(status.contains(QStringLiteral("error:")), qPrintable(status));
         const auto someRack = facility.ofKind(twin::datamodel::EntityKind::Rack).front();
         QCOMPARE(*window.facilityScene()->drawnColour(someRack), (std::array<unsigned char, 3>{96, 96, 96}));
+    }
+
+    // The Timeline: Actual vs planned colours every rack by how its installation went, day by day; the
+    // legend names the day; stepping, playing and leaving the timeline work from the panel and menus.
+    void theTimelineStepsThroughTheRollOut() {
+        using twin::app::TimelinePanel;
+        using namespace twin::datamodel;
+        MainWindow window;
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("timeline.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        const Facility& f = *window.facility();
+        TimelinePanel* timeline = window.timelinePanel();
+        const twin::scene::Legend& legend = window.facilityScene()->legend();
+
+        // Before the first task: every rack is not yet due (ghosted), and the legend says the day.
+        timeline->setMode(TimelinePanel::Mode::ActualVsPlanned);
+        QVERIFY2(legend.title().startsWith(QStringLiteral("Actual vs planned, ") +
+                                           QString::fromStdString(formatDate(timeline->day()))),
+                 qPrintable(legend.title()));
+        QCOMPARE(legend.entries().size(), std::size_t(6));
+        const auto racks = f.ofKind(EntityKind::Rack);
+        for (const EntityIndex rack : racks)
+            QCOMPARE(*window.facilityScene()->drawnColour(rack), legend.entries()[5].colour);
+
+        // After the last task: each rack early, on time or late by its own tasks' last ends, worked
+        // out here from the tasks themselves.
+        timeline->setDay(f.scheduleEnd() + kSecondsPerDay);
+        QSet<int> seen;
+        for (const EntityIndex rack : racks) {
+            TimePoint plannedEnd = kNoTime, actualEnd = kNoTime;
+            for (const std::uint32_t t : f.tasksOf(rack)) {
+                plannedEnd = std::max(plannedEnd, f.tasks().plannedEnd[t]);
+                actualEnd = std::max(actualEnd, f.tasks().actualEnd[t]);
+            }
+            const TimePoint slip = actualEnd - plannedEnd;
+            const int expected = slip <= -kSecondsPerDay ? 0 : slip >= kSecondsPerDay ? 2 : 1;
+            seen.insert(expected);
+            QCOMPARE(*window.facilityScene()->drawnColour(rack),
+                     legend.entries()[std::size_t(expected)].colour);
+        }
+        QVERIFY(seen.size() >= 2); // the generated schedule has some slip to show
+
+        // A day back and forward by the buttons.
+        const TimePoint last = timeline->day();
+        QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineBack")), Qt::LeftButton);
+        QCOMPARE(timeline->day(), last - kSecondsPerDay);
+        QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineForward")),
+                          Qt::LeftButton);
+        QCOMPARE(timeline->day(), last);
+
+        // Play from the start: the days advance by themselves.
+        timeline->setDay(f.scheduleStart());
+        const TimePoint start = timeline->day();
+        QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelinePlay")), Qt::LeftButton);
+        QVERIFY(timeline->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->day() >= start + 2 * kSecondsPerDay, 5000);
+        timeline->setPlaying(false);
+
+        // Planned mode uses the planned dates' states; Colour By > Kind leaves the timeline.
+        timeline->setMode(TimelinePanel::Mode::Planned);
+        QVERIFY(legend.title().startsWith(QStringLiteral("Planned, ")));
+        window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
+        QCOMPARE(timeline->mode(), TimelinePanel::Mode::Off);
+        QCOMPARE(legend.title(), QStringLiteral("Kind"));
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

@@ -12,6 +12,12 @@ namespace twin::datamodel {
 enum class InstallState : std::uint8_t { NotStarted, InProgress, Installed };
 enum class ScheduleBasis { Planned, Actual };
 
+// Actual against planned at a date, as 4D tools show it (Navisworks TimeLiner, SYNCHRO): installed
+// early, on time or late (its last task finished a day or more before, within a day of, or a day or
+// more after its planned end), in progress, behind (planned to have started, not started), or not
+// started and not yet due.
+enum class Progress : std::uint8_t { Early, OnTime, Late, InProgress, Behind, NotDue };
+
 class Schedule {
 public:
     // An entity's state is decided by its own tasks, or else by those of its nearest ancestor that has
@@ -22,6 +28,10 @@ public:
     void stateAt(TimePoint time, ScheduleBasis basis, std::vector<InstallState>& states) const;
     std::vector<InstallState> stateAt(TimePoint time, ScheduleBasis basis) const;
 
+    // Every entity's Progress at `time`, into `progress` (resized to the entity count). Entities no
+    // task decides count as installed on time.
+    void progressAt(TimePoint time, std::vector<Progress>& progress) const;
+
     // How many entities of `kind` are installed at `time`.
     std::size_t installedCount(EntityKind kind, TimePoint time, ScheduleBasis basis) const;
 
@@ -31,6 +41,8 @@ public:
 private:
     const Facility& facility_;
     std::vector<EntityIndex> owner_;
+    // Per owner: when its last task ends by plan and in fact (kNoTime: a task has no actual end yet).
+    std::vector<TimePoint> plannedFinish_, actualFinish_;
 };
 
 } // namespace twin::datamodel

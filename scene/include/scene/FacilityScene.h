@@ -74,6 +74,10 @@ public:
     void colourByStatus(std::span<const datamodel::InstallState> states,
                         const QString& title = QStringLiteral("Installation status"));
     // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
+    // One of a few named colours per entity (`palette[category]`, the legend lists them); entities
+    // whose category is past the palette keep their own colour (floors, the plant).
+    void colourByCategory(std::span<const std::uint8_t> categories, std::vector<LegendEntry> palette,
+                          const QString& title);
     // `threshold`: an alert level, marked on the legend's colour bar and named there.
     void colourByValue(std::span<const float> values, float low, float high,
                        const QString& title = QStringLiteral("Value"),

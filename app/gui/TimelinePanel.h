@@ -1,0 +1,51 @@
+// The Timeline dock: step through the installation schedule day by day, planned against actual, as
+// 4D tools do. A slider over the whole schedule, a day back and forward, play and pause at a chosen
+// speed, and the mode: Planned, Actual, or Actual vs Planned. The window recolours the scene through
+// its overlay arrays for every change (never a rebuild).
+#pragma once
+
+#include "datamodel/Time.h"
+
+#include <QDockWidget>
+
+class QComboBox;
+class QLabel;
+class QSlider;
+class QTimer;
+class QToolButton;
+
+namespace twin::app {
+
+class TimelinePanel : public QDockWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Off, Planned, Actual, ActualVsPlanned };
+
+    explicit TimelinePanel(QWidget* parent = nullptr);
+
+    // The days the slider spans: a day before the first task to a day after the last.
+    void setSchedule(datamodel::TimePoint start, datamodel::TimePoint end);
+    datamodel::TimePoint day() const; // midnight UTC of the day shown
+    void setDay(datamodel::TimePoint day);
+    Mode mode() const;
+    void setMode(Mode mode);
+    void stepDays(int days);
+    void setPlaying(bool playing);
+    bool playing() const;
+
+signals:
+    void changed(datamodel::TimePoint day, twin::app::TimelinePanel::Mode mode);
+
+private:
+    void showDay();
+
+    datamodel::TimePoint firstDay_ = 0;
+    QComboBox* mode_ = nullptr;
+    QSlider* slider_ = nullptr;
+    QLabel* date_ = nullptr;
+    QToolButton* play_ = nullptr;
+    QComboBox* speed_ = nullptr;
+    QTimer* player_ = nullptr;
+};
+
+} // namespace twin::app
