@@ -569,7 +569,7 @@ private slots:
 
         // Before the first task: every rack is not yet due (ghosted), and the legend says the day.
         timeline->setMode(TimelinePanel::Mode::ActualVsPlanned);
-        QVERIFY2(legend.title().startsWith(QStringLiteral("Actual vs planned, ") +
+        QVERIFY2(legend.title().startsWith(QStringLiteral("Actual vs plan, ") +
                                            QString::fromStdString(formatDate(timeline->day()))),
                  qPrintable(legend.title()));
         QCOMPARE(legend.entries().size(), std::size_t(6));
