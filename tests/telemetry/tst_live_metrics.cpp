@@ -14,7 +14,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
-#include <regex>
 #include <sqlite3.h>
 
 using namespace twin;
@@ -243,16 +242,18 @@ private slots:
         const auto rule = inferHostRackRule(*facility_);
         QVERIFY(rule);
         QCOMPARE(rule->hostPrefix, std::string("colossus-"));
-        // What Prometheus will do: match the whole host name, upper-case the capture.
-        const std::regex anchored(rule->regex);
+        // The regex Prometheus anchors; the real Prometheus applies it in tst_prometheus_integration.
+        QCOMPARE(rule->regex, std::string("colossus-([a-z0-9_-]+)-s[0-9]+"));
+        // What it captures, upper-cased, is each server's rack: host = prefix + rack in lower case + -sN.
         for (const EntityIndex server : facility_->ofKind(EntityKind::Server)) {
             const std::string host(facility_->entities().hostname[std::size_t(server)]);
-            std::smatch match;
-            QVERIFY2(std::regex_match(host, match, anchored), host.c_str());
-            std::string rack = match[1].str();
-            for (char& c : rack)
-                c = char(std::toupper(static_cast<unsigned char>(c)));
-            QCOMPARE(rack, std::string(facility_->name(facility_->parent(server))));
+            const std::string rackName(facility_->name(facility_->parent(server)));
+            std::string lower = rackName;
+            for (char& c : lower)
+                c = char(std::tolower(static_cast<unsigned char>(c)));
+            QVERIFY2(host.rfind(rule->hostPrefix + lower + "-s", 0) == 0, host.c_str());
+            const std::string index = host.substr(rule->hostPrefix.size() + lower.size() + 2);
+            QVERIFY(!index.empty() && index.find_first_not_of("0123456789") == std::string::npos);
         }
     }
 
