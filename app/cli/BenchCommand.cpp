@@ -3,6 +3,7 @@
 #include "bench/ParserBench.h"
 #include "bench/RenderBench.h"
 #include "bench/TelemetryBench.h"
+#include "bench/TimelineBench.h"
 #include "bench/ViewBench.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
@@ -22,9 +23,9 @@ ExitCode runBench(const QStringList& arguments) {
                        "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
-    parser.addPositionalArgument(
-        QStringLiteral("NAME"),
-        QStringLiteral("the benchmark: view, model, parser, render MODEL, telemetry MODEL or live MODEL"));
+    parser.addPositionalArgument(QStringLiteral("NAME"),
+                                 QStringLiteral("the benchmark: view, model, parser, render MODEL, timeline "
+                                                "MODEL, telemetry MODEL or live MODEL"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -60,6 +61,25 @@ ExitCode runBench(const QStringList& arguments) {
         } catch (const std::exception& error) {
             return fail(ExitCode::BadInput,
                         QStringLiteral("bench live: ") + QString::fromStdString(error.what()));
+        }
+        return ExitCode::Ok;
+    }
+    if (!positional.isEmpty() && positional.first() == QLatin1String("timeline")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: timeline needs one MODEL file"));
+        bench::TimelineBenchOptions options;
+        options.modelPath = positional.at(1);
+        const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
+        bool secondsOk = false;
+        options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
+        if (!size || !secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
+            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
+        options.size = *size;
+        try {
+            const bench::BenchReport report = bench::runTimelineBench(options);
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
         }
         return ExitCode::Ok;
     }

@@ -525,26 +525,7 @@ void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mod
     const QString date = QString::fromStdString(datamodel::formatDate(day));
     if (mode == TimelinePanel::Mode::ActualVsPlanned) {
         schedule_->progressAt(endOfDay, timelineProgress_);
-        timelineCategories_.resize(timelineProgress_.size());
-        for (std::size_t e = 0; e < timelineProgress_.size(); ++e) {
-            // Floors keep their own colour (a green building would drown the racks' story), and so
-            // does what no task decides.
-            const datamodel::EntityKind kind = facility_->kind(datamodel::EntityIndex(e));
-            const bool floor = kind == datamodel::EntityKind::Building || kind == datamodel::EntityKind::Hall;
-            timelineCategories_[e] =
-                floor || schedule_->owner(datamodel::EntityIndex(e)) == datamodel::kNoEntity
-                    ? 255
-                    : std::uint8_t(timelineProgress_[e]);
-        }
-        // In Progress's order: early, on time, late, in progress, behind, not yet due (ghosted).
-        facilityScene_->colourByCategory(timelineCategories_,
-                                         {{tr("Installed early"), {60, 120, 230}},
-                                          {tr("Installed on time"), {60, 180, 90}},
-                                          {tr("Installed late"), {220, 60, 50}},
-                                          {tr("In progress"), {235, 200, 40}},
-                                          {tr("Behind: due, not started"), {120, 40, 40}},
-                                          {tr("Not yet due"), {52, 56, 66}}},
-                                         tr("Actual vs plan, %1").arg(date)); // fits the legend's width
+        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date));
     } else {
         const bool planned = mode == TimelinePanel::Mode::Planned;
         schedule_->stateAt(endOfDay,

@@ -143,7 +143,6 @@ private:
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;
-    std::vector<std::uint8_t> timelineCategories_;
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;
 };

@@ -598,6 +598,29 @@ void FacilityScene::colourByCategory(std::span<const std::uint8_t> categories,
         d->applyOverlay(*set);
 }
 
+void FacilityScene::colourByProgress(std::span<const datamodel::Progress> progress,
+                                     const datamodel::Schedule& schedule, const QString& title) {
+    const Facility& f = *d->facility;
+    std::vector<std::uint8_t> categories(progress.size());
+    for (std::size_t e = 0; e < progress.size(); ++e) {
+        // Floors keep their own colour (a green building would drown the racks' story), and so does
+        // what no task decides.
+        const EntityKind kind = f.kind(EntityIndex(e));
+        const bool floor = kind == EntityKind::Building || kind == EntityKind::Hall;
+        categories[e] =
+            floor || schedule.owner(EntityIndex(e)) == datamodel::kNoEntity ? 255 : std::uint8_t(progress[e]);
+    }
+    // In datamodel::Progress's order.
+    colourByCategory(categories,
+                     {{QStringLiteral("Installed early"), {60, 120, 230}},
+                      {QStringLiteral("Installed on time"), {60, 180, 90}},
+                      {QStringLiteral("Installed late"), {220, 60, 50}},
+                      {QStringLiteral("In progress"), {235, 200, 40}},
+                      {QStringLiteral("Behind: due, not started"), {120, 40, 40}},
+                      {QStringLiteral("Not yet due"), {52, 56, 66}}},
+                     title);
+}
+
 void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,
                                   const std::optional<Legend::Threshold>& threshold) {
     d->overlay = Private::Overlay::Value;

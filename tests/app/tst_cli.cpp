@@ -511,6 +511,31 @@ private slots:
         QCOMPARE(runTwin({QStringLiteral("bench"), QStringLiteral("telemetry")}, environment).exitCode, 2);
     }
 
+    void timelineBenchChangesDatesAndPlays() {
+        const QString model = dir_.filePath(QStringLiteral("bench-timeline.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("512"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        const Run run = runTwin({QStringLiteral("bench"), QStringLiteral("timeline"), model,
+                                 QStringLiteral("--seconds"), QStringLiteral("0.3"), QStringLiteral("--size"),
+                                 QStringLiteral("320x200"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonArray rows =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("rows")).toArray();
+        QStringList cases;
+        for (const QJsonValue& row : rows)
+            cases << row[QStringLiteral("case")].toString() + QLatin1Char('/') +
+                         row[QStringLiteral("metric")].toString();
+        QCOMPARE(cases,
+                 (QStringList{QStringLiteral("schedule-index/time"), QStringLiteral("states-actual/median"),
+                              QStringLiteral("date-change/median"), QStringLiteral("date-change/longest"),
+                              QStringLiteral("playback-overview/fps")}));
+        QVERIFY(rows[4][QStringLiteral("value")].toDouble() > 0.0); // frames were drawn
+        QVERIFY2(rows[3][QStringLiteral("unit")].toString().endsWith(QStringLiteral("of 31 days")),
+                 qPrintable(rows[3][QStringLiteral("unit")].toString()));
+    }
+
     void modelBenchNeedsNoDisplay() {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("DISPLAY"));

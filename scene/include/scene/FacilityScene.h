@@ -4,6 +4,7 @@
 // racks as open sleds with their GPUs, NICs and PSUs, while those racks' own boxes step aside.
 #pragma once
 
+#include "datamodel/Schedule.h"
 #include "scene/CameraPose.h"
 #include "scene/Legend.h"
 
@@ -77,6 +78,11 @@ public:
     // One of a few named colours per entity (`palette[category]`, the legend lists them); entities
     // whose category is past the palette keep their own colour (floors, the plant).
     void colourByCategory(std::span<const std::uint8_t> categories, std::vector<LegendEntry> palette,
+                          const QString& title);
+    // Actual against planned (datamodel::Progress per entity): early blue, on time green, late red, in
+    // progress yellow, behind dark red, not yet due ghosted. Floors, and what no task of `schedule`
+    // decides, keep their own colour.
+    void colourByProgress(std::span<const datamodel::Progress> progress, const datamodel::Schedule& schedule,
                           const QString& title);
     // `threshold`: an alert level, marked on the legend's colour bar and named there.
     void colourByValue(std::span<const float> values, float low, float high,

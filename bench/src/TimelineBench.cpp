@@ -1,0 +1,98 @@
+#include "bench/TimelineBench.h"
+
+#include "FrameTiming.h"
+#include "bench/MachineDescription.h"
+#include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
+#include "datamodel/Store.h"
+#include "scene/FacilityScene.h"
+#include "scene/ViewWidget.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLocale>
+#include <algorithm>
+
+namespace twin::bench {
+
+namespace {
+
+double millisecondsSince(const QElapsedTimer& clock) {
+    return double(clock.nsecsElapsed()) / 1e6;
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[values.size() / 2];
+}
+
+} // namespace
+
+BenchReport runTimelineBench(const TimelineBenchOptions& options) {
+    BenchReport report;
+    report.bench = QStringLiteral("timeline");
+    auto facility = std::make_shared<const datamodel::Facility>(
+        datamodel::Store::open(options.modelPath.toStdString(), datamodel::Access::ReadOnly)->load());
+    const QString gpus = QLocale::c().toString(qulonglong(facility->count(datamodel::EntityKind::Gpu)));
+
+    QElapsedTimer clock;
+    clock.start();
+    const datamodel::Schedule schedule(*facility);
+    report.rows.push_back({QStringLiteral("schedule-index"), QStringLiteral("time"), millisecondsSince(clock),
+                           QStringLiteral("ms once per model, ") + gpus + QStringLiteral(" GPUs")});
+
+    scene::ViewWidget view;
+    view.resize(options.size);
+    scene::FacilityScene facilityScene(facility, view.renderer());
+    const auto overview = scene::cameraPreset(*facility, QStringLiteral("overview"));
+    view.setCameraPose(*overview);
+    facilityScene.updateDetail(*overview);
+    view.show();
+    waitUntilExposed(view);
+    report.machine = describeMachine(view.openGLRenderer());
+
+    // Every day of the schedule's last 30 (the racks' roll-out), each a date change as the timeline
+    // makes it: states by actual dates alone, and Actual vs plan into the overlay arrays.
+    const datamodel::TimePoint end =
+        facility->scheduleEnd() == datamodel::kNoTime ? 0 : facility->scheduleEnd();
+    std::vector<datamodel::TimePoint> days;
+    for (int day = 30; day >= 0; --day)
+        days.push_back(end - datamodel::TimePoint(day) * datamodel::kSecondsPerDay);
+    std::vector<double> statesMs, changeMs;
+    std::vector<datamodel::InstallState> states;
+    std::vector<datamodel::Progress> progress;
+    for (const datamodel::TimePoint day : days) {
+        clock.restart();
+        schedule.stateAt(day, datamodel::ScheduleBasis::Actual, states);
+        statesMs.push_back(millisecondsSince(clock));
+        clock.restart();
+        schedule.progressAt(day, progress);
+        facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan"));
+        changeMs.push_back(millisecondsSince(clock));
+    }
+    report.rows.push_back({QStringLiteral("states-actual"), QStringLiteral("median"), median(statesMs),
+                           QStringLiteral("ms, every entity by actual dates")});
+    report.rows.push_back({QStringLiteral("date-change"), QStringLiteral("median"), median(changeMs),
+                           QStringLiteral("ms, Actual vs plan into the overlay arrays")});
+    report.rows.push_back({QStringLiteral("date-change"), QStringLiteral("longest"),
+                           *std::max_element(changeMs.begin(), changeMs.end()),
+                           QStringLiteral("ms of %1 days").arg(days.size())});
+
+    // Playback at the overview: a day per frame, as fast as it goes, including the frame.
+    QElapsedTimer playing;
+    playing.start();
+    std::size_t frames = 0;
+    while (playing.elapsed() < qint64(options.secondsPerCase * 1000.0)) {
+        schedule.progressAt(days[frames % days.size()], progress);
+        facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan"));
+        view.renderNow();
+        QCoreApplication::processEvents();
+        ++frames;
+    }
+    report.rows.push_back({QStringLiteral("playback-overview"), QStringLiteral("fps"),
+                           double(frames) / (double(playing.nsecsElapsed()) / 1e9),
+                           QStringLiteral("frames/s, a new day each frame")});
+    return report;
+}
+
+} // namespace twin::bench
