@@ -467,6 +467,9 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
         timeline_->setSchedule(facility_->scheduleStart() == datamodel::kNoTime ? 0
                                                                                 : facility_->scheduleStart(),
                                facility_->scheduleEnd() == datamodel::kNoTime ? 0 : facility_->scheduleEnd());
+        timeline_->setCurve(datamodel::installedCurve(*facility_, *schedule_, datamodel::EntityKind::Gpu,
+                                                      timeline_->firstDay(), timeline_->lastDay()),
+                            facility_->count(datamodel::EntityKind::Gpu));
     }
     startLive();
     emit modelLoaded(path);

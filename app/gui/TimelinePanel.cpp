@@ -1,17 +1,26 @@
 #include "gui/TimelinePanel.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
+#include <QLineSeries>
 #include <QSlider>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace twin::app {
 
 namespace {
 constexpr int kPlayDaysPerSecond[] = {1, 2, 4, 8};
-}
+constexpr int kCurveHeight = 160;
+} // namespace
 
 TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), parent) {
     setObjectName(QStringLiteral("timelinePanel"));
@@ -41,7 +50,30 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     date_ = new QLabel(body);
     date_->setObjectName(QStringLiteral("timelineDate"));
     date_->setMinimumWidth(date_->fontMetrics().horizontalAdvance(QStringLiteral("2024-07-22 (day 19)")));
-    auto* row = new QHBoxLayout(body);
+    chart_ = new QChart();
+    chart_->setMargins(QMargins(2, 2, 2, 2));
+    chart_->legend()->setAlignment(Qt::AlignRight);
+    planned_ = new QLineSeries(chart_);
+    planned_->setName(tr("Planned"));
+    QPen dashed(QColor(120, 120, 130), 2);
+    dashed.setStyle(Qt::DashLine);
+    planned_->setPen(dashed);
+    actual_ = new QLineSeries(chart_);
+    actual_->setName(tr("Actual"));
+    actual_->setPen(QPen(QColor(40, 150, 80), 2));
+    cursor_ = new QLineSeries(chart_);
+    cursor_->setName(tr("Day"));
+    cursor_->setPen(QPen(QColor(220, 60, 50), 1));
+    for (QLineSeries* series : {planned_, actual_, cursor_})
+        chart_->addSeries(series);
+    auto* curveView = new QChartView(chart_, body);
+    curveView->setObjectName(QStringLiteral("timelineCurve"));
+    curveView->setRenderHint(QPainter::Antialiasing);
+    curveView->setMinimumHeight(kCurveHeight);
+    auto* column = new QVBoxLayout(body);
+    auto* row = new QHBoxLayout;
+    column->addLayout(row);
+    column->addWidget(curveView, 1);
     row->addWidget(mode_);
     row->addWidget(back);
     row->addWidget(forward);
@@ -89,6 +121,14 @@ datamodel::TimePoint TimelinePanel::day() const {
     return firstDay_ + datamodel::TimePoint(slider_->value()) * datamodel::kSecondsPerDay;
 }
 
+datamodel::TimePoint TimelinePanel::firstDay() const {
+    return firstDay_;
+}
+
+datamodel::TimePoint TimelinePanel::lastDay() const {
+    return firstDay_ + datamodel::TimePoint(slider_->maximum()) * datamodel::kSecondsPerDay;
+}
+
 void TimelinePanel::setDay(datamodel::TimePoint day) {
     slider_->setValue(int((day - firstDay_) / datamodel::kSecondsPerDay));
 }
@@ -123,7 +163,52 @@ bool TimelinePanel::playing() const {
     return player_->isActive();
 }
 
+void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, std::size_t total) {
+    total_ = total;
+    QList<QPointF> planned, actual;
+    for (const datamodel::CurvePoint& point : curve) {
+        const double x =
+            double(point.day + datamodel::kSecondsPerDay) * 1000.0; // the counts are at day's end
+        planned.append({x, double(point.planned)});
+        actual.append({x, double(point.actual)});
+    }
+    planned_->replace(planned);
+    actual_->replace(actual);
+    for (QAbstractAxis* axis : chart_->axes())
+        chart_->removeAxis(axis);
+    auto* time = new QDateTimeAxis();
+    time->setFormat(QStringLiteral("MM-dd"));
+    auto* count = new QValueAxis();
+    count->setLabelFormat(QStringLiteral("%.0f"));
+    count->setTitleText(tr("GPUs installed"));
+    count->setRange(0.0, double(std::max<std::size_t>(total, 1)));
+    if (!curve.empty())
+        time->setRange(
+            QDateTime::fromSecsSinceEpoch(curve.front().day, QTimeZone::utc()),
+            QDateTime::fromSecsSinceEpoch(curve.back().day + datamodel::kSecondsPerDay, QTimeZone::utc()));
+    chart_->addAxis(time, Qt::AlignBottom);
+    chart_->addAxis(count, Qt::AlignLeft);
+    for (QAbstractSeries* series : chart_->series()) {
+        series->attachAxis(time);
+        series->attachAxis(count);
+    }
+    showDay();
+}
+
+int TimelinePanel::curvePoints() const {
+    return int(actual_->count());
+}
+
+datamodel::TimePoint TimelinePanel::cursorDay() const {
+    return cursor_->count() == 0
+               ? datamodel::kNoTime
+               : datamodel::TimePoint(cursor_->at(0).x() / 1000.0) - datamodel::kSecondsPerDay;
+}
+
 void TimelinePanel::showDay() {
+    // The cursor stands at the end of the slider's day, where the curve's counts for it are.
+    const double x = double(day() + datamodel::kSecondsPerDay) * 1000.0;
+    cursor_->replace(QList<QPointF>{{x, 0.0}, {x, double(std::max<std::size_t>(total_, 1))}});
     date_->setText(
         tr("%1 (day %2)").arg(QString::fromStdString(datamodel::formatDate(day()))).arg(slider_->value()));
 }

@@ -4,11 +4,14 @@
 // its overlay arrays for every change (never a rebuild).
 #pragma once
 
+#include "datamodel/ProgressReport.h"
 #include "datamodel/Time.h"
 
 #include <QDockWidget>
 
+class QChart;
 class QComboBox;
+class QLineSeries;
 class QLabel;
 class QSlider;
 class QTimer;
@@ -26,12 +29,20 @@ public:
     // The days the slider spans: a day before the first task to a day after the last.
     void setSchedule(datamodel::TimePoint start, datamodel::TimePoint end);
     datamodel::TimePoint day() const; // midnight UTC of the day shown
+    datamodel::TimePoint firstDay() const;
+    datamodel::TimePoint lastDay() const;
     void setDay(datamodel::TimePoint day);
     Mode mode() const;
     void setMode(Mode mode);
     void stepDays(int days);
     void setPlaying(bool playing);
     bool playing() const;
+    // The S-curve of GPUs installed per day, planned (dashed) against actual, with the slider's day as
+    // a cursor.
+    void setCurve(const std::vector<datamodel::CurvePoint>& curve, std::size_t total);
+    // What the chart holds (for tests): points per line, and the cursor's day.
+    int curvePoints() const;
+    datamodel::TimePoint cursorDay() const;
 
 signals:
     void changed(datamodel::TimePoint day, twin::app::TimelinePanel::Mode mode);
@@ -46,6 +57,11 @@ private:
     QToolButton* play_ = nullptr;
     QComboBox* speed_ = nullptr;
     QTimer* player_ = nullptr;
+    QChart* chart_ = nullptr;
+    QLineSeries* planned_ = nullptr;
+    QLineSeries* actual_ = nullptr;
+    QLineSeries* cursor_ = nullptr;
+    std::size_t total_ = 0;
 };
 
 } // namespace twin::app

@@ -4,6 +4,47 @@
 
 namespace twin::datamodel {
 
+std::vector<CurvePoint> installedCurve(const Facility& facility, const Schedule& schedule, EntityKind kind,
+                                       TimePoint firstDay, TimePoint lastDay) {
+    if (lastDay < firstDay)
+        return {};
+    const std::size_t days = std::size_t((lastDay - firstDay) / kSecondsPerDay) + 1;
+    // Per day, how many become installed by its end (by each basis); then running sums. An entity is
+    // installed once its owner's last task has ended; one with no owner always was.
+    std::vector<std::size_t> plannedNew(days, 0), actualNew(days, 0);
+    std::size_t plannedBefore = 0, actualBefore = 0;
+    auto add = [&](TimePoint finish, std::vector<std::size_t>& perDay, std::size_t& before) {
+        if (finish == kNoTime)
+            return; // not installed within any day of the curve
+        const TimePoint endOfFirst = firstDay + kSecondsPerDay - 1;
+        if (finish <= endOfFirst) {
+            ++before;
+            return;
+        }
+        const std::size_t day = std::size_t((finish - firstDay) / kSecondsPerDay);
+        if (day < days)
+            ++perDay[day];
+    };
+    for (const EntityIndex e : facility.ofKind(kind)) {
+        const EntityIndex owner = schedule.owner(e);
+        if (owner == kNoEntity) {
+            ++plannedBefore;
+            ++actualBefore;
+            continue;
+        }
+        add(schedule.finish(owner, ScheduleBasis::Planned), plannedNew, plannedBefore);
+        add(schedule.finish(owner, ScheduleBasis::Actual), actualNew, actualBefore);
+    }
+    std::vector<CurvePoint> curve(days);
+    std::size_t planned = plannedBefore, actual = actualBefore;
+    for (std::size_t d = 0; d < days; ++d) {
+        planned += d == 0 ? 0 : plannedNew[d];
+        actual += d == 0 ? 0 : actualNew[d];
+        curve[d] = {firstDay + TimePoint(d) * kSecondsPerDay, planned, actual};
+    }
+    return curve;
+}
+
 ProgressReport progressAt(const Facility& facility, const Schedule& schedule, TimePoint day) {
     ProgressReport report;
     const TimePoint dayStart = day - ((day % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;

@@ -595,10 +595,16 @@ private slots:
         }
         QVERIFY(seen.size() >= 2); // the generated schedule has some slip to show
 
+        // The S-curve: a point per day of the slider, its cursor on the slider's day.
+        QCOMPARE(timeline->curvePoints(),
+                 int((timeline->lastDay() - timeline->firstDay()) / kSecondsPerDay) + 1);
+        QCOMPARE(timeline->cursorDay(), timeline->day());
+
         // A day back and forward by the buttons.
         const TimePoint last = timeline->day();
         QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineBack")), Qt::LeftButton);
         QCOMPARE(timeline->day(), last - kSecondsPerDay);
+        QCOMPARE(timeline->cursorDay(), last - kSecondsPerDay);
         QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineForward")),
                           Qt::LeftButton);
         QCOMPARE(timeline->day(), last);

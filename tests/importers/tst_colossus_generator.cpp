@@ -293,6 +293,35 @@ private slots:
         QVERIFY(sawLate && sawPartial); // the dates chosen do test something
     }
 
+    // The S-curve of GPUs installed per day: never down, ending at the total, and at every day equal to
+    // the schedule's state count (worked out another way: every entity's state at that day's end).
+    void theSCurveRisesToTheTotal() {
+        const Schedule schedule(facility_);
+        const TimePoint first = *parseTime(formatDate(facility_.scheduleStart()));
+        const TimePoint last = *parseTime(formatDate(facility_.scheduleEnd())) + kSecondsPerDay;
+        const std::vector<CurvePoint> curve =
+            installedCurve(facility_, schedule, EntityKind::Gpu, first, last);
+        QCOMPARE(curve.size(), std::size_t((last - first) / kSecondsPerDay + 1));
+        std::size_t previousPlanned = 0, previousActual = 0;
+        for (std::size_t d = 0; d < curve.size(); ++d) {
+            const CurvePoint& point = curve[d];
+            QCOMPARE(point.day, first + TimePoint(d) * kSecondsPerDay);
+            QVERIFY(point.planned >= previousPlanned && point.actual >= previousActual);
+            previousPlanned = point.planned;
+            previousActual = point.actual;
+            if (d % 5 == 0 || d + 1 == curve.size()) { // a state count per day costs a pass over everything
+                const TimePoint endOfDay = point.day + kSecondsPerDay - 1;
+                QCOMPARE(point.actual,
+                         schedule.installedCount(EntityKind::Gpu, endOfDay, ScheduleBasis::Actual));
+                QCOMPARE(point.planned,
+                         schedule.installedCount(EntityKind::Gpu, endOfDay, ScheduleBasis::Planned));
+            }
+        }
+        QCOMPARE(curve.front().actual, std::size_t(0));
+        QCOMPARE(curve.back().planned, std::size_t(100000));
+        QCOMPARE(curve.back().actual, std::size_t(100000));
+    }
+
     void sameSeedSameModelOtherSeedOtherSerials() {
         const Facility a = generateAndLoad(dir_.filePath(QStringLiteral("a.db")), 4096, 11);
         const Facility b = generateAndLoad(dir_.filePath(QStringLiteral("b.db")), 4096, 11);

@@ -32,6 +32,15 @@ struct ProgressReport {
     std::vector<LateTask> lateTasks;
 };
 
+// The S-curve: how many entities of `kind` are installed at the end of each day from `firstDay` to
+// `lastDay` (midnights UTC), by planned and by actual dates. O(entities + days).
+struct CurvePoint {
+    TimePoint day; // midnight UTC; the counts are at the day's end
+    std::size_t planned = 0, actual = 0;
+};
+std::vector<CurvePoint> installedCurve(const Facility& facility, const Schedule& schedule, EntityKind kind,
+                                       TimePoint firstDay, TimePoint lastDay);
+
 // `day`: any time in the day to report; the state is that at the day's last second (UTC).
 ProgressReport progressAt(const Facility& facility, const Schedule& schedule, TimePoint day);
 

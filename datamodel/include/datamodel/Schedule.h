@@ -35,6 +35,11 @@ public:
     // How many entities of `kind` are installed at `time`.
     std::size_t installedCount(EntityKind kind, TimePoint time, ScheduleBasis basis) const;
 
+    // When an owner's last task ends by `basis` (kNoTime: not all its tasks have that date yet).
+    TimePoint finish(EntityIndex owner, ScheduleBasis basis) const {
+        return basis == ScheduleBasis::Planned ? plannedFinish_[size_t(owner)] : actualFinish_[size_t(owner)];
+    }
+
     // The entity whose tasks decide `entity`'s state, or kNoEntity.
     EntityIndex owner(EntityIndex entity) const { return owner_[size_t(entity)]; }
 
