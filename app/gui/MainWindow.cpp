@@ -10,6 +10,7 @@
 #include "gui/DefaultModel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
+#include "gui/ProgressExport.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
 #include "gui/TimelinePanel.h"
@@ -122,6 +123,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addDockWidget(Qt::BottomDockWidgetArea, timeline_);
     timeline_->hide(); // View > Timeline Panel
     connect(timeline_, &TimelinePanel::changed, this, &MainWindow::applyTimeline);
+    connect(timeline_, &TimelinePanel::exportRequested, this, [this] {
+        if (!facility_)
+            return;
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Progress Report"),
+            QStringLiteral("progress-%1.csv")
+                .arg(QString::fromStdString(datamodel::formatDate(timeline_->day()))),
+            tr("CSV (*.csv);;PDF (*.pdf)"));
+        if (path.isEmpty())
+            return;
+        const QString error = exportProgressReport(path);
+        statusBar()->showMessage(error.isEmpty() ? tr("Wrote %1").arg(path) : error, kStatusMessageMs);
+    });
 
     buildMenus();
     restoreGeometryFromSettings();
@@ -304,6 +318,7 @@ void MainWindow::buildMenus() {
     // None is checked while the Timeline colours the scene.
     colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
     connect(colourGroup, &QActionGroup::triggered, this, [this] {
+        timelineColouring_ = false;
         if (timeline_->mode() != TimelinePanel::Mode::Off) {
             const QSignalBlocker quiet(timeline_);
             timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
@@ -471,6 +486,8 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
                                                       timeline_->firstDay(), timeline_->lastDay()),
                             facility_->count(datamodel::EntityKind::Gpu));
     }
+    timelineColouring_ = false;
+    applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the first day
     startLive();
     emit modelLoaded(path);
 }
@@ -513,14 +530,28 @@ void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) 
     liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
 }
 
+QString MainWindow::exportProgressReport(const QString& path) {
+    if (!facility_ || !schedule_)
+        return tr("No model is open");
+    return writeProgressReport(path, datamodel::progressAt(*facility_, *schedule_, timeline_->day()),
+                               *facility_);
+}
+
 void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mode) {
     if (!facilityScene_ || !schedule_)
         return;
+    // The day's report, whatever the scene shows.
+    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, day);
+    timeline_->showReport(timelineReport_);
     if (mode == TimelinePanel::Mode::Off) {
-        if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")); byKind && !byKind->isChecked())
-            byKind->trigger();
+        // Back to kinds only when the timeline was what coloured the scene (not live values).
+        if (timelineColouring_)
+            if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
+                byKind->trigger();
+        timelineColouring_ = false;
         return;
     }
+    timelineColouring_ = true;
     for (QAction* action : findChildren<QAction*>())
         if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
             action->setChecked(false); // the timeline colours the scene now

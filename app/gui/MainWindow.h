@@ -1,6 +1,7 @@
 // The main window: the 3D view in the centre, menus, status bar, geometry remembered between runs.
 #pragma once
 
+#include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "gui/RecentModels.h"
 #include "gui/TimelinePanel.h"
@@ -68,6 +69,8 @@ public:
     AlertsPanel* alertsPanel() const { return alerts_; }
     HistoryPanel* historyPanel() const { return history_; }
     TimelinePanel* timelinePanel() const { return timeline_; }
+    // The timeline day's progress report, as CSV or (a path ending .pdf) PDF; an error, or empty.
+    QString exportProgressReport(const QString& path);
     // Selects an entity (and everything below it) and flies the camera to frame it.
     void selectAndFrame(int entity);
 
@@ -143,6 +146,8 @@ private:
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;
+    datamodel::ProgressReport timelineReport_;
+    bool timelineColouring_ = false; // the timeline, not a Colour By entry, colours the scene
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;
 };

@@ -8,10 +8,14 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QLocale>
+#include <QPushButton>
+#include <QSet>
 #include <QSlider>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -70,10 +74,26 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     curveView->setObjectName(QStringLiteral("timelineCurve"));
     curveView->setRenderHint(QPainter::Antialiasing);
     curveView->setMinimumHeight(kCurveHeight);
+    summary_ = new QLabel(body);
+    summary_->setObjectName(QStringLiteral("timelineSummary"));
+    report_ = new QTreeWidget(body);
+    report_->setObjectName(QStringLiteral("timelineReport"));
+    report_->setHeaderLabels({tr("Hall / row"), tr("Planned"), tr("Actual"), tr("Complete")});
+    report_->setUniformRowHeights(true);
+    auto* exportButton = new QPushButton(tr("Export Report..."), body);
+    exportButton->setObjectName(QStringLiteral("timelineExport"));
+    connect(exportButton, &QPushButton::clicked, this, &TimelinePanel::exportRequested);
+    auto* reportColumn = new QVBoxLayout;
+    reportColumn->addWidget(summary_);
+    reportColumn->addWidget(report_, 1);
+    reportColumn->addWidget(exportButton);
+    auto* lower = new QHBoxLayout;
+    lower->addWidget(curveView, 3);
+    lower->addLayout(reportColumn, 2);
     auto* column = new QVBoxLayout(body);
     auto* row = new QHBoxLayout;
     column->addLayout(row);
-    column->addWidget(curveView, 1);
+    column->addLayout(lower, 1);
     row->addWidget(mode_);
     row->addWidget(back);
     row->addWidget(forward);
@@ -193,6 +213,42 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
         series->attachAxis(count);
     }
     showDay();
+}
+
+void TimelinePanel::showReport(const datamodel::ProgressReport& report) {
+    const QLocale locale;
+    summary_->setText(tr("%1: %2 of %3 GPUs installed (%4 planned), %5 that day; %6 tasks late")
+                          .arg(QString::fromStdString(datamodel::formatDate(report.at)),
+                               locale.toString(qulonglong(report.installedActual)),
+                               locale.toString(qulonglong(report.gpus)),
+                               locale.toString(qulonglong(report.installedPlanned)),
+                               locale.toString(qulonglong(report.installedThatDay)),
+                               locale.toString(qulonglong(report.lateTasks.size()))));
+    auto line = [&](const datamodel::HallProgress& area) {
+        return QStringList{QString::fromStdString(area.name),
+                           locale.toString(qulonglong(area.installedPlanned)),
+                           locale.toString(qulonglong(area.installedActual)),
+                           QStringLiteral("%1 %").arg(area.percentComplete, 0, 'f', 1)};
+    };
+    report_->setUpdatesEnabled(false);
+    // Keep which halls are open across days.
+    QSet<QString> open;
+    for (int i = 0; i < report_->topLevelItemCount(); ++i)
+        if (report_->topLevelItem(i)->isExpanded())
+            open.insert(report_->topLevelItem(i)->text(0));
+    report_->clear();
+    for (const datamodel::HallProgress& hall : report.halls) {
+        auto* hallItem = new QTreeWidgetItem(report_, line(hall));
+        for (const datamodel::HallProgress& row : report.rows)
+            if (row.within == hall.hall)
+                new QTreeWidgetItem(hallItem, line(row));
+        hallItem->setExpanded(open.contains(hallItem->text(0)));
+    }
+    report_->setUpdatesEnabled(true);
+}
+
+QString TimelinePanel::summary() const {
+    return summary_->text();
 }
 
 int TimelinePanel::curvePoints() const {

@@ -14,7 +14,9 @@ class QComboBox;
 class QLineSeries;
 class QLabel;
 class QSlider;
+class QPushButton;
 class QTimer;
+class QTreeWidget;
 class QToolButton;
 
 namespace twin::app {
@@ -40,12 +42,17 @@ public:
     // The S-curve of GPUs installed per day, planned (dashed) against actual, with the slider's day as
     // a cursor.
     void setCurve(const std::vector<datamodel::CurvePoint>& curve, std::size_t total);
+    // The day's report: per hall (and its rows) planned, actual and percent complete, with the day's
+    // installs and late tasks above.
+    void showReport(const datamodel::ProgressReport& report);
+    QString summary() const;
     // What the chart holds (for tests): points per line, and the cursor's day.
     int curvePoints() const;
     datamodel::TimePoint cursorDay() const;
 
 signals:
     void changed(datamodel::TimePoint day, twin::app::TimelinePanel::Mode mode);
+    void exportRequested();
 
 private:
     void showDay();
@@ -62,6 +69,8 @@ private:
     QLineSeries* actual_ = nullptr;
     QLineSeries* cursor_ = nullptr;
     std::size_t total_ = 0;
+    QLabel* summary_ = nullptr;
+    QTreeWidget* report_ = nullptr;
 };
 
 } // namespace twin::app

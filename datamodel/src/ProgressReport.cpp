@@ -52,28 +52,41 @@ ProgressReport progressAt(const Facility& facility, const Schedule& schedule, Ti
     const std::vector<InstallState> planned = schedule.stateAt(report.at, ScheduleBasis::Planned);
     const std::vector<InstallState> actual = schedule.stateAt(report.at, ScheduleBasis::Actual);
 
-    std::vector<std::size_t> hallOf(facility.entityCount(), SIZE_MAX);
+    // Halls and rows: each GPU counts towards the hall and the row above it.
+    std::vector<std::size_t> areaOf(facility.entityCount(), SIZE_MAX);
     for (const EntityIndex hall : facility.ofKind(EntityKind::Hall)) {
-        hallOf[std::size_t(hall)] = report.halls.size();
-        report.halls.push_back({hall, std::string(facility.name(hall)), 0, 0, 0, 0.0});
+        areaOf[std::size_t(hall)] = report.halls.size();
+        report.halls.push_back({hall, std::string(facility.name(hall)), 0, 0, 0, 0.0, kNoEntity});
     }
+    for (const EntityIndex row : facility.ofKind(EntityKind::Row)) {
+        areaOf[std::size_t(row)] = report.rows.size();
+        report.rows.push_back({row, std::string(facility.name(row)), 0, 0, 0, 0.0,
+                               facility.ancestorOfKind(row, EntityKind::Hall)});
+    }
+    const TimePoint endOfDayBefore = report.at - kSecondsPerDay;
+    const std::vector<InstallState> dayBefore = schedule.stateAt(endOfDayBefore, ScheduleBasis::Actual);
     for (const EntityIndex gpu : facility.ofKind(EntityKind::Gpu)) {
         const bool byPlan = planned[std::size_t(gpu)] == InstallState::Installed;
         const bool inFact = actual[std::size_t(gpu)] == InstallState::Installed;
         ++report.gpus;
         report.installedPlanned += byPlan ? 1 : 0;
         report.installedActual += inFact ? 1 : 0;
-        const EntityIndex hall = facility.ancestorOfKind(gpu, EntityKind::Hall);
-        if (hall == kNoEntity)
-            continue;
-        HallProgress& progress = report.halls[hallOf[std::size_t(hall)]];
-        ++progress.gpus;
-        progress.installedPlanned += byPlan ? 1 : 0;
-        progress.installedActual += inFact ? 1 : 0;
+        report.installedThatDay += inFact && dayBefore[std::size_t(gpu)] != InstallState::Installed ? 1 : 0;
+        for (const auto& [kind, areas] :
+             {std::pair{EntityKind::Hall, &report.halls}, std::pair{EntityKind::Row, &report.rows}}) {
+            const EntityIndex area = facility.ancestorOfKind(gpu, kind);
+            if (area == kNoEntity)
+                continue;
+            HallProgress& progress = (*areas)[areaOf[std::size_t(area)]];
+            ++progress.gpus;
+            progress.installedPlanned += byPlan ? 1 : 0;
+            progress.installedActual += inFact ? 1 : 0;
+        }
     }
-    for (HallProgress& hall : report.halls)
-        hall.percentComplete =
-            hall.gpus == 0 ? 100.0 : 100.0 * double(hall.installedActual) / double(hall.gpus);
+    for (auto* areas : {&report.halls, &report.rows})
+        for (HallProgress& area : *areas)
+            area.percentComplete =
+                area.gpus == 0 ? 100.0 : 100.0 * double(area.installedActual) / double(area.gpus);
 
     const TaskColumns& tasks = facility.tasks();
     for (std::uint32_t t = 0; t < tasks.size(); ++t) {

@@ -1,6 +1,7 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
 #include "datamodel/Facility.h"
+#include "datamodel/ProgressReport.h"
 #include "datamodel/Store.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
@@ -616,6 +617,42 @@ private slots:
         QVERIFY(timeline->playing());
         QTRY_VERIFY_WITH_TIMEOUT(timeline->day() >= start + 2 * kSecondsPerDay, 5000);
         timeline->setPlaying(false);
+
+        // The day's report in the panel, and exported: CSV lines equal to the report, a PDF, and an
+        // unwritable path named without leaving anything behind.
+        timeline->setDay(*parseTime("2024-07-10"));
+        const ProgressReport report = progressAt(f, Schedule(f), timeline->day());
+        QVERIFY2(
+            timeline->summary().startsWith(QStringLiteral("2024-07-10: %1 of 512 GPUs installed")
+                                               .arg(QLocale().toString(qulonglong(report.installedActual)))),
+            qPrintable(timeline->summary()));
+        auto* reportTree = timeline->findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
+        QCOMPARE(reportTree->topLevelItemCount(), int(report.halls.size()));
+        int rowItems = 0;
+        for (int i = 0; i < reportTree->topLevelItemCount(); ++i)
+            rowItems += reportTree->topLevelItem(i)->childCount();
+        QCOMPARE(rowItems, int(report.rows.size()));
+        const QString csvPath = dataDir_.filePath(QStringLiteral("progress.csv"));
+        QCOMPARE(window.exportProgressReport(csvPath), QString());
+        QFile csv(csvPath);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList csvLines =
+            QString::fromUtf8(csv.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(csvLines.size(),
+                 1 + 1 + int(report.halls.size() + report.rows.size() + report.lateTasks.size()));
+        QCOMPARE(csvLines[1], QStringLiteral("2024-07-10,total,all,512,%1,%2,%3,")
+                                  .arg(report.installedPlanned)
+                                  .arg(report.installedActual)
+                                  .arg(100.0 * double(report.installedActual) / 512.0, 0, 'f', 2));
+        const QString pdfPath = dataDir_.filePath(QStringLiteral("progress.pdf"));
+        QCOMPARE(window.exportProgressReport(pdfPath), QString());
+        QFile pdf(pdfPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QVERIFY(pdf.size() > 1000);
+        const QString nowhere = dataDir_.filePath(QStringLiteral("no/such/dir/progress.csv"));
+        QVERIFY(window.exportProgressReport(nowhere).startsWith(nowhere + QStringLiteral(": cannot write")));
+        QVERIFY(!QFile::exists(nowhere));
 
         // Planned mode uses the planned dates' states; Colour By > Kind leaves the timeline.
         timeline->setMode(TimelinePanel::Mode::Planned);

@@ -63,6 +63,14 @@ std::int64_t sqlCount(const QString& path, const char* sql, const std::string& d
     return value;
 }
 
+// GPUs installed by actual dates at ?1 (a GPU follows its rack's tasks).
+const char* actualSql() {
+    return "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id WHERE gpu.kind = "
+           "7 AND "
+           "NOT EXISTS (SELECT 1 FROM task_entity te JOIN task t ON t.id = te.task_id WHERE te.entity_id = "
+           "server.parent_id AND (t.actual_end IS NULL OR t.actual_end > ?1))";
+}
+
 } // namespace
 
 class ColossusGeneratorTest : public QObject {
@@ -288,6 +296,27 @@ private slots:
             QCOMPARE(report.installedActual, actual);
             QCOMPARE(report.gpus, std::size_t(100000));
             QCOMPARE(std::int64_t(report.lateTasks.size()), sqlCount(path100k_, late, endOfDay));
+            // Rows: a few of them against SQL, and all of them adding up to the total.
+            const char* rowActual =
+                "SELECT count(*) FROM entity gpu JOIN entity server ON gpu.parent_id = server.id "
+                "JOIN entity rack ON server.parent_id = rack.id WHERE gpu.kind = 7 AND rack.parent_id = ?2 "
+                "AND "
+                "NOT EXISTS (SELECT 1 FROM task_entity te JOIN task t ON t.id = te.task_id WHERE "
+                "te.entity_id = "
+                "rack.id AND (t.actual_end IS NULL OR t.actual_end > ?1))";
+            std::size_t rowSum = 0;
+            for (std::size_t r = 0; r < report.rows.size(); ++r) {
+                rowSum += report.rows[r].installedActual;
+                if (r % 13 == 0)
+                    QCOMPARE(std::int64_t(report.rows[r].installedActual),
+                             sqlCount(path100k_, rowActual, endOfDay,
+                                      facility_.entities().id[std::size_t(report.rows[r].hall)]));
+            }
+            QCOMPARE(rowSum, actual);
+            // Installed that day: the actual count at its end less that at the end of the day before.
+            const std::string dayBefore = formatTime(report.at - kSecondsPerDay);
+            QCOMPARE(std::int64_t(report.installedThatDay), sqlCount(path100k_, actualSql(), endOfDay) -
+                                                                sqlCount(path100k_, actualSql(), dayBefore));
             sawLate = sawLate || !report.lateTasks.empty();
         }
         QVERIFY(sawLate && sawPartial); // the dates chosen do test something

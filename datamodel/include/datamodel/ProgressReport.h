@@ -10,12 +10,14 @@
 
 namespace twin::datamodel {
 
+// A hall's or a row's progress.
 struct HallProgress {
-    EntityIndex hall = kNoEntity;
+    EntityIndex hall = kNoEntity; // the hall or the row
     std::string name;
     std::size_t gpus = 0;
     std::size_t installedPlanned = 0, installedActual = 0;
-    double percentComplete = 0.0; // installed by actual dates, of the hall's GPUs
+    double percentComplete = 0.0;   // installed by actual dates, of the hall's GPUs
+    EntityIndex within = kNoEntity; // a row's hall
 };
 
 struct LateTask {
@@ -28,6 +30,8 @@ struct ProgressReport {
     std::size_t gpus = 0;
     std::size_t installedPlanned = 0, installedActual = 0;
     std::vector<HallProgress> halls;
+    std::vector<HallProgress> rows;   // every row, in dense order (each under its hall)
+    std::size_t installedThatDay = 0; // by actual dates: installed by the day's end, not by the day before
     // Planned to be finished by `at` and not actually finished by then, oldest planned end first.
     std::vector<LateTask> lateTasks;
 };
