@@ -21,6 +21,8 @@ constexpr std::array kSubcommands{
     Subcommand{"report",
                "progress at the end of a day: GPUs installed planned vs actual, per hall, late tasks",
                ApplicationKind::Console, nullptr, &runReport},
+    Subcommand{"record", "record the roll-out as a PNG sequence, a frame per day, coloured actual vs plan",
+               ApplicationKind::Console, nullptr, &runRecord},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
                nullptr, &runSnapshot},
     Subcommand{"metrics-check",

@@ -39,6 +39,7 @@ ExitCode runBench(const QStringList& arguments);
 ExitCode runGenerate(const QStringList& arguments);
 ExitCode runInfo(const QStringList& arguments);
 ExitCode runReport(const QStringList& arguments);
+ExitCode runRecord(const QStringList& arguments);
 ExitCode runTelemetrySim(const QStringList& arguments);
 
 } // namespace twin::app

@@ -445,6 +445,43 @@ private slots:
         QCOMPARE(runTwin({QStringLiteral("report"), model}).exitCode, 2);
     }
 
+    // `record`: a PNG per day of the requested size, the pictures changing as racks go in; a bad date
+    // and a directory that already holds frames refused (exit 1), the frames there untouched.
+    void recordWritesAFramePerDay() {
+        const QString model = dir_.filePath(QStringLiteral("record.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        const QString frames = dir_.filePath(QStringLiteral("frames"));
+        const Run run =
+            runTwin({QStringLiteral("record"), model, QStringLiteral("-o"), frames, QStringLiteral("--from"),
+                     QStringLiteral("2024-07-02"), QStringLiteral("--to"), QStringLiteral("2024-07-22"),
+                     QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("--camera"),
+                     QStringLiteral("hall:1")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.out.trimmed(), frames);
+        const QStringList written =
+            QDir(frames).entryList({QStringLiteral("day-*.png")}, QDir::Files, QDir::Name);
+        QCOMPARE(written.size(), 21);
+        QCOMPARE(written.front(), QStringLiteral("day-001.png"));
+        const QImage firstDay(QDir(frames).filePath(written.front())),
+            lastDay(QDir(frames).filePath(written.back()));
+        QCOMPARE(firstDay.size(), QSize(320, 200));
+        QVERIFY(firstDay != lastDay); // racks went in (and the camera turned)
+
+        const QByteArray before = hashOf(QDir(frames).filePath(written.front()));
+        const Run again = runTwin({QStringLiteral("record"), model, QStringLiteral("-o"), frames});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains(QStringLiteral("already holds frames")), qPrintable(again.err));
+        QCOMPARE(hashOf(QDir(frames).filePath(written.front())), before);
+        const Run badDate = runTwin({QStringLiteral("record"), model, QStringLiteral("-o"),
+                                     dir_.filePath(QStringLiteral("other")), QStringLiteral("--to"),
+                                     QStringLiteral("2024-07-32")});
+        QCOMPARE(badDate.exitCode, 1);
+        QVERIFY2(badDate.err.contains(QStringLiteral("'2024-07-32'")), qPrintable(badDate.err));
+    }
+
     void infoRefusesBadFiles() {
         const QString text = dir_.filePath(QStringLiteral("text.db"));
         QFile file(text);
