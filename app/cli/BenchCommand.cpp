@@ -13,6 +13,7 @@
 #include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>
+#include <functional>
 
 namespace twin::app {
 
@@ -44,61 +45,40 @@ ExitCode runBench(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     const QStringList positional = parser.positionalArguments().mid(1);
-    if (!positional.isEmpty() && positional.first() == QLatin1String("live")) {
+    // The benchmarks of one MODEL drawn in a view: the same options, the same errors.
+    using ViewBench = std::function<bench::BenchReport(const QString& model, QSize size, double seconds)>;
+    const std::pair<const char*, ViewBench> viewBenches[] = {
+        {"render",
+         [](const QString& model, QSize size, double seconds) {
+             return bench::runRenderBench({model, size, seconds});
+         }},
+        {"timeline",
+         [](const QString& model, QSize size, double seconds) {
+             return bench::runTimelineBench({model, size, seconds});
+         }},
+        {"live",
+         [](const QString& model, QSize size, double seconds) {
+             return runLiveBench({model, size, seconds});
+         }},
+    };
+    for (const auto& [name, run] : viewBenches) {
+        if (positional.isEmpty() || positional.first() != QLatin1String(name))
+            continue;
         if (positional.size() != 2)
-            return fail(ExitCode::Usage, QStringLiteral("bench: live needs one MODEL file"));
-        LiveBenchOptions options;
-        options.modelPath = positional.at(1);
+            return fail(ExitCode::Usage,
+                        QStringLiteral("bench: %1 needs one MODEL file").arg(QLatin1String(name)));
         const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
         bool secondsOk = false;
-        options.seconds = parser.value(secondsOption).toDouble(&secondsOk);
-        if (!size || !secondsOk || options.seconds <= 0.0 || options.seconds > 600.0)
+        const double seconds = parser.value(secondsOption).toDouble(&secondsOk);
+        if (!size || !secondsOk || seconds <= 0.0 || seconds > 600.0)
             return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
-        options.size = *size;
         try {
-            const bench::BenchReport report = runLiveBench(options);
+            const bench::BenchReport report = run(positional.at(1), *size, seconds);
             printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
-        } catch (const std::exception& error) {
+        } catch (const std::exception& error) { // ModelError names the file; the live bench says what failed
             return fail(ExitCode::BadInput,
-                        QStringLiteral("bench live: ") + QString::fromStdString(error.what()));
-        }
-        return ExitCode::Ok;
-    }
-    if (!positional.isEmpty() && positional.first() == QLatin1String("timeline")) {
-        if (positional.size() != 2)
-            return fail(ExitCode::Usage, QStringLiteral("bench: timeline needs one MODEL file"));
-        bench::TimelineBenchOptions options;
-        options.modelPath = positional.at(1);
-        const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
-        bool secondsOk = false;
-        options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
-        if (!size || !secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
-            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
-        options.size = *size;
-        try {
-            const bench::BenchReport report = bench::runTimelineBench(options);
-            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
-        } catch (const datamodel::ModelError& error) {
-            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
-        }
-        return ExitCode::Ok;
-    }
-    if (!positional.isEmpty() && positional.first() == QLatin1String("render")) {
-        if (positional.size() != 2)
-            return fail(ExitCode::Usage, QStringLiteral("bench: render needs one MODEL file"));
-        bench::RenderBenchOptions options;
-        options.modelPath = positional.at(1);
-        const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
-        bool secondsOk = false;
-        options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
-        if (!size || !secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
-            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
-        options.size = *size;
-        try {
-            const bench::BenchReport report = bench::runRenderBench(options);
-            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
-        } catch (const datamodel::ModelError& error) {
-            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+                        QStringLiteral("bench %1: %2")
+                            .arg(QLatin1String(name), QString::fromStdString(error.what())));
         }
         return ExitCode::Ok;
     }

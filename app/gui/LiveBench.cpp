@@ -14,14 +14,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QLocale>
-#include <QUrl>
 #include <algorithm>
-#include <arpa/inet.h>
 #include <cmath>
-#include <netinet/in.h>
 #include <stdexcept>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace twin::app {
 
@@ -67,24 +62,6 @@ UpdateLog collectUpdates(const LiveTelemetry& live, int count) {
     spinUntil([&] { return int(log.refreshMs.size()) >= count; }, 120000);
     QObject::disconnect(connection);
     return log;
-}
-
-// A POST with no body to 127.0.0.1 (the simulator's fault injection); true on HTTP 200.
-bool postToLoopback(quint16 port, const std::string& target) {
-    const int socketFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    bool ok = ::connect(socketFd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    const std::string request =
-        "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-    ok = ok && ::send(socketFd, request.data(), request.size(), 0) == ssize_t(request.size());
-    char reply[64] = {};
-    ok = ok && ::recv(socketFd, reply, sizeof reply - 1, 0) > 0 &&
-         std::string_view(reply).find(" 200 ") != std::string_view::npos;
-    ::close(socketFd);
-    return ok;
 }
 
 scene::CameraPose orbited(const scene::CameraPose& pose, double radians) {
@@ -209,6 +186,7 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
         const datamodel::Facility& f = *window.facility();
         const auto racks = f.ofKind(datamodel::EntityKind::Rack);
         std::vector<double> latencies;
+        telemetry::HttpClient faults;
         for (const std::size_t at : {racks.size() / 2, racks.size() / 3, racks.size() * 2 / 3}) {
             const auto rack = racks[at];
             datamodel::EntityIndex server = datamodel::kNoEntity;
@@ -222,9 +200,11 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
             QElapsedTimer sinceChange;
             sinceChange.start();
             if (server == datamodel::kNoEntity ||
-                !postToLoopback(quint16(QUrl(live->endpoint()).port()),
-                                "/faults/hot/" + std::string(f.entities().hostname[std::size_t(server)]) +
-                                    "/0"))
+                !faults
+                     .post(live->endpoint().toStdString() + "/faults/hot/" +
+                           std::string(f.entities().hostname[std::size_t(server)]) + "/0")
+                     .get()
+                     .ok())
                 throw std::runtime_error("the simulator refused the hot-GPU fault");
             if (!spinUntil([&] { return arrived; }, 120000))
                 throw std::runtime_error("a changed value did not arrive within 2 minutes");

@@ -30,20 +30,6 @@ void fillEntityKinds(sqlite::Connection& connection) {
         insert.bind(1, int(info.kind)).bind(2, info.name).run();
 }
 
-void fillDefaultAlertRules(sqlite::Connection& connection) {
-    sqlite::Statement insert(connection,
-                             "INSERT INTO alert_rule(id, name, metric, comparison, threshold, severity) "
-                             "VALUES(?, ?, ?, ?, ?, ?)");
-    for (const AlertRule& rule : defaultAlertRules())
-        insert.bind(1, rule.id)
-            .bind(2, rule.name)
-            .bind(3, rule.metric)
-            .bind(4, comparisonName(rule.comparison))
-            .bind(5, rule.threshold)
-            .bind(6, severityName(rule.severity))
-            .run();
-}
-
 // Takes the file from `from` to the current schema, one migration per step, all in one transaction.
 void migrate(sqlite::Connection& connection, int from) {
     sqlite::Transaction transaction(connection);
@@ -52,7 +38,7 @@ void migrate(sqlite::Connection& connection, int from) {
         if (version == 1)
             fillEntityKinds(connection);
         if (version == 2)
-            fillDefaultAlertRules(connection);
+            ModelWriter(connection).setAlertRules(defaultAlertRules());
     }
     connection.execute("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
     connection.execute("PRAGMA user_version = " + std::to_string(schema::kCurrentVersion));

@@ -180,7 +180,7 @@ struct HttpClient::Private {
     std::mt19937_64 random{std::random_device{}()};
 
     // One request, following redirects; no retries here.
-    asio::awaitable<HttpResponse> once(std::string url) {
+    asio::awaitable<HttpResponse> once(std::string url, http::verb verb = http::verb::get) {
         HttpResponse response;
         for (int redirects = 0;; ++redirects) {
             const std::optional<Url> parsed = parseUrl(url, response.error);
@@ -244,7 +244,8 @@ struct HttpClient::Private {
                     connection.plain = std::move(stream);
                 }
             }
-            http::request<http::empty_body> request{http::verb::get, parsed->target, 11};
+            http::request<http::empty_body> request{verb, parsed->target, 11};
+            request.prepare_payload(); // a POST says Content-Length: 0
             request.set(http::field::host, parsed->host);
             request.set(http::field::user_agent, "colossus-twin");
             if (options.acceptGzip)
@@ -308,12 +309,14 @@ struct HttpClient::Private {
         }
     }
 
-    asio::awaitable<HttpResponse> withRetries(std::string url) {
+    asio::awaitable<HttpResponse> withRetries(std::string url, http::verb verb = http::verb::get) {
         HttpResponse response;
-        for (int attempt = 1; attempt <= std::max(1, options.maxAttempts); ++attempt) {
-            response = co_await once(url);
+        // A POST changes something at the server: it is sent once, never repeated on a failure.
+        const int attempts = verb == http::verb::get ? std::max(1, options.maxAttempts) : 1;
+        for (int attempt = 1; attempt <= attempts; ++attempt) {
+            response = co_await once(url, verb);
             response.attempts = attempt;
-            if (!retryable(response) || attempt == options.maxAttempts)
+            if (!retryable(response) || attempt == attempts)
                 break;
             const double base =
                 std::min<double>(double(options.backoffMax.count()),
@@ -364,6 +367,20 @@ std::future<HttpResponse> HttpClient::get(const std::string& url) {
     auto promise = std::make_shared<std::promise<HttpResponse>>();
     std::future<HttpResponse> future = promise->get_future();
     get(url, [promise](HttpResponse response) { promise->set_value(std::move(response)); });
+    return future;
+}
+
+std::future<HttpResponse> HttpClient::post(const std::string& url) {
+    auto promise = std::make_shared<std::promise<HttpResponse>>();
+    std::future<HttpResponse> future = promise->get_future();
+    asio::co_spawn(d->io, d->withRetries(url, http::verb::post),
+                   [promise](std::exception_ptr failure, HttpResponse response) {
+                       if (failure) {
+                           response = {};
+                           response.error = "client stopped";
+                       }
+                       promise->set_value(std::move(response));
+                   });
     return future;
 }
 

@@ -17,6 +17,7 @@
 #include "scene/FacilityScene.h"
 #include "scene/Legend.h"
 #include "scene/ViewWidget.h"
+#include "telemetry/HttpClient.h"
 #include "telemetry/SimulatorServer.h"
 
 #include <QAction>
@@ -53,22 +54,9 @@
 #include <unistd.h>
 
 namespace {
-// An HTTP POST with no body, answered or not: how the simulator takes faults.
-bool post(quint16 port, const std::string& target) {
-    const int socketFd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    bool ok = ::connect(socketFd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    const std::string request =
-        "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-    ok = ok && ::send(socketFd, request.data(), request.size(), 0) == ssize_t(request.size());
-    char reply[64] = {};
-    ok = ok && ::recv(socketFd, reply, sizeof reply - 1, 0) > 0 &&
-         std::string_view(reply).find(" 200 ") != std::string_view::npos;
-    ::close(socketFd);
-    return ok;
+// An HTTP POST with no body: how the simulator takes faults.
+bool post(const QString& base, const std::string& target) {
+    return twin::telemetry::HttpClient().post(base.toStdString() + target).get().ok();
 }
 
 bool somethingListensOn(quint16 port) {
@@ -391,7 +379,7 @@ private slots:
                 if (update.metric->key == "gpu-temperature")
                     rackValue = (*update.values)[std::size_t(rack)];
             });
-        QVERIFY(post(quint16(QUrl(live->endpoint()).port()),
+        QVERIFY(post(live->endpoint(),
                      "/faults/hot/" + std::string(f.entities().hostname[std::size_t(server)]) + "/0"));
         QTRY_VERIFY_WITH_TIMEOUT(rackValue >= 94.0f, 20000);
         disconnect(watch);
@@ -441,8 +429,7 @@ private slots:
             if (f.kind(child) == twin::datamodel::EntityKind::Cdu)
                 cdu = child;
         QVERIFY(cdu != twin::datamodel::kNoEntity);
-        const QUrl exporters(window.liveTelemetry()->endpoint());
-        QVERIFY(post(quint16(exporters.port()), "/faults/cdu/" + std::string(f.name(rack))));
+        QVERIFY(post(window.liveTelemetry()->endpoint(), "/faults/cdu/" + std::string(f.name(rack))));
 
         QTRY_VERIFY_WITH_TIMEOUT(window.alertsPanel()->shownAlerts() >= 1, 30000);
         QVERIFY(window.alertsPanel()->message().isEmpty());

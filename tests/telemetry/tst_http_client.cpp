@@ -14,6 +14,7 @@
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <zlib.h>
 
@@ -259,6 +260,30 @@ private slots:
         QCOMPARE(missing.status, 404);
         QVERIFY(missing.error.empty());
         QCOMPARE(missing.attempts, 1);
+    }
+
+    // A POST (fault injection) goes out once with Content-Length: 0, and a 503 is not retried: a POST
+    // changes something at the server.
+    void aPostIsSentOnceNeverRetried() {
+        std::atomic<int> posts = 0;
+        std::mutex mutex;
+        std::string seen;
+        ScriptedServer server([&](tcp::socket& socket, int) {
+            const std::string request = readRequest(socket);
+            if (request.find("POST /faults/x ") == 0) {
+                ++posts;
+                const std::lock_guard lock(mutex);
+                seen = request;
+            }
+            send(socket, response(503, "busy", "Connection: close\r\n"));
+        });
+        HttpClient client(fastOptions());
+        const HttpResponse answer = client.post(server.url("/faults/x")).get();
+        QCOMPARE(answer.status, 503);
+        QCOMPARE(answer.attempts, 1);
+        QCOMPARE(posts.load(), 1);
+        const std::lock_guard lock(mutex);
+        QVERIFY2(seen.find("Content-Length: 0") != std::string::npos, seen.c_str());
     }
 
     // https: the certificate is verified (against the system's roots, or a CA file) and must be for

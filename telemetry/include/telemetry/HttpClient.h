@@ -50,6 +50,8 @@ public:
     // `done` runs on the client's thread.
     void get(const std::string& url, std::function<void(HttpResponse)> done);
     std::future<HttpResponse> get(const std::string& url);
+    // A POST with an empty body (a simulator's fault injection); sent once, never retried.
+    std::future<HttpResponse> post(const std::string& url);
 
     // Connections opened so far (keep-alive reuses them), for tests and the status panel.
     std::size_t connectionsOpened() const;
