@@ -559,14 +559,16 @@ void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mod
     const QString date = QString::fromStdString(datamodel::formatDate(day));
     if (mode == TimelinePanel::Mode::ActualVsPlanned) {
         schedule_->progressAt(endOfDay, timelineProgress_);
-        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date));
+        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
+                                         timeline_->hidesNotInstalled());
     } else {
         const bool planned = mode == TimelinePanel::Mode::Planned;
         schedule_->stateAt(endOfDay,
                            planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
                            timelineStates_);
         facilityScene_->colourByStatus(timelineStates_,
-                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date));
+                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
+                                       timeline_->hidesNotInstalled());
     }
     view_->requestRender();
     emit timelineShown();

@@ -2,6 +2,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
@@ -32,6 +33,9 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     mode_ = new QComboBox(body);
     mode_->setObjectName(QStringLiteral("timelineMode"));
     mode_->addItems({tr("Off"), tr("Planned"), tr("Actual"), tr("Actual vs planned")});
+    hide_ = new QCheckBox(tr("Hide what is not installed"), body);
+    hide_->setObjectName(QStringLiteral("timelineHide"));
+    hide_->setToolTip(tr("Leave out what is not installed yet, rather than ghost it"));
     auto* back = new QToolButton(body);
     back->setObjectName(QStringLiteral("timelineBack"));
     back->setText(QStringLiteral("◀"));
@@ -95,6 +99,7 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     column->addLayout(row);
     column->addLayout(lower, 1);
     row->addWidget(mode_);
+    row->addWidget(hide_);
     row->addWidget(back);
     row->addWidget(forward);
     row->addWidget(play_);
@@ -120,6 +125,7 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
         emit changed(day(), mode());
     });
     connect(mode_, &QComboBox::currentIndexChanged, this, [this] { emit changed(day(), mode()); });
+    connect(hide_, &QCheckBox::toggled, this, [this] { emit changed(day(), mode()); });
     player_->setInterval(1000 / kPlayDaysPerSecond[0]);
     setSchedule(0, 0);
 }
@@ -159,6 +165,14 @@ TimelinePanel::Mode TimelinePanel::mode() const {
 
 void TimelinePanel::setMode(Mode mode) {
     mode_->setCurrentIndex(int(mode));
+}
+
+bool TimelinePanel::hidesNotInstalled() const {
+    return hide_->isChecked();
+}
+
+void TimelinePanel::setHidesNotInstalled(bool hide) {
+    hide_->setChecked(hide);
 }
 
 void TimelinePanel::stepDays(int days) {

@@ -10,6 +10,7 @@
 #include <QDockWidget>
 
 class QChart;
+class QCheckBox;
 class QComboBox;
 class QLineSeries;
 class QLabel;
@@ -36,6 +37,9 @@ public:
     void setDay(datamodel::TimePoint day);
     Mode mode() const;
     void setMode(Mode mode);
+    // Leave out what is not installed yet (rather than ghost it).
+    bool hidesNotInstalled() const;
+    void setHidesNotInstalled(bool hide);
     void stepDays(int days);
     void setPlaying(bool playing);
     bool playing() const;
@@ -59,6 +63,7 @@ private:
 
     datamodel::TimePoint firstDay_ = 0;
     QComboBox* mode_ = nullptr;
+    QCheckBox* hide_ = nullptr;
     QSlider* slider_ = nullptr;
     QLabel* date_ = nullptr;
     QToolButton* play_ = nullptr;

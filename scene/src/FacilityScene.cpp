@@ -183,6 +183,8 @@ struct FacilityScene::Private {
     enum class Overlay { Kind, Status, Value, Category } overlay = Overlay::Kind;
     std::vector<std::uint8_t> categories;
     std::vector<LegendEntry> palette;
+    std::vector<bool> hiddenCategories; // per palette entry
+    bool hideNotStarted = false;        // Status: not started is left out, not greyed
     std::vector<datamodel::InstallState> states;
     std::vector<float> values;
     float low = 0.0f, high = 1.0f;
@@ -201,9 +203,23 @@ struct FacilityScene::Private {
     Rgb overlayColour(const InstanceSet& set, std::size_t instance) const;
     void addAisleServers(const CameraPose& camera);
     void applyOverlay(InstanceSet& set) const {
-        for (std::size_t i = 0; i < set.size(); ++i)
+        for (std::size_t i = 0; i < set.size(); ++i) {
             set.setColour(i, overlayColour(set, i));
+            set.setHiddenByOverlay(i, overlayHides(set.entityAt(i)));
+        }
         set.commit();
+    }
+    // What the overlay leaves out: the timeline's "not installed yet" when it is set to hide it.
+    bool overlayHides(EntityIndex entity) const {
+        if (overlay == Overlay::Category) {
+            const std::size_t category =
+                size_t(entity) < categories.size() ? categories[size_t(entity)] : 255;
+            return category < hiddenCategories.size() && hiddenCategories[category];
+        }
+        if (overlay == Overlay::Status)
+            return hideNotStarted && size_t(entity) < states.size() &&
+                   states[size_t(entity)] == datamodel::InstallState::NotStarted;
+        return false;
     }
 };
 
@@ -578,20 +594,31 @@ void FacilityScene::colourByKind() {
         d->applyOverlay(*set);
 }
 
-void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states, const QString& title) {
+void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states, const QString& title,
+                                   bool hideNotStarted) {
     d->overlay = Private::Overlay::Status;
-    d->legend->showEntries(title, {{QStringLiteral("Installed (own colour)"), kRackColour},
-                                   {QStringLiteral("In progress"), kInProgress},
-                                   {QStringLiteral("Not started"), kNotStarted}});
+    d->hideNotStarted = hideNotStarted;
+    std::vector<LegendEntry> entries{{QStringLiteral("Installed (own colour)"), kRackColour},
+                                     {QStringLiteral("In progress"), kInProgress}};
+    if (!hideNotStarted)
+        entries.push_back({QStringLiteral("Not started"), kNotStarted});
+    d->legend->showEntries(title, std::move(entries));
     d->states.assign(states.begin(), states.end());
     for (InstanceSet* set : d->allSets())
         d->applyOverlay(*set);
 }
 
 void FacilityScene::colourByCategory(std::span<const std::uint8_t> categories,
-                                     std::vector<LegendEntry> palette, const QString& title) {
+                                     std::vector<LegendEntry> palette, const QString& title,
+                                     std::vector<bool> hidden) {
     d->overlay = Private::Overlay::Category;
-    d->legend->showEntries(title, palette);
+    d->hiddenCategories = std::move(hidden);
+    // The legend lists what is drawn: a hidden category has no swatch.
+    std::vector<LegendEntry> shown;
+    for (std::size_t c = 0; c < palette.size(); ++c)
+        if (c >= d->hiddenCategories.size() || !d->hiddenCategories[c])
+            shown.push_back(palette[c]);
+    d->legend->showEntries(title, std::move(shown));
     d->categories.assign(categories.begin(), categories.end());
     d->palette = std::move(palette);
     for (InstanceSet* set : d->allSets())
@@ -599,7 +626,8 @@ void FacilityScene::colourByCategory(std::span<const std::uint8_t> categories,
 }
 
 void FacilityScene::colourByProgress(std::span<const datamodel::Progress> progress,
-                                     const datamodel::Schedule& schedule, const QString& title) {
+                                     const datamodel::Schedule& schedule, const QString& title,
+                                     bool hideNotDue) {
     const Facility& f = *d->facility;
     std::vector<std::uint8_t> categories(progress.size());
     for (std::size_t e = 0; e < progress.size(); ++e) {
@@ -618,7 +646,7 @@ void FacilityScene::colourByProgress(std::span<const datamodel::Progress> progre
                       {QStringLiteral("In progress"), {235, 200, 40}},
                       {QStringLiteral("Behind: due, not started"), {120, 40, 40}},
                       {QStringLiteral("Not yet due"), {52, 56, 66}}},
-                     title);
+                     title, {false, false, false, false, false, hideNotDue});
 }
 
 void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,

@@ -82,6 +82,7 @@ void InstanceSet::add(datamodel::EntityIndex entity, const datamodel::Pose& pose
     boxes_.push_back(pose);
     boxes_.back().height = height;
     shown_.push_back(true);
+    hidden_.push_back(false);
     ownColours_.push_back(colour);
     points_->InsertNextPoint(pose.x, pose.y, pose.z + height / 2.0f);
     scales_->InsertNextTuple3(pose.width, pose.depth, height);
@@ -94,6 +95,7 @@ void InstanceSet::clear() {
     entities_.clear();
     boxes_.clear();
     shown_.clear();
+    hidden_.clear();
     ownColours_.clear();
     points_->Reset();
     scales_->Reset();
@@ -104,12 +106,15 @@ void InstanceSet::clear() {
 }
 
 std::size_t InstanceSet::visibleCount() const {
-    return std::size_t(std::count(shown_.begin(), shown_.end(), true));
+    std::size_t visible = 0;
+    for (std::size_t i = 0; i < shown_.size(); ++i)
+        visible += isVisible(i) ? 1 : 0;
+    return visible;
 }
 
 void InstanceSet::setVisible(std::size_t instance, bool visible) {
     shown_[instance] = visible;
-    visible_->SetValue(vtkIdType(instance), visible ? 1 : 0);
+    visible_->SetValue(vtkIdType(instance), isVisible(instance) ? 1 : 0);
 }
 
 std::optional<InstanceSet::Hit> InstanceSet::intersect(const std::array<double, 3>& origin,
@@ -117,7 +122,7 @@ std::optional<InstanceSet::Hit> InstanceSet::intersect(const std::array<double, 
     constexpr double kDegrees = 3.14159265358979 / 180.0;
     std::optional<Hit> nearest;
     for (std::size_t i = 0; i < boxes_.size(); ++i) {
-        if (!shown_[i])
+        if (!isVisible(i))
             continue;
         const datamodel::Pose& box = boxes_[i];
         // Into the box's own frame: centred, unturned. Then the slab test on each axis.
@@ -146,6 +151,11 @@ std::optional<InstanceSet::Hit> InstanceSet::intersect(const std::array<double, 
             nearest = Hit{i, enter};
     }
     return nearest;
+}
+
+void InstanceSet::setHiddenByOverlay(std::size_t instance, bool hidden) {
+    hidden_[instance] = hidden;
+    visible_->SetValue(vtkIdType(instance), isVisible(instance) ? 1 : 0);
 }
 
 void InstanceSet::setColour(std::size_t instance, const Rgb& colour) {

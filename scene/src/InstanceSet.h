@@ -36,7 +36,8 @@ public:
     std::size_t size() const { return entities_.size(); }
     datamodel::EntityIndex entityAt(std::size_t instance) const { return entities_[instance]; }
     std::size_t visibleCount() const;
-    bool isVisible(std::size_t instance) const { return shown_[instance]; }
+    // Drawn: shown by the level of detail and not hidden by an overlay.
+    bool isVisible(std::size_t instance) const { return shown_[instance] && !hidden_[instance]; }
 
     // The nearest visible instance a ray hits: its index and the distance along the ray (in units of
     // `direction`), or nothing. Boxes are tested exactly, turned by their yaw.
@@ -48,6 +49,9 @@ public:
                                  const std::array<double, 3>& direction) const;
 
     void setVisible(std::size_t instance, bool visible);
+    // An overlay's say (the timeline hides what is not installed yet), kept apart from the level of
+    // detail's so that neither undoes the other.
+    void setHiddenByOverlay(std::size_t instance, bool hidden);
     void setColour(std::size_t instance, const Rgb& colour);
     // The colour the instance was added with (its kind's), for overlays to return to.
     const Rgb& ownColour(std::size_t instance) const { return ownColours_[instance]; }
@@ -66,6 +70,7 @@ private:
     std::vector<datamodel::EntityIndex> entities_;
     std::vector<datamodel::Pose> boxes_; // as drawn (floor slabs and sleds with their drawn height)
     std::vector<bool> shown_;
+    std::vector<bool> hidden_;
     std::vector<Rgb> ownColours_;
     vtkNew<vtkPoints> points_;
     vtkNew<vtkFloatArray> scales_, rotations_;

@@ -583,6 +583,20 @@ private slots:
         }
         QVERIFY(seen.size() >= 2); // the generated schedule has some slip to show
 
+        // Hiding what is not installed: before the schedule no rack is drawn (nor in the legend); after
+        // it, every one is.
+        timeline->setHidesNotInstalled(true);
+        const TimePoint end = timeline->day();
+        timeline->setDay(timeline->firstDay());
+        QCOMPARE(legend.entries().size(), std::size_t(5));
+        for (const EntityIndex rack : racks)
+            QVERIFY(!window.facilityScene()->drawnColour(rack));
+        timeline->setDay(end);
+        for (const EntityIndex rack : racks)
+            QVERIFY(window.facilityScene()->drawnColour(rack));
+        timeline->setHidesNotInstalled(false);
+        QCOMPARE(legend.entries().size(), std::size_t(6));
+
         // The S-curve: a point per day of the slider, its cursor on the slider's day.
         QCOMPARE(timeline->curvePoints(),
                  int((timeline->lastDay() - timeline->firstDay()) / kSecondsPerDay) + 1);

@@ -72,18 +72,22 @@ public:
     // stay in force for detail that appears later. One value per entity, indexed by dense index.
     void colourByKind();
     // Installed: the kind's own colour; in progress: magenta; not started: a dim grey.
+    // `hideNotStarted`: what has not started is left out rather than greyed (the timeline's setting).
     void colourByStatus(std::span<const datamodel::InstallState> states,
-                        const QString& title = QStringLiteral("Installation status"));
+                        const QString& title = QStringLiteral("Installation status"),
+                        bool hideNotStarted = false);
     // A blue-green-yellow-red map from `low` to `high`; NaN (no data, stale) in grey.
     // One of a few named colours per entity (`palette[category]`, the legend lists them); entities
     // whose category is past the palette keep their own colour (floors, the plant).
+    // `hidden[category]`: that category is left out of the picture (and of picking).
     void colourByCategory(std::span<const std::uint8_t> categories, std::vector<LegendEntry> palette,
-                          const QString& title);
+                          const QString& title, std::vector<bool> hidden = {});
     // Actual against planned (datamodel::Progress per entity): early blue, on time green, late red, in
     // progress yellow, behind dark red, not yet due ghosted. Floors, and what no task of `schedule`
     // decides, keep their own colour.
+    // `hideNotDue`: what is not yet due is left out rather than ghosted.
     void colourByProgress(std::span<const datamodel::Progress> progress, const datamodel::Schedule& schedule,
-                          const QString& title);
+                          const QString& title, bool hideNotDue = false);
     // `threshold`: an alert level, marked on the legend's colour bar and named there.
     void colourByValue(std::span<const float> values, float low, float high,
                        const QString& title = QStringLiteral("Value"),
