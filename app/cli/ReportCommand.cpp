@@ -45,6 +45,7 @@ QJsonObject asJson(const datamodel::Facility& facility, const datamodel::Progres
         {QStringLiteral("halls"), halls},
         {QStringLiteral("late_tasks"), qint64(report.lateTasks.size())},
         {QStringLiteral("late"), late},
+        {QStringLiteral("open_blocking_punch_items"), qint64(report.openBlockingNotes.size())},
     };
 }
 
@@ -75,6 +76,11 @@ QString asText(const datamodel::Facility& facility, const datamodel::ProgressRep
         out += QStringLiteral("  %1  planned end %2\n")
                    .arg(text(facility.tasks().name[report.lateTasks[i].task]))
                    .arg(QString::fromStdString(datamodel::formatDate(report.lateTasks[i].plannedEnd)));
+    out += QStringLiteral("\nOpen blocking punch items: %1\n").arg(report.openBlockingNotes.size());
+    for (const std::uint32_t note : report.openBlockingNotes)
+        out +=
+            QStringLiteral("  %1  %2\n")
+                .arg(text(facility.name(facility.notes().entity[note])), text(facility.notes().text[note]));
     return out.trimmed();
 }
 

@@ -52,6 +52,14 @@ QString progressCsv(const datamodel::ProgressReport& report, const datamodel::Fa
                        .arg(area.installedPlanned)
                        .arg(area.installedActual)
                        .arg(area.percentComplete, 0, 'f', 2);
+    for (const std::uint32_t note : report.openBlockingNotes) {
+        const std::string_view where = facility.name(facility.notes().entity[note]);
+        const std::string_view what = facility.notes().text[note];
+        csv += QStringLiteral("%1,blocking_punch_item,%2,,,,,\n")
+                   .arg(day,
+                        field(QString::fromUtf8(where.data(), qsizetype(where.size())) +
+                              QStringLiteral(": ") + QString::fromUtf8(what.data(), qsizetype(what.size()))));
+    }
     for (const datamodel::LateTask& late : report.lateTasks)
         csv += QStringLiteral("%1,late_task,%2,,,,,%3\n")
                    .arg(day, field(taskName(facility, late.task)), date(late.plannedEnd));

@@ -231,13 +231,15 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
 
 void TimelinePanel::showReport(const datamodel::ProgressReport& report) {
     const QLocale locale;
-    summary_->setText(tr("%1: %2 of %3 GPUs installed (%4 planned), %5 that day; %6 tasks late")
+    summary_->setText(tr("%1: %2 of %3 GPUs installed (%4 planned), %5 that day; %6 tasks late, %7 blocking "
+                         "punch items open")
                           .arg(QString::fromStdString(datamodel::formatDate(report.at)),
                                locale.toString(qulonglong(report.installedActual)),
                                locale.toString(qulonglong(report.gpus)),
                                locale.toString(qulonglong(report.installedPlanned)),
                                locale.toString(qulonglong(report.installedThatDay)),
-                               locale.toString(qulonglong(report.lateTasks.size()))));
+                               locale.toString(qulonglong(report.lateTasks.size())),
+                               locale.toString(qulonglong(report.openBlockingNotes.size()))));
     auto line = [&](const datamodel::HallProgress& area) {
         return QStringList{QString::fromStdString(area.name),
                            locale.toString(qulonglong(area.installedPlanned)),

@@ -113,6 +113,7 @@ Facility& Facility::operator=(Facility&& other) noexcept {
     pipes_ = std::move(other.pipes_);
     feeds_ = std::move(other.feeds_);
     tasks_ = std::move(other.tasks_);
+    notes_ = std::move(other.notes_);
     alertRules_ = std::move(other.alertRules_);
     children_ = std::move(other.children_);
     byKind_ = std::move(other.byKind_);

@@ -82,6 +82,18 @@ void writeFacility(const Facility& facility, ModelWriter& writer) {
         for (EntityIndex linked : tasks.entities.row(t))
             writer.linkTask(tasks.id[t], idOf(linked));
     }
+    const NoteColumns& notes = facility.notes();
+    for (std::size_t n = 0; n < notes.size(); ++n) {
+        NoteRecord record;
+        record.entityId = idOf(notes.entity[n]);
+        record.text = notes.text[n];
+        record.author = notes.author[n];
+        record.createdAt = notes.createdAt[n];
+        record.closedAt = notes.closedAt[n];
+        record.open = notes.closedAt[n] == kNoTime;
+        record.blocking = notes.blocking[n];
+        writer.addNote(record);
+    }
 }
 
 } // namespace twin::datamodel

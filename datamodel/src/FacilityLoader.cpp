@@ -24,6 +24,7 @@ public:
         readPipes();
         readFeeds();
         readTasks();
+        readNotes();
         readAlertRules();
         return std::move(facility_);
     }
@@ -310,6 +311,27 @@ private:
         facility_.entityTasks_ = groupIntoRows(
             facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
             linkTask);
+    }
+
+    void readNotes() {
+        NoteColumns& n = facility_.notes_;
+        sqlite::Statement row(db_,
+                              "SELECT id, entity_id, text, author, created_at, closed_at, status, blocking "
+                              "FROM note ORDER BY id");
+        while (row.step()) {
+            const std::int64_t id = row.integer(0);
+            n.id.push_back(id);
+            n.entity.push_back(resolveReference(row.integer(1), "note", id, "entity_id"));
+            n.text.push_back(row.text(2));
+            n.author.push_back(row.text(3));
+            n.createdAt.push_back(readTime(row, 4, "note", id, "created_at"));
+            TimePoint closed = readTime(row, 5, "note", id, "closed_at");
+            // Closed without a date: closed since it was written.
+            if (closed == kNoTime && row.text(6) == "closed")
+                closed = n.createdAt.back();
+            n.closedAt.push_back(closed);
+            n.blocking.push_back(row.integer(7) != 0);
+        }
     }
 
     void readAlertRules() {

@@ -96,6 +96,13 @@ ProgressReport progressAt(const Facility& facility, const Schedule& schedule, Ti
         if (actualEnd == kNoTime || actualEnd > report.at)
             report.lateTasks.push_back({t, plannedEnd});
     }
+    const NoteColumns& notes = facility.notes();
+    for (std::uint32_t n = 0; n < notes.size(); ++n)
+        if (notes.blocking[n] && notes.openAt(n, report.at))
+            report.openBlockingNotes.push_back(n);
+    std::stable_sort(
+        report.openBlockingNotes.begin(), report.openBlockingNotes.end(),
+        [&](std::uint32_t a, std::uint32_t b) { return notes.createdAt[a] < notes.createdAt[b]; });
     std::stable_sort(report.lateTasks.begin(), report.lateTasks.end(),
                      [](const LateTask& a, const LateTask& b) { return a.plannedEnd < b.plannedEnd; });
     return report;

@@ -318,6 +318,9 @@ private slots:
             QCOMPARE(std::int64_t(report.installedThatDay), sqlCount(path100k_, actualSql(), endOfDay) -
                                                                 sqlCount(path100k_, actualSql(), dayBefore));
             sawLate = sawLate || !report.lateTasks.empty();
+            const char* blocking = "SELECT count(*) FROM note WHERE blocking = 1 AND created_at <= ?1 AND "
+                                   "(closed_at IS NULL OR closed_at > ?1)";
+            QCOMPARE(std::int64_t(report.openBlockingNotes.size()), sqlCount(path100k_, blocking, endOfDay));
         }
         QVERIFY(sawLate && sawPartial); // the dates chosen do test something
     }

@@ -111,6 +111,21 @@ struct TaskColumns {
     bool operator==(const TaskColumns&) const = default;
 };
 
+// Punch items and notes on entities (table note).
+struct NoteColumns {
+    std::vector<std::int64_t> id;
+    std::vector<EntityIndex> entity;
+    StringColumn text, author;
+    std::vector<TimePoint> createdAt, closedAt; // closedAt kNoTime: still open
+    std::vector<bool> blocking;                 // holds up the entity's installation
+    std::size_t size() const { return id.size(); }
+    // Open at `time`: written by then and not closed by then.
+    bool openAt(std::size_t note, TimePoint time) const {
+        return createdAt[note] <= time && (closedAt[note] == kNoTime || closedAt[note] > time);
+    }
+    bool operator==(const NoteColumns&) const = default;
+};
+
 class FacilityIndexes;
 
 class Facility {
@@ -126,6 +141,7 @@ public:
     const PipeColumns& pipes() const { return pipes_; }
     const FeedColumns& feeds() const { return feeds_; }
     const TaskColumns& tasks() const { return tasks_; }
+    const NoteColumns& notes() const { return notes_; }
     // Threshold rules for live telemetry (the defaults for a version-1 file, which has none).
     const std::vector<AlertRule>& alertRules() const { return alertRules_; }
 
@@ -171,6 +187,7 @@ private:
     PipeColumns pipes_;
     FeedColumns feeds_;
     TaskColumns tasks_;
+    NoteColumns notes_;
     std::vector<AlertRule> alertRules_;
     Csr<EntityIndex> children_;
     Csr<EntityIndex> byKind_;

@@ -34,6 +34,8 @@ struct ProgressReport {
     std::size_t installedThatDay = 0; // by actual dates: installed by the day's end, not by the day before
     // Planned to be finished by `at` and not actually finished by then, oldest planned end first.
     std::vector<LateTask> lateTasks;
+    // Blocking punch items open at `at` (indexes into Facility::notes()), oldest first.
+    std::vector<std::uint32_t> openBlockingNotes;
 };
 
 // The S-curve: how many entities of `kind` are installed at the end of each day from `firstDay` to
