@@ -237,34 +237,36 @@ bool Simulator::failCdu(std::string_view rackName) {
     return false;
 }
 
-bool Simulator::setNodeDown(std::string_view hostname, bool down) {
+Simulator::Server* Simulator::findServer(std::string_view hostname) {
     for (Server& server : servers_)
-        if (server.hostname == hostname) {
-            server.down = down;
-            return true;
-        }
-    return false;
+        if (server.hostname == hostname)
+            return &server;
+    return nullptr;
+}
+
+bool Simulator::setNodeDown(std::string_view hostname, bool down) {
+    Server* server = findServer(hostname);
+    if (server)
+        server->down = down;
+    return server != nullptr;
 }
 
 bool Simulator::setLinkFlapping(std::string_view hostname, bool flapping) {
-    for (Server& server : servers_)
-        if (server.hostname == hostname) {
-            server.flapping = flapping;
-            return true;
-        }
-    return false;
+    Server* server = findServer(hostname);
+    if (server)
+        server->flapping = flapping;
+    return server != nullptr;
 }
 
 bool Simulator::setGpuHot(std::string_view hostname, int gpuIndex) {
-    for (const Server& server : servers_)
-        if (server.hostname == hostname)
-            for (const std::size_t g : server.gpus)
-                if (gpus_[g].index == gpuIndex) {
-                    gpus_[g].hot = true;
-                    gpus_[g].temperatureC = float(kThrottleC);
-                    gpus_[g].memoryC = gpus_[g].temperatureC + 6.0f;
-                    return true;
-                }
+    if (const Server* server = findServer(hostname))
+        for (const std::size_t g : server->gpus)
+            if (gpus_[g].index == gpuIndex) {
+                gpus_[g].hot = true;
+                gpus_[g].temperatureC = float(kThrottleC);
+                gpus_[g].memoryC = gpus_[g].temperatureC + 6.0f;
+                return true;
+            }
     return false;
 }
 

@@ -72,6 +72,7 @@ private:
         bool hot = false;
     };
     bool hostVisible(const Server& server) const;
+    Server* findServer(std::string_view hostname); // nullptr when the model has no such host
 
     const datamodel::Facility& facility_;
     std::uint64_t seed_;
