@@ -32,11 +32,6 @@ scene::CameraPose turned(const scene::CameraPose& pose, double degrees) {
     return result;
 }
 
-datamodel::TimePoint midnight(datamodel::TimePoint time) {
-    return time -
-           ((time % datamodel::kSecondsPerDay) + datamodel::kSecondsPerDay) % datamodel::kSecondsPerDay;
-}
-
 } // namespace
 
 ExitCode runRecord(const QStringList& arguments) {
@@ -102,8 +97,9 @@ ExitCode runRecord(const QStringList& arguments) {
     if (facility->scheduleEnd() == datamodel::kNoTime)
         return fail(ExitCode::BadInput,
                     QStringLiteral("%1: the model has no schedule to record").arg(positional.first()));
-    const datamodel::TimePoint last = midnight(to.value_or(facility->scheduleEnd()));
-    const datamodel::TimePoint first = midnight(from.value_or(last - 19 * datamodel::kSecondsPerDay));
+    const datamodel::TimePoint last = datamodel::startOfDay(to.value_or(facility->scheduleEnd()));
+    const datamodel::TimePoint first =
+        datamodel::startOfDay(from.value_or(last - 19 * datamodel::kSecondsPerDay));
     if (first > last)
         return fail(ExitCode::BadInput, QStringLiteral("record: --from is after --to"));
     const auto pose = scene::cameraPreset(*facility, parser.value(cameraOption));

@@ -359,7 +359,8 @@ void MainWindow::buildMenus() {
             return;
         const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
         facilityScene_->colourByStatus(
-            datamodel::Schedule(*facility_).stateAt(now, datamodel::ScheduleBasis::Actual),
+            schedule_->stateAt(now,
+                               datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
             tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
         view_->requestRender();
     });
@@ -457,10 +458,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
             .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
-    live_.reset();
-    lastLive_.reset();
-    alerts_->clear();
-    history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
+    live_.reset(); // before the scene goes; startLive() below starts it again for the new model
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(false);

@@ -131,12 +131,8 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
 }
 
 void TimelinePanel::setSchedule(datamodel::TimePoint start, datamodel::TimePoint end) {
-    const auto midnight = [](datamodel::TimePoint time) {
-        return time -
-               ((time % datamodel::kSecondsPerDay) + datamodel::kSecondsPerDay) % datamodel::kSecondsPerDay;
-    };
-    firstDay_ = midnight(start) - datamodel::kSecondsPerDay;
-    const int days = int((midnight(end) - firstDay_) / datamodel::kSecondsPerDay) + 1;
+    firstDay_ = datamodel::startOfDay(start) - datamodel::kSecondsPerDay;
+    const int days = int((datamodel::startOfDay(end) - firstDay_) / datamodel::kSecondsPerDay) + 1;
     const QSignalBlocker quiet(slider_);
     slider_->setRange(0, std::max(0, days));
     slider_->setValue(0);

@@ -47,8 +47,7 @@ std::vector<CurvePoint> installedCurve(const Facility& facility, const Schedule&
 
 ProgressReport progressAt(const Facility& facility, const Schedule& schedule, TimePoint day) {
     ProgressReport report;
-    const TimePoint dayStart = day - ((day % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-    report.at = dayStart + kSecondsPerDay - 1;
+    report.at = startOfDay(day) + kSecondsPerDay - 1;
     const std::vector<InstallState> planned = schedule.stateAt(report.at, ScheduleBasis::Planned);
     const std::vector<InstallState> actual = schedule.stateAt(report.at, ScheduleBasis::Actual);
 

@@ -19,6 +19,10 @@ inline constexpr TimePoint kSecondsPerDay = 86400;
 std::optional<TimePoint> parseTime(std::string_view text);
 std::string formatTime(TimePoint time); // 'YYYY-MM-DD HH:MM:SS'
 std::string formatDate(TimePoint time); // 'YYYY-MM-DD'
+// Midnight UTC of the day `time` falls in (also for times before 1970).
+inline TimePoint startOfDay(TimePoint time) {
+    return time - ((time % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+}
 TimePoint timeFromCivil(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
 
 } // namespace twin::datamodel
