@@ -1,6 +1,7 @@
 // What the window asks Prometheus for (one value per rack from afar, the GPUs of the racks in detail
 // up close), the values it colours each entity with (aggregates, staleness, CDUs onto racks), and the
 // Prometheus configuration that attaches a rack label to dcgm-exporter series (checked by promtool).
+#include "GeneratedModel.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
@@ -44,10 +45,7 @@ class LiveMetricsTest : public QObject {
 private slots:
     void initTestCase() {
         path_ = dir_.filePath(QStringLiteral("m.db")).toStdString();
-        importers::GeneratorOptions options;
-        options.gpus = 512;
-        importers::generateColossus(path_, options);
-        facility_ = load(path_);
+        facility_ = twin::testing::generateAndLoad(path_, 512);
     }
 
     void everyMetricIsFoundByItsKey() {

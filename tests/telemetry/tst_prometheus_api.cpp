@@ -30,10 +30,12 @@ class PrometheusApiTest : public QObject {
     Q_OBJECT
 private slots:
     void queriesArePercentEncoded() {
-        QCOMPARE(instantQueryPath("max by (rack) (T{h=~\"a\\\\.b|c\"})"),
-                 std::string("/api/v1/query?query=max%20by%20%28rack%29%20%28T%7Bh%3D~%22a%5C%5C.b%7Cc%22%7D%29"));
-        QCOMPARE(rangeQueryPath("up", 1700000000.0, 1700000600.5, 15.0),
-                 std::string("/api/v1/query_range?query=up&start=1700000000.000&end=1700000600.500&step=15.000"));
+        QCOMPARE(
+            instantQueryPath("max by (rack) (T{h=~\"a\\\\.b|c\"})"),
+            std::string("/api/v1/query?query=max%20by%20%28rack%29%20%28T%7Bh%3D~%22a%5C%5C.b%7Cc%22%7D%29"));
+        QCOMPARE(
+            rangeQueryPath("up", 1700000000.0, 1700000600.5, 15.0),
+            std::string("/api/v1/query_range?query=up&start=1700000000.000&end=1700000600.500&step=15.000"));
     }
     void theDocumentationsInstantQuery() {
         const std::string json = sharedFile("promapi/docs_api_v1_query_instant_example.json");

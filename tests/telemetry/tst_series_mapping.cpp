@@ -1,6 +1,7 @@
 // Series onto the model: dcgm-exporter GPU series by host and index or by UUID (both label spellings),
 // host, rack and CDU series, unmapped series counted and listed; the sample store's latest values,
 // history and staleness.
+#include "GeneratedModel.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ModelWriter.h"
 #include "datamodel/Store.h"
@@ -49,12 +50,7 @@ private:
 
 private slots:
     void initTestCase() {
-        const std::string path = dir_.filePath(QStringLiteral("m.db")).toStdString();
-        importers::GeneratorOptions options;
-        options.gpus = 512;
-        importers::generateColossus(path, options);
-        facility_ = std::make_unique<datamodel::Facility>(
-            datamodel::Store::open(path, datamodel::Access::ReadOnly)->load());
+        facility_ = twin::testing::generateAndLoad(dir_.filePath(QStringLiteral("m.db")).toStdString(), 512);
         QCOMPARE(facility_->count(EntityKind::Gpu), std::size_t(512));
     }
 

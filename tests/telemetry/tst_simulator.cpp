@@ -1,6 +1,7 @@
 // The telemetry simulator: what it serves parses and maps onto every GPU and CDU of the model, its
 // dynamics behave (temperature lags power, a failed CDU heats its rack and only its rack) and its
 // faults show (a node down vanishes, a flapping link comes and goes).
+#include "GeneratedModel.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
@@ -29,12 +30,7 @@ private:
 
 private slots:
     void initTestCase() {
-        const std::string path = dir_.filePath(QStringLiteral("m.db")).toStdString();
-        importers::GeneratorOptions options;
-        options.gpus = 1024;
-        importers::generateColossus(path, options);
-        facility_ = std::make_unique<datamodel::Facility>(
-            datamodel::Store::open(path, datamodel::Access::ReadOnly)->load());
+        facility_ = twin::testing::generateAndLoad(dir_.filePath(QStringLiteral("m.db")).toStdString(), 1024);
     }
 
     void shardsTogetherCoverEveryGpuOnce() {

@@ -1,6 +1,7 @@
 // The simulator over HTTP on 127.0.0.1: shards and hosts served as dcgm-exporter text that parses and
 // maps, faults injected by POST, unknown paths and names refused, several requests on one kept-alive
 // connection, and a clean stop.
+#include "GeneratedModel.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "importers/ColossusGenerator.h"
@@ -55,12 +56,7 @@ private:
 
 private slots:
     void initTestCase() {
-        const std::string path = dir_.filePath(QStringLiteral("m.db")).toStdString();
-        importers::GeneratorOptions options;
-        options.gpus = 512;
-        importers::generateColossus(path, options);
-        facility_ = std::make_unique<datamodel::Facility>(
-            datamodel::Store::open(path, datamodel::Access::ReadOnly)->load());
+        facility_ = twin::testing::generateAndLoad(dir_.filePath(QStringLiteral("m.db")).toStdString(), 512);
     }
 
     void servesScrapesAndTakesFaults() {
