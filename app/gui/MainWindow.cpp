@@ -651,7 +651,6 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     if (update.alerts)
         alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });
     if (first) {
-        history_->show();
         alerts_->show();
         resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
     }
@@ -695,6 +694,11 @@ void MainWindow::requestHistory() {
         return;
     }
     sinceHistory_.start();
+    // The dock opens with the first selection: before that it would only take room from the view.
+    if (!historyOpened_) {
+        historyOpened_ = true;
+        history_->show();
+    }
     live_->requestHistory(entity, live_->metric(), kHistoryMinutes);
 }
 

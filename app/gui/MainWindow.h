@@ -142,6 +142,7 @@ private:
     QLabel* telemetryStatus_ = nullptr;
     AlertsPanel* alerts_ = nullptr; // shown once live telemetry arrives
     HistoryPanel* history_ = nullptr;
+    bool historyOpened_ = false; // shown once, at the first selection; then the user's to close
     TimelinePanel* timeline_ = nullptr;
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;

@@ -348,8 +348,10 @@ private slots:
         // The history of a selected rack, from Prometheus: a chart with the values so far; a hall has
         // no series of its own, and the panel says so.
         QSignalSpy history(window.get(), &MainWindow::historyShown);
+        QVERIFY(!window->historyPanel()->isVisible()); // it opens with the first selection
         window->selectAndFrame(rack);
         QVERIFY(history.wait(10000));
+        QVERIFY(window->historyPanel()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT((window->selectAndFrame(rack), window->historyPanel()->points() >= 2),
                                  20000);
         QVERIFY(window->historyPanel()->message().isEmpty());
