@@ -1,6 +1,7 @@
-// `colossus-twin record MODEL -o DIR [--from D] [--to D] [--camera PRESET] [--size WxH] [--orbit DEG]`:
-// the roll-out as a PNG sequence for executive updates: one frame per day, coloured Actual vs plan
-// (the legend names the day), the camera turning slowly about the preset's focal point.
+// `colossus-twin record MODEL -o DIR [--from D] [--to D] [--camera PRESET] [--size WxH] [--orbit DEG]
+// [--fps N] [--no-video]`: the roll-out as a PNG sequence and an Ogg Theora video (DIR/rollout.ogv) for
+// executive updates: one frame per day, coloured Actual vs plan (the legend names the day), the camera
+// turning slowly about the preset's focal point.
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
@@ -10,9 +11,11 @@
 #include "datamodel/Store.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
+#include "scene/VideoWriter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <cmath>
 
@@ -36,8 +39,9 @@ scene::CameraPose turned(const scene::CameraPose& pose, double degrees) {
 
 ExitCode runRecord(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Record the roll-out as a PNG sequence: a frame per day, Actual vs plan."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Record the roll-out as a PNG sequence and a video (DIR/rollout.ogv, Ogg Theora): a frame "
+        "per day, Actual vs plan."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("record"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("the model file"));
@@ -59,7 +63,12 @@ ExitCode runRecord(const QStringList& arguments) {
     const QCommandLineOption orbitOption(
         QStringLiteral("orbit"), QStringLiteral("Degrees the camera turns over the recording, default 30."),
         QStringLiteral("DEG"), QStringLiteral("30"));
-    parser.addOptions({outputOption, fromOption, toOption, cameraOption, sizeOption, orbitOption});
+    const QCommandLineOption fpsOption(QStringLiteral("fps"),
+                                       QStringLiteral("Video frames (days) per second, default 4."),
+                                       QStringLiteral("N"), QStringLiteral("4"));
+    const QCommandLineOption noVideoOption(QStringLiteral("no-video"), QStringLiteral("PNG frames only."));
+    parser.addOptions({outputOption, fromOption, toOption, cameraOption, sizeOption, orbitOption, fpsOption,
+                       noVideoOption});
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("record: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -74,8 +83,10 @@ ExitCode runRecord(const QStringList& arguments) {
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
     bool orbitOk = false;
     const double orbit = parser.value(orbitOption).toDouble(&orbitOk);
-    if (!size || !orbitOk)
-        return fail(ExitCode::Usage, QStringLiteral("record: invalid --size or --orbit"));
+    bool fpsOk = false;
+    const int fps = parser.value(fpsOption).toInt(&fpsOk);
+    if (!size || !orbitOk || !fpsOk || fps < 1 || fps > 60)
+        return fail(ExitCode::Usage, QStringLiteral("record: invalid --size, --orbit or --fps (1 to 60)"));
     std::optional<datamodel::TimePoint> from, to;
     for (const auto& [option, target] : {std::pair{&fromOption, &from}, std::pair{&toOption, &to}})
         if (parser.isSet(*option)) {
@@ -110,10 +121,13 @@ ExitCode runRecord(const QStringList& arguments) {
     if (!QDir().mkpath(directory.path()))
         return fail(ExitCode::BadInput,
                     QStringLiteral("%1: cannot create the directory").arg(directory.path()));
-    if (!directory.entryList({QStringLiteral("day-*.png")}, QDir::Files).isEmpty())
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: already holds frames (day-*.png); choose an empty directory")
-                        .arg(directory.path()));
+    const QString videoPath = directory.filePath(QStringLiteral("rollout.ogv"));
+    if (!directory.entryList({QStringLiteral("day-*.png")}, QDir::Files).isEmpty() ||
+        QFile::exists(videoPath))
+        return fail(
+            ExitCode::BadInput,
+            QStringLiteral("%1: already holds frames (day-*.png, rollout.ogv); choose an empty directory")
+                .arg(directory.path()));
     if (!scene::OffscreenView::displayAvailable())
         return fail(ExitCode::Environment, QStringLiteral("record: no X display (DISPLAY is not set); run it "
                                                           "under xvfb-run, or as ./twin record which does"));
@@ -123,6 +137,9 @@ ExitCode runRecord(const QStringList& arguments) {
     facilityScene.updateDetail(*pose);
     const datamodel::Schedule schedule(*facility);
     std::vector<datamodel::Progress> progress;
+    std::unique_ptr<scene::VideoWriter> video;
+    if (!parser.isSet(noVideoOption))
+        video = std::make_unique<scene::VideoWriter>(videoPath, *size, fps);
     const int days = int((last - first) / datamodel::kSecondsPerDay) + 1;
     for (int day = 0; day < days; ++day) {
         const datamodel::TimePoint midnightOfDay =
@@ -135,10 +152,15 @@ ExitCode runRecord(const QStringList& arguments) {
         view.setCameraPose(turned(*pose, days > 1 ? orbit * day / (days - 1) : 0.0));
         const QString path =
             directory.filePath(QStringLiteral("day-%1.png").arg(day + 1, 3, 10, QLatin1Char('0')));
-        if (!view.capture().save(path, "PNG"))
+        const QImage frame = view.capture();
+        if (!frame.save(path, "PNG"))
             return fail(ExitCode::BadInput, QStringLiteral("%1: cannot write the frame").arg(path));
+        if (video && !video->addFrame(frame))
+            return fail(ExitCode::BadInput, video->error());
         printErr(QStringLiteral("record: %1 of %2").arg(day + 1).arg(days));
     }
+    if (video && !video->finish().isEmpty())
+        return fail(ExitCode::BadInput, video->error());
     printOut(directory.path());
     return ExitCode::Ok;
 }

@@ -23,6 +23,12 @@ constexpr std::array kSubcommands{
                ApplicationKind::Console, nullptr, &runReport},
     Subcommand{"record", "record the roll-out as a PNG sequence, a frame per day, coloured actual vs plan",
                ApplicationKind::Console, nullptr, &runRecord},
+    Subcommand{"import",
+               "replace a model's schedule with a CSV or MS Project XML file (all or nothing, FILE:LINE "
+               "errors)",
+               ApplicationKind::Console, nullptr, &runImport},
+    Subcommand{"export", "write a model's schedule as CSV or MS Project XML", ApplicationKind::Console,
+               nullptr, &runExport},
     Subcommand{"snapshot", "render the scene without a window and write a PNG", ApplicationKind::Console,
                nullptr, &runSnapshot},
     Subcommand{"metrics-check",

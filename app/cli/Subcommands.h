@@ -40,6 +40,8 @@ ExitCode runGenerate(const QStringList& arguments);
 ExitCode runInfo(const QStringList& arguments);
 ExitCode runReport(const QStringList& arguments);
 ExitCode runRecord(const QStringList& arguments);
+ExitCode runImport(const QStringList& arguments);
+ExitCode runExport(const QStringList& arguments);
 ExitCode runTelemetrySim(const QStringList& arguments);
 
 } // namespace twin::app

@@ -8,9 +8,11 @@
 #include "datamodel/Time.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
+#include "gui/GanttPanel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/ProgressExport.h"
+#include "gui/ScheduleFiles.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
 #include "gui/TimelinePanel.h"
@@ -23,6 +25,7 @@
 #include <QActionGroup>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDebug>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -119,10 +122,32 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
+    scheduleFiles_ = new ScheduleFiles(this);
+    connect(scheduleFiles_, &ScheduleFiles::imported, this,
+            [this](const QString& summary, const QString& notes) {
+                statusBar()->showMessage(summary, kStatusMessageMs);
+                if (!notes.isEmpty())
+                    qInfo().noquote() << notes; // tasks linked to nothing: worth a look, not an error
+                openModel(modelPath_);          // the timeline, Gantt and colours follow the new schedule
+                emit scheduleImported(summary);
+            });
+    connect(scheduleFiles_, &ScheduleFiles::exported, this, [this](const QString& summary) {
+        statusBar()->showMessage(summary, kStatusMessageMs);
+        emit scheduleExported(summary);
+    });
+    connect(scheduleFiles_, &ScheduleFiles::failed, this, &MainWindow::showScheduleProblems);
     timeline_ = new TimelinePanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, timeline_);
     timeline_->hide(); // View > Timeline Panel
     connect(timeline_, &TimelinePanel::changed, this, &MainWindow::applyTimeline);
+    // The Gantt shares the Timeline's place (a tab) rather than taking more height from the view.
+    gantt_ = new GanttPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, gantt_);
+    tabifyDockWidget(timeline_, gantt_);
+    gantt_->hide(); // until the first selection, or View > Gantt Panel
+    connect(gantt_, &QDockWidget::visibilityChanged, this, [this](bool visible) { ganttOpened_ |= visible; });
+    connect(timeline_, &TimelinePanel::changed, gantt_,
+            [this](datamodel::TimePoint day) { gantt_->setDay(day); });
     connect(timeline_, &TimelinePanel::exportRequested, this, [this] {
         if (!facility_)
             return;
@@ -150,6 +175,7 @@ void MainWindow::flyToAndSelect(int entity) {
         return;
     facilityScene_->select(entity);
     requestHistory();
+    showInGantt(entity);
     if (const auto pose = scene::cameraToFrame(*facility_, entity))
         view_->flyTo(*pose);
     statusBar()->showMessage(describe(entity), kStatusMessageMs);
@@ -194,6 +220,7 @@ void MainWindow::describePicked(int x, int y) {
     // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
     facilityScene_->select(entity);
     requestHistory();
+    showInGantt(entity);
     view_->requestRender();
     if (entity == datamodel::kNoEntity)
         statusBar()->clearMessage();
@@ -246,6 +273,22 @@ void MainWindow::buildMenus() {
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     rebuildRecentMenu();
     file->addSeparator();
+    QAction* importAction = file->addAction(tr("&Import Schedule..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import Schedule"), QString(),
+            tr("Schedules (*.csv *.xml);;CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        if (!path.isEmpty())
+            importSchedule(path);
+    });
+    importAction->setObjectName(QStringLiteral("actionImportSchedule"));
+    QAction* exportAction = file->addAction(tr("&Export Schedule..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Schedule"), QString(),
+                                                          tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        if (!path.isEmpty())
+            exportSchedule(path);
+    });
+    exportAction->setObjectName(QStringLiteral("actionExportSchedule"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -269,6 +312,10 @@ void MainWindow::buildMenus() {
     showTimeline->setText(tr("&Timeline Panel"));
     showTimeline->setObjectName(QStringLiteral("actionTimelinePanel"));
     viewMenu->addAction(showTimeline);
+    QAction* showGantt = gantt_->toggleViewAction();
+    showGantt->setText(tr("&Gantt Panel"));
+    showGantt->setObjectName(QStringLiteral("actionGanttPanel"));
+    viewMenu->addAction(showGantt);
     QAction* showHistoryPanel = history_->toggleViewAction();
     showHistoryPanel->setText(tr("&History Panel"));
     showHistoryPanel->setObjectName(QStringLiteral("actionHistoryPanel"));
@@ -486,6 +533,8 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     }
     timelineColouring_ = false;
     applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the first day
+    gantt_->setModel(facility_, schedule_.get());
+    gantt_->setDay(timeline_->day());
     startLive();
     emit modelLoaded(path);
 }
@@ -528,6 +577,33 @@ void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) 
     liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
 }
 
+void MainWindow::importSchedule(const QString& path) {
+    if (modelPath_.isEmpty())
+        showScheduleProblems(tr("The schedule was not imported."), tr("No model is open"));
+    else if (!scheduleFiles_->importInto(modelPath_, path))
+        showScheduleProblems(tr("The schedule was not imported."), tr("Another schedule file is in work"));
+    else
+        statusBar()->showMessage(tr("Importing %1...").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::exportSchedule(const QString& path) {
+    if (!scheduleFiles_->exportFrom(facility_, modelPath_, path))
+        showScheduleProblems(tr("The schedule was not exported."),
+                             facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
+}
+
+void MainWindow::showScheduleProblems(const QString& what, const QString& problems) {
+    statusBar()->showMessage(what, kStatusMessageMs);
+    // Non-blocking, like the open error; the problems (a line each) in the details.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Schedule"), what, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("scheduleErrorBox"));
+    box->setInformativeText(problems.section(QLatin1Char('\n'), 0, 4));
+    box->setDetailedText(problems);
+    box->open();
+    emit scheduleFileFailed(problems);
+}
+
 QString MainWindow::exportProgressReport(const QString& path) {
     if (!facility_ || !schedule_)
         return tr("No model is open");
@@ -535,11 +611,11 @@ QString MainWindow::exportProgressReport(const QString& path) {
                                *facility_);
 }
 
-void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mode) {
+void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
     if (!facilityScene_ || !schedule_)
         return;
     // The day's report, whatever the scene shows.
-    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, day);
+    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, moment);
     timeline_->showReport(timelineReport_);
     if (mode == TimelinePanel::Mode::Off) {
         // Back to kinds only when the timeline was what coloured the scene (not live values).
@@ -553,8 +629,11 @@ void MainWindow::applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mod
     for (QAction* action : findChildren<QAction*>())
         if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
             action->setChecked(false); // the timeline colours the scene now
-    const datamodel::TimePoint endOfDay = day + datamodel::kSecondsPerDay - 1;
-    const QString date = QString::fromStdString(datamodel::formatDate(day));
+    // The state at the last second of the day, or of the hour when the timeline is zoomed in.
+    const datamodel::TimePoint endOfDay = timeline_->shownUntil();
+    const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
+                             ? QString::fromStdString(datamodel::formatDate(moment))
+                             : QString::fromStdString(datamodel::formatTime(moment)).left(16);
     if (mode == TimelinePanel::Mode::ActualVsPlanned) {
         schedule_->progressAt(endOfDay, timelineProgress_);
         facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
@@ -700,6 +779,18 @@ void MainWindow::requestHistory() {
         history_->show();
     }
     live_->requestHistory(entity, live_->metric(), kHistoryMinutes);
+}
+
+void MainWindow::showInGantt(int entity) {
+    gantt_->showEntity(entity);
+    // It opens with the first selection where that costs the view nothing: as the front tab over an open
+    // Timeline. Beside it, or alone, it would shrink the view under the pointer that just clicked (what
+    // was under it would move); View > Gantt Panel opens it anyway. Then it is the user's to close.
+    if (entity != datamodel::kNoEntity && !ganttOpened_ && timeline_->isVisible() &&
+        !timeline_->isFloating()) {
+        gantt_->show();
+        gantt_->raise();
+    }
 }
 
 void MainWindow::showHistory(const History& history) {

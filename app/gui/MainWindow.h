@@ -30,7 +30,9 @@ class Facility;
 namespace twin::app {
 
 class AlertsPanel;
+class GanttPanel;
 class HistoryPanel;
+class ScheduleFiles;
 struct History;
 class LiveTelemetry;
 struct LiveTelemetryOptions;
@@ -69,10 +71,16 @@ public:
     AlertsPanel* alertsPanel() const { return alerts_; }
     HistoryPanel* historyPanel() const { return history_; }
     TimelinePanel* timelinePanel() const { return timeline_; }
+    GanttPanel* ganttPanel() const { return gantt_; }
     // The timeline day's progress report, as CSV or (a path ending .pdf) PDF; an error, or empty.
     QString exportProgressReport(const QString& path);
     // Selects an entity (and everything below it) and flies the camera to frame it.
     void selectAndFrame(int entity);
+    // Replaces the open model's schedule with a CSV or MS Project XML file on a worker thread, then
+    // reloads the model; the outcome arrives as scheduleImported or scheduleFileFailed.
+    void importSchedule(const QString& path);
+    // Writes the open model's schedule as CSV or MS Project XML (by the extension), on a worker thread.
+    void exportSchedule(const QString& path);
 
     static QString aboutText();
 
@@ -95,6 +103,11 @@ signals:
     void liveTelemetryFailed(const QString& error);
     // The timeline recoloured the scene for its day and mode.
     void timelineShown();
+    // A schedule import landed (the model reloads next) or an export was written.
+    void scheduleImported(const QString& summary);
+    void scheduleExported(const QString& summary);
+    // An import or export was refused; `problems` is a "FILE:LINE: message" line each.
+    void scheduleFileFailed(const QString& problems);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -106,6 +119,7 @@ private:
     void restoreGeometryFromSettings();
     void saveGeometryToSettings();
     void showError(const QString& error);
+    void showScheduleProblems(const QString& what, const QString& problems);
     void updateDetail();
     void describePicked(int x, int y);
     void showHoverTip();
@@ -115,9 +129,10 @@ private:
     void colourByLive();
     void tellLiveWhatIsVisible();
     void startLive();
-    void applyTimeline(datamodel::TimePoint day, TimelinePanel::Mode mode);
+    void applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
     void flyToAndSelect(int entity);
     void requestHistory();
+    void showInGantt(int entity);
     void showHistory(const History& history);
     std::optional<scene::Legend::Threshold> alertThreshold(const telemetry::LiveMetric& metric) const;
 
@@ -144,6 +159,9 @@ private:
     HistoryPanel* history_ = nullptr;
     bool historyOpened_ = false; // shown once, at the first selection; then the user's to close
     TimelinePanel* timeline_ = nullptr;
+    GanttPanel* gantt_ = nullptr;
+    ScheduleFiles* scheduleFiles_ = nullptr;
+    bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;

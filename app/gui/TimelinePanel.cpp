@@ -4,6 +4,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +26,8 @@ namespace twin::app {
 namespace {
 constexpr int kPlayDaysPerSecond[] = {1, 2, 4, 8};
 constexpr int kCurveHeight = 160;
+constexpr datamodel::TimePoint kSecondsPerHour = 3600;
+constexpr int kHoursPerDay = 24;
 } // namespace
 
 TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), parent) {
@@ -50,14 +53,22 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     play_->setCheckable(true);
     speed_ = new QComboBox(body);
     speed_->setObjectName(QStringLiteral("timelineSpeed"));
-    for (const int days : kPlayDaysPerSecond)
-        speed_->addItem(tr("%n day(s)/s", nullptr, days));
+    for (std::size_t i = 0; i < std::size(kPlayDaysPerSecond); ++i)
+        speed_->addItem(QString()); // labelled by labelSpeeds(): days or hours a second
+    zoom_ = new QComboBox(body);
+    zoom_->setObjectName(QStringLiteral("timelineZoom"));
+    zoom_->addItems({tr("Whole schedule, days"), tr("A week, hours"), tr("A day, hours")});
+    zoom_->setToolTip(tr("Zoom in to step through a week or a day hour by hour"));
+    today_ = new QToolButton(body);
+    today_->setObjectName(QStringLiteral("timelineToday"));
+    today_->setText(tr("Today"));
     slider_ = new QSlider(Qt::Horizontal, body);
     slider_->setObjectName(QStringLiteral("timelineSlider"));
     slider_->setPageStep(7);
     date_ = new QLabel(body);
     date_->setObjectName(QStringLiteral("timelineDate"));
-    date_->setMinimumWidth(date_->fontMetrics().horizontalAdvance(QStringLiteral("2024-07-22 (day 19)")));
+    date_->setMinimumWidth(
+        date_->fontMetrics().horizontalAdvance(QStringLiteral("2024-07-22 14:00 (day 119), today")));
     chart_ = new QChart();
     chart_->setMargins(QMargins(2, 2, 2, 2));
     chart_->legend()->setAlignment(Qt::AlignRight);
@@ -72,7 +83,12 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     cursor_ = new QLineSeries(chart_);
     cursor_->setName(tr("Day"));
     cursor_->setPen(QPen(QColor(220, 60, 50), 1));
-    for (QLineSeries* series : {planned_, actual_, cursor_})
+    todayLine_ = new QLineSeries(chart_);
+    todayLine_->setName(tr("Today"));
+    QPen dotted(QColor(40, 90, 200), 1);
+    dotted.setStyle(Qt::DotLine);
+    todayLine_->setPen(dotted);
+    for (QLineSeries* series : {planned_, actual_, cursor_, todayLine_})
         chart_->addSeries(series);
     auto* curveView = new QChartView(chart_, body);
     curveView->setObjectName(QStringLiteral("timelineCurve"));
@@ -104,43 +120,68 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     row->addWidget(forward);
     row->addWidget(play_);
     row->addWidget(speed_);
+    row->addWidget(zoom_);
+    row->addWidget(today_);
     row->addWidget(slider_, 1);
     row->addWidget(date_);
     setWidget(body);
 
     player_ = new QTimer(this);
     connect(player_, &QTimer::timeout, this, [this] {
-        if (slider_->value() >= slider_->maximum())
+        if (moment_ >= lastMoment())
             setPlaying(false); // the end of the roll-out
-        else
+        else if (zoom() == Zoom::Schedule)
             stepDays(1);
+        else
+            setMoment(moment_ + kSecondsPerHour);
+    });
+    connect(today_, &QToolButton::clicked, this, &TimelinePanel::goToToday);
+    connect(zoom_, &QComboBox::currentIndexChanged, this, [this] {
+        if (zoom() == Zoom::Schedule)
+            moment_ = datamodel::startOfDay(moment_);
+        labelSpeeds();
+        layOutSlider();
+        showDay();
+        emit changed(moment(), mode());
     });
     connect(back, &QToolButton::clicked, this, [this] { stepDays(-1); });
     connect(forward, &QToolButton::clicked, this, [this] { stepDays(1); });
     connect(play_, &QToolButton::toggled, this, &TimelinePanel::setPlaying);
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this](int index) { player_->setInterval(1000 / kPlayDaysPerSecond[std::max(0, index)]); });
-    connect(slider_, &QSlider::valueChanged, this, [this] {
+    connect(slider_, &QSlider::valueChanged, this, [this](int position) {
+        moment_ = timeAt(position);
         showDay();
-        emit changed(day(), mode());
+        emit changed(moment(), mode());
     });
-    connect(mode_, &QComboBox::currentIndexChanged, this, [this] { emit changed(day(), mode()); });
-    connect(hide_, &QCheckBox::toggled, this, [this] { emit changed(day(), mode()); });
+    connect(mode_, &QComboBox::currentIndexChanged, this, [this] { emit changed(moment(), mode()); });
+    connect(hide_, &QCheckBox::toggled, this, [this] { emit changed(moment(), mode()); });
     player_->setInterval(1000 / kPlayDaysPerSecond[0]);
+    now_ = QDateTime::currentSecsSinceEpoch();
+    labelSpeeds();
     setSchedule(0, 0);
 }
 
 void TimelinePanel::setSchedule(datamodel::TimePoint start, datamodel::TimePoint end) {
+    // A day before the first task to a day after the last, so that both ends show their contrast.
     firstDay_ = datamodel::startOfDay(start) - datamodel::kSecondsPerDay;
-    const int days = int((datamodel::startOfDay(end) - firstDay_) / datamodel::kSecondsPerDay) + 1;
-    const QSignalBlocker quiet(slider_);
-    slider_->setRange(0, std::max(0, days));
-    slider_->setValue(0);
+    lastDay_ = std::max(firstDay_, datamodel::startOfDay(end) + datamodel::kSecondsPerDay);
+    moment_ = firstDay_;
+    layOutSlider();
     showDay();
+    showToday();
 }
 
 datamodel::TimePoint TimelinePanel::day() const {
-    return firstDay_ + datamodel::TimePoint(slider_->value()) * datamodel::kSecondsPerDay;
+    return datamodel::startOfDay(moment_);
+}
+
+datamodel::TimePoint TimelinePanel::moment() const {
+    return moment_;
+}
+
+datamodel::TimePoint TimelinePanel::shownUntil() const {
+    return moment_ + (zoom() == Zoom::Schedule ? datamodel::kSecondsPerDay : kSecondsPerHour) - 1;
 }
 
 datamodel::TimePoint TimelinePanel::firstDay() const {
@@ -148,11 +189,97 @@ datamodel::TimePoint TimelinePanel::firstDay() const {
 }
 
 datamodel::TimePoint TimelinePanel::lastDay() const {
-    return firstDay_ + datamodel::TimePoint(slider_->maximum()) * datamodel::kSecondsPerDay;
+    return lastDay_;
+}
+
+datamodel::TimePoint TimelinePanel::lastMoment() const {
+    return zoom() == Zoom::Schedule ? lastDay_ : lastDay_ + datamodel::kSecondsPerDay - kSecondsPerHour;
 }
 
 void TimelinePanel::setDay(datamodel::TimePoint day) {
-    slider_->setValue(int((day - firstDay_) / datamodel::kSecondsPerDay));
+    setMoment(datamodel::startOfDay(day));
+}
+
+void TimelinePanel::setMoment(datamodel::TimePoint moment) {
+    moment = std::clamp(moment, firstDay_, lastMoment());
+    moment = zoom() == Zoom::Schedule ? datamodel::startOfDay(moment) : moment - moment % kSecondsPerHour;
+    if (moment == moment_)
+        return;
+    moment_ = moment;
+    layOutSlider();
+    showDay();
+    emit changed(moment_, mode());
+}
+
+TimelinePanel::Zoom TimelinePanel::zoom() const {
+    return Zoom(std::max(0, zoom_->currentIndex()));
+}
+
+void TimelinePanel::setZoom(Zoom zoom) {
+    zoom_->setCurrentIndex(int(zoom));
+}
+
+void TimelinePanel::layOutSlider() {
+    const QSignalBlocker quiet(slider_);
+    if (zoom() == Zoom::Schedule) {
+        slider_->setRange(0, int((lastDay_ - firstDay_) / datamodel::kSecondsPerDay));
+        slider_->setPageStep(7);
+        slider_->setValue(int((day() - firstDay_) / datamodel::kSecondsPerDay));
+        return;
+    }
+    // Zoomed in, the slider spans a week (from three days before the moment's day) or the moment's
+    // day, an hour a step, kept within the schedule; it moves on when the moment leaves it.
+    const int hours = zoom() == Zoom::Week ? 7 * kHoursPerDay : kHoursPerDay;
+    const datamodel::TimePoint span = hours * kSecondsPerHour;
+    const bool inside =
+        moment_ >= windowStart_ && moment_ < windowStart_ + span && slider_->maximum() == hours - 1;
+    if (!inside) {
+        windowStart_ = day() - (zoom() == Zoom::Week ? 3 * datamodel::kSecondsPerDay : 0);
+        windowStart_ = std::clamp(windowStart_, firstDay_,
+                                  std::max(firstDay_, lastDay_ + datamodel::kSecondsPerDay - span));
+    }
+    slider_->setRange(0, hours - 1);
+    slider_->setPageStep(zoom() == Zoom::Week ? kHoursPerDay : 6);
+    slider_->setValue(int((moment_ - windowStart_) / kSecondsPerHour));
+}
+
+datamodel::TimePoint TimelinePanel::timeAt(int position) const {
+    return zoom() == Zoom::Schedule ? firstDay_ + datamodel::TimePoint(position) * datamodel::kSecondsPerDay
+                                    : windowStart_ + datamodel::TimePoint(position) * kSecondsPerHour;
+}
+
+void TimelinePanel::labelSpeeds() {
+    for (int i = 0; i < speed_->count(); ++i)
+        speed_->setItemText(i, zoom() == Zoom::Schedule ? tr("%n day(s)/s", nullptr, kPlayDaysPerSecond[i])
+                                                        : tr("%n hour(s)/s", nullptr, kPlayDaysPerSecond[i]));
+}
+
+void TimelinePanel::setNow(datamodel::TimePoint now) {
+    now_ = now;
+    showToday();
+    showDay();
+}
+
+void TimelinePanel::goToToday() {
+    setMoment(now_);
+}
+
+datamodel::TimePoint TimelinePanel::todayMarker() const {
+    return todayLine_->count() == 0 ? datamodel::kNoTime
+                                    : datamodel::TimePoint(todayLine_->at(0).x() / 1000.0);
+}
+
+void TimelinePanel::showToday() {
+    const bool within = now_ >= firstDay_ && now_ < lastDay_ + datamodel::kSecondsPerDay;
+    today_->setToolTip(within ? tr("Go to today, %1").arg(QString::fromStdString(datamodel::formatDate(now_)))
+                              : tr("Today (%1) is outside the schedule: go to its nearer end")
+                                    .arg(QString::fromStdString(datamodel::formatDate(now_))));
+    if (!within) {
+        todayLine_->clear();
+        return;
+    }
+    const double x = double(now_) * 1000.0;
+    todayLine_->replace(QList<QPointF>{{x, 0.0}, {x, double(std::max<std::size_t>(total_, 1))}});
 }
 
 TimelinePanel::Mode TimelinePanel::mode() const {
@@ -172,14 +299,14 @@ void TimelinePanel::setHidesNotInstalled(bool hide) {
 }
 
 void TimelinePanel::stepDays(int days) {
-    slider_->setValue(slider_->value() + days);
+    setMoment(moment_ + datamodel::TimePoint(days) * datamodel::kSecondsPerDay);
 }
 
 void TimelinePanel::setPlaying(bool playing) {
     if (playing && mode() == Mode::Off)
         setMode(Mode::ActualVsPlanned); // playing with nothing shown would show nothing
-    if (playing && slider_->value() >= slider_->maximum())
-        slider_->setValue(0); // play again from the start
+    if (playing && moment_ >= lastMoment())
+        setMoment(firstDay_); // play again from the start
     const QSignalBlocker quiet(play_);
     play_->setChecked(playing);
     play_->setText(playing ? tr("Pause") : tr("Play"));
@@ -222,6 +349,7 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
         series->attachAxis(time);
         series->attachAxis(count);
     }
+    showToday();
     showDay();
 }
 
@@ -274,11 +402,15 @@ datamodel::TimePoint TimelinePanel::cursorDay() const {
 }
 
 void TimelinePanel::showDay() {
-    // The cursor stands at the end of the slider's day, where the curve's counts for it are.
-    const double x = double(day() + datamodel::kSecondsPerDay) * 1000.0;
+    // The cursor stands at the end of the day or hour shown, where the curve's counts for it are.
+    const double x = double(shownUntil() + 1) * 1000.0;
     cursor_->replace(QList<QPointF>{{x, 0.0}, {x, double(std::max<std::size_t>(total_, 1))}});
-    date_->setText(
-        tr("%1 (day %2)").arg(QString::fromStdString(datamodel::formatDate(day()))).arg(slider_->value()));
+    const QString when = zoom() == Zoom::Schedule
+                             ? QString::fromStdString(datamodel::formatDate(moment_))
+                             : QString::fromStdString(datamodel::formatTime(moment_)).left(16);
+    const int dayNumber = int((day() - firstDay_) / datamodel::kSecondsPerDay);
+    date_->setText(day() == datamodel::startOfDay(now_) ? tr("%1 (day %2), today").arg(when).arg(dayNumber)
+                                                        : tr("%1 (day %2)").arg(when).arg(dayNumber));
 }
 
 } // namespace twin::app

@@ -1,7 +1,8 @@
 // The Timeline dock: step through the installation schedule day by day, planned against actual, as
-// 4D tools do. A slider over the whole schedule, a day back and forward, play and pause at a chosen
-// speed, and the mode: Planned, Actual, or Actual vs Planned. The window recolours the scene through
-// its overlay arrays for every change (never a rebuild).
+// 4D tools do. A slider over the whole schedule in days, or zoomed in to a week or a day in hours; a
+// day back and forward, play and pause at a chosen speed, today, and the mode: Planned, Actual, or
+// Actual vs Planned. The window recolours the scene through its overlay arrays for every change
+// (never a rebuild).
 #pragma once
 
 #include "datamodel/ProgressReport.h"
@@ -26,12 +27,24 @@ class TimelinePanel : public QDockWidget {
     Q_OBJECT
 public:
     enum class Mode { Off, Planned, Actual, ActualVsPlanned };
+    // What the slider spans: the whole schedule a day a step, or a week or a day an hour a step.
+    enum class Zoom { Schedule, Week, Day };
 
     explicit TimelinePanel(QWidget* parent = nullptr);
 
     // The days the slider spans: a day before the first task to a day after the last.
     void setSchedule(datamodel::TimePoint start, datamodel::TimePoint end);
-    datamodel::TimePoint day() const; // midnight UTC of the day shown
+    datamodel::TimePoint day() const;    // midnight UTC of the day shown
+    datamodel::TimePoint moment() const; // the start of the day, or of the hour when zoomed in
+    // The last second of the day or hour shown: the state drawn is the state then.
+    datamodel::TimePoint shownUntil() const;
+    void setMoment(datamodel::TimePoint moment); // to its day, or hour when zoomed in
+    Zoom zoom() const;
+    void setZoom(Zoom zoom);
+    // "Today" (the wall clock; tests set their own): the Today button goes there (or to the nearer end
+    // of the schedule) and the S-curve marks it when it falls within the schedule.
+    void setNow(datamodel::TimePoint now);
+    void goToToday();
     datamodel::TimePoint firstDay() const;
     datamodel::TimePoint lastDay() const;
     void setDay(datamodel::TimePoint day);
@@ -53,15 +66,30 @@ public:
     // What the chart holds (for tests): points per line, and the cursor's day.
     int curvePoints() const;
     datamodel::TimePoint cursorDay() const;
+    // Where the today marker stands on the S-curve, or kNoTime when today is outside it.
+    datamodel::TimePoint todayMarker() const;
 
 signals:
-    void changed(datamodel::TimePoint day, twin::app::TimelinePanel::Mode mode);
+    // `moment`: the day's midnight, or the hour's start when zoomed in.
+    void changed(datamodel::TimePoint moment, twin::app::TimelinePanel::Mode mode);
     void exportRequested();
 
 private:
     void showDay();
+    // Slider positions from and to times, for the zoom in force.
+    void layOutSlider();
+    datamodel::TimePoint timeAt(int position) const;
+    datamodel::TimePoint lastMoment() const; // the last day, or its last hour when zoomed in
+    void showToday();
+    void labelSpeeds(); // days or hours a second, as the zoom steps
 
-    datamodel::TimePoint firstDay_ = 0;
+    datamodel::TimePoint firstDay_ = 0, lastDay_ = 0;
+    datamodel::TimePoint moment_ = 0;      // master: what the slider shows
+    datamodel::TimePoint windowStart_ = 0; // zoomed in: the first hour the slider spans
+    datamodel::TimePoint now_ = 0;
+    QComboBox* zoom_ = nullptr;
+    QToolButton* today_ = nullptr;
+    QLineSeries* todayLine_ = nullptr;
     QComboBox* mode_ = nullptr;
     QCheckBox* hide_ = nullptr;
     QSlider* slider_ = nullptr;

@@ -69,6 +69,14 @@ std::string_view taskStatusName(TaskStatus status) {
     return "?";
 }
 
+std::optional<TaskStatus> taskStatusFromName(std::string_view name) {
+    for (const TaskStatus status :
+         {TaskStatus::NotStarted, TaskStatus::InProgress, TaskStatus::Done, TaskStatus::Blocked})
+        if (taskStatusName(status) == name)
+            return status;
+    return std::nullopt;
+}
+
 // Hash indexes over the string columns, built on the first lookup of each kind. Keys are views into
 // the Facility's own buffers, so a moved Facility drops them (see the move operations).
 class FacilityIndexes {
@@ -205,7 +213,7 @@ std::size_t Facility::memoryBytes() const {
              bytes(feeds_.ratingKw);
     total += bytes(tasks_.id) + tasks_.name.memoryBytes() + tasks_.kind.memoryBytes() +
              tasks_.crew.memoryBytes() + 4 * bytes(tasks_.plannedStart) + bytes(tasks_.status) +
-             csr(tasks_.entities);
+             csr(tasks_.entities) + csr(tasks_.predecessors);
     total += csr(children_) + csr(byKind_) + csr(entityTasks_) + bytes(topDown_) + bytes(subtreeBounds_) +
              bytes(idToIndex_);
     return total;

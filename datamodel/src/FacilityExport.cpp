@@ -82,6 +82,10 @@ void writeFacility(const Facility& facility, ModelWriter& writer) {
         for (EntityIndex linked : tasks.entities.row(t))
             writer.linkTask(tasks.id[t], idOf(linked));
     }
+    // After every task: a dependency may point at a later task, and its foreign key is checked now.
+    for (std::size_t t = 0; t < tasks.size(); ++t)
+        for (std::uint32_t before : tasks.predecessors.row(t))
+            writer.addTaskDependency(tasks.id[t], tasks.id[before]);
     const NoteColumns& notes = facility.notes();
     for (std::size_t n = 0; n < notes.size(); ++n) {
         NoteRecord record;

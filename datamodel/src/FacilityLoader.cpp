@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 
 namespace twin::datamodel {
@@ -311,6 +312,39 @@ private:
         facility_.entityTasks_ = groupIntoRows(
             facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
             linkTask);
+        readTaskDependencies();
+    }
+
+    // The dense index of a task id (ids ascend, ORDER BY id), or none.
+    std::optional<std::uint32_t> taskIndex(std::int64_t id) const {
+        const std::vector<std::int64_t>& ids = facility_.tasks_.id;
+        const auto at = std::lower_bound(ids.begin(), ids.end(), id);
+        if (at == ids.end() || *at != id)
+            return std::nullopt;
+        return std::uint32_t(at - ids.begin());
+    }
+
+    // Task -> the tasks it depends on (the critical path walks these), as compressed rows.
+    void readTaskDependencies() {
+        TaskColumns& t = facility_.tasks_;
+        std::vector<std::uint32_t> task, dependsOn;
+        sqlite::Statement row(db_,
+                              "SELECT task_id, depends_on FROM task_dependency ORDER BY task_id, depends_on");
+        while (row.step()) {
+            const std::int64_t taskId = row.integer(0), beforeId = row.integer(1);
+            const auto index = taskIndex(taskId);
+            if (!index)
+                bad("task_dependency: task_id " + std::to_string(taskId) +
+                    " does not exist (foreign key violation)");
+            const auto before = taskIndex(beforeId);
+            if (!before)
+                bad("task_dependency for task " + std::to_string(taskId) + ": depends_on " +
+                    std::to_string(beforeId) + " does not exist (foreign key violation)");
+            task.push_back(*index);
+            dependsOn.push_back(*before);
+        }
+        t.predecessors = groupIntoRows(
+            t.size(), task.size(), [&](std::size_t i) { return task[i]; }, dependsOn);
     }
 
     void readNotes() {

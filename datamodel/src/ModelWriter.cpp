@@ -35,12 +35,14 @@ struct ModelWriter::Statements {
           info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)"),
           audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)"),
           clearAlertRules(c, "DELETE FROM alert_rule"),
+          clearTasks(c, "DELETE FROM task"), // links and dependencies go with it (ON DELETE CASCADE)
+          entityByName(c, "SELECT id FROM entity WHERE name = ? ORDER BY id LIMIT 1"),
           alertRule(c, "INSERT INTO alert_rule(id, name, metric, comparison, threshold, severity) "
                        "VALUES(?,?,?,?,?,?)") {}
 
     sqlite::Connection& connection;
     Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit,
-        clearAlertRules, alertRule;
+        clearAlertRules, clearTasks, entityByName, alertRule;
 };
 
 namespace {
@@ -172,6 +174,18 @@ void ModelWriter::audit(TimePoint at, std::string_view author, std::string_view 
 
 void ModelWriter::setInfo(std::string_view key, std::string_view value) {
     s->info.bind(1, key).bind(2, value).run();
+}
+
+void ModelWriter::clearSchedule() {
+    s->clearTasks.run();
+}
+
+std::int64_t ModelWriter::entityIdByName(std::string_view name) {
+    Statement& st = s->entityByName;
+    st.bind(1, name);
+    const std::int64_t id = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return id;
 }
 
 void ModelWriter::setAlertRules(std::span<const AlertRule> rules) {

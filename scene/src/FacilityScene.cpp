@@ -638,15 +638,18 @@ void FacilityScene::colourByProgress(std::span<const datamodel::Progress> progre
         categories[e] =
             floor || schedule.owner(EntityIndex(e)) == datamodel::kNoEntity ? 255 : std::uint8_t(progress[e]);
     }
+    colourByCategory(categories, progressPalette(), title, {false, false, false, false, false, hideNotDue});
+}
+
+const std::vector<LegendEntry>& FacilityScene::progressPalette() {
     // In datamodel::Progress's order.
-    colourByCategory(categories,
-                     {{QStringLiteral("Installed early"), {60, 120, 230}},
-                      {QStringLiteral("Installed on time"), {60, 180, 90}},
-                      {QStringLiteral("Installed late"), {220, 60, 50}},
-                      {QStringLiteral("In progress"), {235, 200, 40}},
-                      {QStringLiteral("Behind: due, not started"), {120, 40, 40}},
-                      {QStringLiteral("Not yet due"), {52, 56, 66}}},
-                     title, {false, false, false, false, false, hideNotDue});
+    static const std::vector<LegendEntry> palette{{QStringLiteral("Installed early"), {60, 120, 230}},
+                                                  {QStringLiteral("Installed on time"), {60, 180, 90}},
+                                                  {QStringLiteral("Installed late"), {220, 60, 50}},
+                                                  {QStringLiteral("In progress"), {235, 200, 40}},
+                                                  {QStringLiteral("Behind: due, not started"), {120, 40, 40}},
+                                                  {QStringLiteral("Not yet due"), {52, 56, 66}}};
+    return palette;
 }
 
 void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,

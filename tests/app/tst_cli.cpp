@@ -482,6 +482,57 @@ private slots:
         QVERIFY2(badDate.err.contains(QStringLiteral("'2024-07-32'")), qPrintable(badDate.err));
     }
 
+    // `export` then `import`: the schedule goes out and back in; a file naming an unknown rack is refused
+    // with its line (exit 1), the model's bytes untouched in what it holds (info reports the same tasks).
+    void importAndExportFollowTheContract() {
+        const QString model = dir_.filePath(QStringLiteral("exchange.db"));
+        QCOMPARE(runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"), QStringLiteral("4096"),
+                          QStringLiteral("-o"), model})
+                     .exitCode,
+                 0);
+        const QString csv = dir_.filePath(QStringLiteral("exchange.csv"));
+        const Run exported = runTwin({QStringLiteral("export"), model, csv});
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY2(exported.out.startsWith(QStringLiteral("exported ")), qPrintable(exported.out));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        const qsizetype tasks = text.count('\n') - 1;
+        QVERIFY(exported.out.contains(QStringLiteral(" %1 tasks").arg(tasks)));
+
+        const Run imported = runTwin({QStringLiteral("import"), model, csv});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.startsWith(QStringLiteral("imported %1 tasks").arg(tasks)),
+                 qPrintable(imported.out));
+
+        // The first rack's first task now names a rack that does not exist.
+        QList<QByteArray> rows = text.split('\n');
+        qsizetype line = 0;
+        while (line < rows.size() && !rows[line].contains(",\"H1-R01-K01\","))
+            ++line;
+        QVERIFY(line < rows.size());
+        rows[line].replace(",\"H1-R01-K01\",", ",\"H1-R01-K01X\",");
+        const QString bad = dir_.filePath(QStringLiteral("bad.csv"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write(rows.join('\n'));
+        badFile.close();
+        const QString infoBefore = runTwin({QStringLiteral("info"), model, QStringLiteral("--json")}).out;
+        const Run refused = runTwin({QStringLiteral("import"), model, bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(
+            refused.err.startsWith(QStringLiteral("colossus-twin: %1:%2: task '").arg(bad).arg(line + 1)),
+            qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("which is not an entity of the model")),
+                 qPrintable(refused.err));
+        QCOMPARE(runTwin({QStringLiteral("info"), model, QStringLiteral("--json")}).out, infoBefore);
+        QCOMPARE(runTwin({QStringLiteral("import"), model}).exitCode, 2);
+        QCOMPARE(runTwin({QStringLiteral("export"), model, dir_.filePath(QStringLiteral("x.txt"))}).exitCode,
+                 1);
+    }
+
     void infoRefusesBadFiles() {
         const QString text = dir_.filePath(QStringLiteral("text.db"));
         QFile file(text);

@@ -1,10 +1,13 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
+#include "datamodel/CriticalPath.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Store.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
+#include "gui/GanttChart.h"
+#include "gui/GanttPanel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/MainWindow.h"
@@ -37,6 +40,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -93,6 +97,24 @@ void generateSmallModel(const QString& path) {
     twin::importers::GeneratorOptions options;
     options.gpus = 512;
     twin::importers::generateColossus(path.toStdString(), options);
+}
+
+// Runs `sql` on a model file, ?1 bound to `id` when it has a parameter, and returns the first column of
+// every row as text.
+QStringList sqlColumn(const QString& path, const char* sql, std::int64_t id = 0) {
+    sqlite3* db = nullptr;
+    sqlite3_open(QFile::encodeName(path).constData(), &db);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
+        qFatal("%s", sqlite3_errmsg(db));
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_int64(st, 1, id);
+    QStringList column;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        column << QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return column;
 }
 
 } // namespace
@@ -663,6 +685,286 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
         QCOMPARE(timeline->mode(), TimelinePanel::Mode::Off);
         QCOMPARE(legend.title(), QStringLiteral("Kind"));
+    }
+
+    // Zoomed in, the slider steps hours: a rack whose last task ends mid-day is drawn not installed in
+    // the hour before and installed in the hour after; playing steps an hour; back at the schedule's
+    // zoom the slider steps days again. Today is marked on the S-curve and the Today button goes there.
+    void theTimelineZoomsToHoursAndKnowsToday() {
+        using twin::app::TimelinePanel;
+        using namespace twin::datamodel;
+        MainWindow window;
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("hours.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        const Facility& f = *window.facility();
+        TimelinePanel* timeline = window.timelinePanel();
+        auto* slider = timeline->findChild<QSlider*>(QStringLiteral("timelineSlider"));
+        QCOMPARE(slider->maximum(), int((timeline->lastDay() - timeline->firstDay()) / kSecondsPerDay));
+
+        // The first rack's installation ends when its last task actually ends.
+        const EntityIndex rack = f.ofKind(EntityKind::Rack).front();
+        TimePoint finished = kNoTime;
+        for (const std::uint32_t t : f.tasksOf(rack))
+            finished = std::max(finished, f.tasks().actualEnd[t]);
+        QVERIFY(finished != kNoTime);
+        const TimePoint hour = finished - finished % 3600;
+        timeline->setMode(TimelinePanel::Mode::Actual);
+        timeline->setZoom(TimelinePanel::Zoom::Day);
+        QCOMPARE(slider->maximum(), 23);
+        QSignalSpy changed(timeline, &TimelinePanel::changed);
+        timeline->setMoment(hour - 3600 + 1800); // half past, the hour before
+        QCOMPARE(timeline->moment(), hour - 3600);
+        QCOMPARE(changed.last().at(0).value<TimePoint>(), hour - 3600);
+        QCOMPARE(timeline->shownUntil(), hour - 1);
+        QVERIFY2(timeline->findChild<QLabel*>(QStringLiteral("timelineDate"))
+                     ->text()
+                     .startsWith(QString::fromStdString(formatTime(hour - 3600)).left(16)),
+                 qPrintable(timeline->findChild<QLabel*>(QStringLiteral("timelineDate"))->text()));
+        const auto before = *window.facilityScene()->drawnColour(rack);
+        QVERIFY(window.facilityScene()->legend().title().endsWith(
+            QString::fromStdString(formatTime(hour - 3600)).left(16)));
+        QTest::keyClick(slider, Qt::Key_Right); // an hour on
+        QCOMPARE(timeline->moment(), hour);
+        const auto after = *window.facilityScene()->drawnColour(rack);
+        QVERIFY(before != after);
+        timeline->setDay(f.scheduleEnd() + kSecondsPerDay);
+        QCOMPARE(*window.facilityScene()->drawnColour(rack), after); // installed, as at the end
+
+        timeline->setMoment(hour);
+        timeline->setPlaying(true);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->moment() >= hour + 3600, 3000);
+        timeline->setPlaying(false);
+        QCOMPARE(timeline->moment() % 3600, TimePoint(0));
+
+        timeline->setZoom(TimelinePanel::Zoom::Schedule);
+        QCOMPARE(timeline->moment(), startOfDay(timeline->moment()));
+        QCOMPARE(slider->maximum(), int((timeline->lastDay() - timeline->firstDay()) / kSecondsPerDay));
+
+        const TimePoint today = timeline->firstDay() + 5 * kSecondsPerDay + 9 * 3600;
+        timeline->setNow(today);
+        QCOMPARE(timeline->todayMarker(), today);
+        QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineToday")), Qt::LeftButton);
+        QCOMPARE(timeline->day(), startOfDay(today));
+        QVERIFY(timeline->findChild<QLabel*>(QStringLiteral("timelineDate"))
+                    ->text()
+                    .endsWith(QStringLiteral(", today")));
+        timeline->setNow(timeline->lastDay() + 400 * kSecondsPerDay); // long after the roll-out
+        QCOMPARE(timeline->todayMarker(), kNoTime);
+        timeline->goToToday();
+        QCOMPARE(timeline->day(), timeline->lastDay());
+    }
+
+    void theGanttShowsTheSelectionsTasksAndTheCriticalPath() {
+        using twin::app::GanttChart;
+        using twin::app::GanttPanel;
+        using namespace twin::datamodel;
+        const QString model = dataDir_.filePath(QStringLiteral("gantt.db"));
+        generateSmallModel(model);
+        // As generated, the training milestone (it depends on nothing) ends the roll-out by its own date
+        // and no rack task is critical; moved to the start, the last rack's work decides the finish.
+        sqlColumn(model, "UPDATE task SET planned_start = (SELECT min(planned_start) FROM task), "
+                         "planned_end = (SELECT min(planned_start) FROM task) WHERE kind = 'milestone'");
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        const Facility& f = *window.facility();
+        const TaskColumns& tasks = f.tasks();
+        GanttPanel* gantt = window.ganttPanel();
+        QVERIFY(!gantt->isVisible());
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionGanttPanel")));
+        const CriticalPath cpm = computeCriticalPath(tasks);
+        QVERIFY(cpm.ok() && cpm.path.size() >= 3);
+
+        // The rack whose work ends the roll-out: exactly its tasks, in planned order, as SQL lists them.
+        const EntityIndex rack = tasks.entities.row(cpm.path.back()).front();
+        QCOMPARE(f.kind(rack), EntityKind::Rack);
+        // With the Timeline closed a selection leaves the Gantt closed: opening it would shrink the view.
+        window.selectAndFrame(f.ofKind(EntityKind::Rack).front());
+        QVERIFY(!gantt->isVisible());
+        // With it open, the Gantt opens as its front tab: the view loses the tab bar's height only (a
+        // dock of its own would take a few hundred pixels).
+        window.timelinePanel()->show();
+        QTest::qWait(50);
+        const QSize viewSize = window.view()->size();
+        window.selectAndFrame(rack);
+        QVERIFY(gantt->isVisible());
+        QVERIFY(window.tabifiedDockWidgets(window.timelinePanel()).contains(gantt));
+        QTest::qWait(50);
+        QCOMPARE(window.view()->width(), viewSize.width());
+        QVERIFY2(viewSize.height() - window.view()->height() <= 40,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(viewSize.height()).arg(window.view()->height())));
+        QCOMPARE(gantt->shownEntity(), rack);
+        const QStringList names =
+            sqlColumn(model,
+                      "SELECT t.name FROM task t JOIN task_entity te ON te.task_id = t.id "
+                      "WHERE te.entity_id = ?1 ORDER BY t.planned_start, t.id",
+                      f.entities().id[std::size_t(rack)]);
+        QCOMPARE(gantt->taskCount(), int(names.size()));
+        QVERIFY(names.size() >= 6);
+        int critical = 0;
+        for (int row = 0; row < gantt->taskCount(); ++row) {
+            QCOMPARE(gantt->taskName(row), names[row]);
+            QCOMPARE(gantt->rowIsCritical(row), bool(cpm.critical[gantt->taskAt(row)]));
+            critical += gantt->rowIsCritical(row) ? 1 : 0;
+        }
+        QVERIFY(critical >= 3); // place, cable, power-on, burn-in
+        QCOMPARE(gantt->criticalCount(), critical);
+        const QString name = QString::fromUtf8(f.name(rack).data(), qsizetype(f.name(rack).size()));
+        QVERIFY2(gantt->header().contains(QStringLiteral("%1</b>: %2 tasks, %3 on the critical path")
+                                              .arg(name)
+                                              .arg(names.size())
+                                              .arg(critical)),
+                 qPrintable(gantt->header()));
+
+        // After the roll-out every bar is drawn in its progress colour (a day early or late, or on time).
+        window.timelinePanel()->setDay(f.scheduleEnd() + kSecondsPerDay);
+        QCOMPARE(gantt->chart()->day(), window.timelinePanel()->day());
+        const QImage done = gantt->chart()->grab().toImage();
+        for (int row = 0; row < gantt->taskCount(); ++row) {
+            const std::uint32_t t = gantt->taskAt(row);
+            const TimePoint slip = tasks.actualEnd[t] - tasks.plannedEnd[t];
+            const int expected = slip <= -kSecondsPerDay ? 0 : slip >= kSecondsPerDay ? 2 : 1;
+            const QRect bar = gantt->actualBarRect(row);
+            QVERIFY2(!bar.isEmpty(), qPrintable(QString::number(row)));
+            const auto rgb = twin::scene::FacilityScene::progressPalette()[std::size_t(expected)].colour;
+            QCOMPARE(done.pixelColor(bar.center()), QColor(rgb[0], rgb[1], rgb[2]));
+            QCOMPARE(done.pixelColor(gantt->plannedBarRect(row).center()), QColor(150, 152, 160));
+        }
+        // Mid-way through the burn-in: it shows in progress (yellow) up to the day; what starts later has
+        // no actual bar yet.
+        const int burnIn = gantt->taskCount() - 1;
+        QVERIFY(gantt->taskName(burnIn).endsWith(QStringLiteral("burn-in")));
+        const std::uint32_t burnInTask = gantt->taskAt(burnIn);
+        window.timelinePanel()->setDay(startOfDay(tasks.actualStart[burnInTask]));
+        QVERIFY(tasks.actualEnd[burnInTask] >= gantt->chart()->day() + kSecondsPerDay); // burn-in takes days
+        const QImage during = gantt->chart()->grab().toImage();
+        for (int row = 0; row < gantt->taskCount(); ++row) {
+            const TimePoint start = tasks.actualStart[gantt->taskAt(row)];
+            const bool started = start < gantt->chart()->day() + kSecondsPerDay;
+            QCOMPARE(!gantt->actualBarRect(row).isEmpty(), started);
+        }
+        QCOMPARE(during.pixelColor(gantt->actualBarRect(burnIn).center()), QColor(235, 200, 40));
+        QVERIFY(std::abs(gantt->actualBarRect(burnIn).right() - gantt->chart()->dayLineX()) <= 2);
+        QVERIFY(gantt->header().contains(QStringLiteral("planned to finish")));
+        if (qEnvironmentVariableIsSet("TWIN_GANTT_PNG")) { // a look at it by eye
+            QTest::qWait(50);                              // the scroll bar's visibility settles after layout
+            gantt->grab().save(qEnvironmentVariable("TWIN_GANTT_PNG"));
+        }
+
+        // A GPU shows its rack's tasks; a hall every task linked to anything in it, as a recursive query
+        // over entity.parent_id counts them.
+        const EntityIndex server = f.children(rack).front();
+        window.selectAndFrame(f.children(server).front());
+        QCOMPARE(gantt->shownEntity(), rack);
+        QCOMPARE(gantt->taskCount(), int(names.size()));
+        const EntityIndex hall = f.ancestorOfKind(rack, EntityKind::Hall);
+        window.selectAndFrame(hall);
+        const QStringList inHall = sqlColumn(
+            model,
+            "WITH RECURSIVE below(id) AS (SELECT ?1 UNION ALL SELECT e.id FROM entity e "
+            "JOIN below ON e.parent_id = below.id) "
+            "SELECT count(DISTINCT te.task_id) FROM task_entity te JOIN below ON te.entity_id = below.id",
+            f.entities().id[std::size_t(hall)]);
+        QCOMPARE(gantt->taskCount(), inHall.front().toInt());
+        if (qEnvironmentVariableIsSet("TWIN_GANTT_PNG")) {
+            QTest::qWait(50);
+            gantt->grab().save(qEnvironmentVariable("TWIN_GANTT_PNG")
+                                   .replace(QStringLiteral(".png"), QStringLiteral("-hall.png")));
+        }
+        QVERIFY(gantt->taskCount() > int(names.size()));
+        for (int row = 1; row < gantt->taskCount(); ++row)
+            QVERIFY(tasks.plannedStart[gantt->taskAt(row - 1)] <= tasks.plannedStart[gantt->taskAt(row)]);
+    }
+
+    // File > Export Schedule, then Import Schedule of an edited copy: the first rack's tasks made not
+    // started; the model reloads and the end-of-schedule report counts that rack's GPUs as not installed.
+    // An import naming an unknown rack is refused with its line, the model and window as they were.
+    void aScheduleGoesOutAndComesBackIn() {
+        using namespace twin::datamodel;
+        MainWindow window;
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("exchange.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionImportSchedule")));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionExportSchedule")));
+        const std::size_t tasks = window.facility()->tasks().size();
+        const TimePoint afterAll = window.facility()->scheduleEnd() + kSecondsPerDay;
+        const std::size_t installedBefore =
+            progressAt(*window.facility(), Schedule(*window.facility()), afterAll).installedActual;
+
+        const QString csv = dataDir_.filePath(QStringLiteral("exchange.csv"));
+        QSignalSpy exported(&window, &MainWindow::scheduleExported);
+        window.exportSchedule(csv);
+        QVERIFY(exported.wait(20000));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> rows = file.readAll().split('\n');
+        file.close();
+        QCOMPARE(std::size_t(rows.size() - 2), tasks); // a header, a row per task, a last line end
+
+        // Columns: id,name,kind,planned_start,planned_end,actual_start,actual_end,status,...
+        int edited = 0;
+        for (QByteArray& row : rows) {
+            if (!row.contains(",\"H1-R01-K01\","))
+                continue;
+            QList<QByteArray> fields = row.split(',');
+            fields[5] = fields[6] = "";
+            fields[7] = "not_started";
+            row = fields.join(',');
+            ++edited;
+        }
+        QCOMPARE(edited, 6); // deliver, place, cable, coolant, power-on, burn-in
+        const QString notStarted = dataDir_.filePath(QStringLiteral("not-started.csv"));
+        QFile out(notStarted);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(rows.join('\n'));
+        out.close();
+        QSignalSpy imported(&window, &MainWindow::scheduleImported);
+        window.importSchedule(notStarted);
+        QVERIFY(imported.wait(20000));
+        QVERIFY(loaded.wait(20000)); // reloaded with the new schedule
+        QCOMPARE(window.facility()->tasks().size(), tasks);
+        const std::size_t installedAfter =
+            progressAt(*window.facility(), Schedule(*window.facility()), afterAll).installedActual;
+        QCOMPARE(installedAfter, installedBefore - 64); // a rack of 8 servers of 8 GPUs
+        QCOMPARE(sqlColumn(model, "SELECT count(*) FROM task WHERE actual_start IS NULL AND name LIKE "
+                                  "'H1-R01-K01 %'"),
+                 QStringList{QStringLiteral("6")});
+
+        for (QByteArray& row : rows)
+            row.replace(",\"H1-R01-K02\",", ",\"H1-R01-K02-nowhere\",");
+        const QString unknown = dataDir_.filePath(QStringLiteral("unknown.csv"));
+        QFile bad(unknown);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(rows.join('\n'));
+        bad.close();
+        const QStringList before =
+            sqlColumn(model, "SELECT group_concat(id || name || coalesce(actual_start, '')) "
+                             "FROM task");
+        QSignalSpy failed(&window, &MainWindow::scheduleFileFailed);
+        const int loads = int(loaded.count());
+        window.importSchedule(unknown);
+        QVERIFY(failed.wait(20000));
+        const QString problems = failed.takeFirst().at(0).toString();
+        QVERIFY2(problems.startsWith(unknown + QLatin1Char(':')), qPrintable(problems));
+        QVERIFY2(problems.contains(QStringLiteral("names 'H1-R01-K02-nowhere', which is not an entity")),
+                 qPrintable(problems));
+        QCOMPARE(problems.split(QLatin1Char('\n')).size(), 6); // each of that rack's six tasks
+        QVERIFY(window.findChild<QMessageBox*>(QStringLiteral("scheduleErrorBox")));
+        QCOMPARE(sqlColumn(model, "SELECT group_concat(id || name || coalesce(actual_start, '')) FROM task"),
+                 before);
+        QTest::qWait(200);
+        QCOMPARE(int(loaded.count()), loads); // no reload
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {

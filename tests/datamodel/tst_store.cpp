@@ -95,6 +95,10 @@ private slots:
         QCOMPARE(facility.tasks().actualEnd[2], kNoTime);
         QCOMPARE(facility.tasks().status[2], TaskStatus::InProgress);
         QCOMPARE(facility.tasksOf(rack).size(), std::size_t(1));
+        // Burn-in waits for placing (task_dependency), by dense task index.
+        const auto burnIn = facility.tasks().predecessors.row(1);
+        QCOMPARE(std::vector<std::uint32_t>(burnIn.begin(), burnIn.end()), std::vector<std::uint32_t>{0});
+        QCOMPARE(facility.tasks().predecessors.items.size(), std::size_t(1));
 
         // Loading again gives exactly the same arrays.
         const Facility again = store->load();
@@ -253,6 +257,10 @@ private slots:
             << "cable.db"
             << "PRAGMA foreign_keys = OFF; UPDATE cable SET b_entity = 424242 WHERE id = 3" << QByteArray()
             << "cable 3: b_entity 424242 does not exist (foreign key violation)";
+        QTest::newRow("dangling task dependency")
+            << "dependency.db"
+            << "PRAGMA foreign_keys = OFF; UPDATE task_dependency SET depends_on = 31337" << QByteArray()
+            << "depends_on 31337 does not exist (foreign key violation)";
         QTest::newRow("unknown kind")
             << "kind.db"
             << "PRAGMA foreign_keys = OFF; UPDATE entity SET kind = 77 WHERE name = 'Hall 1'" << QByteArray()

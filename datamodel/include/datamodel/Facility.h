@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -48,6 +49,8 @@ std::string_view cableTypeName(CableType type);
 std::string_view pipeSideName(PipeSide side);
 std::string_view powerFeedName(PowerFeedKind feed);
 std::string_view taskStatusName(TaskStatus status);
+// The status spelled as the file spells it ("not_started", "in_progress", "done", "blocked").
+std::optional<TaskStatus> taskStatusFromName(std::string_view name);
 
 // Compressed sparse rows: the items of row r are items[start[r] .. start[r + 1]).
 template <typename T> struct Csr {
@@ -106,7 +109,8 @@ struct TaskColumns {
     StringColumn name, kind, crew;
     std::vector<TimePoint> plannedStart, plannedEnd, actualStart, actualEnd; // kNoTime when empty
     std::vector<TaskStatus> status;
-    Csr<EntityIndex> entities; // what each task installs or works on
+    Csr<EntityIndex> entities;       // what each task installs or works on
+    Csr<std::uint32_t> predecessors; // the tasks each task depends on (table task_dependency), ascending
     std::size_t size() const { return id.size(); }
     bool operator==(const TaskColumns&) const = default;
 };

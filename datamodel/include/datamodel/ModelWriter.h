@@ -83,6 +83,10 @@ public:
     std::int64_t addTask(const TaskRecord& task);
     void linkTask(std::int64_t taskId, std::int64_t entityId);
     void addTaskDependency(std::int64_t taskId, std::int64_t dependsOn);
+    // Deletes every task with its entity links and dependencies (a schedule import replaces them all).
+    void clearSchedule();
+    // The id of the entity called `name` inside this transaction, 0 when there is none.
+    std::int64_t entityIdByName(std::string_view name);
     std::int64_t addNote(const NoteRecord& note);
     void addTelemetryBinding(std::int64_t entityId, std::string_view scheme, std::string_view key);
     void setInfo(std::string_view key, std::string_view value);

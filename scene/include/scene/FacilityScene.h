@@ -88,6 +88,8 @@ public:
     // `hideNotDue`: what is not yet due is left out rather than ghosted.
     void colourByProgress(std::span<const datamodel::Progress> progress, const datamodel::Schedule& schedule,
                           const QString& title, bool hideNotDue = false);
+    // Those colours and their legend labels, indexed by datamodel::Progress (the Gantt dock uses them too).
+    static const std::vector<LegendEntry>& progressPalette();
     // `threshold`: an alert level, marked on the legend's colour bar and named there.
     void colourByValue(std::span<const float> values, float low, float high,
                        const QString& title = QStringLiteral("Value"),

@@ -1,0 +1,102 @@
+// `colossus-twin import MODEL SCHEDULE` and `colossus-twin export MODEL SCHEDULE`: a model's schedule
+// in and out as CSV or MS Project XML (chosen by the extension). An import replaces the whole schedule
+// or, when anything in the file is wrong, changes nothing and lists every problem as FILE:LINE.
+#include "cli/Console.h"
+#include "cli/Subcommands.h"
+#include "datamodel/ModelError.h"
+#include "datamodel/Store.h"
+#include "importers/ScheduleExchange.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <variant>
+
+namespace twin::app {
+
+namespace {
+
+// Parses `SUBCOMMAND MODEL SCHEDULE`; returns the two paths, or the exit code to stop with.
+std::variant<QStringList, ExitCode> modelAndSchedule(const QStringList& arguments, const QString& subcommand,
+                                                     const QString& description) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addPositionalArgument(subcommand, QStringLiteral("the subcommand"));
+    parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("the model file"));
+    parser.addPositionalArgument(
+        QStringLiteral("SCHEDULE"),
+        QStringLiteral("the schedule: FILE.csv, or FILE.xml (Microsoft Project XML)"));
+    if (!parser.parse(arguments))
+        return fail(ExitCode::Usage, subcommand + QStringLiteral(": ") + parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return ExitCode::Ok;
+    }
+    const QStringList positional = parser.positionalArguments().mid(1);
+    if (positional.size() != 2)
+        return fail(ExitCode::Usage, subcommand + QStringLiteral(": name a MODEL file and a SCHEDULE file"));
+    return positional;
+}
+
+ExitCode failWith(const importers::ScheduleError& error) {
+    for (const std::string& problem : error.problems())
+        fail(ExitCode::BadInput, QString::fromStdString(problem));
+    return ExitCode::BadInput;
+}
+
+} // namespace
+
+ExitCode runImport(const QStringList& arguments) {
+    const auto parsed = modelAndSchedule(
+        arguments, QStringLiteral("import"),
+        QStringLiteral("Replace a model's installation schedule with a CSV or MS Project XML file. Tasks are "
+                       "matched to entities by name; if anything is wrong, nothing changes and every problem "
+                       "is listed as FILE:LINE: message."));
+    if (const ExitCode* code = std::get_if<ExitCode>(&parsed))
+        return *code;
+    const QStringList& paths = std::get<QStringList>(parsed);
+    try {
+        // Read and check the file before the model is opened for writing.
+        const importers::ScheduleTable table = importers::readSchedule(paths[1].toStdString());
+        const auto store = datamodel::Store::open(paths[0].toStdString(), datamodel::Access::ReadWrite);
+        const importers::ImportSummary summary = importers::replaceSchedule(*store, table);
+        for (const std::string& unlinked : summary.unlinkedTasks)
+            printErr(QStringLiteral("%1: note: %2")
+                         .arg(QLatin1String(kProgramName), QString::fromStdString(unlinked)));
+        printOut(QStringLiteral(
+                     "imported %1 tasks into %2: %3 entity links, %4 dependencies; %5 tasks name no entity")
+                     .arg(summary.tasks)
+                     .arg(paths[0])
+                     .arg(summary.entityLinks)
+                     .arg(summary.dependencies)
+                     .arg(summary.unlinkedTasks.size()));
+    } catch (const importers::ScheduleError& error) {
+        return failWith(error);
+    } catch (const datamodel::ModelError& error) {
+        return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+    }
+    return ExitCode::Ok;
+}
+
+ExitCode runExport(const QStringList& arguments) {
+    const auto parsed = modelAndSchedule(
+        arguments, QStringLiteral("export"),
+        QStringLiteral("Write a model's installation schedule as CSV or MS Project XML (by the extension)."));
+    if (const ExitCode* code = std::get_if<ExitCode>(&parsed))
+        return *code;
+    const QStringList& paths = std::get<QStringList>(parsed);
+    try {
+        const auto store = datamodel::Store::open(paths[0].toStdString(), datamodel::Access::ReadOnly);
+        const importers::ScheduleTable table = importers::scheduleOf(store->load());
+        importers::writeSchedule(table, paths[1].toStdString(),
+                                 QFileInfo(paths[0]).completeBaseName().toStdString());
+        printOut(QStringLiteral("exported %1 tasks to %2").arg(table.tasks.size()).arg(paths[1]));
+    } catch (const importers::ScheduleError& error) {
+        return failWith(error);
+    } catch (const datamodel::ModelError& error) {
+        return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+    }
+    return ExitCode::Ok;
+}
+
+} // namespace twin::app

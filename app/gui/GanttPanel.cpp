@@ -1,0 +1,187 @@
+#include "gui/GanttPanel.h"
+
+#include "gui/GanttChart.h"
+#include "scene/FacilityScene.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace twin::app {
+
+using datamodel::kNoEntity;
+using datamodel::kNoTime;
+using datamodel::TimePoint;
+
+namespace {
+constexpr int kChartHeight = 200;
+QString utf8(std::string_view text) {
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+QString date(TimePoint time) {
+    return QString::fromStdString(datamodel::formatDate(time));
+}
+// Spelled out: tr's %n reads "task(s)" without a translation loaded.
+QString taskCountText(std::size_t count) {
+    return count == 1 ? GanttPanel::tr("1 task") : GanttPanel::tr("%1 tasks").arg(count);
+}
+} // namespace
+
+GanttPanel::GanttPanel(QWidget* parent) : QDockWidget(tr("Gantt"), parent) {
+    setObjectName(QStringLiteral("ganttPanel"));
+    auto* body = new QWidget(this);
+    header_ = new QLabel(body);
+    header_->setObjectName(QStringLiteral("ganttHeader"));
+    project_ = new QLabel(body);
+    project_->setObjectName(QStringLiteral("ganttProject"));
+    project_->setWordWrap(true);
+    // The key to the bars, in the timeline's actual-vs-planned colours.
+    QString key = QStringLiteral("<span style='color:#96989f'>▬</span> %1").arg(tr("planned"));
+    for (datamodel::Progress progress : {datamodel::Progress::Early, datamodel::Progress::OnTime,
+                                         datamodel::Progress::Late, datamodel::Progress::InProgress})
+        key += QStringLiteral("&nbsp;&nbsp;<span style='color:%1'>█</span> %2")
+                   .arg(GanttChart::progressColour(progress).name(),
+                        scene::FacilityScene::progressPalette()[std::size_t(progress)].label.toLower());
+    key += QStringLiteral("&nbsp;&nbsp;<b style='color:#960000'>◆</b> %1").arg(tr("critical path"));
+    auto* legend = new QLabel(key, body);
+    legend->setObjectName(QStringLiteral("ganttLegend"));
+    chart_ = new GanttChart(body);
+    chart_->setMinimumHeight(kChartHeight);
+    auto* top = new QHBoxLayout;
+    top->addWidget(header_, 1);
+    top->addWidget(legend);
+    auto* column = new QVBoxLayout(body);
+    column->addLayout(top);
+    column->addWidget(project_);
+    column->addWidget(chart_, 1);
+    setWidget(body);
+    showHeader();
+}
+
+void GanttPanel::setModel(std::shared_ptr<const datamodel::Facility> facility,
+                          const datamodel::Schedule* schedule) {
+    chart_->setRows(nullptr, {}); // before the old facility's tasks go
+    facility_ = std::move(facility);
+    schedule_ = schedule;
+    shown_ = kNoEntity;
+    critical_ = facility_ ? datamodel::computeCriticalPath(facility_->tasks()) : datamodel::CriticalPath{};
+    if (!facility_) {
+        project_->clear();
+    } else if (!critical_.ok()) {
+        project_->setText(tr("No critical path: %1").arg(QString::fromStdString(critical_.error)));
+    } else if (critical_.path.empty()) {
+        project_->setText(tr("The model has no tasks."));
+    } else {
+        // Say what ends the roll-out: when no rack task is critical, this is why.
+        const auto& tasks = facility_->tasks();
+        project_->setText(tr("Roll-out: planned to finish %1; critical path of %2, from \"%3\" to \"%4\"")
+                              .arg(date(critical_.finish), taskCountText(critical_.path.size()),
+                                   utf8(tasks.name[critical_.path.front()]),
+                                   utf8(tasks.name[critical_.path.back()])));
+    }
+    showHeader();
+}
+
+void GanttPanel::showEntity(datamodel::EntityIndex entity) {
+    shown_ = kNoEntity;
+    std::vector<GanttRow> rows;
+    if (facility_ && entity != kNoEntity) {
+        const datamodel::Facility& f = *facility_;
+        auto collect = [&](datamodel::EntityIndex root) {
+            for (datamodel::EntityIndex e : f.subtree(root))
+                for (std::uint32_t t : f.tasksOf(e))
+                    rows.push_back(GanttRow{t, critical_.ok() && critical_.critical[t],
+                                            critical_.ok() ? critical_.slack[t] : 0});
+        };
+        shown_ = entity;
+        collect(entity);
+        // A server or GPU has no tasks of its own: the rack's decide it.
+        if (rows.empty() && schedule_ && schedule_->owner(entity) != kNoEntity) {
+            shown_ = schedule_->owner(entity);
+            collect(shown_);
+        }
+        // A task linked to several entities of the subtree appears once.
+        std::sort(rows.begin(), rows.end(),
+                  [](const GanttRow& a, const GanttRow& b) { return a.task < b.task; });
+        rows.erase(std::unique(rows.begin(), rows.end(),
+                               [](const GanttRow& a, const GanttRow& b) { return a.task == b.task; }),
+                   rows.end());
+        const auto& start = f.tasks().plannedStart;
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&](const GanttRow& a, const GanttRow& b) { return start[a.task] < start[b.task]; });
+    }
+    chart_->setRows(facility_ ? &facility_->tasks() : nullptr, std::move(rows));
+    showHeader();
+}
+
+void GanttPanel::setDay(TimePoint day) {
+    chart_->setDay(day);
+    showHeader();
+}
+
+void GanttPanel::showHeader() {
+    if (!facility_ || shown_ == kNoEntity) {
+        header_->setText(tr("Select a hall, row or rack to see its tasks."));
+        return;
+    }
+    const auto& tasks = facility_->tasks();
+    const QString name = utf8(facility_->name(shown_));
+    if (chart_->rows().empty()) {
+        header_->setText(tr("%1: no tasks").arg(name));
+        return;
+    }
+    // As of the end of the timeline's day, like the bars.
+    const TimePoint endOfDay = chart_->day() + datamodel::kSecondsPerDay - 1;
+    TimePoint planned = kNoTime, actual = kNoTime;
+    bool done = true;
+    for (const GanttRow& row : chart_->rows()) {
+        planned = std::max(planned, tasks.plannedEnd[row.task]);
+        actual = std::max(actual, tasks.actualEnd[row.task]);
+        done = done && tasks.actualEnd[row.task] != kNoTime && tasks.actualEnd[row.task] <= endOfDay;
+    }
+    const QString finish = done ? tr("finished %1 (planned %2)").arg(date(actual), date(planned))
+                                : tr("planned to finish %1").arg(date(planned));
+    header_->setText(tr("<b>%1</b>: %2, %3 on the critical path; %4")
+                         .arg(name.toHtmlEscaped(), taskCountText(std::size_t(taskCount())),
+                              QString::number(criticalCount()), finish));
+}
+
+QString GanttPanel::header() const {
+    return header_->text();
+}
+
+int GanttPanel::taskCount() const {
+    return int(chart_->rows().size());
+}
+
+int GanttPanel::criticalCount() const {
+    return int(std::count_if(chart_->rows().begin(), chart_->rows().end(),
+                             [](const GanttRow& row) { return row.critical; }));
+}
+
+std::uint32_t GanttPanel::taskAt(int row) const {
+    return chart_->rows().at(std::size_t(row)).task;
+}
+
+QString GanttPanel::taskName(int row) const {
+    return utf8(facility_->tasks().name[taskAt(row)]);
+}
+
+bool GanttPanel::rowIsCritical(int row) const {
+    return chart_->rows().at(std::size_t(row)).critical;
+}
+
+QRect GanttPanel::plannedBarRect(int row) const {
+    return chart_->plannedBarRect(row);
+}
+
+QRect GanttPanel::actualBarRect(int row) const {
+    return chart_->actualBarRect(row);
+}
+
+void GanttPanel::scrollToRow(int row) {
+    chart_->scrollToRow(row);
+}
+
+} // namespace twin::app

@@ -1,0 +1,104 @@
+#include "gui/ScheduleFiles.h"
+
+#include "datamodel/ModelError.h"
+#include "datamodel/Store.h"
+#include "importers/ScheduleExchange.h"
+
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace twin::app {
+
+namespace {
+
+struct Outcome {
+    bool ok = false;
+    QString summary, details;
+};
+
+QString joined(const std::vector<std::string>& lines) {
+    QStringList all;
+    for (const std::string& line : lines)
+        all.append(QString::fromStdString(line));
+    return all.join(QLatin1Char('\n'));
+}
+
+Outcome importSchedule(const QString& modelPath, const QString& schedulePath) {
+    Outcome outcome;
+    try {
+        const importers::ScheduleTable table = importers::readSchedule(schedulePath.toStdString());
+        const auto store = datamodel::Store::open(modelPath.toStdString(), datamodel::Access::ReadWrite);
+        const importers::ImportSummary summary = importers::replaceSchedule(*store, table);
+        outcome.ok = true;
+        outcome.summary = QObject::tr("Imported %1 tasks from %2: %3 entity links, %4 dependencies")
+                              .arg(summary.tasks)
+                              .arg(QFileInfo(schedulePath).fileName())
+                              .arg(summary.entityLinks)
+                              .arg(summary.dependencies);
+        outcome.details = joined(summary.unlinkedTasks);
+    } catch (const importers::ScheduleError& error) {
+        outcome.details = joined(error.problems());
+    } catch (const std::exception& error) {
+        outcome.details = QString::fromStdString(error.what());
+    }
+    return outcome;
+}
+
+Outcome exportSchedule(const std::shared_ptr<const datamodel::Facility>& facility, const QString& modelPath,
+                       const QString& schedulePath) {
+    Outcome outcome;
+    try {
+        const importers::ScheduleTable table = importers::scheduleOf(*facility);
+        importers::writeSchedule(table, schedulePath.toStdString(),
+                                 QFileInfo(modelPath).completeBaseName().toStdString());
+        outcome.ok = true;
+        outcome.summary = QObject::tr("Exported %1 tasks to %2")
+                              .arg(table.tasks.size())
+                              .arg(QFileInfo(schedulePath).fileName());
+    } catch (const std::exception& error) {
+        outcome.details = QString::fromStdString(error.what());
+    }
+    return outcome;
+}
+
+} // namespace
+
+bool ScheduleFiles::importInto(const QString& modelPath, const QString& schedulePath) {
+    if (busy_)
+        return false;
+    busy_ = true;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        busy_ = false;
+        const Outcome outcome = watcher->result();
+        if (outcome.ok)
+            emit imported(outcome.summary, outcome.details);
+        else
+            emit failed(tr("The schedule was not imported; the model is unchanged."), outcome.details);
+    });
+    watcher->setFuture(QtConcurrent::run(importSchedule, modelPath, schedulePath));
+    return true;
+}
+
+bool ScheduleFiles::exportFrom(std::shared_ptr<const datamodel::Facility> facility, const QString& modelPath,
+                               const QString& schedulePath) {
+    if (busy_ || !facility)
+        return false;
+    busy_ = true;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        busy_ = false;
+        const Outcome outcome = watcher->result();
+        if (outcome.ok)
+            emit exported(outcome.summary);
+        else
+            emit failed(tr("The schedule was not exported."), outcome.details);
+    });
+    watcher->setFuture(QtConcurrent::run(exportSchedule, std::move(facility), modelPath, schedulePath));
+    return true;
+}
+
+} // namespace twin::app

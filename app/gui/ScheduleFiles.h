@@ -1,0 +1,38 @@
+// File > Import Schedule and Export Schedule: CSV or MS Project XML, on a worker thread so that the
+// window never waits on a large file. An import replaces the model file's whole schedule or changes
+// nothing; the window reloads the model when it lands.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace twin::datamodel {
+class Facility;
+}
+
+namespace twin::app {
+
+class ScheduleFiles : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Both return at once; the outcome arrives as a signal. One job at a time: false if one is running.
+    bool importInto(const QString& modelPath, const QString& schedulePath);
+    bool exportFrom(std::shared_ptr<const datamodel::Facility> facility, const QString& modelPath,
+                    const QString& schedulePath);
+    bool busy() const { return busy_; }
+
+signals:
+    // `summary`: one line for the status bar; `notes`: tasks that name no entity, a line each.
+    void imported(const QString& summary, const QString& notes);
+    void exported(const QString& summary);
+    // Every problem, a "FILE:LINE: message" line each; nothing was changed.
+    void failed(const QString& what, const QString& problems);
+
+private:
+    bool busy_ = false;
+};
+
+} // namespace twin::app
