@@ -93,13 +93,16 @@ CriticalPath computeCriticalPath(const TaskColumns& tasks, TimePoint tolerance) 
                    : tasks.plannedEnd[t] - tasks.plannedStart[t];
     };
 
-    // Forward pass: earliest start and finish.
     result.earliestStart.resize(n);
     result.earliestFinish.resize(n);
+    // Forward pass: earliest start and finish. A task that depends on others starts as soon as the
+    // last of them finishes (As Soon As Possible, Project's default), whatever gap the plan left; only a
+    // task that depends on nothing is held to its planned start (a delivery, a milestone's date).
     for (std::uint32_t t : order) {
-        TimePoint start = ownStart(t);
-        for (std::uint32_t before : tasks.predecessors.row(t))
-            start = std::max(start, result.earliestFinish[before]);
+        const auto before = tasks.predecessors.row(t);
+        TimePoint start = before.empty() ? ownStart(t) : result.earliestFinish[before.front()];
+        for (std::uint32_t predecessor : before)
+            start = std::max(start, result.earliestFinish[predecessor]);
         result.earliestStart[t] = start;
         result.earliestFinish[t] = start + duration(t);
     }
@@ -120,10 +123,20 @@ CriticalPath computeCriticalPath(const TaskColumns& tasks, TimePoint tolerance) 
     }
 
     // The path: from the first task that ends the project, back through the predecessor that set each
-    // task's earliest start (lowest index on a tie), until a task's own planned start set it.
+    // task's earliest start (lowest index on a tie), until a task that depends on nothing.
     std::uint32_t at = 0;
     while (result.earliestFinish[at] != result.finish)
         ++at;
+    // ...and of those the last in line: a zero-length milestone after the work that ends with it.
+    for (bool later = true; later;) {
+        later = false;
+        for (std::uint32_t after : successors.row(at))
+            if (result.earliestFinish[after] == result.finish) {
+                at = after;
+                later = true;
+                break;
+            }
+    }
     for (;;) {
         result.path.push_back(at);
         const auto before = tasks.predecessors.row(at);

@@ -104,6 +104,7 @@ void ColossusGenerator::planSchedule() {
         onPlan("Substation 2: install and energise", "power_plant", day(expansion, 0), day(expansion, 70),
                {plant_.substations[1]}, "crew-power-1");
 
+    std::vector<Id> firstPhaseBurnIns; // training waits for every one of them
     // Hall hall-level hour offsets: some crews ran ahead, some behind.
     constexpr double kHallOffsetHours[] = {-6, 0, 18, 6, -4, 10, 24, 2};
     for (std::size_t h = 0; h < halls_.size(); ++h) {
@@ -163,6 +164,8 @@ void ColossusGenerator::planSchedule() {
                         if (predecessor >= 0)
                             w_.addTaskDependency(stepTask[s], stepTask[predecessor]);
                 }
+                if (hall.phase == 0)
+                    firstPhaseBurnIns.push_back(stepTask[std::size(kRackSteps) - 1]);
                 w_.addTaskDependency(stepTask[1], fitOut);
                 w_.addTaskDependency(stepTask[2], network);
 
@@ -195,8 +198,11 @@ void ColossusGenerator::planSchedule() {
     }
     // The day the whole first phase trained (reported: 122 days after the start).
     const TimePoint training = day(start, kProjectDays);
-    addTask("Training begins on the first phase", "milestone", training, training, training, training,
-            "xai-training");
+    const Id trainingBegins = addTask("Training begins on the first phase", "milestone", training, training,
+                                      training, training, "xai-training");
+    // The critical path runs through the rack whose burn-in ends last into training.
+    for (const Id burnIn : firstPhaseBurnIns)
+        w_.addTaskDependency(trainingBegins, burnIn);
 }
 
 void ColossusGenerator::addNotesBindingsAndBookmarks() {

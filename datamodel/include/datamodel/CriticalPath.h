@@ -30,8 +30,9 @@ struct CriticalPath {
     std::size_t criticalCount() const;
 };
 
-// O(tasks + dependencies), by a topological order (Kahn). A task's earliest start is the later of its
-// planned start and its predecessors' earliest finishes; its duration is planned end - planned start.
+// O(tasks + dependencies), by a topological order (Kahn). A task that depends on nothing starts at its
+// planned start; any other as soon as its predecessors have all finished (As Soon As Possible, as MS
+// Project schedules by default); its duration is planned end - planned start.
 // A cycle is not thrown: the result's error names the tasks on one loop.
 CriticalPath computeCriticalPath(const TaskColumns& tasks, TimePoint tolerance = kCriticalSlackTolerance);
 
