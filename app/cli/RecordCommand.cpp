@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLocale>
 #include <cmath>
 
 namespace twin::app {
@@ -141,6 +142,8 @@ ExitCode runRecord(const QStringList& arguments) {
     if (!parser.isSet(noVideoOption))
         video = std::make_unique<scene::VideoWriter>(videoPath, *size, fps);
     const int days = int((last - first) / datamodel::kSecondsPerDay) + 1;
+    const datamodel::TimePoint scheduleDayZero =
+        datamodel::startOfDay(facility->scheduleStart()) - datamodel::kSecondsPerDay;
     for (int day = 0; day < days; ++day) {
         const datamodel::TimePoint midnightOfDay =
             first + datamodel::TimePoint(day) * datamodel::kSecondsPerDay;
@@ -149,6 +152,18 @@ ExitCode runRecord(const QStringList& arguments) {
             progress, schedule,
             QStringLiteral("Actual vs plan, %1")
                 .arg(QString::fromStdString(datamodel::formatDate(midnightOfDay))));
+        // The date stamp as the timeline shows it: day 0 is the day before the first task.
+        const datamodel::TimePoint endOfDay = midnightOfDay + datamodel::kSecondsPerDay - 1;
+        const QLocale locale;
+        facilityScene.dateStamp().show(
+            QString::fromStdString(datamodel::formatDate(midnightOfDay)),
+            QStringLiteral("Day %1: %2 of %3 GPUs installed (%4 planned)")
+                .arg((midnightOfDay - scheduleDayZero) / datamodel::kSecondsPerDay)
+                .arg(locale.toString(qulonglong(schedule.installedCount(datamodel::EntityKind::Gpu, endOfDay,
+                                                                        datamodel::ScheduleBasis::Actual))),
+                     locale.toString(qulonglong(facility->count(datamodel::EntityKind::Gpu))),
+                     locale.toString(qulonglong(schedule.installedCount(
+                         datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Planned)))));
         view.setCameraPose(turned(*pose, days > 1 ? orbit * day / (days - 1) : 0.0));
         const QString path =
             directory.filePath(QStringLiteral("day-%1.png").arg(day + 1, 3, 10, QLatin1Char('0')));

@@ -19,8 +19,10 @@ constexpr std::uint64_t kDefaultSeed = 1;
 } // namespace
 
 QString defaultModelPath() {
+    // By the generator's edition: a newer build makes its own model beside an older one, which it leaves
+    // alone (it may hold someone's records).
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
-           QStringLiteral("/colossus-100k.db");
+           QStringLiteral("/colossus-100k-edition-%1.db").arg(importers::kGeneratorEdition);
 }
 
 DefaultModelPreparer::DefaultModelPreparer(QWidget* dialogParent)

@@ -370,6 +370,8 @@ void MainWindow::buildMenus() {
             const QSignalBlocker quiet(timeline_);
             timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
         }
+        if (facilityScene_)
+            facilityScene_->dateStamp().hide(); // and its date
     });
     QAction* byKind = colourBy->addAction(tr("&Kind"));
     byKind->setObjectName(QStringLiteral("colour:kind"));
@@ -623,6 +625,8 @@ void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode 
             if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
                 byKind->trigger();
         timelineColouring_ = false;
+        facilityScene_->dateStamp().hide();
+        view_->requestRender();
         return;
     }
     timelineColouring_ = true;
@@ -647,6 +651,23 @@ void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode 
                                        (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
                                        timeline_->hidesNotInstalled());
     }
+    // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
+    const QLocale locale;
+    const std::size_t actual =
+        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Actual);
+    const std::size_t planned =
+        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Planned);
+    const QString total = locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu)));
+    QString detail = mode == TimelinePanel::Mode::Planned
+                         ? tr("Day %1: %2 of %3 GPUs planned in")
+                               .arg(timeline_->dayNumber())
+                               .arg(locale.toString(qulonglong(planned)), total)
+                         : tr("Day %1: %2 of %3 GPUs installed")
+                               .arg(timeline_->dayNumber())
+                               .arg(locale.toString(qulonglong(actual)), total);
+    if (mode == TimelinePanel::Mode::ActualVsPlanned)
+        detail += tr(" (%1 planned)").arg(locale.toString(qulonglong(planned)));
+    facilityScene_->dateStamp().show(date, detail);
     view_->requestRender();
     emit timelineShown();
 }

@@ -184,6 +184,10 @@ datamodel::TimePoint TimelinePanel::shownUntil() const {
     return moment_ + (zoom() == Zoom::Schedule ? datamodel::kSecondsPerDay : kSecondsPerHour) - 1;
 }
 
+int TimelinePanel::dayNumber() const {
+    return int((day() - firstDay_) / datamodel::kSecondsPerDay);
+}
+
 datamodel::TimePoint TimelinePanel::firstDay() const {
     return firstDay_;
 }
@@ -408,9 +412,8 @@ void TimelinePanel::showDay() {
     const QString when = zoom() == Zoom::Schedule
                              ? QString::fromStdString(datamodel::formatDate(moment_))
                              : QString::fromStdString(datamodel::formatTime(moment_)).left(16);
-    const int dayNumber = int((day() - firstDay_) / datamodel::kSecondsPerDay);
-    date_->setText(day() == datamodel::startOfDay(now_) ? tr("%1 (day %2), today").arg(when).arg(dayNumber)
-                                                        : tr("%1 (day %2)").arg(when).arg(dayNumber));
+    date_->setText(day() == datamodel::startOfDay(now_) ? tr("%1 (day %2), today").arg(when).arg(dayNumber())
+                                                        : tr("%1 (day %2)").arg(when).arg(dayNumber()));
 }
 
 } // namespace twin::app

@@ -45,6 +45,7 @@ public:
     // of the schedule) and the S-curve marks it when it falls within the schedule.
     void setNow(datamodel::TimePoint now);
     void goToToday();
+    int dayNumber() const; // days since firstDay(): the slider's first day is day 0
     datamodel::TimePoint firstDay() const;
     datamodel::TimePoint lastDay() const;
     void setDay(datamodel::TimePoint day);

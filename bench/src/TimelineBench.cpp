@@ -2,15 +2,20 @@
 
 #include "FrameTiming.h"
 #include "bench/MachineDescription.h"
+#include "datamodel/CriticalPath.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "importers/ScheduleExchange.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
+#include <QTemporaryDir>
 #include <algorithm>
 
 namespace twin::bench {
@@ -24,6 +29,37 @@ double millisecondsSince(const QElapsedTimer& clock) {
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0.0 : values[values.size() / 2];
+}
+
+// The schedule's way in and out, in both formats: written from the loaded model, read back and
+// imported into a copy of the model file (one transaction replacing every task, link and dependency).
+void measureScheduleFiles(const datamodel::Facility& facility, const QString& modelPath,
+                          BenchReport& report) {
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(QStringLiteral("copy.db"));
+    if (!dir.isValid() || !QFile::copy(modelPath, copy))
+        return;
+    const std::size_t tasks = facility.tasks().size();
+    QElapsedTimer clock;
+    for (const char* extension : {"csv", "xml"}) {
+        const QString format = QLatin1String(extension) == QLatin1String("csv") ? QStringLiteral("csv")
+                                                                                : QStringLiteral("msproject");
+        const QString file = dir.filePath(QStringLiteral("schedule.") + QLatin1String(extension));
+        clock.start();
+        importers::writeSchedule(importers::scheduleOf(facility), file.toStdString(), "bench");
+        report.rows.push_back({QStringLiteral("export-") + format, QStringLiteral("time"),
+                               millisecondsSince(clock),
+                               QStringLiteral("ms, %1 tasks, %2 MB")
+                                   .arg(tasks)
+                                   .arg(double(QFileInfo(file).size()) / 1e6, 0, 'f', 1)});
+        clock.restart();
+        const importers::ScheduleTable table = importers::readSchedule(file.toStdString());
+        const auto store = datamodel::Store::open(copy.toStdString(), datamodel::Access::ReadWrite);
+        importers::replaceSchedule(*store, table);
+        report.rows.push_back({QStringLiteral("import-") + format, QStringLiteral("time"),
+                               millisecondsSince(clock),
+                               QStringLiteral("ms, read, matched by name and written in one transaction")});
+    }
 }
 
 } // namespace
@@ -40,6 +76,14 @@ BenchReport runTimelineBench(const TimelineBenchOptions& options) {
     const datamodel::Schedule schedule(*facility);
     report.rows.push_back({QStringLiteral("schedule-index"), QStringLiteral("time"), millisecondsSince(clock),
                            QStringLiteral("ms once per model, ") + gpus + QStringLiteral(" GPUs")});
+    clock.restart();
+    const datamodel::CriticalPath criticalPath = datamodel::computeCriticalPath(facility->tasks());
+    report.rows.push_back({QStringLiteral("critical-path"), QStringLiteral("time"), millisecondsSince(clock),
+                           QStringLiteral("ms, %1 tasks, %2 dependencies, %3 on the path")
+                               .arg(facility->tasks().size())
+                               .arg(facility->tasks().predecessors.items.size())
+                               .arg(criticalPath.path.size())});
+    measureScheduleFiles(*facility, options.modelPath, report);
 
     scene::ViewWidget view;
     view.resize(options.size);

@@ -115,6 +115,7 @@ struct FacilityScene::Private {
     std::map<Layer, bool> layerShown;
     std::optional<Layer> xRay;
     std::unique_ptr<Legend> legend;
+    std::unique_ptr<DateStamp> dateStamp;
 
     // Which layer each drawn thing belongs to.
     static Layer layerOf(EntityKind kind) {
@@ -503,6 +504,7 @@ FacilityScene::FacilityScene(std::shared_ptr<const Facility> facility, vtkRender
     }
     d->counts.labels = d->hallLabels.size() + d->rowLabels.size();
     d->legend = std::make_unique<Legend>(renderer);
+    d->dateStamp = std::make_unique<DateStamp>(renderer);
     d->legend->showEntries(QStringLiteral("Kind"), kindLegend());
     d->counts.racks = f.count(EntityKind::Rack);
     d->counts.cdus = f.count(EntityKind::Cdu);
@@ -677,6 +679,14 @@ void FacilityScene::select(std::int32_t entity) {
 
 const Legend& FacilityScene::legend() const {
     return *d->legend;
+}
+
+DateStamp& FacilityScene::dateStamp() {
+    return *d->dateStamp;
+}
+
+const DateStamp& FacilityScene::dateStamp() const {
+    return *d->dateStamp;
 }
 
 std::int32_t FacilityScene::selected() const {

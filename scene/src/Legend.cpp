@@ -1,5 +1,7 @@
 #include "scene/Legend.h"
 
+#include "TextImage.h"
+
 #include <algorithm>
 #include <cmath>
 #include <vtkActor2D.h>
@@ -11,7 +13,6 @@
 #include <vtkRenderer.h>
 #include <vtkStdString.h>
 #include <vtkTextProperty.h>
-#include <vtkTextRenderer.h>
 
 namespace twin::scene {
 
@@ -24,7 +25,6 @@ constexpr int kLineHeight = 20;
 constexpr int kPanelWidth = 190;
 constexpr int kBarWidth = 120;
 constexpr int kFontSize = 13;
-constexpr int kTextDpi = 72; // font points are pixels
 constexpr std::array<unsigned char, 3> kPanelColour{20, 22, 28};
 } // namespace
 
@@ -50,37 +50,14 @@ struct Legend::Private {
     }
     // Image coordinates: from the panel's lower-left corner, y up (as VTK's display coordinates).
     void fill(int x0, int y0, int x1, int y1, const std::array<unsigned char, 3>& colour) {
-        auto* pixels = static_cast<unsigned char*>(image->GetScalarPointer());
-        for (int y = std::max(0, y0); y < std::min(panelHeight, y1); ++y)
-            for (int x = std::max(0, x0); x < std::min(kPanelWidth, x1); ++x)
-                std::copy(colour.begin(), colour.end(), pixels + 3 * (y * kPanelWidth + x));
+        fillRect(image, x0, y0, x1, y1, colour.data());
     }
     enum class Align { Left, Right };
     // Text with its box's lower corner (left or right) at (x, y), blended by its coverage.
     void text(const QString& line, int x, int y, bool bold, Align align = Align::Left) {
         font->SetBold(bold);
-        vtkNew<vtkImageData> rendered;
-        int textSize[2] = {0, 0};
-        vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
-        if (!renderer || !renderer->RenderString(font, line.toStdString(), rendered, textSize, kTextDpi))
-            return;
-        int extent[6];
-        rendered->GetExtent(extent);
-        if (align == Align::Right)
-            x -= extent[1] - extent[0] + 1;
-        auto* pixels = static_cast<unsigned char*>(image->GetScalarPointer());
-        for (int ty = extent[2]; ty <= extent[3]; ++ty)
-            for (int tx = extent[0]; tx <= extent[1]; ++tx) {
-                const int px = x + tx - extent[0], py = y + ty - extent[2];
-                if (px < 0 || py < 0 || px >= kPanelWidth || py >= panelHeight)
-                    continue;
-                const auto* source = static_cast<unsigned char*>(rendered->GetScalarPointer(tx, ty, 0));
-                const int alpha = source[3];
-                unsigned char* target = pixels + 3 * (py * kPanelWidth + px);
-                for (int c = 0; c < 3; ++c)
-                    target[c] =
-                        static_cast<unsigned char>((source[c] * alpha + target[c] * (255 - alpha)) / 255);
-            }
+        const RenderedText rendered = renderText(font, line);
+        blendText(image, rendered, align == Align::Right ? x - rendered.width : x, y);
     }
     void install() {
         image->Modified();

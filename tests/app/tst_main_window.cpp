@@ -17,6 +17,7 @@
 #include "gui/SourcesDialog.h"
 #include "gui/TimelinePanel.h"
 #include "importers/ColossusGenerator.h"
+#include "scene/DateStamp.h"
 #include "scene/FacilityScene.h"
 #include "scene/Legend.h"
 #include "scene/ViewWidget.h"
@@ -646,6 +647,29 @@ private slots:
         // The day's report in the panel, and exported: CSV lines equal to the report, a PDF, and an
         // unwritable path named without leaving anything behind.
         timeline->setDay(*parseTime("2024-07-10"));
+        // The date stamp in the view's upper-right corner: the day, and the GPUs in by then, as SQL-free
+        // counts from the schedule (the report's, which the SQL tests check).
+        timeline->setMode(TimelinePanel::Mode::ActualVsPlanned);
+        const twin::scene::DateStamp& stamp = window.facilityScene()->dateStamp();
+        const ProgressReport stamped = progressAt(f, Schedule(f), timeline->day());
+        QCOMPARE(stamp.headline(), QStringLiteral("2024-07-10"));
+        QCOMPARE(stamp.detail(), QStringLiteral("Day %1: %2 of 512 GPUs installed (%3 planned)")
+                                     .arg(timeline->dayNumber())
+                                     .arg(stamped.installedActual)
+                                     .arg(stamped.installedPlanned));
+        QTest::qWait(100);
+        const QImage shot = window.screenshot();
+        if (qEnvironmentVariableIsSet("TWIN_TIMELINE_PNG")) // a look at it by eye
+            shot.save(qEnvironmentVariable("TWIN_TIMELINE_PNG"));
+        QVERIFY(stamp.drawn());
+        const QRect stampArea = stamp.area(window.view()->size() * window.view()->devicePixelRatio())
+                                    .translated(window.view()->mapTo(&window, QPoint(0, 0)));
+        int bright = 0;
+        for (int y = stampArea.top(); y <= stampArea.bottom(); ++y)
+            for (int x = stampArea.left(); x <= stampArea.right(); ++x)
+                bright += qGray(shot.pixel(x, y)) > 200 ? 1 : 0;
+        QVERIFY2(bright > 200, qPrintable(QString::number(bright))); // white digits on the dark panel
+        QCOMPARE(qGray(shot.pixel(stampArea.topLeft() + QPoint(2, 2))), qGray(qRgb(20, 22, 28)));
         const ProgressReport report = progressAt(f, Schedule(f), timeline->day());
         QVERIFY2(
             timeline->summary().startsWith(QStringLiteral("2024-07-10: %1 of 512 GPUs installed")
@@ -685,6 +709,8 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
         QCOMPARE(timeline->mode(), TimelinePanel::Mode::Off);
         QCOMPARE(legend.title(), QStringLiteral("Kind"));
+        QVERIFY(stamp.headline().isEmpty()); // the date goes with the timeline
+        QVERIFY(!stamp.drawn());
     }
 
     // Zoomed in, the slider steps hours: a rack whose last task ends mid-day is drawn not installed in

@@ -1,6 +1,7 @@
 // The "timeline" benchmark: what moving the timeline to a date costs for every entity of a model
 // (the state of all of them by actual dates; Actual vs plan, computed and written into the scene's
-// overlay arrays), and playback frames per second at the overview camera, one day per frame.
+// overlay arrays), playback frames per second at the overview camera, one day per frame, the critical
+// path, and the schedule exported and imported as CSV and MS Project XML.
 #pragma once
 
 #include "bench/BenchReport.h"

@@ -10,6 +10,10 @@
 
 namespace twin::importers {
 
+// Goes up whenever the same options generate a different model (edition 2: training waits for every
+// first-phase burn-in), so that a model cached under an older edition is generated again.
+inline constexpr int kGeneratorEdition = 2;
+
 struct GeneratorOptions {
     int gpus = 100000; // a multiple of 8 (whole servers), 8 to 400,000
     std::uint64_t seed = 1;

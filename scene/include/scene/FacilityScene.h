@@ -6,6 +6,7 @@
 
 #include "datamodel/Schedule.h"
 #include "scene/CameraPose.h"
+#include "scene/DateStamp.h"
 #include "scene/Legend.h"
 
 #include <QString>
@@ -96,6 +97,9 @@ public:
                        const std::optional<Legend::Threshold>& threshold = std::nullopt);
     // The key to the colours in force, drawn in the view's lower-left corner.
     const Legend& legend() const;
+    // The timeline's date in the upper-right corner (hidden until shown).
+    DateStamp& dateStamp();
+    const DateStamp& dateStamp() const;
     // Selection: the entity and everything below it (a rack's servers and GPUs, a row's racks, a hall)
     // drawn in the highlight colour on top of the overlay; -1 clears it.
     void select(std::int32_t entity);
