@@ -73,12 +73,16 @@ void GanttPanel::setModel(std::shared_ptr<const datamodel::Facility> facility,
     } else if (critical_.path.empty()) {
         project_->setText(tr("The model has no tasks."));
     } else {
-        // Say what ends the roll-out: when no rack task is critical, this is why.
+        // Say what decides the end of the roll-out, and how early the plan's durations allow it.
         const auto& tasks = facility_->tasks();
-        project_->setText(tr("Roll-out: planned to finish %1; critical path of %2, from \"%3\" to \"%4\"")
-                              .arg(date(critical_.finish), taskCountText(critical_.path.size()),
-                                   utf8(tasks.name[critical_.path.front()]),
-                                   utf8(tasks.name[critical_.path.back()])));
+        const std::uint32_t last = critical_.path.back();
+        QString text =
+            tr("Critical path: %1, from \"%2\" to \"%3\"; the plan's durations allow it by %4")
+                .arg(taskCountText(critical_.path.size()), utf8(tasks.name[critical_.path.front()]),
+                     utf8(tasks.name[last]), date(critical_.finish));
+        if (tasks.plannedEnd[last] > critical_.finish + datamodel::kSecondsPerDay)
+            text += tr(" (planned for %1)").arg(date(tasks.plannedEnd[last]));
+        project_->setText(text);
     }
     showHeader();
 }

@@ -880,6 +880,9 @@ private slots:
         if (qEnvironmentVariableIsSet("TWIN_GANTT_PNG")) { // a look at it by eye
             QTest::qWait(50);                              // the scroll bar's visibility settles after layout
             gantt->grab().save(qEnvironmentVariable("TWIN_GANTT_PNG"));
+            window.timelinePanel()->setMode(twin::app::TimelinePanel::Mode::ActualVsPlanned);
+            QTest::qWait(100);
+            window.screenshot().save(qEnvironmentVariable("TWIN_GANTT_PNG") + QStringLiteral(".window.png"));
         }
 
         // A GPU shows its rack's tasks; a hall every task linked to anything in it, as a recursive query
