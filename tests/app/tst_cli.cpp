@@ -510,6 +510,50 @@ private slots:
         QCOMPARE(video.framesPerSecond, 4.0);
         QCOMPARE(video.frames, 21);
 
+        // Along a camera path (the overview into hall 1), two frames a day: the second half of each day
+        // is a frame of its own, the video twice as long, and the camera ends in the hall.
+        const QString travel = dir_.filePath(QStringLiteral("travel"));
+        const Run along =
+            runTwin({QStringLiteral("record"), model, QStringLiteral("-o"), travel, QStringLiteral("--from"),
+                     QStringLiteral("2024-07-20"), QStringLiteral("--to"), QStringLiteral("2024-07-22"),
+                     QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("--camera"),
+                     QStringLiteral("overview,hall:1"), QStringLiteral("--frames-per-day"),
+                     QStringLiteral("2"), QStringLiteral("--orbit"), QStringLiteral("0")});
+        QVERIFY2(along.exitCode == 0, qPrintable(along.err));
+        const QStringList halves =
+            QDir(travel).entryList({QStringLiteral("day-*.png")}, QDir::Files, QDir::Name);
+        QCOMPARE(halves, (QStringList{QStringLiteral("day-001-01.png"), QStringLiteral("day-001-02.png"),
+                                      QStringLiteral("day-002-01.png"), QStringLiteral("day-002-02.png"),
+                                      QStringLiteral("day-003-01.png"), QStringLiteral("day-003-02.png")}));
+        QCOMPARE(readTheora(QDir(travel).filePath(QStringLiteral("rollout.ogv"))).frames, 6);
+        // The last frame is hall 1 as its own snapshot preset shows it (same size, same day's colours).
+        const QString hallShot = dir_.filePath(QStringLiteral("hall1.png"));
+        QCOMPARE(runTwin({QStringLiteral("snapshot"), model, QStringLiteral("-o"), hallShot,
+                          QStringLiteral("--size"), QStringLiteral("320x200"), QStringLiteral("--camera"),
+                          QStringLiteral("hall:1")})
+                     .exitCode,
+                 0);
+        const QImage arrived(QDir(travel).filePath(halves.back())),
+            started(QDir(travel).filePath(halves.front()));
+        QVERIFY(arrived != started);
+        const QImage hall(hallShot);
+        int sameOutline = 0, pixels = 0;
+        for (int y = 0; y < 200; y += 4) // right of the legends (the stamp does not fit this small a view)
+            for (int x = 212; x < 320; x += 4, ++pixels)
+                sameOutline += (qGray(arrived.pixel(x, y)) > 40) == (qGray(hall.pixel(x, y)) > 40) ? 1 : 0;
+        QVERIFY2(sameOutline > pixels * 8 / 10,
+                 qPrintable(QStringLiteral("%1 of %2").arg(sameOutline).arg(pixels)));
+        QCOMPARE(runTwin({QStringLiteral("record"), model, QStringLiteral("-o"),
+                          dir_.filePath(QStringLiteral("x")), QStringLiteral("--frames-per-day"),
+                          QStringLiteral("25")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runTwin({QStringLiteral("record"), model, QStringLiteral("-o"),
+                          dir_.filePath(QStringLiteral("y")), QStringLiteral("--camera"),
+                          QStringLiteral("overview,hall:9")})
+                     .exitCode,
+                 1);
+
         const QByteArray before = hashOf(QDir(frames).filePath(written.front()));
         const Run again = runTwin({QStringLiteral("record"), model, QStringLiteral("-o"), frames});
         QCOMPARE(again.exitCode, 1);

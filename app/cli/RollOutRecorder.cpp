@@ -1,0 +1,69 @@
+#include "cli/RollOutRecorder.h"
+
+#include "datamodel/Schedule.h"
+#include "scene/CameraPath.h"
+#include "scene/FacilityScene.h"
+#include "scene/OffscreenView.h"
+
+#include <QLocale>
+
+namespace twin::app {
+
+std::vector<RecordingFrame> framesOf(const RecordingPlan& plan) {
+    std::vector<RecordingFrame> frames;
+    const int perDay = std::max(1, plan.framesPerDay);
+    const datamodel::TimePoint slice = datamodel::kSecondsPerDay / perDay;
+    const int days = int((plan.lastDay - plan.firstDay) / datamodel::kSecondsPerDay) + 1;
+    for (int day = 0; day < days; ++day)
+        for (int s = 0; s < perDay; ++s) {
+            RecordingFrame frame;
+            frame.day = day;
+            frame.slice = s;
+            frame.from = plan.firstDay + datamodel::TimePoint(day) * datamodel::kSecondsPerDay + s * slice;
+            // The last slice runs to the day's end, whatever the division left over.
+            frame.shownAt = s + 1 == perDay ? frame.from - s * slice + datamodel::kSecondsPerDay - 1
+                                            : frame.from + slice - 1;
+            frames.push_back(frame);
+        }
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        frames[i].along = frames.size() > 1 ? double(i) / double(frames.size() - 1) : 0.0;
+    return frames;
+}
+
+bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const RecordingPlan& plan,
+                   const std::function<bool(const RecordingFrame&, const QImage&)>& take) {
+    scene::OffscreenView view(plan.size);
+    scene::FacilityScene facilityScene(facility, view.renderer());
+    const datamodel::Schedule schedule(*facility);
+    std::vector<datamodel::Progress> progress;
+    // Day 0 is the day before the first task, as on the timeline.
+    const datamodel::TimePoint dayZero =
+        datamodel::startOfDay(facility->scheduleStart()) - datamodel::kSecondsPerDay;
+    const QLocale locale;
+    const QString total = locale.toString(qulonglong(facility->count(datamodel::EntityKind::Gpu)));
+    for (const RecordingFrame& frame : framesOf(plan)) {
+        const QString when = plan.framesPerDay > 1
+                                 ? QString::fromStdString(datamodel::formatTime(frame.from)).left(16)
+                                 : QString::fromStdString(datamodel::formatDate(frame.from));
+        schedule.progressAt(frame.shownAt, progress);
+        facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan, %1").arg(when));
+        const auto installed = [&](datamodel::ScheduleBasis basis) {
+            return locale.toString(
+                qulonglong(schedule.installedCount(datamodel::EntityKind::Gpu, frame.shownAt, basis)));
+        };
+        facilityScene.dateStamp().show(
+            when, QStringLiteral("Day %1: %2 of %3 GPUs installed (%4 planned)")
+                      .arg((datamodel::startOfDay(frame.from) - dayZero) / datamodel::kSecondsPerDay)
+                      .arg(installed(datamodel::ScheduleBasis::Actual), total,
+                           installed(datamodel::ScheduleBasis::Planned)));
+        const scene::CameraPose pose = scene::turnedAboutFocalPoint(
+            scene::poseAlongPath(plan.path, frame.along), plan.orbitDegrees * frame.along);
+        view.setCameraPose(pose);
+        facilityScene.updateDetail(pose); // a path into a hall draws its racks in detail there
+        if (!take(frame, view.capture()))
+            return false;
+    }
+    return true;
+}
+
+} // namespace twin::app
