@@ -12,6 +12,8 @@
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/ProgressExport.h"
+#include "gui/RecordDialog.h"
+#include "gui/RecordingRunner.h"
 #include "gui/ScheduleFiles.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
@@ -36,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressDialog>
 #include <QScopeGuard>
 #include <QScreen>
 #include <QSettings>
@@ -136,6 +139,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         emit scheduleExported(summary);
     });
     connect(scheduleFiles_, &ScheduleFiles::failed, this, &MainWindow::showScheduleProblems);
+    recorder_ = new RecordingRunner(this);
+    connect(recorder_, &RecordingRunner::finished, this, [this](const QString& directory) {
+        statusBar()->showMessage(tr("Recorded the roll-out into %1").arg(directory), kStatusMessageMs);
+        emit rollOutRecorded(directory);
+    });
+    connect(recorder_, &RecordingRunner::failed, this, [this](const QString& error) {
+        statusBar()->showMessage(error, kStatusMessageMs);
+        emit recordingFailed(error);
+    });
     timeline_ = new TimelinePanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, timeline_);
     timeline_->hide(); // View > Timeline Panel
@@ -288,6 +300,15 @@ void MainWindow::buildMenus() {
             exportSchedule(path);
     });
     exportAction->setObjectName(QStringLiteral("actionExportSchedule"));
+    QAction* recordAction = file->addAction(tr("&Record Roll-out..."), this, [this] {
+        if (!facility_)
+            return;
+        auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] { recordRollOut(dialog->arguments()); });
+        dialog->open();
+    });
+    recordAction->setObjectName(QStringLiteral("actionRecordRollOut"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -592,6 +613,24 @@ void MainWindow::exportSchedule(const QString& path) {
     if (!scheduleFiles_->exportFrom(facility_, modelPath_, path))
         showScheduleProblems(tr("The schedule was not exported."),
                              facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
+}
+
+bool MainWindow::recordRollOut(const QStringList& arguments) {
+    if (modelPath_.isEmpty() || !recorder_->start(QStringList{modelPath_} + arguments))
+        return false;
+    auto* progress = new QProgressDialog(tr("Recording the roll-out..."), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("recordProgress"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(500);
+    connect(recorder_, &RecordingRunner::progressed, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+        progress->setLabelText(tr("Recording the roll-out: frame %1 of %2").arg(done).arg(total));
+    });
+    connect(progress, &QProgressDialog::canceled, recorder_, &RecordingRunner::cancel);
+    connect(recorder_, &RecordingRunner::finished, progress, &QWidget::close);
+    connect(recorder_, &RecordingRunner::failed, progress, &QWidget::close);
+    return true;
 }
 
 void MainWindow::showScheduleProblems(const QString& what, const QString& problems) {

@@ -32,6 +32,7 @@ namespace twin::app {
 class AlertsPanel;
 class GanttPanel;
 class HistoryPanel;
+class RecordingRunner;
 class ScheduleFiles;
 struct History;
 class LiveTelemetry;
@@ -81,6 +82,10 @@ public:
     void importSchedule(const QString& path);
     // Writes the open model's schedule as CSV or MS Project XML (by the extension), on a worker thread.
     void exportSchedule(const QString& path);
+    // Records the open model's roll-out (`record MODEL` + `arguments`) in a child process, with a
+    // progress dialog that can cancel it; the outcome arrives as rollOutRecorded or recordingFailed.
+    bool recordRollOut(const QStringList& arguments);
+    RecordingRunner* recordingRunner() const { return recorder_; }
 
     static QString aboutText();
 
@@ -108,6 +113,8 @@ signals:
     void scheduleExported(const QString& summary);
     // An import or export was refused; `problems` is a "FILE:LINE: message" line each.
     void scheduleFileFailed(const QString& problems);
+    void rollOutRecorded(const QString& directory);
+    void recordingFailed(const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -161,6 +168,7 @@ private:
     TimelinePanel* timeline_ = nullptr;
     GanttPanel* gantt_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;
+    RecordingRunner* recorder_ = nullptr;
     bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;

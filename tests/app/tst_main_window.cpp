@@ -13,6 +13,7 @@
 #include "gui/MainWindow.h"
 #include "gui/ManagedPrometheus.h"
 #include "gui/RecentModels.h"
+#include "gui/RecordingRunner.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
 #include "gui/TimelinePanel.h"
@@ -28,6 +29,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
@@ -992,6 +994,55 @@ private slots:
                  before);
         QTest::qWait(200);
         QCOMPARE(int(loaded.count()), loads); // no reload
+    }
+
+    // File > Record Roll-out runs `record` in a child process: the window keeps working, the progress
+    // follows its frames, the frames land; a second one cancelled stops with what it wrote; a bad camera
+    // preset comes back as the child's own error line.
+    void theRollOutIsRecordedInTheBackground() {
+        MainWindow window;
+        window.show();
+        const QString model = dataDir_.filePath(QStringLiteral("recorded.db"));
+        generateSmallModel(model);
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRecordRollOut")));
+        window.recordingRunner()->setProgram(QStringLiteral(TWIN_BINARY));
+        QSignalSpy recorded(&window, &MainWindow::rollOutRecorded);
+        QSignalSpy failed(&window, &MainWindow::recordingFailed);
+        QSignalSpy progressed(window.recordingRunner(), &twin::app::RecordingRunner::progressed);
+        const QString frames = dataDir_.filePath(QStringLiteral("recorded-frames"));
+        QVERIFY(window.recordRollOut(
+            {QStringLiteral("-o"), frames, QStringLiteral("--from"), QStringLiteral("2024-07-15"),
+             QStringLiteral("--to"), QStringLiteral("2024-07-18"), QStringLiteral("--size"),
+             QStringLiteral("160x100"), QStringLiteral("--frames-per-day"), QStringLiteral("2")}));
+        QVERIFY(!window.recordRollOut({})); // one at a time
+        QVERIFY(recorded.wait(60000));
+        QCOMPARE(recorded.takeFirst().at(0).toString(), frames);
+        QCOMPARE(QDir(frames).entryList({QStringLiteral("day-*.png")}, QDir::Files).size(), 8);
+        QVERIFY(QFile::exists(QDir(frames).filePath(QStringLiteral("rollout.ogv"))));
+        QCOMPARE(progressed.size(), 8);
+        QCOMPARE(progressed.last().at(0).toInt(), 8);
+        QCOMPARE(progressed.last().at(1).toInt(), 8);
+
+        QVERIFY(window.recordRollOut({QStringLiteral("-o"), dataDir_.filePath(QStringLiteral("bad-camera")),
+                                      QStringLiteral("--camera"), QStringLiteral("hall:99")}));
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.last().at(0).toString().contains(QStringLiteral("no camera 'hall:99'")),
+                 qPrintable(failed.last().at(0).toString()));
+
+        const QString cut = dataDir_.filePath(QStringLiteral("cut-short"));
+        QVERIFY(window.recordRollOut({QStringLiteral("-o"), cut, QStringLiteral("--size"),
+                                      QStringLiteral("160x100"), QStringLiteral("--frames-per-day"),
+                                      QStringLiteral("24")}));
+        QVERIFY(progressed.wait(30000)); // it has begun
+        window.recordingRunner()->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() == 2, 10000);
+        QVERIFY2(failed.last().at(0).toString().startsWith(QStringLiteral("Recording cancelled")),
+                 qPrintable(failed.last().at(0).toString()));
+        QVERIFY(!window.recordingRunner()->running());
+        QVERIFY(QDir(cut).entryList({QStringLiteral("day-*.png")}, QDir::Files).size() < 20 * 24);
     }
 
     void aSqliteFileOfAnotherProgramFailsLaterAndChangesNothing() {
