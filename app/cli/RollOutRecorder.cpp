@@ -42,8 +42,13 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
     const QLocale locale;
     const QString total = locale.toString(qulonglong(facility->count(datamodel::EntityKind::Gpu)));
     for (const RecordingFrame& frame : framesOf(plan)) {
+        // A day's frames are named by the time they show, the end of their part of the day: 06:00 ... 24:00.
+        const datamodel::TimePoint minutes = (frame.shownAt + 1 - datamodel::startOfDay(frame.from)) / 60;
         const QString when = plan.framesPerDay > 1
-                                 ? QString::fromStdString(datamodel::formatTime(frame.from)).left(16)
+                                 ? QStringLiteral("%1 %2:%3")
+                                       .arg(QString::fromStdString(datamodel::formatDate(frame.from)))
+                                       .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+                                       .arg(minutes % 60, 2, 10, QLatin1Char('0'))
                                  : QString::fromStdString(datamodel::formatDate(frame.from));
         schedule.progressAt(frame.shownAt, progress);
         facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan, %1").arg(when));

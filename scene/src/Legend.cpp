@@ -22,7 +22,7 @@ constexpr int kMargin = 12;
 constexpr int kPadding = 8;
 constexpr int kSwatch = 14;
 constexpr int kLineHeight = 20;
-constexpr int kPanelWidth = 190;
+constexpr int kPanelWidth = 190; // at least: a longer title widens it
 constexpr int kBarWidth = 120;
 constexpr int kFontSize = 13;
 constexpr std::array<unsigned char, 3> kPanelColour{20, 22, 28};
@@ -32,7 +32,7 @@ struct Legend::Private {
     vtkRenderer* renderer = nullptr;
     QString title;
     std::vector<LegendEntry> entries;
-    int panelHeight = 0;
+    int panelHeight = 0, panelWidth = kPanelWidth;
     bool drawn = false;
     // The whole legend is one image (panel, swatches and text composed on the CPU), drawn as one 2D
     // actor: a text actor per line cost a textured draw each, a few milliseconds a frame on llvmpipe.
@@ -44,9 +44,11 @@ struct Legend::Private {
 
     void startPanel(int height) {
         panelHeight = height;
-        image->SetDimensions(kPanelWidth, height, 1);
+        font->SetBold(true);
+        panelWidth = std::max(kPanelWidth, renderText(font, title).width + 2 * kPadding);
+        image->SetDimensions(panelWidth, height, 1);
         image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-        fill(0, 0, kPanelWidth, height, kPanelColour);
+        fill(0, 0, panelWidth, height, kPanelColour);
     }
     // Image coordinates: from the panel's lower-left corner, y up (as VTK's display coordinates).
     void fill(int x0, int y0, int x1, int y1, const std::array<unsigned char, 3>& colour) {
@@ -67,7 +69,7 @@ struct Legend::Private {
     // Shown only where the whole panel fits: a legend cut off by the edge would mislead.
     void fitToView() {
         const int* size = renderer->GetSize();
-        drawn = !entries.empty() && size[0] >= kMargin + kPanelWidth + kMargin &&
+        drawn = !entries.empty() && size[0] >= kMargin + panelWidth + kMargin &&
                 size[1] >= kMargin + panelHeight + kMargin;
         actor->SetVisibility(drawn);
     }
@@ -167,7 +169,7 @@ bool Legend::drawn() const {
 QRect Legend::area(QSize viewSize) const {
     if (!d->drawn)
         return {};
-    return {kMargin, viewSize.height() - kMargin - d->panelHeight, kPanelWidth, d->panelHeight};
+    return {kMargin, viewSize.height() - kMargin - d->panelHeight, d->panelWidth, d->panelHeight};
 }
 
 } // namespace twin::scene
