@@ -12,11 +12,6 @@ namespace twin::app {
 
 namespace {
 
-struct Outcome {
-    bool ok = false;
-    QString summary, details;
-};
-
 QString joined(const std::vector<std::string>& lines) {
     QStringList all;
     for (const std::string& line : lines)
@@ -24,13 +19,13 @@ QString joined(const std::vector<std::string>& lines) {
     return all.join(QLatin1Char('\n'));
 }
 
-Outcome importSchedule(const QString& modelPath, const QString& schedulePath) {
-    Outcome outcome;
+ScheduleJob importSchedule(const QString& modelPath, const QString& schedulePath) {
+    ScheduleJob outcome;
     try {
         const importers::ScheduleTable table = importers::readSchedule(schedulePath.toStdString());
         const auto store = datamodel::Store::open(modelPath.toStdString(), datamodel::Access::ReadWrite);
         const importers::ImportSummary summary = importers::replaceSchedule(*store, table);
-        outcome.ok = true;
+        outcome.ok = outcome.imported = true;
         outcome.summary = QObject::tr("Imported %1 tasks from %2: %3 entity links, %4 dependencies")
                               .arg(summary.tasks)
                               .arg(QFileInfo(schedulePath).fileName())
@@ -45,9 +40,9 @@ Outcome importSchedule(const QString& modelPath, const QString& schedulePath) {
     return outcome;
 }
 
-Outcome exportSchedule(const std::shared_ptr<const datamodel::Facility>& facility, const QString& modelPath,
-                       const QString& schedulePath) {
-    Outcome outcome;
+ScheduleJob exportSchedule(const std::shared_ptr<const datamodel::Facility>& facility,
+                           const QString& modelPath, const QString& schedulePath) {
+    ScheduleJob outcome;
     try {
         const importers::ScheduleTable table = importers::scheduleOf(*facility);
         importers::writeSchedule(table, schedulePath.toStdString(),
@@ -64,21 +59,28 @@ Outcome exportSchedule(const std::shared_ptr<const datamodel::Facility>& facilit
 
 } // namespace
 
+void ScheduleFiles::watch(QFuture<ScheduleJob> job, const QString& refusal) {
+    busy_ = true;
+    auto* watcher = new QFutureWatcher<ScheduleJob>(this);
+    connect(watcher, &QFutureWatcher<ScheduleJob>::finished, this, [this, watcher, refusal] {
+        watcher->deleteLater();
+        busy_ = false;
+        const ScheduleJob outcome = watcher->result();
+        if (!outcome.ok)
+            emit failed(refusal, outcome.details);
+        else if (outcome.imported)
+            emit imported(outcome.summary, outcome.details);
+        else
+            emit exported(outcome.summary);
+    });
+    watcher->setFuture(job);
+}
+
 bool ScheduleFiles::importInto(const QString& modelPath, const QString& schedulePath) {
     if (busy_)
         return false;
-    busy_ = true;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        busy_ = false;
-        const Outcome outcome = watcher->result();
-        if (outcome.ok)
-            emit imported(outcome.summary, outcome.details);
-        else
-            emit failed(tr("The schedule was not imported; the model is unchanged."), outcome.details);
-    });
-    watcher->setFuture(QtConcurrent::run(importSchedule, modelPath, schedulePath));
+    watch(QtConcurrent::run(importSchedule, modelPath, schedulePath),
+          tr("The schedule was not imported; the model is unchanged."));
     return true;
 }
 
@@ -86,18 +88,8 @@ bool ScheduleFiles::exportFrom(std::shared_ptr<const datamodel::Facility> facili
                                const QString& schedulePath) {
     if (busy_ || !facility)
         return false;
-    busy_ = true;
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        busy_ = false;
-        const Outcome outcome = watcher->result();
-        if (outcome.ok)
-            emit exported(outcome.summary);
-        else
-            emit failed(tr("The schedule was not exported."), outcome.details);
-    });
-    watcher->setFuture(QtConcurrent::run(exportSchedule, std::move(facility), modelPath, schedulePath));
+    watch(QtConcurrent::run(exportSchedule, std::move(facility), modelPath, schedulePath),
+          tr("The schedule was not exported."));
     return true;
 }
 

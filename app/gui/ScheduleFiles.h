@@ -3,6 +3,7 @@
 // nothing; the window reloads the model when it lands.
 #pragma once
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -12,6 +13,13 @@ class Facility;
 }
 
 namespace twin::app {
+
+// What a job on the worker thread found: a line for the status bar, and the details (problems, or
+// tasks that name no entity) a line each.
+struct ScheduleJob {
+    bool ok = false, imported = false;
+    QString summary, details;
+};
 
 class ScheduleFiles : public QObject {
     Q_OBJECT
@@ -32,6 +40,9 @@ signals:
     void failed(const QString& what, const QString& problems);
 
 private:
+    // Reports `job` when it ends: its own signal, or failed(refusal, details).
+    void watch(QFuture<ScheduleJob> job, const QString& refusal);
+
     bool busy_ = false;
 };
 

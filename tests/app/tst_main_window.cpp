@@ -102,6 +102,13 @@ void generateSmallModel(const QString& path) {
     twin::importers::generateColossus(path.toStdString(), options);
 }
 
+// Generates the small model at `path` and opens it in `window`; true once it has loaded.
+bool openGeneratedModel(MainWindow& window, const QString& path) {
+    generateSmallModel(path);
+    QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+    return window.openModel(path).isEmpty() && loaded.wait(20000);
+}
+
 // Runs `sql` on a model file, ?1 bound to `id` when it has a parameter, and returns the first column of
 // every row as text.
 QStringList sqlColumn(const QString& path, const char* sql, std::int64_t id = 0) {
@@ -574,10 +581,7 @@ private slots:
         MainWindow window;
         window.show();
         const QString model = dataDir_.filePath(QStringLiteral("timeline.db"));
-        generateSmallModel(model);
-        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
-        QCOMPARE(window.openModel(model), QString());
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(openGeneratedModel(window, model));
         const Facility& f = *window.facility();
         TimelinePanel* timeline = window.timelinePanel();
         const twin::scene::Legend& legend = window.facilityScene()->legend();
@@ -724,10 +728,7 @@ private slots:
         MainWindow window;
         window.show();
         const QString model = dataDir_.filePath(QStringLiteral("hours.db"));
-        generateSmallModel(model);
-        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
-        QCOMPARE(window.openModel(model), QString());
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(openGeneratedModel(window, model));
         const Facility& f = *window.facility();
         TimelinePanel* timeline = window.timelinePanel();
         auto* slider = timeline->findChild<QSlider*>(QStringLiteral("timelineSlider"));
@@ -1003,10 +1004,7 @@ private slots:
         MainWindow window;
         window.show();
         const QString model = dataDir_.filePath(QStringLiteral("recorded.db"));
-        generateSmallModel(model);
-        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
-        QCOMPARE(window.openModel(model), QString());
-        QVERIFY(loaded.wait(20000));
+        QVERIFY(openGeneratedModel(window, model));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("actionRecordRollOut")));
         window.recordingRunner()->setProgram(QStringLiteral(TWIN_BINARY));
         QSignalSpy recorded(&window, &MainWindow::rollOutRecorded);
