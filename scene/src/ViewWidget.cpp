@@ -74,6 +74,11 @@ struct ViewWidget::Private {
     unsigned long renderRequestTag = 0;
     bool painting = false;
     bool contextInitialised = false;
+    // A frame asked for since the last one drawn. Qt also paints for reasons of its own (a window
+    // exposed; the update it schedules for renderNow()'s, which renderNow() has already drawn): those
+    // show VTK's last frame again rather than render the scene twice.
+    bool frameWanted = true;
+    int renderedWidth = 0, renderedHeight = 0;
     quint64 framesRendered = 0;
     QPointer<QVariantAnimation> flight;
     std::optional<CameraPose> home;
@@ -129,7 +134,11 @@ struct ViewWidget::Private {
 
     // The interactor never renders by itself (EnableRender is off): it asks, and Qt coalesces
     // the requests into one paint per frame.
-    void onRenderRequested(vtkObject*, unsigned long, void*) { surface->update(); }
+    void onRenderRequested(vtkObject*, unsigned long, void*) { wantFrame(); }
+    void wantFrame() {
+        frameWanted = true;
+        surface->update();
+    }
 
     void releaseGraphics() {
         if (!contextInitialised)
@@ -371,14 +380,15 @@ void ViewWidget::resizeEvent(QResizeEvent* event) {
 }
 
 void ViewWidget::requestRender() {
-    d->surface->update();
+    d->wantFrame();
 }
 
 void ViewWidget::renderNow() {
     if (!d->surface->handle())
         return; // not shown yet: no window to draw into
-    // A pending update, delivered now: QOpenGLWindow paints and swaps before this returns.
-    d->surface->update();
+    // Delivered now: QOpenGLWindow paints and swaps before this returns. No update() first: Qt would
+    // schedule a second paint for it, after this one.
+    d->frameWanted = true;
     QEvent updateRequest(QEvent::UpdateRequest);
     QCoreApplication::sendEvent(d->surface, &updateRequest);
 }
@@ -436,11 +446,16 @@ void ViewWidget::Private::paint() {
     state->Reset();
     state->Push();
     state->vtkglDepthFunc(GL_LEQUAL);
-    painting = true;
-    window->Render();
-    painting = false;
+    if (frameWanted || renderedWidth != deviceWidth || renderedHeight != deviceHeight) {
+        frameWanted = false;
+        renderedWidth = deviceWidth;
+        renderedHeight = deviceHeight;
+        painting = true;
+        window->Render();
+        painting = false;
+        ++framesRendered;
+    }
     state->Pop();
-    ++framesRendered;
 
     // VTK drew into its own framebuffer; copy it into the window's back buffer.
     QOpenGLExtraFunctions* gl = surface->context()->extraFunctions();
