@@ -166,8 +166,10 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
     std::vector<double> handling;
     int updates = 0, handled = 0;
     QObject::connect(&window, &MainWindow::liveTelemetryShown, [&] { ++updates; });
+    // Long enough for updates to land in it (they come every 5 s): a short orbit might see none.
+    constexpr double kStreamingOrbitSeconds = 12.0;
     addFrameRows(report, QStringLiteral("orbit-while-streaming"),
-                 orbitFrames(window, options.seconds,
+                 orbitFrames(window, std::max(options.seconds, kStreamingOrbitSeconds),
                              [&] {
                                  if (updates > handled) {
                                      handled = updates;
