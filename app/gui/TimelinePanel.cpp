@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
@@ -28,6 +29,7 @@ constexpr int kPlayDaysPerSecond[] = {1, 2, 4, 8};
 constexpr int kCurveHeight = 160;
 constexpr datamodel::TimePoint kSecondsPerHour = 3600;
 constexpr int kHoursPerDay = 24;
+constexpr int kLeadInDays = 3; // days of flat curve shown before the roll-out
 } // namespace
 
 TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), parent) {
@@ -53,6 +55,7 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     play_->setCheckable(true);
     speed_ = new QComboBox(body);
     speed_->setObjectName(QStringLiteral("timelineSpeed"));
+    speed_->setSizeAdjustPolicy(QComboBox::AdjustToContents); // labelled later, days or hours
     for (std::size_t i = 0; i < std::size(kPlayDaysPerSecond); ++i)
         speed_->addItem(QString()); // labelled by labelSpeeds(): days or hours a second
     zoom_ = new QComboBox(body);
@@ -253,9 +256,13 @@ datamodel::TimePoint TimelinePanel::timeAt(int position) const {
 }
 
 void TimelinePanel::labelSpeeds() {
-    for (int i = 0; i < speed_->count(); ++i)
-        speed_->setItemText(i, zoom() == Zoom::Schedule ? tr("%n day(s)/s", nullptr, kPlayDaysPerSecond[i])
-                                                        : tr("%n hour(s)/s", nullptr, kPlayDaysPerSecond[i]));
+    // Spelled out: without a translation loaded, Qt's plural forms read "1 day(s)/s".
+    const bool days = zoom() == Zoom::Schedule;
+    for (int i = 0; i < speed_->count(); ++i) {
+        const int n = kPlayDaysPerSecond[i];
+        speed_->setItemText(i, days ? (n == 1 ? tr("1 day/s") : tr("%1 days/s").arg(n))
+                                    : (n == 1 ? tr("1 hour/s") : tr("%1 hours/s").arg(n)));
+    }
 }
 
 void TimelinePanel::setNow(datamodel::TimePoint now) {
@@ -278,6 +285,8 @@ void TimelinePanel::showToday() {
     today_->setToolTip(within ? tr("Go to today, %1").arg(QString::fromStdString(datamodel::formatDate(now_)))
                               : tr("Today (%1) is outside the schedule: go to its nearer end")
                                     .arg(QString::fromStdString(datamodel::formatDate(now_))));
+    for (QLegendMarker* marker : chart_->legend()->markers(todayLine_))
+        marker->setVisible(within); // no "Today" in the key when it is not on the chart
     if (!within) {
         todayLine_->clear();
         return;
@@ -343,10 +352,17 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
     count->setLabelFormat(QStringLiteral("%.0f"));
     count->setTitleText(tr("GPUs installed"));
     count->setRange(0.0, double(std::max<std::size_t>(total, 1)));
-    if (!curve.empty())
-        time->setRange(
-            QDateTime::fromSecsSinceEpoch(curve.front().day, QTimeZone::utc()),
-            QDateTime::fromSecsSinceEpoch(curve.back().day + datamodel::kSecondsPerDay, QTimeZone::utc()));
+    // The curve rises only in the roll-out (19 of Colossus's 122 days): the chart starts a few days
+    // before the first GPU is due or in, unless the slider's day is earlier.
+    curveStart_ = curve.empty() ? 0 : curve.front().day;
+    curveEnd_ = curve.empty() ? 0 : curve.back().day + datamodel::kSecondsPerDay;
+    rollOutStart_ = curveStart_;
+    for (const datamodel::CurvePoint& point : curve)
+        if (point.planned > 0 || point.actual > 0) {
+            rollOutStart_ = std::max(curveStart_, point.day - kLeadInDays * datamodel::kSecondsPerDay);
+            break;
+        }
+    timeAxis_ = time;
     chart_->addAxis(time, Qt::AlignBottom);
     chart_->addAxis(count, Qt::AlignLeft);
     for (QAbstractSeries* series : chart_->series()) {
@@ -405,6 +421,25 @@ datamodel::TimePoint TimelinePanel::cursorDay() const {
                : datamodel::TimePoint(cursor_->at(0).x() / 1000.0) - datamodel::kSecondsPerDay;
 }
 
+std::pair<datamodel::TimePoint, datamodel::TimePoint> TimelinePanel::chartSpan() const {
+    if (!timeAxis_)
+        return {datamodel::kNoTime, datamodel::kNoTime};
+    return {timeAxis_->min().toSecsSinceEpoch(), timeAxis_->max().toSecsSinceEpoch()};
+}
+
+void TimelinePanel::fitChartToSlider() {
+    if (!timeAxis_ || curveEnd_ <= curveStart_)
+        return;
+    datamodel::TimePoint from = std::min(rollOutStart_, day()), to = curveEnd_;
+    if (zoom() != Zoom::Schedule) { // the slider's week or day
+        from = windowStart_;
+        to = windowStart_ + (zoom() == Zoom::Week ? 7 : 1) * datamodel::kSecondsPerDay;
+    }
+    timeAxis_->setFormat(zoom() == Zoom::Day ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd"));
+    timeAxis_->setRange(QDateTime::fromSecsSinceEpoch(from, QTimeZone::utc()),
+                        QDateTime::fromSecsSinceEpoch(to, QTimeZone::utc()));
+}
+
 void TimelinePanel::showDay() {
     // The cursor stands at the end of the day or hour shown, where the curve's counts for it are.
     const double x = double(shownUntil() + 1) * 1000.0;
@@ -414,6 +449,7 @@ void TimelinePanel::showDay() {
                              : QString::fromStdString(datamodel::formatTime(moment_)).left(16);
     date_->setText(day() == datamodel::startOfDay(now_) ? tr("%1 (day %2), today").arg(when).arg(dayNumber())
                                                         : tr("%1 (day %2)").arg(when).arg(dayNumber()));
+    fitChartToSlider();
 }
 
 } // namespace twin::app

@@ -11,6 +11,7 @@
 #include <QDockWidget>
 
 class QChart;
+class QDateTimeAxis;
 class QCheckBox;
 class QComboBox;
 class QLineSeries;
@@ -67,6 +68,8 @@ public:
     // What the chart holds (for tests): points per line, and the cursor's day.
     int curvePoints() const;
     datamodel::TimePoint cursorDay() const;
+    // The S-curve's time axis, from and to.
+    std::pair<datamodel::TimePoint, datamodel::TimePoint> chartSpan() const;
     // Where the today marker stands on the S-curve, or kNoTime when today is outside it.
     datamodel::TimePoint todayMarker() const;
 
@@ -83,6 +86,8 @@ private:
     datamodel::TimePoint lastMoment() const; // the last day, or its last hour when zoomed in
     void showToday();
     void labelSpeeds(); // days or hours a second, as the zoom steps
+    // The S-curve's time axis: the roll-out (and the slider's day), or the slider's week or day.
+    void fitChartToSlider();
 
     datamodel::TimePoint firstDay_ = 0, lastDay_ = 0;
     datamodel::TimePoint moment_ = 0;      // master: what the slider shows
@@ -91,6 +96,8 @@ private:
     QComboBox* zoom_ = nullptr;
     QToolButton* today_ = nullptr;
     QLineSeries* todayLine_ = nullptr;
+    QDateTimeAxis* timeAxis_ = nullptr;
+    datamodel::TimePoint curveStart_ = 0, curveEnd_ = 0, rollOutStart_ = 0;
     QComboBox* mode_ = nullptr;
     QCheckBox* hide_ = nullptr;
     QSlider* slider_ = nullptr;

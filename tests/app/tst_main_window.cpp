@@ -665,8 +665,11 @@ private slots:
                                      .arg(stamped.installedPlanned));
         QTest::qWait(100);
         const QImage shot = window.screenshot();
-        if (qEnvironmentVariableIsSet("TWIN_TIMELINE_PNG")) // a look at it by eye
+        if (qEnvironmentVariableIsSet("TWIN_TIMELINE_PNG")) { // a look at it by eye
             shot.save(qEnvironmentVariable("TWIN_TIMELINE_PNG"));
+            timeline->resize(1400, 330);
+            timeline->grab().save(qEnvironmentVariable("TWIN_TIMELINE_PNG") + QStringLiteral(".panel.png"));
+        }
         QVERIFY(stamp.drawn());
         const QRect stampArea = stamp.area(window.view()->size() * window.view()->devicePixelRatio())
                                     .translated(window.view()->mapTo(&window, QPoint(0, 0)));
@@ -741,6 +744,17 @@ private slots:
             finished = std::max(finished, f.tasks().actualEnd[t]);
         QVERIFY(finished != kNoTime);
         const TimePoint hour = finished - finished % 3600;
+        // The S-curve shows the roll-out: from three days before the first GPU is planned or in.
+        const auto curve =
+            installedCurve(f, Schedule(f), EntityKind::Gpu, timeline->firstDay(), timeline->lastDay());
+        const auto firstIn = std::find_if(curve.begin(), curve.end(),
+                                          [](const CurvePoint& p) { return p.planned > 0 || p.actual > 0; });
+        QVERIFY(firstIn != curve.end());
+        timeline->setDay(f.scheduleEnd());
+        QCOMPARE(timeline->chartSpan().first, firstIn->day - 3 * kSecondsPerDay);
+        QCOMPARE(timeline->chartSpan().second, timeline->lastDay() + kSecondsPerDay);
+        timeline->setDay(timeline->firstDay()); // before it: the chart reaches back to the slider's day
+        QCOMPARE(timeline->chartSpan().first, timeline->firstDay());
         timeline->setMode(TimelinePanel::Mode::Actual);
         timeline->setZoom(TimelinePanel::Zoom::Day);
         QCOMPARE(slider->maximum(), 23);
@@ -748,6 +762,8 @@ private slots:
         timeline->setMoment(hour - 3600 + 1800); // half past, the hour before
         QCOMPARE(timeline->moment(), hour - 3600);
         QCOMPARE(changed.last().at(0).value<TimePoint>(), hour - 3600);
+        QCOMPARE(timeline->chartSpan(),
+                 std::make_pair(startOfDay(hour - 3600), startOfDay(hour - 3600) + kSecondsPerDay));
         QCOMPARE(timeline->shownUntil(), hour - 1);
         QVERIFY2(timeline->findChild<QLabel*>(QStringLiteral("timelineDate"))
                      ->text()
