@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QTimeZone>
@@ -268,12 +269,25 @@ void GanttChart::paintAxis(QPainter& painter) const {
     }
 }
 
+int GanttChart::rowAt(QPoint viewportPosition) const {
+    if (viewportPosition.y() < kAxisHeight)
+        return -1;
+    const int row = (viewportPosition.y() - kAxisHeight + verticalScrollBar()->value()) / kRowHeight;
+    return row >= 0 && row < int(rows_.size()) ? row : -1;
+}
+
 bool GanttChart::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::MouseButtonDblClick && tasks_) {
+        const int row = rowAt(static_cast<QMouseEvent*>(event)->position().toPoint());
+        if (row >= 0)
+            emit taskActivated(rows_[std::size_t(row)].task);
+        return true;
+    }
     if (event->type() != QEvent::ToolTip || !tasks_)
         return QAbstractScrollArea::viewportEvent(event);
     const auto* help = static_cast<QHelpEvent*>(event);
-    const int row = (help->pos().y() - kAxisHeight + verticalScrollBar()->value()) / kRowHeight;
-    if (help->pos().y() < kAxisHeight || row < 0 || row >= int(rows_.size())) {
+    const int row = rowAt(help->pos());
+    if (row < 0) {
         QToolTip::hideText();
         return true;
     }

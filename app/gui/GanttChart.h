@@ -40,6 +40,13 @@ public:
                                           datamodel::TimePoint time);
     static QColor progressColour(datamodel::Progress progress);
 
+    // The row at a point of the viewport, or -1.
+    int rowAt(QPoint viewportPosition) const;
+
+signals:
+    // A row was double-clicked: show its task's entity.
+    void taskActivated(std::uint32_t task);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;

@@ -8,6 +8,7 @@
 #include "datamodel/Time.h"
 #include "gui/AlertsPanel.h"
 #include "gui/DefaultModel.h"
+#include "gui/GanttChart.h"
 #include "gui/GanttPanel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
@@ -161,6 +162,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(gantt_, &QDockWidget::visibilityChanged, this, [this](bool visible) { ganttOpened_ |= visible; });
     connect(timeline_, &TimelinePanel::changed, gantt_,
             [this](datamodel::TimePoint day) { gantt_->setDay(day); });
+    // A double-clicked task: its entity selected and framed; the Gantt keeps its list.
+    connect(gantt_->chart(), &GanttChart::taskActivated, this, [this](std::uint32_t task) {
+        if (!facility_ || task >= facility_->tasks().size() || facility_->tasks().entities.row(task).empty())
+            return;
+        const int entity = int(facility_->tasks().entities.row(task).front());
+        facilityScene_->select(entity);
+        requestHistory();
+        if (const auto pose = scene::cameraToFrame(*facility_, entity))
+            view_->flyTo(*pose);
+        statusBar()->showMessage(describe(entity), kStatusMessageMs);
+        view_->requestRender();
+    });
     connect(timeline_, &TimelinePanel::exportRequested, this, [this] {
         if (!facility_)
             return;

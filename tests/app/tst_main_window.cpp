@@ -919,6 +919,20 @@ private slots:
             "SELECT count(DISTINCT te.task_id) FROM task_entity te JOIN below ON te.entity_id = below.id",
             f.entities().id[std::size_t(hall)]);
         QCOMPARE(gantt->taskCount(), inHall.front().toInt());
+        // A double-click on a rack's row selects that rack and keeps the hall's list.
+        GanttChart* chart = gantt->chart();
+        int rackRow = 0;
+        while (f.kind(tasks.entities.row(chart->rows()[std::size_t(rackRow)].task).front()) !=
+               EntityKind::Rack)
+            ++rackRow;
+        chart->scrollToRow(rackRow);
+        const QRect rackBar = chart->plannedBarRect(rackRow);
+        QVERIFY(!rackBar.isEmpty());
+        const EntityIndex rackOfRow = tasks.entities.row(chart->rows()[std::size_t(rackRow)].task).front();
+        QTest::mouseDClick(chart->viewport(), Qt::LeftButton, Qt::NoModifier,
+                           chart->viewport()->mapFrom(chart, rackBar.center()));
+        QCOMPARE(window.facilityScene()->selected(), std::int32_t(rackOfRow));
+        QCOMPARE(gantt->shownEntity(), hall);
         if (qEnvironmentVariableIsSet("TWIN_GANTT_PNG")) {
             QTest::qWait(50);
             gantt->grab().save(qEnvironmentVariable("TWIN_GANTT_PNG")
