@@ -12,8 +12,7 @@
 #include "gui/GanttPanel.h"
 #include "gui/HistoryPanel.h"
 #include "gui/LiveTelemetry.h"
-#include "gui/ProgressExport.h"
-#include "gui/RecordDialog.h"
+#include "gui/MainWindowShared.h"
 #include "gui/RecordingRunner.h"
 #include "gui/ScheduleFiles.h"
 #include "gui/SourceSettings.h"
@@ -25,9 +24,7 @@
 #include "telemetry/LiveMetrics.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QDebug>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -37,11 +34,8 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLocale>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QProgressDialog>
-#include <QScopeGuard>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -59,21 +53,18 @@ static void initTwinResources() {
 
 namespace twin::app {
 
+using window::kStatusMessageMs;
+using window::liveActionName;
+using window::utf8;
+
 namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
-constexpr int kStatusMessageMs = 8000;
 constexpr int kDetailDelayMs = 120;
 constexpr int kHoverDelayMs = 350;
 constexpr int kAlertsPanelWidth = 380;
 constexpr double kHistoryMinutes = 30.0;
 constexpr qint64 kHistoryRefreshMs = 15000;
-QString liveActionName(const telemetry::LiveMetric& metric) {
-    return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
-}
-QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
@@ -268,222 +259,6 @@ void MainWindow::showHoverTip() {
         QToolTip::showText(view_->mapToGlobal(local), describe(entity), view_);
 }
 
-void MainWindow::rebuildGoToMenu() {
-    goToMenu_->clear();
-    const std::size_t halls = facility_->count(datamodel::EntityKind::Hall);
-    QStringList presets{QStringLiteral("overview")};
-    for (std::size_t hall = 1; hall <= halls; ++hall)
-        presets << QStringLiteral("hall:%1").arg(hall);
-    for (const QString& preset : presets) {
-        const QString label =
-            preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
-        QAction* action = goToMenu_->addAction(label, this, [this, preset] {
-            if (const auto pose = scene::cameraPreset(*facility_, preset))
-                view_->flyTo(*pose);
-        });
-        action->setObjectName(QStringLiteral("goTo:") + preset);
-    }
-    goToMenu_->setEnabled(true);
-}
-
-MainWindow::~MainWindow() {
-    // Closing hides the docks after this object's own part is gone; nothing of it may hear of that.
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        disconnect(dock, nullptr, this, nullptr);
-}
-
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->setObjectName(QStringLiteral("menuFile"));
-    QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::chooseAndOpenModel);
-    open->setObjectName(QStringLiteral("actionOpen"));
-    open->setShortcut(QKeySequence::Open);
-    recentMenu_ = file->addMenu(tr("Open &Recent"));
-    recentMenu_->setObjectName(QStringLiteral("menuRecent"));
-    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
-    rebuildRecentMenu();
-    file->addSeparator();
-    QAction* importAction = file->addAction(tr("&Import Schedule..."), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Import Schedule"), QString(),
-            tr("Schedules (*.csv *.xml);;CSV (*.csv);;Microsoft Project XML (*.xml)"));
-        if (!path.isEmpty())
-            importSchedule(path);
-    });
-    importAction->setObjectName(QStringLiteral("actionImportSchedule"));
-    QAction* exportAction = file->addAction(tr("&Export Schedule..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Schedule"), QString(),
-                                                          tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
-        if (!path.isEmpty())
-            exportSchedule(path);
-    });
-    exportAction->setObjectName(QStringLiteral("actionExportSchedule"));
-    QAction* recordAction = file->addAction(tr("&Record Roll-out..."), this, [this] {
-        if (!facility_)
-            return;
-        auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog] { recordRollOut(dialog->arguments()); });
-        dialog->open();
-    });
-    recordAction->setObjectName(QStringLiteral("actionRecordRollOut"));
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("actionQuit"));
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    viewMenu->setObjectName(QStringLiteral("menuView"));
-    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
-    reset->setObjectName(QStringLiteral("actionResetCamera"));
-    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    QAction* walk = viewMenu->addAction(tr("&Walk Mode (W/A/S/D, drag to look, Esc to leave)"));
-    walk->setObjectName(QStringLiteral("actionWalkMode"));
-    walk->setCheckable(true);
-    connect(walk, &QAction::toggled, view_, &scene::ViewWidget::setWalkMode);
-    connect(view_, &scene::ViewWidget::walkModeChanged, walk, &QAction::setChecked);
-    // Layers to show, and one to see through everything else (x-ray): they act on the loaded facility.
-    QAction* showAlerts = alerts_->toggleViewAction();
-    showAlerts->setText(tr("&Alerts Panel"));
-    showAlerts->setObjectName(QStringLiteral("actionAlertsPanel"));
-    viewMenu->addAction(showAlerts);
-    QAction* showTimeline = timeline_->toggleViewAction();
-    showTimeline->setText(tr("&Timeline Panel"));
-    showTimeline->setObjectName(QStringLiteral("actionTimelinePanel"));
-    viewMenu->addAction(showTimeline);
-    QAction* showGantt = gantt_->toggleViewAction();
-    showGantt->setText(tr("&Gantt Panel"));
-    showGantt->setObjectName(QStringLiteral("actionGanttPanel"));
-    viewMenu->addAction(showGantt);
-    QAction* showHistoryPanel = history_->toggleViewAction();
-    showHistoryPanel->setText(tr("&History Panel"));
-    showHistoryPanel->setObjectName(QStringLiteral("actionHistoryPanel"));
-    viewMenu->addAction(showHistoryPanel);
-    QMenu* layers = viewMenu->addMenu(tr("&Layers"));
-    QMenu* xray = viewMenu->addMenu(tr("&X-Ray"));
-    auto* xrayGroup = new QActionGroup(this);
-    QAction* xrayOff = xray->addAction(tr("Off"));
-    xrayOff->setCheckable(true);
-    xrayOff->setChecked(true);
-    xrayOff->setObjectName(QStringLiteral("xray:off"));
-    xrayGroup->addAction(xrayOff);
-    connect(xrayOff, &QAction::triggered, this, [this] {
-        if (facilityScene_) {
-            facilityScene_->setXRay(std::nullopt);
-            view_->requestRender();
-        }
-    });
-    for (scene::Layer layer : scene::kAllLayers) {
-        const QString name = scene::layerName(layer);
-        const QString label = name.left(1).toUpper() + name.mid(1);
-        QAction* shown = layers->addAction(label);
-        shown->setObjectName(QStringLiteral("layer:") + name);
-        shown->setCheckable(true);
-        shown->setChecked(true);
-        connect(shown, &QAction::toggled, this, [this, layer](bool on) {
-            if (facilityScene_) {
-                facilityScene_->setLayerVisible(layer, on);
-                view_->requestRender();
-            }
-        });
-        QAction* through = xray->addAction(label);
-        through->setObjectName(QStringLiteral("xray:") + name);
-        through->setCheckable(true);
-        xrayGroup->addAction(through);
-        connect(through, &QAction::triggered, this, [this, layer] {
-            if (facilityScene_) {
-                facilityScene_->setXRay(layer);
-                view_->requestRender();
-            }
-        });
-    }
-    // Colours: by kind, or by installation status now (actual dates); the legend in the view says which.
-    QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
-    colourBy->setObjectName(QStringLiteral("menuColourBy"));
-    auto* colourGroup = new QActionGroup(this);
-    // None is checked while the Timeline colours the scene.
-    colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    connect(colourGroup, &QActionGroup::triggered, this, [this] {
-        timelineColouring_ = false;
-        if (timeline_->mode() != TimelinePanel::Mode::Off) {
-            const QSignalBlocker quiet(timeline_);
-            timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
-        }
-        if (facilityScene_)
-            facilityScene_->dateStamp().hide(); // and its date
-    });
-    QAction* byKind = colourBy->addAction(tr("&Kind"));
-    byKind->setObjectName(QStringLiteral("colour:kind"));
-    QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
-    byStatus->setObjectName(QStringLiteral("colour:status"));
-    std::vector<QAction*> colourActions{byKind, byStatus};
-    // Live metrics: enabled once telemetry arrives; choosing one asks the source for that metric.
-    colourBy->addSection(tr("Live"));
-    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics()) {
-        QAction* action = colourBy->addAction(utf8(metric.title).section(QLatin1Char(','), 0, 0));
-        action->setObjectName(liveActionName(metric));
-        action->setEnabled(false);
-        connect(action, &QAction::triggered, this, [this, &metric] {
-            if (!live_)
-                return;
-            live_->setMetric(metric);
-            colourByLive();
-        });
-        colourActions.push_back(action);
-    }
-    for (QAction* action : colourActions) {
-        action->setCheckable(true);
-        colourGroup->addAction(action);
-    }
-    byKind->setChecked(true);
-    connect(byKind, &QAction::triggered, this, [this] {
-        if (facilityScene_) {
-            facilityScene_->colourByKind();
-            view_->requestRender();
-        }
-    });
-    connect(byStatus, &QAction::triggered, this, [this] {
-        if (!facilityScene_)
-            return;
-        const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
-        facilityScene_->colourByStatus(
-            schedule_->stateAt(now,
-                               datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
-            tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
-        view_->requestRender();
-    });
-    // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
-    goToMenu_ = viewMenu->addMenu(tr("&Go To"));
-    goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
-    goToMenu_->setEnabled(false);
-
-    QMenu* telemetryMenu = menuBar()->addMenu(tr("&Telemetry"));
-    QAction* sources = telemetryMenu->addAction(tr("&Sources..."), this, &MainWindow::editSources);
-    sources->setObjectName(QStringLiteral("actionSources"));
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->setObjectName(QStringLiteral("menuHelp"));
-    QAction* about = help->addAction(tr("&About Colossus Twin"), this, &MainWindow::showAbout);
-    about->setObjectName(QStringLiteral("actionAbout"));
-}
-
-void MainWindow::rebuildRecentMenu() {
-    recentMenu_->clear();
-    const QStringList paths = recent_.paths();
-    for (const QString& path : paths) {
-        QAction* action = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (!openModel(path).isEmpty())
-                recent_.remove(path); // a file that no longer opens should not stay on the list
-        });
-        action->setToolTip(path);
-        action->setStatusTip(path);
-    }
-    if (paths.isEmpty())
-        recentMenu_->addAction(tr("(none)"))->setEnabled(false);
-    recentMenu_->addSeparator();
-    QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] { recent_.clear(); });
-    clear->setEnabled(!paths.isEmpty());
-}
-
 namespace {
 
 struct LoadResult {
@@ -618,117 +393,6 @@ void MainWindow::setLiveTelemetry(bool on, const LiveTelemetryOptions& options) 
     liveOptions_ = std::make_unique<LiveTelemetryOptions>(options);
 }
 
-void MainWindow::importSchedule(const QString& path) {
-    if (modelPath_.isEmpty())
-        showScheduleProblems(tr("The schedule was not imported."), tr("No model is open"));
-    else if (!scheduleFiles_->importInto(modelPath_, path))
-        showScheduleProblems(tr("The schedule was not imported."), tr("Another schedule file is in work"));
-    else
-        statusBar()->showMessage(tr("Importing %1...").arg(QFileInfo(path).fileName()));
-}
-
-void MainWindow::exportSchedule(const QString& path) {
-    if (!scheduleFiles_->exportFrom(facility_, modelPath_, path))
-        showScheduleProblems(tr("The schedule was not exported."),
-                             facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
-}
-
-bool MainWindow::recordRollOut(const QStringList& arguments) {
-    if (modelPath_.isEmpty() || !recorder_->start(QStringList{modelPath_} + arguments))
-        return false;
-    auto* progress = new QProgressDialog(tr("Recording the roll-out..."), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("recordProgress"));
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(500);
-    connect(recorder_, &RecordingRunner::progressed, progress, [progress](int done, int total) {
-        progress->setMaximum(total);
-        progress->setValue(done);
-        progress->setLabelText(tr("Recording the roll-out: frame %1 of %2").arg(done).arg(total));
-    });
-    connect(progress, &QProgressDialog::canceled, recorder_, &RecordingRunner::cancel);
-    connect(recorder_, &RecordingRunner::finished, progress, &QWidget::close);
-    connect(recorder_, &RecordingRunner::failed, progress, &QWidget::close);
-    return true;
-}
-
-void MainWindow::showScheduleProblems(const QString& what, const QString& problems) {
-    statusBar()->showMessage(what, kStatusMessageMs);
-    // Non-blocking, like the open error; the problems (a line each) in the details.
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Schedule"), what, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setObjectName(QStringLiteral("scheduleErrorBox"));
-    box->setInformativeText(problems.section(QLatin1Char('\n'), 0, 4));
-    box->setDetailedText(problems);
-    box->open();
-    emit scheduleFileFailed(problems);
-}
-
-QString MainWindow::exportProgressReport(const QString& path) {
-    if (!facility_ || !schedule_)
-        return tr("No model is open");
-    return writeProgressReport(path, datamodel::progressAt(*facility_, *schedule_, timeline_->day()),
-                               *facility_);
-}
-
-void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
-    if (!facilityScene_ || !schedule_)
-        return;
-    // The day's report, whatever the scene shows.
-    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, moment);
-    timeline_->showReport(timelineReport_);
-    if (mode == TimelinePanel::Mode::Off) {
-        // Back to kinds only when the timeline was what coloured the scene (not live values).
-        if (timelineColouring_)
-            if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
-                byKind->trigger();
-        timelineColouring_ = false;
-        facilityScene_->dateStamp().hide();
-        view_->requestRender();
-        return;
-    }
-    timelineColouring_ = true;
-    for (QAction* action : findChildren<QAction*>())
-        if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
-            action->setChecked(false); // the timeline colours the scene now
-    // The state at the last second of the day, or of the hour when the timeline is zoomed in.
-    const datamodel::TimePoint endOfDay = timeline_->shownUntil();
-    const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
-                             ? QString::fromStdString(datamodel::formatDate(moment))
-                             : QString::fromStdString(datamodel::formatTime(moment)).left(16);
-    if (mode == TimelinePanel::Mode::ActualVsPlanned) {
-        schedule_->progressAt(endOfDay, timelineProgress_);
-        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
-                                         timeline_->hidesNotInstalled());
-    } else {
-        const bool planned = mode == TimelinePanel::Mode::Planned;
-        schedule_->stateAt(endOfDay,
-                           planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
-                           timelineStates_);
-        facilityScene_->colourByStatus(timelineStates_,
-                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
-                                       timeline_->hidesNotInstalled());
-    }
-    // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
-    const QLocale locale;
-    const std::size_t actual =
-        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Actual);
-    const std::size_t planned =
-        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Planned);
-    const QString total = locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu)));
-    QString detail = mode == TimelinePanel::Mode::Planned
-                         ? tr("Day %1: %2 of %3 GPUs planned in")
-                               .arg(timeline_->dayNumber())
-                               .arg(locale.toString(qulonglong(planned)), total)
-                         : tr("Day %1: %2 of %3 GPUs installed")
-                               .arg(timeline_->dayNumber())
-                               .arg(locale.toString(qulonglong(actual)), total);
-    if (mode == TimelinePanel::Mode::ActualVsPlanned)
-        detail += tr(" (%1 planned)").arg(locale.toString(qulonglong(planned)));
-    facilityScene_->dateStamp().show(date, detail);
-    view_->requestRender();
-    emit timelineShown();
-}
-
 void MainWindow::startLive() {
     live_.reset();
     lastLive_.reset();
@@ -857,18 +521,6 @@ void MainWindow::requestHistory() {
         history_->show();
     }
     live_->requestHistory(entity, live_->metric(), kHistoryMinutes);
-}
-
-void MainWindow::showInGantt(int entity) {
-    gantt_->showEntity(entity);
-    // It opens with the first selection where that costs the view nothing: as the front tab over an open
-    // Timeline. Beside it, or alone, it would shrink the view under the pointer that just clicked (what
-    // was under it would move); View > Gantt Panel opens it anyway. Then it is the user's to close.
-    if (entity != datamodel::kNoEntity && !ganttOpened_ && timeline_->isVisible() &&
-        !timeline_->isFloating()) {
-        gantt_->show();
-        gantt_->raise();
-    }
 }
 
 void MainWindow::showHistory(const History& history) {

@@ -1,4 +1,6 @@
 // The main window: the 3D view in the centre, menus, status bar, geometry remembered between runs.
+// Defined in three files: MainWindow.cpp (the window, models, live telemetry, selection),
+// MainWindowMenus.cpp (the menus) and MainWindowTimeline.cpp (timeline, Gantt, schedules, recording).
 #pragma once
 
 #include "datamodel/ProgressReport.h"

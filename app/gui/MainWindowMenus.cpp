@@ -1,0 +1,250 @@
+// MainWindow's menus: File, View (docks, layers, x-ray, Colour By, Go To), Telemetry and Help.
+#include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
+#include "datamodel/Store.h"
+#include "datamodel/Time.h"
+#include "gui/AlertsPanel.h"
+#include "gui/GanttPanel.h"
+#include "gui/HistoryPanel.h"
+#include "gui/LiveTelemetry.h"
+#include "gui/MainWindow.h"
+#include "gui/MainWindowShared.h"
+#include "gui/RecordDialog.h"
+#include "gui/TimelinePanel.h"
+#include "scene/FacilityScene.h"
+#include "scene/ViewWidget.h"
+#include "telemetry/LiveMetrics.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
+
+namespace twin::app {
+
+using window::kStatusMessageMs;
+using window::liveActionName;
+using window::utf8;
+
+void MainWindow::rebuildGoToMenu() {
+    goToMenu_->clear();
+    const std::size_t halls = facility_->count(datamodel::EntityKind::Hall);
+    QStringList presets{QStringLiteral("overview")};
+    for (std::size_t hall = 1; hall <= halls; ++hall)
+        presets << QStringLiteral("hall:%1").arg(hall);
+    for (const QString& preset : presets) {
+        const QString label =
+            preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
+        QAction* action = goToMenu_->addAction(label, this, [this, preset] {
+            if (const auto pose = scene::cameraPreset(*facility_, preset))
+                view_->flyTo(*pose);
+        });
+        action->setObjectName(QStringLiteral("goTo:") + preset);
+    }
+    goToMenu_->setEnabled(true);
+}
+
+MainWindow::~MainWindow() {
+    // Closing hides the docks after this object's own part is gone; nothing of it may hear of that.
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        disconnect(dock, nullptr, this, nullptr);
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    QAction* open = file->addAction(tr("&Open..."), this, &MainWindow::chooseAndOpenModel);
+    open->setObjectName(QStringLiteral("actionOpen"));
+    open->setShortcut(QKeySequence::Open);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    recentMenu_->setObjectName(QStringLiteral("menuRecent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    rebuildRecentMenu();
+    file->addSeparator();
+    QAction* importAction = file->addAction(tr("&Import Schedule..."), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import Schedule"), QString(),
+            tr("Schedules (*.csv *.xml);;CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        if (!path.isEmpty())
+            importSchedule(path);
+    });
+    importAction->setObjectName(QStringLiteral("actionImportSchedule"));
+    QAction* exportAction = file->addAction(tr("&Export Schedule..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Schedule"), QString(),
+                                                          tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        if (!path.isEmpty())
+            exportSchedule(path);
+    });
+    exportAction->setObjectName(QStringLiteral("actionExportSchedule"));
+    QAction* recordAction = file->addAction(tr("&Record Roll-out..."), this, [this] {
+        if (!facility_)
+            return;
+        auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, [this, dialog] { recordRollOut(dialog->arguments()); });
+        dialog->open();
+    });
+    recordAction->setObjectName(QStringLiteral("actionRecordRollOut"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->setObjectName(QStringLiteral("menuView"));
+    QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
+    reset->setObjectName(QStringLiteral("actionResetCamera"));
+    reset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    QAction* walk = viewMenu->addAction(tr("&Walk Mode (W/A/S/D, drag to look, Esc to leave)"));
+    walk->setObjectName(QStringLiteral("actionWalkMode"));
+    walk->setCheckable(true);
+    connect(walk, &QAction::toggled, view_, &scene::ViewWidget::setWalkMode);
+    connect(view_, &scene::ViewWidget::walkModeChanged, walk, &QAction::setChecked);
+    // Layers to show, and one to see through everything else (x-ray): they act on the loaded facility.
+    QAction* showAlerts = alerts_->toggleViewAction();
+    showAlerts->setText(tr("&Alerts Panel"));
+    showAlerts->setObjectName(QStringLiteral("actionAlertsPanel"));
+    viewMenu->addAction(showAlerts);
+    QAction* showTimeline = timeline_->toggleViewAction();
+    showTimeline->setText(tr("&Timeline Panel"));
+    showTimeline->setObjectName(QStringLiteral("actionTimelinePanel"));
+    viewMenu->addAction(showTimeline);
+    QAction* showGantt = gantt_->toggleViewAction();
+    showGantt->setText(tr("&Gantt Panel"));
+    showGantt->setObjectName(QStringLiteral("actionGanttPanel"));
+    viewMenu->addAction(showGantt);
+    QAction* showHistoryPanel = history_->toggleViewAction();
+    showHistoryPanel->setText(tr("&History Panel"));
+    showHistoryPanel->setObjectName(QStringLiteral("actionHistoryPanel"));
+    viewMenu->addAction(showHistoryPanel);
+    QMenu* layers = viewMenu->addMenu(tr("&Layers"));
+    QMenu* xray = viewMenu->addMenu(tr("&X-Ray"));
+    auto* xrayGroup = new QActionGroup(this);
+    QAction* xrayOff = xray->addAction(tr("Off"));
+    xrayOff->setCheckable(true);
+    xrayOff->setChecked(true);
+    xrayOff->setObjectName(QStringLiteral("xray:off"));
+    xrayGroup->addAction(xrayOff);
+    connect(xrayOff, &QAction::triggered, this, [this] {
+        if (facilityScene_) {
+            facilityScene_->setXRay(std::nullopt);
+            view_->requestRender();
+        }
+    });
+    for (scene::Layer layer : scene::kAllLayers) {
+        const QString name = scene::layerName(layer);
+        const QString label = name.left(1).toUpper() + name.mid(1);
+        QAction* shown = layers->addAction(label);
+        shown->setObjectName(QStringLiteral("layer:") + name);
+        shown->setCheckable(true);
+        shown->setChecked(true);
+        connect(shown, &QAction::toggled, this, [this, layer](bool on) {
+            if (facilityScene_) {
+                facilityScene_->setLayerVisible(layer, on);
+                view_->requestRender();
+            }
+        });
+        QAction* through = xray->addAction(label);
+        through->setObjectName(QStringLiteral("xray:") + name);
+        through->setCheckable(true);
+        xrayGroup->addAction(through);
+        connect(through, &QAction::triggered, this, [this, layer] {
+            if (facilityScene_) {
+                facilityScene_->setXRay(layer);
+                view_->requestRender();
+            }
+        });
+    }
+    // Colours: by kind, or by installation status now (actual dates); the legend in the view says which.
+    QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
+    colourBy->setObjectName(QStringLiteral("menuColourBy"));
+    auto* colourGroup = new QActionGroup(this);
+    // None is checked while the Timeline colours the scene.
+    colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    connect(colourGroup, &QActionGroup::triggered, this, [this] {
+        timelineColouring_ = false;
+        if (timeline_->mode() != TimelinePanel::Mode::Off) {
+            const QSignalBlocker quiet(timeline_);
+            timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
+        }
+        if (facilityScene_)
+            facilityScene_->dateStamp().hide(); // and its date
+    });
+    QAction* byKind = colourBy->addAction(tr("&Kind"));
+    byKind->setObjectName(QStringLiteral("colour:kind"));
+    QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
+    byStatus->setObjectName(QStringLiteral("colour:status"));
+    std::vector<QAction*> colourActions{byKind, byStatus};
+    // Live metrics: enabled once telemetry arrives; choosing one asks the source for that metric.
+    colourBy->addSection(tr("Live"));
+    for (const telemetry::LiveMetric& metric : telemetry::liveMetrics()) {
+        QAction* action = colourBy->addAction(utf8(metric.title).section(QLatin1Char(','), 0, 0));
+        action->setObjectName(liveActionName(metric));
+        action->setEnabled(false);
+        connect(action, &QAction::triggered, this, [this, &metric] {
+            if (!live_)
+                return;
+            live_->setMetric(metric);
+            colourByLive();
+        });
+        colourActions.push_back(action);
+    }
+    for (QAction* action : colourActions) {
+        action->setCheckable(true);
+        colourGroup->addAction(action);
+    }
+    byKind->setChecked(true);
+    connect(byKind, &QAction::triggered, this, [this] {
+        if (facilityScene_) {
+            facilityScene_->colourByKind();
+            view_->requestRender();
+        }
+    });
+    connect(byStatus, &QAction::triggered, this, [this] {
+        if (!facilityScene_)
+            return;
+        const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
+        facilityScene_->colourByStatus(
+            schedule_->stateAt(now,
+                               datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
+            tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
+        view_->requestRender();
+    });
+    // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
+    goToMenu_ = viewMenu->addMenu(tr("&Go To"));
+    goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
+    goToMenu_->setEnabled(false);
+
+    QMenu* telemetryMenu = menuBar()->addMenu(tr("&Telemetry"));
+    QAction* sources = telemetryMenu->addAction(tr("&Sources..."), this, &MainWindow::editSources);
+    sources->setObjectName(QStringLiteral("actionSources"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    QAction* about = help->addAction(tr("&About Colossus Twin"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    const QStringList paths = recent_.paths();
+    for (const QString& path : paths) {
+        QAction* action = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (!openModel(path).isEmpty())
+                recent_.remove(path); // a file that no longer opens should not stay on the list
+        });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+    }
+    if (paths.isEmpty())
+        recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] { recent_.clear(); });
+    clear->setEnabled(!paths.isEmpty());
+}
+
+} // namespace twin::app

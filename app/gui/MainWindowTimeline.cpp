@@ -1,0 +1,150 @@
+// MainWindow and the schedule: the timeline recolouring the scene and stamping the date, the Gantt
+// following the selection, schedules in and out, the progress report and recordings.
+#include "datamodel/Facility.h"
+#include "datamodel/Schedule.h"
+#include "datamodel/Time.h"
+#include "gui/GanttPanel.h"
+#include "gui/MainWindow.h"
+#include "gui/MainWindowShared.h"
+#include "gui/ProgressExport.h"
+#include "gui/RecordingRunner.h"
+#include "gui/ScheduleFiles.h"
+#include "gui/TimelinePanel.h"
+#include "scene/FacilityScene.h"
+#include "scene/ViewWidget.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStatusBar>
+
+namespace twin::app {
+
+using window::kStatusMessageMs;
+
+void MainWindow::importSchedule(const QString& path) {
+    if (modelPath_.isEmpty())
+        showScheduleProblems(tr("The schedule was not imported."), tr("No model is open"));
+    else if (!scheduleFiles_->importInto(modelPath_, path))
+        showScheduleProblems(tr("The schedule was not imported."), tr("Another schedule file is in work"));
+    else
+        statusBar()->showMessage(tr("Importing %1...").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::exportSchedule(const QString& path) {
+    if (!scheduleFiles_->exportFrom(facility_, modelPath_, path))
+        showScheduleProblems(tr("The schedule was not exported."),
+                             facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
+}
+
+bool MainWindow::recordRollOut(const QStringList& arguments) {
+    if (modelPath_.isEmpty() || !recorder_->start(QStringList{modelPath_} + arguments))
+        return false;
+    auto* progress = new QProgressDialog(tr("Recording the roll-out..."), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("recordProgress"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(500);
+    connect(recorder_, &RecordingRunner::progressed, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+        progress->setLabelText(tr("Recording the roll-out: frame %1 of %2").arg(done).arg(total));
+    });
+    connect(progress, &QProgressDialog::canceled, recorder_, &RecordingRunner::cancel);
+    connect(recorder_, &RecordingRunner::finished, progress, &QWidget::close);
+    connect(recorder_, &RecordingRunner::failed, progress, &QWidget::close);
+    return true;
+}
+
+void MainWindow::showScheduleProblems(const QString& what, const QString& problems) {
+    statusBar()->showMessage(what, kStatusMessageMs);
+    // Non-blocking, like the open error; the problems (a line each) in the details.
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Schedule"), what, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("scheduleErrorBox"));
+    box->setInformativeText(problems.section(QLatin1Char('\n'), 0, 4));
+    box->setDetailedText(problems);
+    box->open();
+    emit scheduleFileFailed(problems);
+}
+
+QString MainWindow::exportProgressReport(const QString& path) {
+    if (!facility_ || !schedule_)
+        return tr("No model is open");
+    return writeProgressReport(path, datamodel::progressAt(*facility_, *schedule_, timeline_->day()),
+                               *facility_);
+}
+
+void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
+    if (!facilityScene_ || !schedule_)
+        return;
+    // The day's report, whatever the scene shows.
+    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, moment);
+    timeline_->showReport(timelineReport_);
+    if (mode == TimelinePanel::Mode::Off) {
+        // Back to kinds only when the timeline was what coloured the scene (not live values).
+        if (timelineColouring_)
+            if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
+                byKind->trigger();
+        timelineColouring_ = false;
+        facilityScene_->dateStamp().hide();
+        view_->requestRender();
+        return;
+    }
+    timelineColouring_ = true;
+    for (QAction* action : findChildren<QAction*>())
+        if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
+            action->setChecked(false); // the timeline colours the scene now
+    // The state at the last second of the day, or of the hour when the timeline is zoomed in.
+    const datamodel::TimePoint endOfDay = timeline_->shownUntil();
+    const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
+                             ? QString::fromStdString(datamodel::formatDate(moment))
+                             : QString::fromStdString(datamodel::formatTime(moment)).left(16);
+    if (mode == TimelinePanel::Mode::ActualVsPlanned) {
+        schedule_->progressAt(endOfDay, timelineProgress_);
+        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
+                                         timeline_->hidesNotInstalled());
+    } else {
+        const bool planned = mode == TimelinePanel::Mode::Planned;
+        schedule_->stateAt(endOfDay,
+                           planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
+                           timelineStates_);
+        facilityScene_->colourByStatus(timelineStates_,
+                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
+                                       timeline_->hidesNotInstalled());
+    }
+    // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
+    const QLocale locale;
+    const std::size_t actual =
+        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Actual);
+    const std::size_t planned =
+        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Planned);
+    const QString total = locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu)));
+    QString detail = mode == TimelinePanel::Mode::Planned
+                         ? tr("Day %1: %2 of %3 GPUs planned in")
+                               .arg(timeline_->dayNumber())
+                               .arg(locale.toString(qulonglong(planned)), total)
+                         : tr("Day %1: %2 of %3 GPUs installed")
+                               .arg(timeline_->dayNumber())
+                               .arg(locale.toString(qulonglong(actual)), total);
+    if (mode == TimelinePanel::Mode::ActualVsPlanned)
+        detail += tr(" (%1 planned)").arg(locale.toString(qulonglong(planned)));
+    facilityScene_->dateStamp().show(date, detail);
+    view_->requestRender();
+    emit timelineShown();
+}
+
+void MainWindow::showInGantt(int entity) {
+    gantt_->showEntity(entity);
+    // It opens with the first selection where that costs the view nothing: as the front tab over an open
+    // Timeline. Beside it, or alone, it would shrink the view under the pointer that just clicked (what
+    // was under it would move); View > Gantt Panel opens it anyway. Then it is the user's to close.
+    if (entity != datamodel::kNoEntity && !ganttOpened_ && timeline_->isVisible() &&
+        !timeline_->isFloating()) {
+        gantt_->show();
+        gantt_->raise();
+    }
+}
+
+} // namespace twin::app
