@@ -46,19 +46,6 @@ std::string projectDuration(datamodel::TimePoint seconds) {
            std::to_string(seconds % 60) + "S";
 }
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> items;
-    std::size_t from = 0;
-    while (from <= text.size()) {
-        const std::size_t to = std::min(text.find(';', from), text.size());
-        std::string item = QString::fromStdString(text.substr(from, to - from)).trimmed().toStdString();
-        if (!item.empty())
-            items.push_back(std::move(item));
-        from = to + 1;
-    }
-    return items;
-}
-
 // An element's text and the line it is on, for messages that point at the field itself.
 struct Field {
     std::string text;
@@ -313,9 +300,7 @@ void writeMsProjectXml(const ScheduleTable& table, const std::string& path, cons
             xml.writeTextElement(QStringLiteral("Type"), QLatin1String(kFinishToStart));
             xml.writeEndElement();
         }
-        std::string entities;
-        for (const std::string& entity : task.entities)
-            entities.append(entities.empty() ? "" : ";").append(entity);
+        const std::string entities = joined(task.entities);
         const std::pair<const CustomField*, std::string> values[] = {
             {&kEntities, entities},
             {&kKind, task.kind},

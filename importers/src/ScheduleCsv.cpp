@@ -9,7 +9,6 @@
 #include <charconv>
 #include <csv.h>
 #include <fstream>
-#include <sstream>
 
 namespace twin::importers {
 
@@ -91,25 +90,6 @@ private:
     CsvRow building_;
 };
 
-std::string trimmed(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos)
-        return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t\r") - first + 1));
-}
-
-std::vector<std::string> splitList(std::string_view text) {
-    std::vector<std::string> items;
-    std::size_t from = 0;
-    while (from <= text.size()) {
-        const std::size_t to = std::min(text.find(';', from), text.size());
-        if (std::string item = trimmed(text.substr(from, to - from)); !item.empty())
-            items.push_back(std::move(item));
-        from = to + 1;
-    }
-    return items;
-}
-
 std::optional<std::int64_t> parseId(std::string_view text) {
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -172,13 +152,6 @@ std::string quoted(std::string_view text) {
 
 std::string timeField(datamodel::TimePoint time) {
     return time == kNoTime ? std::string() : datamodel::formatTime(time);
-}
-
-template <typename T> std::string joined(const std::vector<T>& items) {
-    std::ostringstream out;
-    for (std::size_t i = 0; i < items.size(); ++i)
-        out << (i ? ";" : "") << items[i];
-    return out.str();
 }
 
 } // namespace

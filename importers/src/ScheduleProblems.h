@@ -1,10 +1,13 @@
-// Collects what is wrong with a schedule file, a line each, so that one import reports every problem
-// at once instead of one per attempt; throws them together as a ScheduleError.
+// What the schedule formats share: the problems of a file, collected a line each so that one import
+// reports every problem at once instead of one per attempt (thrown together as a ScheduleError); the
+// checks on a whole table; and the lists inside a field (entity names, task ids) separated by ';'.
 #pragma once
 
 #include "importers/ScheduleExchange.h"
 
+#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace twin::importers {
@@ -35,5 +38,16 @@ void checkScheduleTable(const ScheduleTable& table, ScheduleProblems& problems);
 // kNoTime, or a problem when `required`.
 datamodel::TimePoint parseScheduleTime(std::string_view text, const char* field, int line,
                                        ScheduleProblems& problems, bool required = false);
+
+// Without leading and trailing blanks (spaces, tabs, a CR of a CRLF line).
+std::string trimmed(std::string_view text);
+// "a; b;;c" -> {"a", "b", "c"}: items trimmed, empty ones dropped.
+std::vector<std::string> splitList(std::string_view text);
+template <typename T> std::string joined(const std::vector<T>& items) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out << (i ? ";" : "") << items[i];
+    return out.str();
+}
 
 } // namespace twin::importers

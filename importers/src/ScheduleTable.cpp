@@ -32,6 +32,25 @@ void ScheduleProblems::throwIfAny() const {
     throw ScheduleError(std::move(all));
 }
 
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos)
+        return {};
+    return std::string(text.substr(first, text.find_last_not_of(" \t\r") - first + 1));
+}
+
+std::vector<std::string> splitList(std::string_view text) {
+    std::vector<std::string> items;
+    std::size_t from = 0;
+    while (from <= text.size()) {
+        const std::size_t to = std::min(text.find(';', from), text.size());
+        if (std::string item = trimmed(text.substr(from, to - from)); !item.empty())
+            items.push_back(std::move(item));
+        from = to + 1;
+    }
+    return items;
+}
+
 datamodel::TimePoint parseScheduleTime(std::string_view text, const char* field, int line,
                                        ScheduleProblems& problems, bool required) {
     if (text.empty()) {
