@@ -1,11 +1,10 @@
 #include "cli/RollOutRecorder.h"
 
 #include "datamodel/Schedule.h"
+#include "gui/TimelineStamp.h"
 #include "scene/CameraPath.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
-
-#include <QLocale>
 
 namespace twin::app {
 
@@ -36,11 +35,6 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
     scene::FacilityScene facilityScene(facility, view.renderer());
     const datamodel::Schedule schedule(*facility);
     std::vector<datamodel::Progress> progress;
-    // Day 0 is the day before the first task, as on the timeline.
-    const datamodel::TimePoint dayZero =
-        datamodel::startOfDay(facility->scheduleStart()) - datamodel::kSecondsPerDay;
-    const QLocale locale;
-    const QString total = locale.toString(qulonglong(facility->count(datamodel::EntityKind::Gpu)));
     for (const RecordingFrame& frame : framesOf(plan)) {
         // A day's frames are named by the time they show, the end of their part of the day: 06:00 ... 24:00.
         const datamodel::TimePoint minutes = (frame.shownAt + 1 - datamodel::startOfDay(frame.from)) / 60;
@@ -52,15 +46,8 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
                                  : QString::fromStdString(datamodel::formatDate(frame.from));
         schedule.progressAt(frame.shownAt, progress);
         facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan, %1").arg(when));
-        const auto installed = [&](datamodel::ScheduleBasis basis) {
-            return locale.toString(
-                qulonglong(schedule.installedCount(datamodel::EntityKind::Gpu, frame.shownAt, basis)));
-        };
         facilityScene.dateStamp().show(
-            when, QStringLiteral("Day %1: %2 of %3 GPUs installed (%4 planned)")
-                      .arg((datamodel::startOfDay(frame.from) - dayZero) / datamodel::kSecondsPerDay)
-                      .arg(installed(datamodel::ScheduleBasis::Actual), total,
-                           installed(datamodel::ScheduleBasis::Planned)));
+            when, timelineStampDetail(*facility, schedule, frame.shownAt, StampCounts::InstalledAndPlanned));
         const scene::CameraPose pose = scene::turnedAboutFocalPoint(
             scene::poseAlongPath(plan.path, frame.along), plan.orbitDegrees * frame.along);
         view.setCameraPose(pose);
