@@ -114,7 +114,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     alerts_ = new AlertsPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, alerts_);
     alerts_->hide(); // until live telemetry arrives
-    connect(alerts_, &AlertsPanel::entityChosen, this, &MainWindow::flyToAndSelect);
+    connect(alerts_, &AlertsPanel::entityChosen, this, [this](int entity) { flyToAndSelect(entity); });
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
@@ -157,13 +157,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(gantt_->chart(), &GanttChart::taskActivated, this, [this](std::uint32_t task) {
         if (!facility_ || task >= facility_->tasks().size() || facility_->tasks().entities.row(task).empty())
             return;
-        const int entity = int(facility_->tasks().entities.row(task).front());
-        facilityScene_->select(entity);
-        requestHistory();
-        if (const auto pose = scene::cameraToFrame(*facility_, entity))
-            view_->flyTo(*pose);
-        statusBar()->showMessage(describe(entity), kStatusMessageMs);
-        view_->requestRender();
+        flyToAndSelect(int(facility_->tasks().entities.row(task).front()), GanttFollows::No);
     });
     connect(timeline_, &TimelinePanel::exportRequested, this, [this] {
         if (!facility_)
@@ -187,12 +181,13 @@ void MainWindow::selectAndFrame(int entity) {
     flyToAndSelect(entity);
 }
 
-void MainWindow::flyToAndSelect(int entity) {
+void MainWindow::flyToAndSelect(int entity, GanttFollows gantt) {
     if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility_->entityCount())
         return;
     facilityScene_->select(entity);
     requestHistory();
-    showInGantt(entity);
+    if (gantt == GanttFollows::Yes)
+        showInGantt(entity);
     if (const auto pose = scene::cameraToFrame(*facility_, entity))
         view_->flyTo(*pose);
     statusBar()->showMessage(describe(entity), kStatusMessageMs);
@@ -492,18 +487,13 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
 
 std::optional<scene::Legend::Threshold>
 MainWindow::alertThreshold(const telemetry::LiveMetric& metric) const {
-    // The loosest of the model's rules on this metric: where alerts begin.
-    std::optional<scene::Legend::Threshold> alert;
-    for (const datamodel::AlertRule& rule : facility_->alertRules()) {
-        if (rule.metric != metric.name)
-            continue;
-        const bool above = rule.comparison == datamodel::AlertComparison::Above;
-        if (!alert || (above ? rule.threshold < alert->value : rule.threshold > alert->value))
-            alert = scene::Legend::Threshold{
-                float(rule.threshold),
-                (above ? tr("Alert above %1") : tr("Alert below %1")).arg(rule.threshold, 0, 'g', 4)};
-    }
-    return alert;
+    // Where the model's rules on this metric begin to alert: above (heat, power), else below (flow).
+    const auto& rules = facility_->alertRules();
+    if (const auto above = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Above))
+        return scene::Legend::Threshold{float(*above), tr("Alert above %1").arg(*above, 0, 'g', 4)};
+    if (const auto below = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Below))
+        return scene::Legend::Threshold{float(*below), tr("Alert below %1").arg(*below, 0, 'g', 4)};
+    return std::nullopt;
 }
 
 void MainWindow::requestHistory() {

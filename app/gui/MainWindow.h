@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QTimer;
@@ -139,7 +140,9 @@ private:
     void tellLiveWhatIsVisible();
     void startLive();
     void applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
-    void flyToAndSelect(int entity);
+    // The Gantt lists the entity's tasks unless the choice came from the Gantt itself (it keeps its list).
+    enum class GanttFollows { Yes, No };
+    void flyToAndSelect(int entity, GanttFollows gantt = GanttFollows::Yes);
     void requestHistory();
     void showInGantt(int entity);
     void showHistory(const History& history);
@@ -171,6 +174,7 @@ private:
     GanttPanel* gantt_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;
     RecordingRunner* recorder_ = nullptr;
+    QActionGroup* colourGroup_ = nullptr; // View > Colour By: none checked while the timeline colours
     bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
     std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;

@@ -163,7 +163,8 @@ void MainWindow::buildMenus() {
     // Colours: by kind, or by installation status now (actual dates); the legend in the view says which.
     QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
     colourBy->setObjectName(QStringLiteral("menuColourBy"));
-    auto* colourGroup = new QActionGroup(this);
+    colourGroup_ = new QActionGroup(this);
+    QActionGroup* colourGroup = colourGroup_;
     // None is checked while the Timeline colours the scene.
     colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
     connect(colourGroup, &QActionGroup::triggered, this, [this] {

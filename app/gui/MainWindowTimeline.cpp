@@ -10,12 +10,13 @@
 #include "gui/RecordingRunner.h"
 #include "gui/ScheduleFiles.h"
 #include "gui/TimelinePanel.h"
+#include "gui/TimelineStamp.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QStatusBar>
@@ -93,9 +94,8 @@ void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode 
         return;
     }
     timelineColouring_ = true;
-    for (QAction* action : findChildren<QAction*>())
-        if (action->objectName().startsWith(QStringLiteral("colour:")) && action->isChecked())
-            action->setChecked(false); // the timeline colours the scene now
+    if (QAction* checked = colourGroup_->checkedAction())
+        checked->setChecked(false); // the timeline colours the scene now
     // The state at the last second of the day, or of the hour when the timeline is zoomed in.
     const datamodel::TimePoint endOfDay = timeline_->shownUntil();
     const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
@@ -115,22 +115,11 @@ void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode 
                                        timeline_->hidesNotInstalled());
     }
     // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
-    const QLocale locale;
-    const std::size_t actual =
-        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Actual);
-    const std::size_t planned =
-        schedule_->installedCount(datamodel::EntityKind::Gpu, endOfDay, datamodel::ScheduleBasis::Planned);
-    const QString total = locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu)));
-    QString detail = mode == TimelinePanel::Mode::Planned
-                         ? tr("Day %1: %2 of %3 GPUs planned in")
-                               .arg(timeline_->dayNumber())
-                               .arg(locale.toString(qulonglong(planned)), total)
-                         : tr("Day %1: %2 of %3 GPUs installed")
-                               .arg(timeline_->dayNumber())
-                               .arg(locale.toString(qulonglong(actual)), total);
-    if (mode == TimelinePanel::Mode::ActualVsPlanned)
-        detail += tr(" (%1 planned)").arg(locale.toString(qulonglong(planned)));
-    facilityScene_->dateStamp().show(date, detail);
+    const StampCounts counts = mode == TimelinePanel::Mode::Planned ? StampCounts::Planned
+                               : mode == TimelinePanel::Mode::ActualVsPlanned
+                                   ? StampCounts::InstalledAndPlanned
+                                   : StampCounts::Installed;
+    facilityScene_->dateStamp().show(date, timelineStampDetail(*facility_, *schedule_, endOfDay, counts));
     view_->requestRender();
     emit timelineShown();
 }
