@@ -1,5 +1,6 @@
 #include "gui/AlertsPanel.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -35,15 +36,23 @@ AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {
     pages_->addWidget(list_);
     pages_->addWidget(none_);
     setWidget(pages_);
-    connect(list_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
-        if (const QVariant entity = item->data(0, kEntityRole); entity.isValid())
-            emit entityChosen(entity.toInt());
-    });
-    connect(list_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        if (const QVariant entity = item->data(0, kEntityRole); entity.isValid())
-            emit entityChosen(entity.toInt());
-    });
+    // A click chooses; so does Enter. A double-click (or a style that activates on a single click)
+    // reports both: one choice, not two flights and two history requests.
+    connect(list_, &QTreeWidget::itemClicked, this, &AlertsPanel::choose);
+    connect(list_, &QTreeWidget::itemActivated, this, &AlertsPanel::choose);
     clear();
+}
+
+void AlertsPanel::choose(QTreeWidgetItem* item) {
+    const QVariant entity = item->data(0, kEntityRole);
+    if (!entity.isValid())
+        return;
+    if (entity.toInt() == lastChosen_ && sinceChosen_.isValid() &&
+        sinceChosen_.elapsed() < QApplication::doubleClickInterval())
+        return;
+    lastChosen_ = entity.toInt();
+    sinceChosen_.start();
+    emit entityChosen(lastChosen_);
 }
 
 void AlertsPanel::clear() {

@@ -5,11 +5,13 @@
 #include "telemetry/Alerts.h"
 
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <functional>
 
 class QLabel;
 class QStackedWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace twin::app {
 
@@ -30,7 +32,11 @@ signals:
     void entityChosen(int entity);
 
 private:
+    void choose(QTreeWidgetItem* item);
+
     QTreeWidget* list_ = nullptr;
+    int lastChosen_ = -1;
+    QElapsedTimer sinceChosen_;
     QLabel* none_ = nullptr;
     QStackedWidget* pages_ = nullptr;
 };

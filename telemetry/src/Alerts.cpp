@@ -77,16 +77,23 @@ AlertList evaluateAlerts(const datamodel::Facility& facility, const SampleStore&
     return list;
 }
 
+std::optional<double> loosestThreshold(std::span<const AlertRule> rules, std::string_view metric,
+                                       AlertComparison comparison) {
+    std::optional<double> loosest;
+    for (const AlertRule& rule : rules)
+        if (rule.metric == metric && rule.comparison == comparison)
+            loosest = !loosest                               ? rule.threshold
+                      : comparison == AlertComparison::Above ? std::min(*loosest, rule.threshold)
+                                                             : std::max(*loosest, rule.threshold);
+    return loosest;
+}
+
 std::vector<AlertQuery> planAlertQueries(std::span<const AlertRule> rules, const QueryTarget& target) {
-    // (metric, direction) -> the loosest threshold: the one every stricter rule's breach also passes.
+    // A query per (metric, direction), at the loosest threshold: every stricter rule's breach passes it.
     std::map<std::pair<std::string, AlertComparison>, double> loosest;
-    for (const AlertRule& rule : rules) {
-        const auto key = std::make_pair(rule.metric, rule.comparison);
-        const auto [at, inserted] = loosest.emplace(key, rule.threshold);
-        if (!inserted)
-            at->second = rule.comparison == AlertComparison::Above ? std::min(at->second, rule.threshold)
-                                                                   : std::max(at->second, rule.threshold);
-    }
+    for (const AlertRule& rule : rules)
+        loosest.try_emplace({rule.metric, rule.comparison},
+                            *loosestThreshold(rules, rule.metric, rule.comparison));
     std::vector<AlertQuery> queries;
     for (const auto& [key, threshold] : loosest) {
         const auto& [metric, comparison] = key;

@@ -234,6 +234,19 @@ private slots:
         QCOMPARE(promql, expected);
         const auto plain = planAlertQueries(facility_->alertRules(), QueryTarget{});
         QCOMPARE(plain.front().promql, std::string("DCGM_FI_DEV_GPU_TEMP > 85"));
+        // Per direction: a rule below on the same metric neither loosens nor tightens the one above.
+        std::vector<twin::datamodel::AlertRule> rules = facility_->alertRules();
+        twin::datamodel::AlertRule cold = rules.front();
+        cold.metric = "DCGM_FI_DEV_GPU_TEMP";
+        cold.comparison = twin::datamodel::AlertComparison::Below;
+        cold.threshold = 10;
+        rules.push_back(cold);
+        QCOMPARE(loosestThreshold(rules, "DCGM_FI_DEV_GPU_TEMP", twin::datamodel::AlertComparison::Above),
+                 std::optional<double>(85));
+        QCOMPARE(loosestThreshold(rules, "DCGM_FI_DEV_GPU_TEMP", twin::datamodel::AlertComparison::Below),
+                 std::optional<double>(10));
+        QCOMPARE(loosestThreshold(rules, "no_such_metric", twin::datamodel::AlertComparison::Above),
+                 std::optional<double>());
     }
 
     void theHostRackRuleHoldsForEveryServerOfTheGeneratedModel() {

@@ -11,6 +11,7 @@
 #include "telemetry/LiveMetrics.h"
 #include "telemetry/SampleStore.h"
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -38,6 +39,10 @@ struct AlertQuery {
     std::string metric; // the name to store the answer under
 };
 // One query per (metric, direction) among the rules.
+// The loosest threshold of the rules on `metric` in one direction (where its alerts begin), if any.
+std::optional<double> loosestThreshold(std::span<const datamodel::AlertRule> rules, std::string_view metric,
+                                       datamodel::AlertComparison comparison);
+
 std::vector<AlertQuery> planAlertQueries(std::span<const datamodel::AlertRule> rules,
                                          const QueryTarget& target);
 
