@@ -1,9 +1,11 @@
 #include "gui/LiveBench.h"
 
 #include "bench/MachineDescription.h"
+#include "bench/Measure.h"
 #include "datamodel/Facility.h"
 #include "gui/LiveTelemetry.h"
 #include "gui/MainWindow.h"
+#include "scene/CameraPath.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 #include "telemetry/HttpClient.h"
@@ -22,14 +24,10 @@ namespace twin::app {
 
 namespace {
 
-constexpr int kPrometheusWaitMs = 240000;
+using bench::median;
 
-double median(std::vector<double> values) {
-    if (values.empty())
-        return NAN;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
+constexpr int kPrometheusWaitMs = 240000;
+constexpr double kDegreesPerRadian = 180.0 / 3.14159265358979323846;
 
 // Runs the event loop until `done()` or the timeout; false on timeout.
 template <typename Condition> bool spinUntil(Condition done, int timeoutMs) {
@@ -64,14 +62,6 @@ UpdateLog collectUpdates(const LiveTelemetry& live, int count) {
     return log;
 }
 
-scene::CameraPose orbited(const scene::CameraPose& pose, double radians) {
-    scene::CameraPose turned = pose;
-    const double dx = pose.position[0] - pose.focalPoint[0], dy = pose.position[1] - pose.focalPoint[1];
-    turned.position[0] = pose.focalPoint[0] + dx * std::cos(radians) - dy * std::sin(radians);
-    turned.position[1] = pose.focalPoint[1] + dx * std::sin(radians) + dy * std::cos(radians);
-    return turned;
-}
-
 // Orbits the camera about its focal point, one frame after another, for `seconds`; each frame's time
 // (setting the camera, rendering, handling the events that came in meanwhile).
 template <typename AfterFrame>
@@ -82,7 +72,7 @@ std::vector<double> orbitFrames(MainWindow& window, double seconds, AfterFrame a
     clock.start();
     frame.start();
     for (int step = 0; clock.elapsed() < qint64(seconds * 1000.0); ++step) {
-        window.view()->setCameraPose(orbited(start, 0.01 * step));
+        window.view()->setCameraPose(scene::turnedAboutFocalPoint(start, 0.01 * step * kDegreesPerRadian));
         window.view()->renderNow();
         QCoreApplication::processEvents();
         frames.push_back(double(frame.nsecsElapsed()) / 1e6);

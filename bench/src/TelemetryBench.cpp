@@ -1,6 +1,7 @@
 #include "bench/TelemetryBench.h"
 
 #include "bench/MachineDescription.h"
+#include "bench/Measure.h"
 #include "datamodel/Store.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
@@ -19,9 +20,6 @@ namespace twin::bench {
 namespace {
 constexpr std::size_t kShards = 16;
 
-double millisecondsSince(const QElapsedTimer& clock) {
-    return double(clock.nsecsElapsed()) / 1e6;
-}
 } // namespace
 
 BenchReport runTelemetryBench(const TelemetryBenchOptions& options) {

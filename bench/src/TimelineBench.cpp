@@ -2,6 +2,7 @@
 
 #include "FrameTiming.h"
 #include "bench/MachineDescription.h"
+#include "bench/Measure.h"
 #include "datamodel/CriticalPath.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Schedule.h"
@@ -21,15 +22,6 @@
 namespace twin::bench {
 
 namespace {
-
-double millisecondsSince(const QElapsedTimer& clock) {
-    return double(clock.nsecsElapsed()) / 1e6;
-}
-
-double median(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
-}
 
 // The schedule's way in and out, in both formats: written from the loaded model, read back and
 // imported into a copy of the model file (one transaction replacing every task, link and dependency).
