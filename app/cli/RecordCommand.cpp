@@ -99,8 +99,8 @@ ExitCode runRecord(const QStringList& arguments) {
     for (const auto& [option, target] : {std::pair{&fromOption, &from}, std::pair{&toOption, &to}})
         if (parser.isSet(*option)) {
             const QString text = parser.value(*option);
-            *target = datamodel::parseTime(text.toStdString());
-            if (!*target || text.size() != 10)
+            *target = parseCalendarDay(text);
+            if (!*target)
                 return fail(ExitCode::BadInput,
                             QStringLiteral("record: --%1 '%2' is not a calendar date YYYY-MM-DD")
                                 .arg(option->names().front(), text));

@@ -1,6 +1,7 @@
 // `colossus-twin report MODEL --date YYYY-MM-DD [--json]`: progress at the end of a day, planned
 // against actual: GPUs installed, per hall, and the tasks that are late.
 #include "cli/Console.h"
+#include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/ProgressReport.h"
@@ -110,8 +111,8 @@ ExitCode runReport(const QStringList& arguments) {
     if (!parser.isSet(dateOption))
         return fail(ExitCode::Usage, QStringLiteral("report: --date YYYY-MM-DD is required"));
     const QString dateText = parser.value(dateOption);
-    const auto day = datamodel::parseTime(dateText.toStdString());
-    if (!day || dateText.size() != 10)
+    const auto day = parseCalendarDay(dateText);
+    if (!day)
         return fail(ExitCode::BadInput,
                     QStringLiteral("report: --date '%1' is not a calendar date YYYY-MM-DD").arg(dateText));
     try {

@@ -1,5 +1,7 @@
 #include "cli/SizeOption.h"
 
+#include "datamodel/Time.h"
+
 #include <QRegularExpression>
 
 namespace twin::app {
@@ -14,6 +16,12 @@ std::optional<QSize> parseImageSize(const QString& text) {
     if (width < kMinImageSide || height < kMinImageSide || width > kMaxImageSide || height > kMaxImageSide)
         return std::nullopt;
     return QSize(width, height);
+}
+
+std::optional<std::int64_t> parseCalendarDay(const QString& text) {
+    if (text.size() != 10) // parseTime takes times of day too
+        return std::nullopt;
+    return datamodel::parseTime(text.toStdString());
 }
 
 } // namespace twin::app

@@ -1,8 +1,9 @@
-// Parses "WIDTHxHEIGHT" image sizes given on the command line (--size 1280x800).
+// Option values the subcommands share: image sizes (--size 1280x800) and calendar days (--date 2024-07-10).
 #pragma once
 
 #include <QSize>
 #include <QString>
+#include <cstdint>
 #include <optional>
 
 namespace twin::app {
@@ -12,5 +13,8 @@ inline constexpr int kMaxImageSide = 8192;
 
 // A size within [kMinImageSide, kMaxImageSide] on both sides, or nothing.
 std::optional<QSize> parseImageSize(const QString& text);
+
+// A real calendar day written YYYY-MM-DD (no time of day): its midnight UTC, or nothing.
+std::optional<std::int64_t> parseCalendarDay(const QString& text);
 
 } // namespace twin::app
