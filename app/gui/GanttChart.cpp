@@ -85,10 +85,7 @@ Progress GanttChart::progressOf(const datamodel::TaskColumns& tasks, std::size_t
         return tasks.plannedStart[task] <= time ? Progress::Behind : Progress::NotDue;
     if (end == kNoTime || end > time)
         return Progress::InProgress;
-    const TimePoint slip = end - tasks.plannedEnd[task];
-    return slip <= -kSecondsPerDay  ? Progress::Early
-           : slip >= kSecondsPerDay ? Progress::Late
-                                    : Progress::OnTime;
+    return datamodel::finishedProgress(end, tasks.plannedEnd[task]);
 }
 
 QColor GanttChart::progressColour(Progress progress) {

@@ -307,6 +307,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     schedule_.reset(); // it refers to the old facility
     facility_ = std::move(facility);
     schedule_ = std::make_unique<datamodel::Schedule>(*facility_);
+    timelineReportDay_ = datamodel::kNoTime; // of the old schedule
     modelPath_ = path;
     recent_.add(path);
     setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));

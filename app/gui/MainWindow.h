@@ -180,6 +180,7 @@ private:
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;
     datamodel::ProgressReport timelineReport_;
+    datamodel::TimePoint timelineReportDay_ = datamodel::kNoTime; // the day of timelineReport_
     bool timelineColouring_ = false; // the timeline, not a Colour By entry, colours the scene
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;

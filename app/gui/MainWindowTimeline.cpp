@@ -80,9 +80,12 @@ QString MainWindow::exportProgressReport(const QString& path) {
 void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
     if (!facilityScene_ || !schedule_)
         return;
-    // The day's report, whatever the scene shows.
-    timelineReport_ = datamodel::progressAt(*facility_, *schedule_, moment);
-    timeline_->showReport(timelineReport_);
+    // The day's report, whatever the scene shows: once a day, not at every hour or change of mode.
+    if (const datamodel::TimePoint day = datamodel::startOfDay(moment); day != timelineReportDay_) {
+        timelineReportDay_ = day;
+        timelineReport_ = datamodel::progressAt(*facility_, *schedule_, day);
+        timeline_->showReport(timelineReport_);
+    }
     if (mode == TimelinePanel::Mode::Off) {
         // Back to kinds only when the timeline was what coloured the scene (not live values).
         if (timelineColouring_)

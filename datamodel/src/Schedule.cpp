@@ -93,16 +93,9 @@ void Schedule::progressAt(TimePoint time, std::vector<Progress>& progress) const
         case InstallState::NotStarted:
             progress[i] = planned[i] == InstallState::NotStarted ? Progress::NotDue : Progress::Behind;
             break;
-        case InstallState::Installed: {
-            const TimePoint plannedEnd = plannedFinish_[size_t(owner)],
-                            actualEnd = actualFinish_[size_t(owner)];
-            const TimePoint slip = actualEnd - plannedEnd;
-            progress[i] = plannedEnd == kNoTime || actualEnd == kNoTime ? Progress::OnTime
-                          : slip <= -kSecondsPerDay                     ? Progress::Early
-                          : slip >= kSecondsPerDay                      ? Progress::Late
-                                                                        : Progress::OnTime;
+        case InstallState::Installed:
+            progress[i] = finishedProgress(actualFinish_[size_t(owner)], plannedFinish_[size_t(owner)]);
             break;
-        }
         }
     }
 }

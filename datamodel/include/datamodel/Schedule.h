@@ -18,6 +18,17 @@ enum class ScheduleBasis { Planned, Actual };
 // started and not yet due.
 enum class Progress : std::uint8_t { Early, OnTime, Late, InProgress, Behind, NotDue };
 
+// Something finished at `actualEnd` against `plannedEnd`: early, on time or late by the day's margin
+// above (either time missing: on time). For an entity's last task and for a single task alike.
+inline Progress finishedProgress(TimePoint actualEnd, TimePoint plannedEnd) {
+    if (actualEnd == kNoTime || plannedEnd == kNoTime)
+        return Progress::OnTime;
+    const TimePoint slip = actualEnd - plannedEnd;
+    return slip <= -kSecondsPerDay  ? Progress::Early
+           : slip >= kSecondsPerDay ? Progress::Late
+                                    : Progress::OnTime;
+}
+
 class Schedule {
 public:
     // An entity's state is decided by its own tasks, or else by those of its nearest ancestor that has
