@@ -1,54 +1,40 @@
 #include "scene/Legend.h"
 
+#include "OverlayPanel.h"
 #include "TextImage.h"
 
 #include <algorithm>
 #include <cmath>
-#include <vtkActor2D.h>
-#include <vtkCallbackCommand.h>
-#include <vtkCommand.h>
 #include <vtkImageData.h>
-#include <vtkImageMapper.h>
 #include <vtkNew.h>
-#include <vtkRenderer.h>
-#include <vtkStdString.h>
 #include <vtkTextProperty.h>
 
 namespace twin::scene {
 
 namespace {
-// Sizes in device pixels, from the lower-left corner of the view.
-constexpr int kMargin = 12;
+// Sizes in device pixels.
 constexpr int kPadding = 8;
 constexpr int kSwatch = 14;
 constexpr int kLineHeight = 20;
 constexpr int kPanelWidth = 190; // at least: a longer title widens it
 constexpr int kBarWidth = 120;
 constexpr int kFontSize = 13;
-constexpr std::array<unsigned char, 3> kPanelColour{20, 22, 28};
 } // namespace
 
 struct Legend::Private {
-    vtkRenderer* renderer = nullptr;
+    explicit Private(vtkRenderer* renderer) : panel(renderer, OverlayPanel::Corner::LowerLeft) {}
+
     QString title;
     std::vector<LegendEntry> entries;
-    int panelHeight = 0, panelWidth = kPanelWidth;
-    bool drawn = false;
-    // The whole legend is one image (panel, swatches and text composed on the CPU), drawn as one 2D
-    // actor: a text actor per line cost a textured draw each, a few milliseconds a frame on llvmpipe.
-    vtkNew<vtkImageData> image;
-    vtkNew<vtkActor2D> actor;
+    OverlayPanel panel;
+    vtkImageData* image = nullptr;
+    int panelHeight = 0;
     vtkNew<vtkTextProperty> font;
-    vtkNew<vtkCallbackCommand> fitCheck;
-    unsigned long fitObserver = 0;
 
     void startPanel(int height) {
         panelHeight = height;
         font->SetBold(true);
-        panelWidth = std::max(kPanelWidth, renderText(font, title).width + 2 * kPadding);
-        image->SetDimensions(panelWidth, height, 1);
-        image->AllocateScalars(VTK_UNSIGNED_CHAR, 3);
-        fill(0, 0, panelWidth, height, kPanelColour);
+        image = panel.start(std::max(kPanelWidth, renderText(font, title).width + 2 * kPadding), height);
     }
     // Image coordinates: from the panel's lower-left corner, y up (as VTK's display coordinates).
     void fill(int x0, int y0, int x1, int y1, const std::array<unsigned char, 3>& colour) {
@@ -62,46 +48,21 @@ struct Legend::Private {
         blendText(image, rendered, align == Align::Right ? x - rendered.width : x, y);
     }
     void install() {
-        image->Modified();
-        fitToView();
-    }
-
-    // Shown only where the whole panel fits: a legend cut off by the edge would mislead.
-    void fitToView() {
-        const int* size = renderer->GetSize();
-        drawn = !entries.empty() && size[0] >= kMargin + panelWidth + kMargin &&
-                size[1] >= kMargin + panelHeight + kMargin;
-        actor->SetVisibility(drawn);
+        if (entries.empty())
+            panel.hide();
+        else
+            panel.show();
     }
 };
 
-Legend::Legend(vtkRenderer* renderer) : d(std::make_unique<Private>()) {
-    d->renderer = renderer;
+Legend::Legend(vtkRenderer* renderer) : d(std::make_unique<Private>(renderer)) {
     d->font->SetFontSize(kFontSize);
     d->font->SetColor(0.93, 0.94, 0.96);
     d->font->SetJustificationToLeft();
     d->font->SetVerticalJustificationToBottom();
-    d->startPanel(1);
-    vtkNew<vtkImageMapper> mapper;
-    mapper->SetInputData(d->image);
-    mapper->SetColorWindow(255.0);
-    mapper->SetColorLevel(127.5);
-    d->actor->SetMapper(mapper);
-    d->actor->SetPosition(kMargin, kMargin);
-    d->actor->SetVisibility(false);
-    renderer->AddViewProp(d->actor);
-    // The view's size is known only when it renders: check the fit then.
-    d->fitCheck->SetClientData(d.get());
-    d->fitCheck->SetCallback([](vtkObject*, unsigned long, void* clientData, void*) {
-        static_cast<Private*>(clientData)->fitToView();
-    });
-    d->fitObserver = renderer->AddObserver(vtkCommand::StartEvent, d->fitCheck);
 }
 
-Legend::~Legend() {
-    d->renderer->RemoveObserver(d->fitObserver);
-    d->renderer->RemoveViewProp(d->actor);
-}
+Legend::~Legend() = default;
 
 void Legend::showEntries(const QString& title, std::vector<LegendEntry> entries) {
     d->title = title;
@@ -163,13 +124,11 @@ const std::vector<LegendEntry>& Legend::entries() const {
 }
 
 bool Legend::drawn() const {
-    return d->drawn;
+    return d->panel.drawn();
 }
 
 QRect Legend::area(QSize viewSize) const {
-    if (!d->drawn)
-        return {};
-    return {kMargin, viewSize.height() - kMargin - d->panelHeight, d->panelWidth, d->panelHeight};
+    return d->panel.area(viewSize);
 }
 
 } // namespace twin::scene
