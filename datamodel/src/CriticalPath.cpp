@@ -1,6 +1,6 @@
 #include "datamodel/CriticalPath.h"
 
-#include "CsrBuilder.h"
+#include "datamodel/TaskOrder.h"
 
 #include <algorithm>
 
@@ -51,32 +51,13 @@ CriticalPath computeCriticalPath(const TaskColumns& tasks, TimePoint tolerance) 
     if (n == 0)
         return result;
 
-    // Successors: the predecessor lists turned around.
-    std::vector<std::uint32_t> from, to;
-    for (std::size_t t = 0; t < n; ++t)
-        for (std::uint32_t before : tasks.predecessors.row(t)) {
-            from.push_back(before);
-            to.push_back(std::uint32_t(t));
-        }
-    const Csr<std::uint32_t> successors = groupIntoRows(
-        n, from.size(), [&](std::size_t i) { return from[i]; }, to);
-
-    // Kahn: a task is ready once every task it depends on is placed.
-    std::vector<std::uint32_t> waiting(n), order;
-    order.reserve(n);
-    for (std::size_t t = 0; t < n; ++t) {
-        waiting[t] = std::uint32_t(tasks.predecessors.row(t).size());
-        if (waiting[t] == 0)
-            order.push_back(std::uint32_t(t));
-    }
-    for (std::size_t next = 0; next < order.size(); ++next)
-        for (std::uint32_t after : successors.row(order[next]))
-            if (--waiting[after] == 0)
-                order.push_back(after);
-    if (order.size() != n) {
-        result.error = describeCycle(tasks, waiting);
+    const TaskOrder sorted = orderTasks(tasks.predecessors);
+    if (!sorted.complete()) {
+        result.error = describeCycle(tasks, sorted.waiting);
         return result;
     }
+    const std::vector<std::uint32_t>& order = sorted.order;
+    const Csr<std::uint32_t>& successors = sorted.successors;
 
     // The schema makes planned dates mandatory; should one be missing, the task starts with the
     // schedule and takes no time rather than poisoning the sums with kNoTime.

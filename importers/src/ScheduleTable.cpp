@@ -1,4 +1,5 @@
 #include "ScheduleProblems.h"
+#include "datamodel/TaskOrder.h"
 #include "importers/ScheduleExchange.h"
 
 #include <algorithm>
@@ -67,42 +68,24 @@ datamodel::TimePoint parseScheduleTime(std::string_view text, const char* field,
 
 namespace {
 
-// Dependencies that loop can never be scheduled: names one task on a loop (Kahn's algorithm: what is
-// left once every task whose predecessors are all placed has been placed lies on or after a loop).
+// Dependencies that loop can never be scheduled: names a task on the loop.
 void checkNoLoops(const ScheduleTable& table, ScheduleProblems& problems) {
-    std::unordered_map<std::int64_t, std::size_t> indexOfId;
+    std::unordered_map<std::int64_t, std::uint32_t> indexOfId;
     for (std::size_t t = 0; t < table.tasks.size(); ++t)
-        indexOfId.emplace(table.tasks[t].id, t);
-    std::vector<std::vector<std::size_t>> successors(table.tasks.size());
-    std::vector<std::size_t> waitingOn(table.tasks.size(), 0);
-    for (std::size_t t = 0; t < table.tasks.size(); ++t)
-        for (const std::int64_t predecessor : table.tasks[t].predecessors)
-            if (const auto at = indexOfId.find(predecessor); at != indexOfId.end() && at->second != t) {
-                successors[at->second].push_back(t);
-                ++waitingOn[t];
-            }
-    std::vector<std::size_t> ready;
-    for (std::size_t t = 0; t < table.tasks.size(); ++t)
-        if (waitingOn[t] == 0)
-            ready.push_back(t);
-    std::size_t placed = 0;
-    while (!ready.empty()) {
-        const std::size_t t = ready.back();
-        ready.pop_back();
-        ++placed;
-        for (const std::size_t successor : successors[t])
-            if (--waitingOn[successor] == 0)
-                ready.push_back(successor);
+        indexOfId.emplace(table.tasks[t].id, std::uint32_t(t));
+    datamodel::Csr<std::uint32_t> predecessors;
+    for (const ScheduleTask& task : table.tasks) {
+        for (const std::int64_t predecessor : task.predecessors)
+            if (const auto at = indexOfId.find(predecessor); at != indexOfId.end())
+                predecessors.items.push_back(at->second);
+        predecessors.start.push_back(std::uint32_t(predecessors.items.size()));
     }
-    if (placed == table.tasks.size())
+    const datamodel::TaskOrder order = datamodel::orderTasks(predecessors);
+    if (order.complete())
         return;
-    for (std::size_t t = 0; t < table.tasks.size(); ++t)
-        if (waitingOn[t] > 0) {
-            problems.add(table.tasks[t].line,
-                         "task '" + table.tasks[t].name +
-                             "' waits on itself through its predecessors (a dependency loop)");
-            return;
-        }
+    const ScheduleTask& task = table.tasks[order.loopMember(predecessors)];
+    problems.add(task.line,
+                 "task '" + task.name + "' waits on itself through its predecessors (a dependency loop)");
 }
 
 } // namespace

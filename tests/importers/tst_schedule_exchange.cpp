@@ -158,6 +158,15 @@ private slots:
                               << QStringLiteral("csv")
                               << QStringLiteral(":3: task 'b' waits on itself through its predecessors "
                                                 "(a dependency loop)");
+        // w only waits on the loop x -> z -> y -> x: the message names a task on it.
+        QTest::newRow("waiting on a loop") << QByteArray("id,name,planned_start,planned_end,predecessors\n"
+                                                         "1,w,2024-07-01,2024-07-02,2\n"
+                                                         "2,x,2024-07-01,2024-07-02,4\n"
+                                                         "3,y,2024-07-01,2024-07-02,2\n"
+                                                         "4,z,2024-07-01,2024-07-02,3\n")
+                                           << QStringLiteral("csv")
+                                           << QStringLiteral(":3: task 'x' waits on itself through its "
+                                                             "predecessors (a dependency loop)");
         QTest::newRow("unknown predecessor")
             << QByteArray("id,name,planned_start,planned_end,predecessors\n1,a,2024-07-01,2024-07-02,7\n")
             << QStringLiteral("csv")
