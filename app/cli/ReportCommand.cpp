@@ -6,6 +6,7 @@
 #include "datamodel/ModelError.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Store.h"
+#include "gui/Utf8.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -17,10 +18,6 @@ namespace twin::app {
 namespace {
 
 constexpr std::size_t kLateListed = 20; // the oldest; late_tasks counts them all
-
-QString text(std::string_view view) {
-    return QString::fromUtf8(view.data(), qsizetype(view.size()));
-}
 
 QJsonObject asJson(const datamodel::Facility& facility, const datamodel::ProgressReport& report) {
     QJsonArray halls;
@@ -34,7 +31,7 @@ QJsonObject asJson(const datamodel::Facility& facility, const datamodel::Progres
     for (std::size_t i = 0; i < report.lateTasks.size() && i < kLateListed; ++i) {
         const datamodel::LateTask& task = report.lateTasks[i];
         late.append(QJsonObject{
-            {QStringLiteral("task"), text(facility.tasks().name[task.task])},
+            {QStringLiteral("task"), utf8(facility.tasks().name[task.task])},
             {QStringLiteral("planned_end"), QString::fromStdString(datamodel::formatDate(task.plannedEnd))}});
     }
     return QJsonObject{
@@ -75,13 +72,13 @@ QString asText(const datamodel::Facility& facility, const datamodel::ProgressRep
     out += QStringLiteral("\nLate tasks (planned done by then, not done): %1\n").arg(report.lateTasks.size());
     for (std::size_t i = 0; i < report.lateTasks.size() && i < kLateListed; ++i)
         out += QStringLiteral("  %1  planned end %2\n")
-                   .arg(text(facility.tasks().name[report.lateTasks[i].task]))
+                   .arg(utf8(facility.tasks().name[report.lateTasks[i].task]))
                    .arg(QString::fromStdString(datamodel::formatDate(report.lateTasks[i].plannedEnd)));
     out += QStringLiteral("\nOpen blocking punch items: %1\n").arg(report.openBlockingNotes.size());
     for (const std::uint32_t note : report.openBlockingNotes)
         out +=
             QStringLiteral("  %1  %2\n")
-                .arg(text(facility.name(facility.notes().entity[note])), text(facility.notes().text[note]));
+                .arg(utf8(facility.name(facility.notes().entity[note])), utf8(facility.notes().text[note]));
     return out.trimmed();
 }
 

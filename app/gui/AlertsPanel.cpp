@@ -1,5 +1,7 @@
 #include "gui/AlertsPanel.h"
 
+#include "gui/Utf8.h"
+
 #include <QApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -14,9 +16,6 @@ namespace {
 constexpr std::size_t kMaxRows = 200;
 constexpr int kEntityRole = Qt::UserRole;
 
-QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 } // namespace
 
 AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {

@@ -1,5 +1,6 @@
 #include "gui/GanttChart.h"
 
+#include "gui/Utf8.h"
 #include "scene/FacilityScene.h"
 
 #include <QDateTime>
@@ -29,9 +30,6 @@ const QColor kPlanned(150, 152, 160);
 const QColor kCritical(150, 0, 0);
 const QColor kDayLine(120, 40, 200); // not a progress colour: red and yellow mean late and in progress
 
-QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 QString dateText(TimePoint time, const char* format) {
     return QDateTime::fromSecsSinceEpoch(time, QTimeZone::utc()).toString(QLatin1String(format));
 }

@@ -1,6 +1,7 @@
 #include "gui/GanttPanel.h"
 
 #include "gui/GanttChart.h"
+#include "gui/Utf8.h"
 #include "scene/FacilityScene.h"
 
 #include <QHBoxLayout>
@@ -16,9 +17,6 @@ using datamodel::TimePoint;
 
 namespace {
 constexpr int kChartHeight = 200;
-QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 QString date(TimePoint time) {
     return QString::fromStdString(datamodel::formatDate(time));
 }

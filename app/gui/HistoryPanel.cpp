@@ -1,5 +1,7 @@
 #include "gui/HistoryPanel.h"
 
+#include "gui/Utf8.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
@@ -14,9 +16,6 @@ namespace twin::app {
 
 namespace {
 constexpr int kChartHeight = 220;
-QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
 } // namespace
 
 HistoryPanel::HistoryPanel(QWidget* parent) : QDockWidget(tr("History"), parent) {

@@ -55,7 +55,6 @@ namespace twin::app {
 
 using window::kStatusMessageMs;
 using window::liveActionName;
-using window::utf8;
 
 namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
@@ -212,15 +211,12 @@ void MainWindow::updateDetail() {
 QString MainWindow::describe(int entity) const {
     // "GPU colossus-h1-r03-k07-s2/gpu5, H1-R03-K07, Hall 1"
     const datamodel::Facility& f = *facility_;
-    auto text = [](std::string_view view) {
-        return QString::fromUtf8(view.data(), qsizetype(view.size()));
-    };
     QString message =
-        text(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') + text(f.name(entity));
+        utf8(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') + utf8(f.name(entity));
     for (datamodel::EntityKind kind : {datamodel::EntityKind::Rack, datamodel::EntityKind::Hall}) {
         const datamodel::EntityIndex above = f.ancestorOfKind(f.parent(entity), kind);
         if (above != datamodel::kNoEntity)
-            message += QStringLiteral(", ") + text(f.name(above));
+            message += QStringLiteral(", ") + utf8(f.name(above));
     }
     return message;
 }

@@ -29,7 +29,6 @@ namespace twin::app {
 
 using window::kStatusMessageMs;
 using window::liveActionName;
-using window::utf8;
 
 void MainWindow::rebuildGoToMenu() {
     goToMenu_->clear();

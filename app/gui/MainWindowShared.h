@@ -2,6 +2,7 @@
 // one class in three files, each a part of the window's job.
 #pragma once
 
+#include "gui/Utf8.h"
 #include "telemetry/LiveMetrics.h"
 
 #include <QString>
@@ -14,10 +15,6 @@ constexpr int kStatusMessageMs = 8000;
 // The View > Colour By action of a live metric.
 inline QString liveActionName(const telemetry::LiveMetric& metric) {
     return QStringLiteral("colour:") + QString::fromLatin1(metric.key.data(), qsizetype(metric.key.size()));
-}
-
-inline QString utf8(std::string_view text) {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
 } // namespace twin::app::window

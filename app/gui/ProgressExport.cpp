@@ -1,5 +1,7 @@
 #include "gui/ProgressExport.h"
 
+#include "gui/Utf8.h"
+
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
@@ -25,8 +27,7 @@ QString date(datamodel::TimePoint time) {
 }
 
 QString taskName(const datamodel::Facility& facility, std::uint32_t task) {
-    const std::string_view name = facility.tasks().name[task];
-    return QString::fromUtf8(name.data(), qsizetype(name.size()));
+    return utf8(facility.tasks().name[task]);
 }
 
 } // namespace
@@ -56,9 +57,7 @@ QString progressCsv(const datamodel::ProgressReport& report, const datamodel::Fa
         const std::string_view where = facility.name(facility.notes().entity[note]);
         const std::string_view what = facility.notes().text[note];
         csv += QStringLiteral("%1,blocking_punch_item,%2,,,,,\n")
-                   .arg(day,
-                        field(QString::fromUtf8(where.data(), qsizetype(where.size())) +
-                              QStringLiteral(": ") + QString::fromUtf8(what.data(), qsizetype(what.size()))));
+                   .arg(day, field(utf8(where) + QStringLiteral(": ") + utf8(what)));
     }
     for (const datamodel::LateTask& late : report.lateTasks)
         csv += QStringLiteral("%1,late_task,%2,,,,,%3\n")
