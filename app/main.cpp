@@ -58,11 +58,11 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet(helpOption)) {
         printOut(usageText());
-        return toInt(ExitCode::Ok);
+        return toInt(finishStandardOutput(ExitCode::Ok));
     }
     if (parser.isSet(versionOption)) {
         printOut(versionText());
-        return toInt(ExitCode::Ok);
+        return toInt(finishStandardOutput(ExitCode::Ok));
     }
     const QString first = parser.positionalArguments().value(0);
 
@@ -90,5 +90,5 @@ int main(int argc, char** argv) {
     QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() == 1 || insertGui)
         arguments.insert(1, QStringLiteral("gui"));
-    return toInt(subcommand->run(arguments));
+    return toInt(finishStandardOutput(subcommand->run(arguments)));
 }

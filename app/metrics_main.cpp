@@ -13,5 +13,5 @@ int main(int argc, char** argv) {
     // The command line of `colossus-twin metrics-check ...`: program name, then the subcommand.
     if (arguments.size() < 2 || arguments.at(1) != QLatin1String("metrics-check"))
         arguments.insert(1, QStringLiteral("metrics-check"));
-    return twin::app::toInt(twin::app::runMetricsCheck(arguments));
+    return twin::app::toInt(twin::app::finishStandardOutput(twin::app::runMetricsCheck(arguments)));
 }

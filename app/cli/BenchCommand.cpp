@@ -68,12 +68,11 @@ ExitCode runBench(const QStringList& arguments) {
             return fail(ExitCode::Usage,
                         QStringLiteral("bench: %1 needs one MODEL file").arg(QLatin1String(name)));
         const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
-        bool secondsOk = false;
-        const double seconds = parser.value(secondsOption).toDouble(&secondsOk);
-        if (!size || !secondsOk || seconds <= 0.0 || seconds > 600.0)
-            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds"));
+        const std::optional<double> seconds = parseBoundedNumber(parser.value(secondsOption), 0.001, 600.0);
+        if (!size || !seconds)
+            return fail(ExitCode::Usage, QStringLiteral("bench: invalid --size or --seconds (up to 600)"));
         try {
-            const bench::BenchReport report = run(positional.at(1), *size, seconds);
+            const bench::BenchReport report = run(positional.at(1), *size, *seconds);
             printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
         } catch (const std::exception& error) { // ModelError names the file; the live bench says what failed
             return fail(ExitCode::BadInput,
@@ -129,9 +128,9 @@ ExitCode runBench(const QStringList& arguments) {
         return fail(ExitCode::Usage,
                     QStringLiteral("bench: invalid --size '%1'").arg(parser.value(sizeOption)));
     options.size = *size;
-    bool secondsOk = false;
-    options.secondsPerCase = parser.value(secondsOption).toDouble(&secondsOk);
-    if (!secondsOk || options.secondsPerCase <= 0.0 || options.secondsPerCase > 600.0)
+    const std::optional<double> seconds = parseBoundedNumber(parser.value(secondsOption), 0.001, 600.0);
+    options.secondsPerCase = seconds.value_or(0.0);
+    if (!seconds)
         return fail(ExitCode::Usage, QStringLiteral("bench: invalid --seconds '%1': expected 0 to 600")
                                          .arg(parser.value(secondsOption)));
 

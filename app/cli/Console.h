@@ -12,7 +12,12 @@ inline constexpr const char* kProgramName = "colossus-twin";
 
 // Prints "colossus-twin: <message>" on stderr and returns `code`, so callers can `return fail(...)`.
 ExitCode fail(ExitCode code, const QString& message);
+// Results: a write that fails (a full disk behind "> file", /dev/full, a closed pipe) is remembered
+// and reported by finishStandardOutput, so that no command says "done" when its result was lost.
 void printOut(const QString& text);
 void printErr(const QString& text);
+// At exit: flushes standard output; when anything written to it was lost, prints
+// "colossus-twin: standard output: cannot be written: No space left on device" and turns success into 1.
+ExitCode finishStandardOutput(ExitCode code);
 
 } // namespace twin::app

@@ -3,6 +3,7 @@
 // video (DIR/rollout.ogv) for executive updates, coloured Actual vs plan with the date stamped, the
 // camera travelling along the presets given and turning slowly about its focal point.
 #include "cli/Console.h"
+#include "cli/ImageFile.h"
 #include "cli/RollOutRecorder.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
@@ -85,15 +86,19 @@ ExitCode runRecord(const QStringList& arguments) {
         return fail(ExitCode::Usage, QStringLiteral("record: missing -o DIR (where the frames go)"));
     RecordingPlan plan;
     const std::optional<QSize> size = parseImageSize(parser.value(sizeOption));
-    bool orbitOk = false, fpsOk = false, perDayOk = false;
-    plan.orbitDegrees = parser.value(orbitOption).toDouble(&orbitOk);
+    bool fpsOk = false, perDayOk = false;
+    const std::optional<double> orbit = parseBoundedNumber(parser.value(orbitOption), -3600.0, 3600.0);
+    const bool orbitOk = orbit.has_value();
+    plan.orbitDegrees = orbit.value_or(0.0);
     const int fps = parser.value(fpsOption).toInt(&fpsOk);
     plan.framesPerDay = parser.value(framesPerDayOption).toInt(&perDayOk);
     if (!size || !orbitOk || !fpsOk || fps < 1 || fps > 60 || !perDayOk || plan.framesPerDay < 1 ||
         plan.framesPerDay > kMostFramesPerDay)
         return fail(
             ExitCode::Usage,
-            QStringLiteral("record: invalid --size, --orbit, --fps (1 to 60) or --frames-per-day (1 to 24)"));
+            QStringLiteral(
+                "record: invalid --size, --orbit (-3600 to 3600), --fps (1 to 60) or --frames-per-day "
+                "(1 to 24)"));
     plan.size = *size;
     std::optional<datamodel::TimePoint> from, to;
     for (const auto& [option, target] : {std::pair{&fromOption, &from}, std::pair{&toOption, &to}})
@@ -150,12 +155,14 @@ ExitCode runRecord(const QStringList& arguments) {
         video = std::make_unique<scene::VideoWriter>(videoPath, plan.size, fps);
     const std::size_t frames = framesOf(plan).size();
     QString failure;
+    QStringList written;
     recordRollOut(facility, plan, [&](const RecordingFrame& frame, const QImage& image) {
         const QString path = directory.filePath(frameName(plan, frame));
-        if (!image.save(path, "PNG")) {
-            failure = QStringLiteral("%1: cannot write the frame").arg(path);
+        if (const QString error = writePng(image, path); !error.isEmpty()) {
+            failure = error;
             return false;
         }
+        written.append(path);
         if (video && !video->addFrame(image)) {
             failure = video->error();
             return false;
@@ -164,10 +171,19 @@ ExitCode runRecord(const QStringList& arguments) {
         printErr(QStringLiteral("record: %1 of %2").arg(done).arg(frames));
         return true;
     });
-    if (failure.isEmpty() && video)
-        failure = video->finish();
-    if (!failure.isEmpty())
+    if (video) {
+        const QString videoFailure = video->finish();
+        if (failure.isEmpty())
+            failure = videoFailure;
+    }
+    if (!failure.isEmpty()) {
+        // A recording that stopped half way is no recording: the frames and video it wrote go (the
+        // directory held none before, see above), so that nothing mistakes them for a whole one.
+        for (const QString& path : written)
+            QFile::remove(path);
+        QFile::remove(videoPath);
         return fail(ExitCode::BadInput, failure);
+    }
     printOut(directory.path());
     return ExitCode::Ok;
 }

@@ -3,6 +3,7 @@
 // or, when anything in the file is wrong, changes nothing and lists every problem as FILE:LINE.
 #include "cli/Console.h"
 #include "cli/Subcommands.h"
+#include "datamodel/FileOutput.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
 #include "importers/ScheduleExchange.h"
@@ -16,9 +17,8 @@ namespace twin::app {
 namespace {
 
 // Parses `SUBCOMMAND MODEL SCHEDULE`; returns the two paths, or the exit code to stop with.
-std::variant<QStringList, ExitCode> modelAndSchedule(const QStringList& arguments, const QString& subcommand,
-                                                     const QString& description) {
-    QCommandLineParser parser;
+std::variant<QStringList, ExitCode> modelAndSchedule(QCommandLineParser& parser, const QStringList& arguments,
+                                                     const QString& subcommand, const QString& description) {
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addPositionalArgument(subcommand, QStringLiteral("the subcommand"));
@@ -47,8 +47,13 @@ ExitCode failWith(const importers::ScheduleError& error) {
 } // namespace
 
 ExitCode runImport(const QStringList& arguments) {
+    QCommandLineParser parser;
+    const QCommandLineOption allowEmptyOption(
+        QStringLiteral("allow-empty"),
+        QStringLiteral("Accept a schedule with no tasks (it deletes the model's whole schedule)."));
+    parser.addOption(allowEmptyOption);
     const auto parsed = modelAndSchedule(
-        arguments, QStringLiteral("import"),
+        parser, arguments, QStringLiteral("import"),
         QStringLiteral("Replace a model's installation schedule with a CSV or MS Project XML file. Tasks are "
                        "matched to entities by name; if anything is wrong, nothing changes and every problem "
                        "is listed as FILE:LINE: message."));
@@ -56,10 +61,12 @@ ExitCode runImport(const QStringList& arguments) {
         return *code;
     const QStringList& paths = std::get<QStringList>(parsed);
     try {
-        // Read and check the file before the model is opened for writing.
+        // The file and then the model are checked whole before the model is opened for writing.
         const importers::ScheduleTable table = importers::readSchedule(paths[1].toStdString());
-        const auto store = datamodel::Store::open(paths[0].toStdString(), datamodel::Access::ReadWrite);
-        const importers::ImportSummary summary = importers::replaceSchedule(*store, table);
+        importers::ImportOptions options;
+        options.allowEmpty = parser.isSet(allowEmptyOption);
+        const importers::ImportSummary summary =
+            importers::importSchedule(paths[0].toStdString(), table, options);
         for (const std::string& unlinked : summary.unlinkedTasks)
             printErr(QStringLiteral("%1: note: %2")
                          .arg(QLatin1String(kProgramName), QString::fromStdString(unlinked)));
@@ -79,12 +86,18 @@ ExitCode runImport(const QStringList& arguments) {
 }
 
 ExitCode runExport(const QStringList& arguments) {
+    QCommandLineParser parser;
     const auto parsed = modelAndSchedule(
-        arguments, QStringLiteral("export"),
+        parser, arguments, QStringLiteral("export"),
         QStringLiteral("Write a model's installation schedule as CSV or MS Project XML (by the extension)."));
     if (const ExitCode* code = std::get_if<ExitCode>(&parsed))
         return *code;
     const QStringList& paths = std::get<QStringList>(parsed);
+    // By identity, not by name: "./m.csv", a hard link or a symbolic link to the model is the model.
+    if (datamodel::sameFile(paths[0].toStdString(), paths[1].toStdString()))
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: is the model itself (%2); export the schedule to another file")
+                        .arg(paths[1], paths[0]));
     try {
         const auto store = datamodel::Store::open(paths[0].toStdString(), datamodel::Access::ReadOnly);
         const importers::ScheduleTable table = importers::scheduleOf(store->load());

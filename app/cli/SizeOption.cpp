@@ -3,6 +3,7 @@
 #include "datamodel/Time.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 namespace twin::app {
 
@@ -16,6 +17,14 @@ std::optional<QSize> parseImageSize(const QString& text) {
     if (width < kMinImageSide || height < kMinImageSide || width > kMaxImageSide || height > kMaxImageSide)
         return std::nullopt;
     return QSize(width, height);
+}
+
+std::optional<double> parseBoundedNumber(const QString& text, double lowest, double highest) {
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < lowest || value > highest)
+        return std::nullopt;
+    return value;
 }
 
 std::optional<std::int64_t> parseCalendarDay(const QString& text) {

@@ -1,5 +1,6 @@
 // `colossus-twin snapshot [MODEL] -o out.png [--size WxH]`: renders offscreen and writes a PNG.
 #include "cli/Console.h"
+#include "cli/ImageFile.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
 #include "datamodel/Facility.h"
@@ -15,7 +16,6 @@
 #include <QDateTime>
 #include <QFileInfo>
 #include <QImage>
-#include <QSaveFile>
 #include <algorithm>
 #include <vector>
 
@@ -183,11 +183,9 @@ ExitCode runSnapshot(const QStringList& arguments) {
     if (image.isNull() || image.size() != *size)
         return fail(ExitCode::Environment, QStringLiteral("snapshot: OpenGL rendering produced no image"));
 
-    // QSaveFile writes beside the target and renames at the end: never a half-written PNG.
-    QSaveFile file(outputPath);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: cannot write: %2").arg(outputPath, file.errorString()));
+    // Written beside the target and renamed at the end: never a half-written PNG.
+    if (const QString error = writePng(image, outputPath); !error.isEmpty())
+        return fail(ExitCode::BadInput, error);
     printOut(QFileInfo(outputPath).absoluteFilePath());
     return ExitCode::Ok;
 }

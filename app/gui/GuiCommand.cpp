@@ -1,5 +1,6 @@
 // `colossus-twin gui [MODEL]`: the interactive window.
 #include "cli/Console.h"
+#include "cli/ImageFile.h"
 #include "cli/Subcommands.h"
 #include "datamodel/ModelFile.h"
 #include "gui/MainWindow.h"
@@ -50,15 +51,19 @@ ExitCode runGui(const QStringList& arguments) {
     MainWindow window;
     window.setLiveTelemetry(parser.isSet(simulateOption));
     window.show();
+    // With --screenshot a script waits for the picture of *this* model: a model that cannot be opened
+    // ends it with the message (exit 1), not with a picture of the demo hall and the error in the
+    // status bar.
+    QString failure;
     if (parser.isSet(screenshotOption)) {
-        // Grab once the model has loaded (or failed to), after one more paint.
+        // Grab once the model has loaded, after one more paint.
         const QString path = parser.value(screenshotOption);
-        auto grabAndQuit = [&window, path] {
-            QTimer::singleShot(kScreenshotSettleMs, &window, [&window, path] {
-                const bool saved = window.screenshot().save(path, "PNG");
-                if (saved)
+        auto grabAndQuit = [&window, &failure, path] {
+            QTimer::singleShot(kScreenshotSettleMs, &window, [&window, &failure, path] {
+                failure = writePng(window.screenshot(), path);
+                if (failure.isEmpty())
                     printOut(path);
-                QCoreApplication::exit(saved ? 0 : 1);
+                QCoreApplication::exit(failure.isEmpty() ? 0 : 1);
             });
         };
         // With live telemetry, once its first colours are on screen; otherwise once the model is.
@@ -67,17 +72,27 @@ ExitCode runGui(const QStringList& arguments) {
                              Qt::SingleShotConnection);
         else
             QObject::connect(&window, &MainWindow::modelLoaded, &window, grabAndQuit);
-        QObject::connect(&window, &MainWindow::modelOpenFailed, &window, grabAndQuit);
+        QObject::connect(&window, &MainWindow::modelOpenFailed, &window, [&failure](const QString& error) {
+            failure = error;
+            QCoreApplication::exit(1);
+        });
     }
-    if (!positional.isEmpty())
-        window.openModel(positional.first());
-    else
+    if (!positional.isEmpty()) {
+        if (const QString refused = window.openModel(positional.first());
+            !refused.isEmpty() && parser.isSet(screenshotOption))
+            return fail(ExitCode::BadInput, refused);
+    } else {
         window.openDefaultModel();
-    if (parser.isSet(screenshotOption) && QApplication::exec() != 0)
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: cannot write the screenshot").arg(parser.value(screenshotOption)));
-    if (parser.isSet(screenshotOption))
+    }
+    if (parser.isSet(screenshotOption)) {
+        if (QApplication::exec() != 0)
+            return fail(
+                ExitCode::BadInput,
+                failure.isEmpty()
+                    ? QStringLiteral("%1: no screenshot was taken").arg(parser.value(screenshotOption))
+                    : failure);
         return ExitCode::Ok;
+    }
     return QApplication::exec() == 0 ? ExitCode::Ok : ExitCode::Environment;
 }
 

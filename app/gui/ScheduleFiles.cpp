@@ -23,8 +23,7 @@ ScheduleJob importSchedule(const QString& modelPath, const QString& schedulePath
     ScheduleJob outcome;
     try {
         const importers::ScheduleTable table = importers::readSchedule(schedulePath.toStdString());
-        const auto store = datamodel::Store::open(modelPath.toStdString(), datamodel::Access::ReadWrite);
-        const importers::ImportSummary summary = importers::replaceSchedule(*store, table);
+        const importers::ImportSummary summary = importers::importSchedule(modelPath.toStdString(), table);
         outcome.ok = outcome.imported = true;
         outcome.summary = QObject::tr("Imported %1 tasks from %2: %3 entity links, %4 dependencies")
                               .arg(summary.tasks)

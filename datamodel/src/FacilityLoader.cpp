@@ -57,6 +57,9 @@ private:
         if (!time)
             bad(std::string(table) + " " + std::to_string(rowId) + ": " + field + " '" +
                 std::string(row.text(column)) + "' is not a date");
+        if (!withinModelSpan(*time))
+            bad(std::string(table) + " " + std::to_string(rowId) + ": " + field + " " +
+                outsideModelSpan(row.text(column)));
         return *time;
     }
 

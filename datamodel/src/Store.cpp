@@ -1,6 +1,7 @@
 #include "datamodel/Store.h"
 
 #include "FacilityLoader.h"
+#include "PageCheck.h"
 #include "Schema.h"
 #include "Sqlite.h"
 #include "datamodel/AlertRule.h"
@@ -30,8 +31,11 @@ void fillEntityKinds(sqlite::Connection& connection) {
         insert.bind(1, int(info.kind)).bind(2, info.name).run();
 }
 
+// The model_info key of a file that is still being written (Completion::Pending).
+constexpr const char* kUnfinishedKey = "unfinished";
+
 // Takes the file from `from` to the current schema, one migration per step, all in one transaction.
-void migrate(sqlite::Connection& connection, int from) {
+void migrate(sqlite::Connection& connection, int from, Completion completion = Completion::Complete) {
     sqlite::Transaction transaction(connection);
     for (int version = from + 1; version <= schema::kCurrentVersion; ++version) {
         connection.execute(schema::migrationTo(version));
@@ -42,7 +46,19 @@ void migrate(sqlite::Connection& connection, int from) {
     }
     connection.execute("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
     connection.execute("PRAGMA user_version = " + std::to_string(schema::kCurrentVersion));
+    if (completion == Completion::Pending)
+        ModelWriter(connection)
+            .setInfo(kUnfinishedKey, "being written by process " + std::to_string(::getpid()));
     transaction.commit();
+}
+
+// A file whose writer stopped before markComplete() (killed, crashed, out of disk).
+void refuseUnfinished(sqlite::Connection& connection) {
+    sqlite::Statement query(connection, "SELECT value FROM model_info WHERE key = ?");
+    query.bind(1, std::string_view(kUnfinishedKey));
+    if (query.step())
+        throw ModelError(connection.path() + ": an unfinished model (" + std::string(query.text(0)) +
+                         ", which stopped before the end); not opening it: generate it again");
 }
 
 void applyConnectionSettings(sqlite::Connection& connection) {
@@ -88,14 +104,14 @@ Store::~Store() {
         sqlite3_exec(d->connection->handle(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
 }
 
-std::unique_ptr<Store> Store::create(const std::string& path) {
+std::unique_ptr<Store> Store::create(const std::string& path, Completion completion) {
     if (std::filesystem::exists(path))
         throw ModelError(path + ": already exists; not overwriting it");
     auto d = std::make_unique<Private>();
     d->connection = std::make_unique<sqlite::Connection>(path, sqlite::OpenMode::Create);
     d->access = Access::ReadWrite;
     applyConnectionSettings(*d->connection);
-    migrate(*d->connection, 0);
+    migrate(*d->connection, 0, completion);
     d->version = schema::kCurrentVersion;
     return std::unique_ptr<Store>(new Store(std::move(d)));
 }
@@ -114,6 +130,8 @@ std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
     d->connection = std::make_unique<sqlite::Connection>(
         path, access == Access::ReadOnly ? sqlite::OpenMode::ReadOnly : sqlite::OpenMode::ReadWrite);
     checkIdentity(*d->connection, d->version);
+    refuseUnfinished(*d->connection);
+    checkPagesOnce(*d->connection);
     applyConnectionSettings(*d->connection);
     if (d->version < schema::kCurrentVersion) {
         if (access == Access::ReadOnly && d->version >= schema::kOldestReadableVersion)
@@ -169,6 +187,11 @@ void Store::write(const std::function<void(ModelWriter&)>& edit) {
 void Store::beginBulkLoad() {
     d->connection->execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
     d->walActive = true; // keep write() from switching the journal back on mid-load
+}
+
+void Store::markComplete() {
+    sqlite::Statement clear(*d->connection, "DELETE FROM model_info WHERE key = ?");
+    clear.bind(1, std::string_view(kUnfinishedKey)).run();
 }
 
 void Store::endBulkLoad() {

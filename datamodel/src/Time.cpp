@@ -96,4 +96,10 @@ std::string formatDate(TimePoint time) {
     return formatTime(time).substr(0, 10);
 }
 
+std::string outsideModelSpan(std::string_view text) {
+    std::string message = "'";
+    message.append(text).append("' is outside the dates a model holds (1970-01-01 to 2199-12-31)");
+    return message;
+}
+
 } // namespace twin::datamodel

@@ -4,7 +4,9 @@
 #include "datamodel/Store.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -370,19 +372,51 @@ SwitchPlan ColossusGenerator::placeInNetworkRack(HallPlan& hall, int slot, const
     return SwitchPlan{id, x, y, z, hall.number, rackIndex};
 }
 
+namespace {
+
+// "NAME.partial-PID" (and its journal) left beside `path` by a generate that was killed: removed when
+// no process PID is alive any more. A live one's file is another generate at work and stays.
+void removeStalePartials(const std::string& path) {
+    const std::filesystem::path target(path);
+    const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
+    const std::string prefix = target.filename().string() + ".partial-";
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix))
+            continue;
+        const std::string rest = name.substr(prefix.size());
+        const std::size_t digits = rest.find_first_not_of("0123456789");
+        if (digits == 0 || rest.empty())
+            continue;
+        const long pid = std::stol(rest.substr(0, digits));
+        const std::string suffix = digits == std::string::npos ? std::string() : rest.substr(digits);
+        if (suffix != "" && suffix != "-journal" && suffix != "-wal" && suffix != "-shm")
+            continue;
+        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            std::filesystem::remove(entry.path(), error);
+    }
+}
+
+} // namespace
+
 void generateColossus(const std::string& path, const GeneratorOptions& options) {
     if (const std::string problem = validateGeneratorOptions(options); !problem.empty())
         throw datamodel::ModelError(problem);
     if (!options.overwrite && std::filesystem::exists(path))
         throw datamodel::ModelError(path + ": already exists; not overwriting it (--force replaces it)");
     // Build beside the target and rename at the end: readers never see a half-written model.
+    removeStalePartials(path);
     const std::string partial = path + ".partial-" + std::to_string(::getpid());
     std::filesystem::remove(partial);
     try {
         {
-            std::unique_ptr<datamodel::Store> store = datamodel::Store::create(partial);
+            // Marked unfinished until the last row is in: a killed generate leaves no file that opens.
+            std::unique_ptr<datamodel::Store> store =
+                datamodel::Store::create(partial, datamodel::Completion::Pending);
             store->beginBulkLoad();
             store->write([&](datamodel::ModelWriter& writer) { ColossusGenerator(writer, options).run(); });
+            store->markComplete();
             store->endBulkLoad();
         }
         std::filesystem::rename(partial, path);

@@ -3,10 +3,10 @@
 // "Crew", "Status") in its ExtendedAttributes, which is how Project carries custom columns. A file from
 // Project without them still imports: its task names are matched to entities, dates give the status.
 #include "ScheduleProblems.h"
+#include "datamodel/FileOutput.h"
 #include "importers/ScheduleExchange.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 #include <map>
@@ -245,10 +245,9 @@ ScheduleTable readMsProjectXml(const std::string& path) {
 }
 
 void writeMsProjectXml(const ScheduleTable& table, const std::string& path, const std::string& projectName) {
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw ScheduleError({path + ": cannot be written: " + file.errorString().toStdString()});
-    QXmlStreamWriter xml(&file);
+    // Built in memory and written whole (writeFileAtomically): a full disk leaves no half file.
+    QByteArray bytes;
+    QXmlStreamWriter xml(&bytes);
     xml.setAutoFormatting(true);
     xml.setAutoFormattingIndent(1);
     xml.writeStartDocument(QStringLiteral("1.0"), true);
@@ -319,8 +318,10 @@ void writeMsProjectXml(const ScheduleTable& table, const std::string& path, cons
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndDocument();
-    if (xml.hasError() || !file.commit())
-        throw ScheduleError({path + ": cannot be written: " + file.errorString().toStdString()});
+    if (const std::string error =
+            datamodel::writeFileAtomically(path, {bytes.constData(), std::size_t(bytes.size())});
+        !error.empty())
+        throw ScheduleError({error});
 }
 
 } // namespace twin::importers

@@ -2,9 +2,11 @@
 // a header naming the columns in any order. Lists inside a field (entities, predecessors) are separated
 // by ';', so entity names cannot contain one.
 #include "ScheduleProblems.h"
+#include "datamodel/FileOutput.h"
+#include "datamodel/Utf8.h"
 #include "importers/ScheduleExchange.h"
 
-#include <QSaveFile>
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <csv.h>
@@ -43,7 +45,7 @@ struct CsvRow {
 // when its first field ends, less the line breaks quoted inside that field.
 class CsvRows {
 public:
-    explicit CsvRows(const std::string& path, ScheduleProblems& problems) {
+    explicit CsvRows(const std::string& path, ScheduleProblems& problems) : problems_(problems) {
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             problems.add(0, "cannot be read");
@@ -78,6 +80,14 @@ private:
         std::string field(static_cast<const char*>(data), size);
         if (self->building_.fields.empty())
             self->building_.line = self->line_ - int(std::count(field.begin(), field.end(), '\n'));
+        // Names and dates go into the model and onto the screen: bytes that are no text are refused
+        // here, where the line is known, rather than stored.
+        const int fieldLine = self->line_ - int(std::count(field.begin(), field.end(), '\n'));
+        const std::string column = "field " + std::to_string(self->building_.fields.size() + 1);
+        if (field.find('\0') != std::string::npos)
+            self->problems_.add(fieldLine, column + " holds a NUL byte; a schedule is text");
+        else if (!datamodel::isValidUtf8(field))
+            self->problems_.add(fieldLine, column + " is not valid UTF-8 (save the file as UTF-8)");
         self->building_.fields.push_back(std::move(field));
     }
     static void endRow(int, void* context) {
@@ -86,6 +96,7 @@ private:
         self->building_ = {};
     }
 
+    ScheduleProblems& problems_;
     int line_ = 0;
     CsvRow building_;
 };
@@ -221,10 +232,8 @@ void writeScheduleCsv(const ScheduleTable& table, const std::string& path) {
         text.append(quoted(joined(task.entities))).append(",");
         text.append(joined(task.predecessors)).append("\r\n");
     }
-    QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
-        throw ScheduleError({path + ": cannot be written: " + file.errorString().toStdString()});
+    if (const std::string error = datamodel::writeFileAtomically(path, text); !error.empty())
+        throw ScheduleError({error});
 }
 
 } // namespace twin::importers

@@ -59,8 +59,12 @@ datamodel::TimePoint parseScheduleTime(std::string_view text, const char* field,
             problems.add(line, std::string(field) + " is empty: a task needs a planned start and end");
         return kNoTime;
     }
-    if (const std::optional<datamodel::TimePoint> time = datamodel::parseTime(text))
-        return *time;
+    if (const std::optional<datamodel::TimePoint> time = datamodel::parseTime(text)) {
+        if (datamodel::withinModelSpan(*time))
+            return *time;
+        problems.add(line, std::string(field) + ": " + datamodel::outsideModelSpan(text));
+        return kNoTime;
+    }
     problems.add(line, std::string(field) + ": '" + std::string(text) +
                            "' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)");
     return kNoTime;
@@ -112,6 +116,11 @@ void checkScheduleTable(const ScheduleTable& table, ScheduleProblems& problems) 
             problems.add(task.line, "task '" + task.name + "' has an actual end but no actual start");
         else if (task.actualEnd != kNoTime && task.actualEnd < task.actualStart)
             problems.add(task.line, "task '" + task.name + "' actually ended before it started");
+        std::vector<std::int64_t> sorted = task.predecessors;
+        std::sort(sorted.begin(), sorted.end());
+        if (const auto repeated = std::adjacent_find(sorted.begin(), sorted.end()); repeated != sorted.end())
+            problems.add(task.line, "task '" + task.name + "' names predecessor " +
+                                        std::to_string(*repeated) + " more than once");
         for (const std::int64_t predecessor : task.predecessors) {
             if (predecessor == task.id)
                 problems.add(task.line, "task '" + task.name + "' depends on itself");

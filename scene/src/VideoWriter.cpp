@@ -1,7 +1,11 @@
 #include "scene/VideoWriter.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <sys/statvfs.h>
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkOggTheoraWriter.h>
@@ -9,6 +13,43 @@
 #include <vtkUnsignedCharArray.h>
 
 namespace twin::scene {
+
+namespace {
+
+// vtkOggTheoraWriter does not check its writes: on a full disk it ends "successfully" with a short or
+// empty file. A whole Ogg stream ends with a page flagged end-of-stream whose declared length reaches
+// exactly to the end of the file; anything else was cut short.
+bool endsWithWholeLastPage(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() < 27)
+        return false;
+    const qint64 tailBytes = std::min<qint64>(file.size(), 256 * 1024);
+    file.seek(file.size() - tailBytes);
+    const QByteArray tail = file.read(tailBytes);
+    for (qsizetype at = tail.lastIndexOf("OggS"); at >= 0; at = tail.lastIndexOf("OggS", at - 1)) {
+        if (tail.size() - at < 27)
+            continue;
+        const auto headerType = quint8(tail[at + 5]);
+        const int segments = quint8(tail[at + 26]);
+        if (tail.size() - at < 27 + segments)
+            continue;
+        qsizetype length = 27 + segments;
+        for (int i = 0; i < segments; ++i)
+            length += quint8(tail[at + 27 + i]);
+        return (headerType & 0x04) != 0 && at + length == tail.size();
+    }
+    return false;
+}
+
+QString systemReasonForShortFile(const QString& path) {
+    struct statvfs space {};
+    if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &space) == 0 &&
+        space.f_bavail == 0)
+        return QString::fromLocal8Bit(std::strerror(ENOSPC));
+    return QStringLiteral("the file was cut short (a full disk or a file size limit?)");
+}
+
+} // namespace
 
 struct VideoWriter::Private {
     vtkNew<vtkImageData> image;
@@ -67,6 +108,10 @@ QString VideoWriter::finish() {
     if (d->started && !d->ended) {
         d->writer->End();
         d->ended = true;
+        const QString path = QString::fromLocal8Bit(d->writer->GetFileName());
+        if (error_.isEmpty() && !endsWithWholeLastPage(path))
+            error_ =
+                QStringLiteral("%1: cannot write the video: %2").arg(path, systemReasonForShortFile(path));
     }
     return error_;
 }

@@ -1,3 +1,4 @@
+#include "datamodel/Utf8.h"
 #include "telemetry/Exposition.h"
 
 #include <array>
@@ -169,74 +170,123 @@ bool parseGoInt64(std::string_view text, std::int64_t& value) {
     return error == std::errc() && end == last && text.size() > start;
 }
 
-bool isValidUtf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto byte = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        std::uint32_t codePoint = 0;
-        if (byte < 0x80) {
-            ++i;
-            continue;
-        } else if ((byte >> 5) == 0x6) {
-            length = 2;
-            codePoint = byte & 0x1f;
-        } else if ((byte >> 4) == 0xe) {
-            length = 3;
-            codePoint = byte & 0x0f;
-        } else if ((byte >> 3) == 0x1e) {
-            length = 4;
-            codePoint = byte & 0x07;
-        } else {
-            return false;
-        }
-        if (i + length > text.size())
-            return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next >> 6) != 0x2)
-                return false;
-            codePoint = (codePoint << 6) | (next & 0x3f);
-        }
-        const bool overlong = (length == 2 && codePoint < 0x80) || (length == 3 && codePoint < 0x800) ||
-                              (length == 4 && codePoint < 0x10000);
-        if (overlong || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
-            return false;
-        i += length;
-    }
+// Go's unicode.IsPrint, near enough for messages: graphic characters and the ASCII space; not the
+// controls (C0, DEL, C1), the no-break space, the soft hyphen, the line and paragraph separators and
+// the zero-width and direction marks.
+bool goPrintable(std::uint32_t c) {
+    if (c < 0x80)
+        return c >= 0x20 && c < 0x7f;
+    if (c < 0xa1 || c == 0xad || c == 0xfeff || (c >= 0x200b && c <= 0x200f) ||
+        (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || (c >= 0xfff9 && c <= 0xfffb) ||
+        (c >= 0xe000 && c <= 0xf8ff))
+        return false;
     return true;
 }
 
-// Go's %q, enough for error messages: double quotes, backslash escapes for quote, backslash, controls.
+// One code point the way Go's %q writes it inside quotes delimited by `quote`.
+void appendGoQuoted(std::string& out, std::uint32_t c, char quote) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    auto hex = [&](int digits) {
+        for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4)
+            out += kHex[(c >> shift) & 0xf];
+    };
+    if (c == std::uint32_t(quote) || c == '\\') {
+        out += '\\';
+        out += char(c);
+        return;
+    }
+    if (goPrintable(c)) {
+        if (c < 0x80) {
+            out += char(c);
+        } else { // back to UTF-8
+            char bytes[4];
+            int n = 0;
+            if (c < 0x800) {
+                bytes[n++] = char(0xc0 | (c >> 6));
+            } else if (c < 0x10000) {
+                bytes[n++] = char(0xe0 | (c >> 12));
+                bytes[n++] = char(0x80 | ((c >> 6) & 0x3f));
+            } else {
+                bytes[n++] = char(0xf0 | (c >> 18));
+                bytes[n++] = char(0x80 | ((c >> 12) & 0x3f));
+                bytes[n++] = char(0x80 | ((c >> 6) & 0x3f));
+            }
+            bytes[n++] = char(0x80 | (c & 0x3f));
+            out.append(bytes, std::size_t(n));
+        }
+        return;
+    }
+    switch (c) {
+    case '\a':
+        out += "\\a";
+        return;
+    case '\b':
+        out += "\\b";
+        return;
+    case '\f':
+        out += "\\f";
+        return;
+    case '\n':
+        out += "\\n";
+        return;
+    case '\r':
+        out += "\\r";
+        return;
+    case '\t':
+        out += "\\t";
+        return;
+    case '\v':
+        out += "\\v";
+        return;
+    default:
+        break;
+    }
+    if (c < 0x20 || c == 0x7f) {
+        out += "\\x";
+        hex(2);
+    } else if (c < 0x10000) {
+        out += "\\u";
+        hex(4);
+    } else {
+        out += "\\U";
+        hex(8);
+    }
+}
+
+// Go's %q of a string, as prometheus/common's messages quote what they found: escapes for quotes,
+// backslashes and every control, \xNN for each byte that is not UTF-8. A message never carries a raw
+// CR, NUL or broken byte to the terminal.
 std::string quoted(std::string_view text) {
     std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            out += c;
+    for (std::size_t i = 0; i < text.size();) {
+        std::uint32_t c = 0;
+        const std::size_t length = datamodel::utf8SequenceAt(text, i, &c);
+        if (length == 0) {
+            static constexpr char kHex[] = "0123456789abcdef";
+            const auto byte = static_cast<unsigned char>(text[i]);
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+            ++i;
+            continue;
         }
+        appendGoQuoted(out, c, '"');
+        i += length;
     }
     return out + "\"";
 }
 
+// Go's %q of a byte (prometheus/common's currentByte): a rune literal of the byte's value.
 std::string quotedByte(int c) {
-    if (c == '\n')
-        return "'\\n'";
-    if (c == '\t')
-        return "'\\t'";
-    return std::string("'") + char(c) + "'";
+    std::string out = "'";
+    appendGoQuoted(out, std::uint32_t(static_cast<unsigned char>(c)), '\'');
+    return out + "'";
+}
+
+// A byte as Go's %c prints it, but escaped when it is not printable (a raw CR would rewrite the line).
+std::string unquotedByte(int c) {
+    const std::string literal = quotedByte(c);
+    return literal.substr(1, literal.size() - 2);
 }
 
 std::optional<MetricType> metricTypeNamed(std::string_view name) {
@@ -446,7 +496,7 @@ private:
                     if (current() == kEndOfInput)
                         return unexpectedEnd();
                     if (current() != '\\' && current() != 'n')
-                        return fail("invalid escape sequence '\\" + std::string(1, char(current())) + "'");
+                        return fail("invalid escape sequence '\\" + unquotedByte(current()) + "'");
                 }
                 ++pos_;
             }
@@ -621,9 +671,9 @@ private:
             else if (escaped == 'n')
                 out += '\n';
             else
-                return fail("invalid escape sequence '\\" + std::string(1, escaped) + "'");
+                return fail("invalid escape sequence '\\" + unquotedByte(escaped) + "'");
         }
-        if (!isValidUtf8(out))
+        if (!datamodel::isValidUtf8(out))
             return fail("invalid label value " + quoted(out));
         value = out;
         return true;

@@ -16,6 +16,10 @@ class ModelWriter;
 
 enum class Access { ReadOnly, ReadWrite };
 
+// A file being built (a generator's output) is marked unfinished from its first commit until
+// markComplete(): one that a kill, a crash or a full disk stopped half way is never opened as a model.
+enum class Completion { Complete, Pending };
+
 // What any storage back end offers the rest of the program.
 class FacilityStorage {
 public:
@@ -30,7 +34,8 @@ public:
 class Store final : public FacilityStorage {
 public:
     // A new, empty model at `path`, which must not exist yet.
-    static std::unique_ptr<Store> create(const std::string& path);
+    static std::unique_ptr<Store> create(const std::string& path,
+                                         Completion completion = Completion::Complete);
     // An existing model. Refuses (ModelError, file untouched) anything that is not a Colossus Twin
     // model this build can read. ReadWrite migrates an older schema forward; ReadOnly never writes.
     static std::unique_ptr<Store> open(const std::string& path, Access access);
@@ -45,6 +50,8 @@ public:
     // it deletes on failure. Ends with a rollback journal (a single self-contained file) and ANALYZE.
     void beginBulkLoad();
     void endBulkLoad();
+    // Clears the unfinished mark of a file created with Completion::Pending.
+    void markComplete();
 
 private:
     struct Private;

@@ -25,4 +25,14 @@ inline TimePoint startOfDay(TimePoint time) {
 }
 TimePoint timeFromCivil(int year, int month, int day, int hour = 0, int minute = 0, int second = 0);
 
+// The span a model's dates must fall in, 1970-01-01 up to 2200-01-01 (exclusive). A calendar date
+// outside it is a typo or a placeholder ("0000-01-01", "9999-12-31"), never a build-out date.
+inline constexpr TimePoint kEarliestModelTime = 0;
+inline constexpr TimePoint kEndOfModelTime = 7258118400; // 2200-01-01 00:00:00 UTC
+inline bool withinModelSpan(TimePoint time) {
+    return time >= kEarliestModelTime && time < kEndOfModelTime;
+}
+// "'9999-12-31' is outside 1970-01-01 to 2199-12-31", for a message.
+std::string outsideModelSpan(std::string_view text);
+
 } // namespace twin::datamodel

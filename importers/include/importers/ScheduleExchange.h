@@ -69,10 +69,22 @@ struct ImportSummary {
     std::vector<std::string> unlinkedTasks; // "FILE:LINE: task 'X' names no entity" (imported, unlinked)
 };
 
+struct ImportOptions {
+    // A file with no tasks would delete the whole schedule: refused unless asked for (--allow-empty).
+    bool allowEmpty = false;
+};
+
 // Replaces the whole schedule of `storage` with `table` in one transaction. Every entity name must
 // be in the model: otherwise ScheduleError lists each unknown name with its line, and the model is
 // unchanged. In a file without entity names (as MS Project writes one), a task is linked to the entity
 // its name starts with ("H1-R01-K01 deliver"); tasks linked to nothing are imported and listed.
-ImportSummary replaceSchedule(datamodel::FacilityStorage& storage, const ScheduleTable& table);
+ImportSummary replaceSchedule(datamodel::FacilityStorage& storage, const ScheduleTable& table,
+                              const ImportOptions& options = {});
+
+// The same for the model file at `modelPath`, checked whole first: it is loaded read-only as `info`
+// loads it (a corrupt or inconsistent model is refused with the same message) and every name is
+// resolved before it is opened for writing. A refusal leaves the file byte-identical.
+ImportSummary importSchedule(const std::string& modelPath, const ScheduleTable& table,
+                             const ImportOptions& options = {});
 
 } // namespace twin::importers

@@ -1,0 +1,114 @@
+#include "PageCheck.h"
+
+#include "datamodel/FileOutput.h"
+
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace twin::datamodel {
+
+namespace {
+
+constexpr std::size_t kVersionsRemembered = 64;
+
+std::string cacheFile() {
+    if (const char* explicitPath = std::getenv("TWIN_CHECKED_MODELS"); explicitPath && *explicitPath)
+        return explicitPath;
+    std::string directory;
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+        directory = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        directory = std::string(home) + "/.cache";
+    else
+        return {};
+    return directory + "/colossus-twin/checked-models";
+}
+
+void appendStat(std::ostringstream& key, const std::string& path) {
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) {
+        key << " -";
+        return;
+    }
+    key << ' ' << status.st_dev << ':' << status.st_ino << ':' << status.st_size << ':'
+        << status.st_mtim.tv_sec << '.' << status.st_mtim.tv_nsec << ':' << status.st_ctim.tv_sec << '.'
+        << status.st_ctim.tv_nsec;
+}
+
+// What tells one version of the file from another: the file's identity, size and times, SQLite's
+// change counter (header bytes 24-27), and the same of its write-ahead log, whose pages are read too.
+std::string versionKey(const std::string& path) {
+    std::ostringstream key;
+    appendStat(key, path);
+    unsigned char counter[4] = {};
+    if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        if (::pread(fd, counter, sizeof counter, 24) != ssize_t(sizeof counter))
+            counter[0] = counter[1] = counter[2] = counter[3] = 0;
+        ::close(fd);
+    }
+    key << " c"
+        << ((unsigned(counter[0]) << 24) | (unsigned(counter[1]) << 16) | (unsigned(counter[2]) << 8) |
+            unsigned(counter[3]));
+    appendStat(key, path + "-wal");
+    return key.str();
+}
+
+std::vector<std::string> rememberedVersions(const std::string& file) {
+    std::vector<std::string> lines;
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            lines.push_back(line);
+    return lines;
+}
+
+void remember(const std::string& file, std::vector<std::string> lines, const std::string& key) {
+    lines.push_back(key);
+    if (lines.size() > kVersionsRemembered)
+        lines.erase(lines.begin(), lines.end() - std::ptrdiff_t(kVersionsRemembered));
+    std::string text;
+    for (const std::string& line : lines)
+        text.append(line).append("\n");
+    const std::string directory = file.substr(0, file.rfind('/'));
+    ::mkdir(directory.substr(0, directory.rfind('/')).c_str(), 0755);
+    ::mkdir(directory.c_str(), 0755);
+    writeFileAtomically(file, text); // a cache: when it cannot be written, the next open checks again
+}
+
+} // namespace
+
+void checkPagesOnce(sqlite::Connection& connection) {
+    const std::string& path = connection.path();
+    const std::string file = cacheFile();
+    const std::string key = versionKey(path);
+    std::vector<std::string> remembered =
+        file.empty() ? std::vector<std::string>() : rememberedVersions(file);
+    for (const std::string& line : remembered)
+        if (line == key)
+            return;
+
+    // One line of problems, however SQLite splits them: the first few say enough.
+    sqlite::Statement check(connection, "PRAGMA quick_check(3)");
+    std::string problems;
+    while (check.step()) {
+        std::istringstream lines{std::string(check.text(0))};
+        for (std::string line; std::getline(lines, line);) {
+            if (line == "ok" || line.empty() || line.starts_with("***"))
+                continue;
+            problems.append(problems.empty() ? "" : "; ").append(line);
+        }
+    }
+    if (!problems.empty())
+        throw ModelError(path + ": the file is damaged (SQLite's quick_check: " + problems +
+                         "); restore it from a backup or generate it again");
+    if (!file.empty())
+        remember(file, std::move(remembered), key);
+}
+
+} // namespace twin::datamodel
