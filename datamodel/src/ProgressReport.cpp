@@ -8,40 +8,60 @@ std::vector<CurvePoint> installedCurve(const Facility& facility, const Schedule&
                                        TimePoint firstDay, TimePoint lastDay) {
     if (lastDay < firstDay)
         return {};
-    const std::size_t days = std::size_t((lastDay - firstDay) / kSecondsPerDay) + 1;
-    // Per day, how many become installed by its end (by each basis); then running sums. An entity is
-    // installed once its owner's last task has ended; one with no owner always was.
-    std::vector<std::size_t> plannedNew(days, 0), actualNew(days, 0);
-    std::size_t plannedBefore = 0, actualBefore = 0;
-    auto add = [&](TimePoint finish, std::vector<std::size_t>& perDay, std::size_t& before) {
+    const TimePoint lastIndex = (lastDay - firstDay) / kSecondsPerDay;
+    // Per basis, the day (counted from firstDay) each entity becomes installed by its end: 0 for one
+    // installed by the end of the first day (or with no owner: it always was), none past the last day.
+    std::vector<TimePoint> plannedDays, actualDays;
+    auto add = [&](TimePoint finish, std::vector<TimePoint>& days) {
         if (finish == kNoTime)
             return; // not installed within any day of the curve
-        const TimePoint endOfFirst = firstDay + kSecondsPerDay - 1;
-        if (finish <= endOfFirst) {
-            ++before;
-            return;
-        }
-        const std::size_t day = std::size_t((finish - firstDay) / kSecondsPerDay);
-        if (day < days)
-            ++perDay[day];
+        const TimePoint day = finish < firstDay ? 0 : (finish - firstDay) / kSecondsPerDay;
+        if (day <= lastIndex)
+            days.push_back(day);
     };
     for (const EntityIndex e : facility.ofKind(kind)) {
         const EntityIndex owner = schedule.owner(e);
         if (owner == kNoEntity) {
-            ++plannedBefore;
-            ++actualBefore;
+            plannedDays.push_back(0);
+            actualDays.push_back(0);
             continue;
         }
-        add(schedule.finish(owner, ScheduleBasis::Planned), plannedNew, plannedBefore);
-        add(schedule.finish(owner, ScheduleBasis::Actual), actualNew, actualBefore);
+        add(schedule.finish(owner, ScheduleBasis::Planned), plannedDays);
+        add(schedule.finish(owner, ScheduleBasis::Actual), actualDays);
     }
-    std::vector<CurvePoint> curve(days);
-    std::size_t planned = plannedBefore, actual = actualBefore;
-    for (std::size_t d = 0; d < days; ++d) {
-        planned += d == 0 ? 0 : plannedNew[d];
-        actual += d == 0 ? 0 : actualNew[d];
-        curve[d] = {firstDay + TimePoint(d) * kSecondsPerDay, planned, actual};
+    std::sort(plannedDays.begin(), plannedDays.end());
+    std::sort(actualDays.begin(), actualDays.end());
+
+    // Points only where the line bends: the first and last day, and around each day the counts change
+    // (the day before, still at the old counts, and the day itself). Drawn as a line, that is the curve
+    // a point a day would draw, in at most twice as many points as there are days anything is
+    // installed on, however far apart the schedule's dates are.
+    std::vector<CurvePoint> curve;
+    std::size_t plannedAt = 0, actualAt = 0; // entries of each list counted so far
+    auto countsBy = [&](TimePoint day) {
+        while (plannedAt < plannedDays.size() && plannedDays[plannedAt] <= day)
+            ++plannedAt;
+        while (actualAt < actualDays.size() && actualDays[actualAt] <= day)
+            ++actualAt;
+        return CurvePoint{firstDay + day * kSecondsPerDay, plannedAt, actualAt};
+    };
+    curve.push_back(countsBy(0));
+    std::size_t nextPlanned = plannedAt, nextActual = actualAt;
+    for (;;) {
+        const TimePoint nextChange =
+            std::min(nextPlanned < plannedDays.size() ? plannedDays[nextPlanned] : lastIndex + 1,
+                     nextActual < actualDays.size() ? actualDays[nextActual] : lastIndex + 1);
+        if (nextChange > lastIndex)
+            break;
+        const TimePoint lastShown = (curve.back().day - firstDay) / kSecondsPerDay;
+        if (nextChange - 1 > lastShown)
+            curve.push_back(countsBy(nextChange - 1));
+        curve.push_back(countsBy(nextChange));
+        nextPlanned = plannedAt;
+        nextActual = actualAt;
     }
+    if ((curve.back().day - firstDay) / kSecondsPerDay < lastIndex)
+        curve.push_back(countsBy(lastIndex));
     return curve;
 }
 

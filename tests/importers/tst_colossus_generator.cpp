@@ -326,32 +326,49 @@ private slots:
     }
 
     // The S-curve of GPUs installed per day: never down, ending at the total, and at every day equal to
-    // the schedule's state count (worked out another way: every entity's state at that day's end).
+    // the schedule's state count (worked out another way: every entity's state at that day's end). Its
+    // points are where the line bends, not one a day: a day's counts are those of the last point on or
+    // before it.
     void theSCurveRisesToTheTotal() {
         const Schedule schedule(facility_);
         const TimePoint first = *parseTime(formatDate(facility_.scheduleStart()));
         const TimePoint last = *parseTime(formatDate(facility_.scheduleEnd())) + kSecondsPerDay;
         const std::vector<CurvePoint> curve =
             installedCurve(facility_, schedule, EntityKind::Gpu, first, last);
-        QCOMPARE(curve.size(), std::size_t((last - first) / kSecondsPerDay + 1));
-        std::size_t previousPlanned = 0, previousActual = 0;
-        for (std::size_t d = 0; d < curve.size(); ++d) {
-            const CurvePoint& point = curve[d];
-            QCOMPARE(point.day, first + TimePoint(d) * kSecondsPerDay);
-            QVERIFY(point.planned >= previousPlanned && point.actual >= previousActual);
-            previousPlanned = point.planned;
-            previousActual = point.actual;
-            if (d % 5 == 0 || d + 1 == curve.size()) { // a state count per day costs a pass over everything
-                const TimePoint endOfDay = point.day + kSecondsPerDay - 1;
-                QCOMPARE(point.actual,
+        QCOMPARE(curve.front().day, first);
+        QCOMPARE(curve.back().day, last);
+        const std::size_t days = std::size_t((last - first) / kSecondsPerDay + 1);
+        QVERIFY2(curve.size() < days, qPrintable(QString::number(curve.size()))); // 122 days, 19 of roll-out
+        for (std::size_t p = 1; p < curve.size(); ++p) {
+            QVERIFY(curve[p].day > curve[p - 1].day);
+            QCOMPARE((curve[p].day - first) % kSecondsPerDay, TimePoint(0));
+            QVERIFY(curve[p].planned >= curve[p - 1].planned && curve[p].actual >= curve[p - 1].actual);
+            // Two points a day apart, or a flat stretch between them.
+            if (curve[p].day - curve[p - 1].day > kSecondsPerDay)
+                QVERIFY(curve[p].planned == curve[p - 1].planned && curve[p].actual == curve[p - 1].actual);
+        }
+        std::size_t point = 0;
+        for (std::size_t d = 0; d < days; ++d) {
+            const TimePoint day = first + TimePoint(d) * kSecondsPerDay;
+            while (point + 1 < curve.size() && curve[point + 1].day <= day)
+                ++point;
+            if (d % 3 == 0 || d + 1 == days) { // a state count per day costs a pass over everything
+                const TimePoint endOfDay = day + kSecondsPerDay - 1;
+                QCOMPARE(curve[point].actual,
                          schedule.installedCount(EntityKind::Gpu, endOfDay, ScheduleBasis::Actual));
-                QCOMPARE(point.planned,
+                QCOMPARE(curve[point].planned,
                          schedule.installedCount(EntityKind::Gpu, endOfDay, ScheduleBasis::Planned));
             }
         }
         QCOMPARE(curve.front().actual, std::size_t(0));
         QCOMPARE(curve.back().planned, std::size_t(100000));
         QCOMPARE(curve.back().actual, std::size_t(100000));
+        // Over two centuries the curve is no bigger: its size follows the days things finish on.
+        const std::vector<CurvePoint> wide =
+            installedCurve(facility_, schedule, EntityKind::Gpu, first - 100 * 365 * kSecondsPerDay,
+                           last + 100 * 365 * kSecondsPerDay);
+        QVERIFY2(wide.size() <= curve.size() + 2, qPrintable(QString::number(wide.size())));
+        QCOMPARE(wide.back().planned, std::size_t(100000));
     }
 
     void sameSeedSameModelOtherSeedOtherSerials() {

@@ -39,7 +39,10 @@ struct ProgressReport {
 };
 
 // The S-curve: how many entities of `kind` are installed at the end of each day from `firstDay` to
-// `lastDay` (midnights UTC), by planned and by actual dates. O(entities + days).
+// `lastDay` (midnights UTC), by planned and by actual dates. Points in day order at the first and last
+// day and where the line bends (the day before the counts change and the day they do), so a line
+// through them is the daily curve and a day's counts are those of the last point on or before it.
+// O(entities log entities); never sized by the span of the dates.
 struct CurvePoint {
     TimePoint day; // midnight UTC; the counts are at the day's end
     std::size_t planned = 0, actual = 0;
