@@ -131,7 +131,7 @@ ExitCode runBench(const QStringList& arguments) {
     const std::optional<double> seconds = parseBoundedNumber(parser.value(secondsOption), 0.001, 600.0);
     options.secondsPerCase = seconds.value_or(0.0);
     if (!seconds)
-        return fail(ExitCode::Usage, QStringLiteral("bench: invalid --seconds '%1': expected 0 to 600")
+        return fail(ExitCode::Usage, QStringLiteral("bench: invalid --seconds '%1': expected 0.001 to 600")
                                          .arg(parser.value(secondsOption)));
 
     const bench::BenchReport report = bench::runViewBench(options);

@@ -36,8 +36,9 @@ void printErr(const QString& text) {
 }
 
 ExitCode finishStandardOutput(ExitCode code) {
+    // Closed, not only flushed: some file systems (NFS, a quota) report a lost write only at close.
     errno = 0;
-    if (std::fflush(stdout) != 0 && standardOutputError == 0)
+    if (std::fclose(stdout) != 0 && standardOutputError == 0)
         standardOutputError = errno != 0 ? errno : EIO;
     if (standardOutputError == 0)
         return code;

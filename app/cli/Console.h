@@ -16,8 +16,9 @@ ExitCode fail(ExitCode code, const QString& message);
 // and reported by finishStandardOutput, so that no command says "done" when its result was lost.
 void printOut(const QString& text);
 void printErr(const QString& text);
-// At exit: flushes standard output; when anything written to it was lost, prints
-// "colossus-twin: standard output: cannot be written: No space left on device" and turns success into 1.
+// At exit (nothing is printed to standard output after it): closes standard output; when anything written to
+// it was lost, prints "colossus-twin: standard output: cannot be written: No space left on device" and turns
+// success into 1.
 ExitCode finishStandardOutput(ExitCode code);
 
 } // namespace twin::app

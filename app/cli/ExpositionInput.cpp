@@ -1,9 +1,9 @@
 #include "cli/ExpositionInput.h"
 
 #include <QFile>
+#include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -17,6 +17,7 @@ namespace {
 // What the SIGBUS handler needs, set before the mapping is read: the mapped range and the line to
 // print. Plain data, so that the handler touches nothing that is not async-signal-safe.
 struct MappingGuard {
+    std::atomic<bool> reported{false}; // the parser's threads may all fault: one line, from the first
     const char* begin = nullptr;
     const char* end = nullptr;
     char message[4096] = {};
@@ -29,8 +30,13 @@ void onBusError(int signal, siginfo_t* info, void* context) {
     const char* address = static_cast<const char*>(info->si_addr);
     if (address >= guard.begin && address < guard.end) {
         // The file is shorter than when it was mapped: its pages beyond the new end are gone.
-        [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, guard.message, guard.messageBytes);
-        ::_exit(1);
+        if (!guard.reported.exchange(true)) {
+            [[maybe_unused]] const ssize_t written =
+                ::write(STDERR_FILENO, guard.message, guard.messageBytes);
+            ::_exit(1);
+        }
+        for (;;) // another thread is printing the line and exiting
+            ::pause();
     }
     // Not ours: what would have happened without this handler.
     ::sigaction(SIGBUS, &guard.previous, nullptr);
@@ -46,7 +52,9 @@ QString systemError() {
 
 } // namespace
 
-ExpositionInput::ExpositionInput(const QString& path) : path_(path) {
+ExpositionInput::ExpositionInput(const QString& path, const std::function<void()>& afterMapping,
+                                 std::size_t mostStreamBytes)
+    : path_(path) {
     const bool standardInput = path == QLatin1String("-");
     fd_ = standardInput ? ::dup(STDIN_FILENO)
                         : ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
@@ -61,10 +69,14 @@ ExpositionInput::ExpositionInput(const QString& path) : path_(path) {
     }
     // Only a regular file's size says how much there is to read: /proc files say 0, pipes and devices
     // say nothing, and a regular file of size 0 may still have content (/proc, /sys).
-    if (S_ISREG(status.st_mode) && status.st_size > 0)
+    // Standard input redirected from a file may have been read from already: map only from the start.
+    if (S_ISREG(status.st_mode) && status.st_size > 0 && ::lseek(fd_, 0, SEEK_CUR) == 0) {
         map(fd_, std::size_t(status.st_size));
-    else
-        readStream(fd_);
+        if (mapped_ && afterMapping)
+            afterMapping();
+    } else {
+        readStream(fd_, mostStreamBytes);
+    }
 }
 
 ExpositionInput::~ExpositionInput() {
@@ -104,18 +116,9 @@ void ExpositionInput::map(int fd, std::size_t size) {
     action.sa_flags = SA_SIGINFO;
     sigemptyset(&action.sa_mask);
     ::sigaction(SIGBUS, &action, &guard.previous);
-
-    // For tests only: shrink the file as another process would, between mapping and reading.
-    if (const char* shrinkTo = std::getenv("TWIN_TEST_SHRINK_AFTER_MAP")) {
-        const int writer = ::open(QFile::encodeName(path_).constData(), O_WRONLY | O_CLOEXEC);
-        if (writer >= 0) {
-            [[maybe_unused]] const int truncated = ::ftruncate(writer, off_t(std::atoll(shrinkTo)));
-            ::close(writer);
-        }
-    }
 }
 
-void ExpositionInput::readStream(int fd) {
+void ExpositionInput::readStream(int fd, std::size_t mostBytes) {
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -127,9 +130,9 @@ void ExpositionInput::readStream(int fd) {
         }
         if (n == 0)
             break;
-        if (streamed_.size() + std::size_t(n) > kMostStreamBytes) {
+        if (streamed_.size() + std::size_t(n) > mostBytes) {
             error_ = QStringLiteral("more than %1 MB without an end; not an exposition text")
-                         .arg(kMostStreamBytes >> 20);
+                         .arg(double(mostBytes) / double(1 << 20));
             streamed_.clear();
             return;
         }

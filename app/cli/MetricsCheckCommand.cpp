@@ -12,6 +12,10 @@
 namespace twin::app {
 
 ExitCode runMetricsCheck(const QStringList& arguments) {
+    return runMetricsCheckWith(arguments, {});
+}
+
+ExitCode runMetricsCheckWith(const QStringList& arguments, const MetricsCheckHooks& hooks) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Check a Prometheus text exposition file (format 0.0.4) and count its samples."));
@@ -34,7 +38,9 @@ ExitCode runMetricsCheck(const QStringList& arguments) {
         return fail(ExitCode::Usage, QStringLiteral("metrics-check: name one FILE"));
     const QString path = positional.first();
 
-    const ExpositionInput input(path);
+    const ExpositionInput input(path, hooks.afterMapping,
+                                hooks.mostStreamBytes ? hooks.mostStreamBytes
+                                                      : ExpositionInput::kMostStreamBytes);
     if (!input.error().isEmpty())
         return fail(ExitCode::BadInput, QStringLiteral("%1: %2").arg(path, input.error()));
     const std::string_view text = input.text();

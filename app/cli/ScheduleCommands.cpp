@@ -94,10 +94,10 @@ ExitCode runExport(const QStringList& arguments) {
         return *code;
     const QStringList& paths = std::get<QStringList>(parsed);
     // By identity, not by name: "./m.csv", a hard link or a symbolic link to the model is the model.
-    if (datamodel::sameFile(paths[0].toStdString(), paths[1].toStdString()))
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: is the model itself (%2); export the schedule to another file")
-                        .arg(paths[1], paths[0]));
+    if (const std::string refusal =
+            datamodel::refuseOverwritingModel(paths[1].toStdString(), paths[0].toStdString());
+        !refusal.empty())
+        return fail(ExitCode::BadInput, QString::fromStdString(refusal));
     try {
         const auto store = datamodel::Store::open(paths[0].toStdString(), datamodel::Access::ReadOnly);
         const importers::ScheduleTable table = importers::scheduleOf(store->load());

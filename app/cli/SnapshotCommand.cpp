@@ -4,6 +4,7 @@
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
 #include "datamodel/Facility.h"
+#include "datamodel/FileOutput.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
@@ -86,6 +87,11 @@ ExitCode runSnapshot(const QStringList& arguments) {
     if (!outputPath.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         return fail(ExitCode::Usage,
                     QStringLiteral("snapshot: %1: the output must be a .png file").arg(outputPath));
+    if (!positional.isEmpty())
+        if (const std::string refusal =
+                datamodel::refuseOverwritingModel(outputPath.toStdString(), positional.first().toStdString());
+            !refusal.empty())
+            return fail(ExitCode::BadInput, QString::fromStdString(refusal));
 
     const QString camera = parser.value(cameraOption);
     const bool knownCamera =

@@ -2,6 +2,7 @@
 #include "cli/Console.h"
 #include "cli/ImageFile.h"
 #include "cli/Subcommands.h"
+#include "datamodel/FileOutput.h"
 #include "datamodel/ModelFile.h"
 #include "gui/MainWindow.h"
 
@@ -46,7 +47,15 @@ ExitCode runGui(const QStringList& arguments) {
         const datamodel::ModelFileProbe probe = datamodel::probeModelFile(positional.first());
         if (!probe.ok)
             return fail(ExitCode::BadInput, probe.error);
+        if (parser.isSet(screenshotOption))
+            if (const std::string refusal = datamodel::refuseOverwritingModel(
+                    parser.value(screenshotOption).toStdString(), positional.first().toStdString());
+                !refusal.empty())
+                return fail(ExitCode::BadInput, QString::fromStdString(refusal));
     }
+
+    // Declared before the window, whose connections refer to it, so that it outlives them.
+    QString failure;
 
     MainWindow window;
     window.setLiveTelemetry(parser.isSet(simulateOption));
@@ -54,7 +63,6 @@ ExitCode runGui(const QStringList& arguments) {
     // With --screenshot a script waits for the picture of *this* model: a model that cannot be opened
     // ends it with the message (exit 1), not with a picture of the demo hall and the error in the
     // status bar.
-    QString failure;
     if (parser.isSet(screenshotOption)) {
         // Grab once the model has loaded, after one more paint.
         const QString path = parser.value(screenshotOption);

@@ -1,5 +1,6 @@
 #include "gui/ScheduleFiles.h"
 
+#include "datamodel/FileOutput.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
 #include "importers/ScheduleExchange.h"
@@ -42,6 +43,12 @@ ScheduleJob importSchedule(const QString& modelPath, const QString& schedulePath
 ScheduleJob exportSchedule(const std::shared_ptr<const datamodel::Facility>& facility,
                            const QString& modelPath, const QString& schedulePath) {
     ScheduleJob outcome;
+    if (const std::string refusal =
+            datamodel::refuseOverwritingModel(schedulePath.toStdString(), modelPath.toStdString());
+        !refusal.empty()) {
+        outcome.details = QString::fromStdString(refusal);
+        return outcome;
+    }
     try {
         const importers::ScheduleTable table = importers::scheduleOf(*facility);
         importers::writeSchedule(table, schedulePath.toStdString(),

@@ -3,11 +3,13 @@
 #include "datamodel/FileOutput.h"
 
 #include <cstdlib>
+#include <ctime>
 #include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <vector>
 
@@ -16,6 +18,34 @@ namespace twin::datamodel {
 namespace {
 
 constexpr std::size_t kVersionsRemembered = 64;
+// A file changed this recently may change again within its timestamps' resolution (a few ms on ext4,
+// seconds elsewhere) and keep its key: such a version is checked and not remembered (git's "racily
+// clean" rule).
+constexpr std::int64_t kSettledSeconds = 2;
+
+// Network and FUSE file systems may serve cached attributes: a key read there proves nothing.
+bool onLocalFileSystem(const std::string& path) {
+    struct statfs system {};
+    if (::statfs(path.c_str(), &system) != 0)
+        return false;
+    constexpr long kNfs = 0x6969, kSmb = 0x517b, kCifs = 0xff534d42, kSmb2 = 0xfe534d42, kFuse = 0x65735546;
+    const long type = long(system.f_type);
+    return type != kNfs && type != kSmb && type != kCifs && type != kSmb2 && type != kFuse;
+}
+
+// The file (and its write-ahead log) last changed long enough ago for its key to be trusted.
+bool settled(const std::string& path) {
+    const std::int64_t now = std::int64_t(::time(nullptr));
+    for (const std::string& file : {path, path + "-wal"}) {
+        struct stat status {};
+        if (::stat(file.c_str(), &status) != 0)
+            continue;
+        if (now - std::int64_t(status.st_mtim.tv_sec) < kSettledSeconds ||
+            now - std::int64_t(status.st_ctim.tv_sec) < kSettledSeconds)
+            return false;
+    }
+    return true;
+}
 
 std::string cacheFile() {
     if (const char* explicitPath = std::getenv("TWIN_CHECKED_MODELS"); explicitPath && *explicitPath)
@@ -107,7 +137,8 @@ void checkPagesOnce(sqlite::Connection& connection) {
     if (!problems.empty())
         throw ModelError(path + ": the file is damaged (SQLite's quick_check: " + problems +
                          "); restore it from a backup or generate it again");
-    if (!file.empty())
+    // Remembered only when the key read before the check still holds after it and can be trusted.
+    if (!file.empty() && settled(path) && onLocalFileSystem(path) && versionKey(path) == key)
         remember(file, std::move(remembered), key);
 }
 

@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace twin::importers {
@@ -375,7 +378,8 @@ SwitchPlan ColossusGenerator::placeInNetworkRack(HallPlan& hall, int slot, const
 namespace {
 
 // "NAME.partial-PID" (and its journal) left beside `path` by a generate that was killed: removed when
-// no process PID is alive any more. A live one's file is another generate at work and stays.
+// no process PID is alive here and no process anywhere holds the file's lock (a generate locks its
+// partial file while it writes it: one on another host sharing the directory has a PID of its own).
 void removeStalePartials(const std::string& path) {
     const std::filesystem::path target(path);
     const std::filesystem::path directory = target.has_parent_path() ? target.parent_path() : ".";
@@ -385,18 +389,42 @@ void removeStalePartials(const std::string& path) {
         const std::string name = entry.path().filename().string();
         if (!name.starts_with(prefix))
             continue;
-        const std::string rest = name.substr(prefix.size());
-        const std::size_t digits = rest.find_first_not_of("0123456789");
-        if (digits == 0 || rest.empty())
+        const std::string_view rest = std::string_view(name).substr(prefix.size());
+        long pid = 0;
+        const auto [end, parsed] = std::from_chars(rest.data(), rest.data() + rest.size(), pid);
+        const std::string_view suffix(end, std::size_t(rest.data() + rest.size() - end));
+        if (parsed != std::errc() || pid <= 0 ||
+            (suffix != "" && suffix != "-journal" && suffix != "-wal" && suffix != "-shm"))
             continue;
-        const long pid = std::stol(rest.substr(0, digits));
-        const std::string suffix = digits == std::string::npos ? std::string() : rest.substr(digits);
-        if (suffix != "" && suffix != "-journal" && suffix != "-wal" && suffix != "-shm")
-            continue;
-        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue; // alive (or not ours to ask about)
+        const std::string partial = (directory / (prefix + std::to_string(pid))).string();
+        const int fd = ::open(partial.c_str(), O_RDONLY | O_CLOEXEC);
+        const bool unlocked = fd < 0 || ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+        if (fd >= 0)
+            ::close(fd);
+        if (unlocked)
             std::filesystem::remove(entry.path(), error);
     }
 }
+
+// Holds the lock on a partial file while this process writes it (see removeStalePartials).
+class PartialFileLock {
+public:
+    explicit PartialFileLock(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+        if (fd_ >= 0)
+            ::flock(fd_, LOCK_EX);
+    }
+    ~PartialFileLock() {
+        if (fd_ >= 0)
+            ::close(fd_);
+    }
+    PartialFileLock(const PartialFileLock&) = delete;
+    PartialFileLock& operator=(const PartialFileLock&) = delete;
+
+private:
+    int fd_;
+};
 
 } // namespace
 
@@ -414,6 +442,7 @@ void generateColossus(const std::string& path, const GeneratorOptions& options) 
             // Marked unfinished until the last row is in: a killed generate leaves no file that opens.
             std::unique_ptr<datamodel::Store> store =
                 datamodel::Store::create(partial, datamodel::Completion::Pending);
+            const PartialFileLock lock(partial);
             store->beginBulkLoad();
             store->write([&](datamodel::ModelWriter& writer) { ColossusGenerator(writer, options).run(); });
             store->markComplete();

@@ -117,19 +117,19 @@ ImportSummary importSchedule(const std::string& modelPath, const ScheduleTable& 
     // (corrupt pages, broken references, parent loops are refused with its message) and every name
     // resolved. Only then is the file opened for writing, so a refusal leaves it byte-identical
     // (opening for writing alone changes its header: the journal mode and the change counter).
-    ResolvedSchedule resolved;
     {
         const auto reader = datamodel::Store::open(modelPath, datamodel::Access::ReadOnly);
         const datamodel::Facility facility = reader->load();
-        resolved = resolve(table, [&facility](const std::string& name) -> std::int64_t {
+        resolve(table, [&facility](const std::string& name) -> std::int64_t {
             const datamodel::EntityIndex entity = facility.findByName(name);
             return entity == datamodel::kNoEntity ? 0 : facility.entities().id[std::size_t(entity)];
         });
     }
+    // Resolved again inside the write transaction: ids found in the closed snapshot could have been
+    // reused by another writer since (SQLite reuses the highest rowid). A name gone since then fails
+    // the import there, rolled back.
     const auto store = datamodel::Store::open(modelPath, datamodel::Access::ReadWrite);
-    // An entity removed by another writer since the check fails the write's foreign keys: nothing lands.
-    store->write([&](datamodel::ModelWriter& writer) { writeResolved(writer, table, resolved); });
-    return resolved.summary;
+    return replaceSchedule(*store, table, options);
 }
 
 } // namespace twin::importers

@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <sys/statvfs.h>
 #include <vtkImageData.h>
@@ -16,9 +17,23 @@ namespace twin::scene {
 
 namespace {
 
+// Ogg's page checksum: CRC-32 with polynomial 0x04c11db7, not reflected, over the page with its own
+// checksum field read as zero.
+std::uint32_t oggChecksum(const char* page, qsizetype length) {
+    std::uint32_t crc = 0;
+    for (qsizetype i = 0; i < length; ++i) {
+        const auto byte = std::uint32_t(quint8(i >= 22 && i < 26 ? 0 : page[i]));
+        crc ^= byte << 24;
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc & 0x80000000u) ? (crc << 1) ^ 0x04c11db7u : crc << 1;
+    }
+    return crc;
+}
+
 // vtkOggTheoraWriter does not check its writes: on a full disk it ends "successfully" with a short or
 // empty file. A whole Ogg stream ends with a page flagged end-of-stream whose declared length reaches
-// exactly to the end of the file; anything else was cut short.
+// exactly to the end of the file and whose checksum holds; anything else was cut short. (Video data
+// can hold the bytes "OggS": a candidate whose version or checksum is wrong is no page.)
 bool endsWithWholeLastPage(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly) || file.size() < 27)
@@ -26,16 +41,24 @@ bool endsWithWholeLastPage(const QString& path) {
     const qint64 tailBytes = std::min<qint64>(file.size(), 256 * 1024);
     file.seek(file.size() - tailBytes);
     const QByteArray tail = file.read(tailBytes);
-    for (qsizetype at = tail.lastIndexOf("OggS"); at >= 0; at = tail.lastIndexOf("OggS", at - 1)) {
-        if (tail.size() - at < 27)
+    for (qsizetype at = tail.lastIndexOf("OggS"); at >= 0;
+         at = at > 0 ? tail.lastIndexOf("OggS", at - 1) : -1) {
+        if (tail.size() - at < 27 || tail[at + 4] != 0)
             continue;
-        const auto headerType = quint8(tail[at + 5]);
         const int segments = quint8(tail[at + 26]);
         if (tail.size() - at < 27 + segments)
             continue;
         qsizetype length = 27 + segments;
         for (int i = 0; i < segments; ++i)
             length += quint8(tail[at + 27 + i]);
+        if (at + length > tail.size())
+            continue;
+        std::uint32_t stored = 0;
+        for (int i = 3; i >= 0; --i)
+            stored = (stored << 8) | quint8(tail[at + 22 + i]);
+        if (oggChecksum(tail.constData() + at, length) != stored)
+            continue;
+        const auto headerType = quint8(tail[at + 5]);
         return (headerType & 0x04) != 0 && at + length == tail.size();
     }
     return false;
@@ -46,7 +69,7 @@ QString systemReasonForShortFile(const QString& path) {
     if (::statvfs(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), &space) == 0 &&
         space.f_bavail == 0)
         return QString::fromLocal8Bit(std::strerror(ENOSPC));
-    return QStringLiteral("the file was cut short (a full disk or a file size limit?)");
+    return QStringLiteral("the video was cut short (a full disk or a file size limit?)");
 }
 
 } // namespace
@@ -94,7 +117,7 @@ bool VideoWriter::addFrame(const QImage& frame) {
     }
     d->writer->Write();
     if (d->writer->GetError()) {
-        error_ = QStringLiteral("%1: cannot write the video (%2)")
+        error_ = QStringLiteral("%1: cannot be written: %2")
                      .arg(QString::fromLocal8Bit(d->writer->GetFileName()),
                           QString::fromLatin1(
                               vtkGenericMovieWriter::GetStringFromErrorCode(d->writer->GetErrorCode())));
@@ -110,8 +133,7 @@ QString VideoWriter::finish() {
         d->ended = true;
         const QString path = QString::fromLocal8Bit(d->writer->GetFileName());
         if (error_.isEmpty() && !endsWithWholeLastPage(path))
-            error_ =
-                QStringLiteral("%1: cannot write the video: %2").arg(path, systemReasonForShortFile(path));
+            error_ = QStringLiteral("%1: cannot be written: %2").arg(path, systemReasonForShortFile(path));
     }
     return error_;
 }

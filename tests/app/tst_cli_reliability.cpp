@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <limits>
 #include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -118,6 +119,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
+        // The versions of model files found sound, kept here rather than in the user's ~/.cache.
+        qputenv("TWIN_CHECKED_MODELS", QFile::encodeName(path("checked-models")));
         model_ = path("model.db");
         const Run generated = runTwin({QStringLiteral("generate"), QStringLiteral("--gpus"),
                                        QStringLiteral("4096"), QStringLiteral("-o"), model_});
@@ -138,12 +141,29 @@ private slots:
             const Run run = runTwin({QStringLiteral("export"), model, output});
             QCOMPARE(run.exitCode, 1);
             QCOMPARE(run.err.trimmed(),
-                     QStringLiteral(
-                         "colossus-twin: %1: is the model itself (%2); export the schedule to another file")
+                     QStringLiteral("colossus-twin: %1: is the model itself (%2); choose another file")
                          .arg(output, model));
             QVERIFY(stateOf(model) == before);
         }
         QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode, 0);
+        // Nor a snapshot or a screenshot onto it.
+        const Run snapshot =
+            runTwin({QStringLiteral("snapshot"), path("model.png"), QStringLiteral("-o"), path("model.png")});
+        QVERIFY(!QFile::exists(path("model.png"))); // no such model: refused before anything is written
+        QCOMPARE(snapshot.exitCode, 1);
+        const QString pngModel = path("model-as.png");
+        QVERIFY(copyFile(model_, pngModel));
+        const FileState pngBefore = stateOf(pngModel);
+        for (const QStringList& command :
+             {QStringList{QStringLiteral("snapshot"), pngModel, QStringLiteral("-o"), pngModel},
+              QStringList{QStringLiteral("gui"), pngModel, QStringLiteral("--screenshot"), pngModel}}) {
+            const Run run = runTwin(command);
+            QCOMPARE(run.exitCode, 1);
+            QCOMPARE(run.err.trimmed(),
+                     QStringLiteral("colossus-twin: %1: is the model itself (%1); choose another file")
+                         .arg(pngModel));
+            QVERIFY(stateOf(pngModel) == pngBefore);
+        }
     }
 
     // 2. import wrote into models that info refuses: corrupt pages, a dangling reference, an unknown
@@ -229,9 +249,32 @@ private slots:
         QVERIFY(!QFile::exists(path("from-bad-index.csv")));
         QVERIFY(!QFile::exists(path("bad-index.png")));
         QVERIFY(!QFile::exists(path("bad-index-gui.png")));
-        // Checked once per version: the sound model opens as before, the damaged one is refused again.
-        QCOMPARE(runTwin({QStringLiteral("info"), model_}).exitCode, 0);
-        QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode, 1);
+        QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode,
+                 1); // and again: a damaged file is never remembered
+    }
+
+    // 4. The check reads the whole file, so each version of a file is checked once: remembered once it
+    // has settled (2 s after its last change), and a change of the file, even of the same size, is a
+    // new version.
+    void eachVersionOfAFileIsCheckedOnce() {
+        const QString model = path("versions.db");
+        QVERIFY(copyFile(model_, model));
+        const QString remembered = path("checked-models");
+        auto versions = [&] {
+            return readText(remembered).count('\n');
+        };
+        const qsizetype before = versions();
+        QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode, 0);
+        QCOMPARE(versions(), before); // just written: checked, not remembered
+        QTest::qSleep(2100);
+        QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode, 0);
+        QCOMPARE(versions(), before + 1);
+        QCOMPARE(runTwin({QStringLiteral("info"), model}).exitCode, 0);
+        QCOMPARE(versions(), before + 1); // the same version: not checked again
+        QVERIFY(overwritePage(model, rootPageOf(model, "entity_by_name"))); // same size, new content
+        const Run damaged = runTwin({QStringLiteral("info"), model});
+        QCOMPARE(damaged.exitCode, 1);
+        QVERIFY2(damaged.err.contains(QStringLiteral("the file is damaged")), qPrintable(damaged.err));
     }
 
     // 5. SIGKILL during generate left NAME.partial-PID forever, and info accepted it as a model.
@@ -265,16 +308,25 @@ private slots:
     // 6. metrics-check on a pipe said "0 samples, 0 families", exit 0, where the same file by path
     // names line 2.
     void metricsCheckReadsStreams() {
-        const QByteArray bad("a 1\nb x\n");
+        const QString badFile = path("bad.prom");
+        QVERIFY(writeText(badFile, "a 1\nb x\n"));
+        // Piped, as `cat bad.prom | colossus-twin metrics-check /dev/stdin` and `... -` are.
         for (const QString& name : {QStringLiteral("/dev/stdin"), QStringLiteral("-")}) {
-            const Run run = runTwinWith({QStringLiteral("metrics-check"), name}, [&](QProcess& process) {
-                const QString input = path("stdin.prom");
-                writeText(input, bad);
-                process.setStandardInputFile(input);
-            });
-            QCOMPARE(run.exitCode, 1);
-            QCOMPARE(run.err.trimmed(), QStringLiteral("%1:2: expected float as value, got \"x\"").arg(name));
+            QProcess cat, check;
+            cat.setStandardOutputProcess(&check);
+            cat.start(QStringLiteral("cat"), {badFile});
+            check.start(QStringLiteral(TWIN_BINARY), {QStringLiteral("metrics-check"), name});
+            QVERIFY(check.waitForFinished(30000));
+            cat.waitForFinished();
+            QCOMPARE(check.exitCode(), 1);
+            QCOMPARE(QString::fromUtf8(check.readAllStandardError()).trimmed(),
+                     QStringLiteral("%1:2: expected float as value, got \"x\"").arg(name));
         }
+        // Redirected from a file, standard input is read from where it stands.
+        const Run redirected = runTwinWith({QStringLiteral("metrics-check"), QStringLiteral("-")},
+                                           [&](QProcess& process) { process.setStandardInputFile(badFile); });
+        QCOMPARE(redirected.exitCode, 1);
+        QCOMPARE(redirected.err.trimmed(), QStringLiteral("-:2: expected float as value, got \"x\""));
         // A real pipe, as `cat bad.prom | colossus-twin metrics-check -` gives one.
         QProcess cat, check;
         cat.setStandardOutputProcess(&check);
@@ -361,26 +413,30 @@ private slots:
     // 7. The video: VTK's writer does not check its writes, so a cut-short stream ended "fine".
     void recordRefusesACutShortVideo() {
         // A limit that every frame fits under and the video does not: found from a recording without one.
-        const QStringList shape{QStringLiteral("--size"), QStringLiteral("320x200"),
-                                QStringLiteral("--frames-per-day"), QStringLiteral("4")};
+        const QStringList size{QStringLiteral("--size"), QStringLiteral("320x200")};
         const Run whole = runTwin(
-            QStringList{QStringLiteral("record"), model_, QStringLiteral("-o"), path("whole")} + shape);
+            QStringList{QStringLiteral("record"), model_, QStringLiteral("-o"), path("whole")} + size);
         QCOMPARE(whole.exitCode, 0);
-        qint64 largestFrame = 0;
+        qint64 largestFrame = 0, smallestFrame = std::numeric_limits<qint64>::max();
         for (const QFileInfo& frame :
-             QDir(path("whole")).entryInfoList({QStringLiteral("*.png")}, QDir::Files))
+             QDir(path("whole")).entryInfoList({QStringLiteral("*.png")}, QDir::Files)) {
             largestFrame = std::max(largestFrame, frame.size());
+            smallestFrame = std::min(smallestFrame, frame.size());
+        }
+        QVERIFY(smallestFrame > 4096); // what fullDiskLeavesNoPartialFile's limit relies on
         const qint64 video = QFileInfo(path("whole/rollout.ogv")).size();
         QVERIFY2(video > largestFrame + 2048,
                  qPrintable(QStringLiteral("%1 %2").arg(video).arg(largestFrame)));
         const QString out = path("cut-video");
         const Run run =
-            runTwinWith(QStringList{QStringLiteral("record"), model_, QStringLiteral("-o"), out} + shape,
+            runTwinWith(QStringList{QStringLiteral("record"), model_, QStringLiteral("-o"), out} + size,
                         fileSizeLimit(rlim_t(largestFrame + (video - largestFrame) / 2)));
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(
-                     QStringLiteral("colossus-twin: %1/rollout.ogv: cannot write the video: ").arg(out)),
-                 qPrintable(run.err));
+        QCOMPARE(lines(run.err).last(),
+                 QStringLiteral(
+                     "colossus-twin: %1/rollout.ogv: cannot be written: the video was cut short (a full "
+                     "disk or a file size limit?)")
+                     .arg(out));
         QVERIFY2(filesIn(out).isEmpty(), qPrintable(filesIn(out).join(' ')));
     }
 
@@ -413,19 +469,28 @@ private slots:
             text += "DCGM_FI_DEV_GPU_TEMP{gpu=\"" + QByteArray::number(i % 8) + "\",Hostname=\"h" +
                     QByteArray::number(i) + "\"} 41\n";
         QVERIFY(writeText(file, text));
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("TWIN_TEST_SHRINK_AFTER_MAP"), QStringLiteral("4096"));
-        const Run run = runTwin({QStringLiteral("metrics-check"), file}, environment);
+        auto checkShrunkTo = [&](qint64 bytes) {
+            QProcess check;
+            check.start(QStringLiteral(METRICS_CHECK_UNDER_TEST),
+                        {QStringLiteral("--shrink-to"), QString::number(bytes), file});
+            check.waitForFinished(60000);
+            Run run;
+            run.status = check.exitStatus();
+            run.exitCode = check.exitCode();
+            run.err = QString::fromUtf8(check.readAllStandardError());
+            return run;
+        };
+        const Run run = checkShrunkTo(4096);
         QCOMPARE(run.status, QProcess::NormalExit);
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.err.trimmed(),
+        QCOMPARE(run.err, // once, however many of the parser's threads found their pages gone
                  QStringLiteral(
-                     "colossus-twin: %1: the file shrank while it was read (another process truncated it)")
+                     "colossus-twin: %1: the file shrank while it was read (another process truncated it)\n")
                      .arg(file));
         // Shrunk within its last page: no signal, but the size it was read at is gone.
         QVERIFY(writeText(file, text));
-        environment.insert(QStringLiteral("TWIN_TEST_SHRINK_AFTER_MAP"), QString::number(text.size() - 10));
-        const Run tail = runTwin({QStringLiteral("metrics-check"), file}, environment);
+        const Run tail = checkShrunkTo(text.size() - 10);
+        QCOMPARE(tail.status, QProcess::NormalExit);
         QCOMPARE(tail.exitCode, 1);
         QVERIFY2(tail.err.contains(QStringLiteral("the file changed size while it was read")),
                  qPrintable(tail.err));

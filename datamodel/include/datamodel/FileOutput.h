@@ -16,4 +16,8 @@ std::string writeFileAtomically(const std::string& path, std::string_view bytes)
 // False when either does not exist.
 bool sameFile(const std::string& a, const std::string& b);
 
+// Empty, or "OUTPUT: is the model itself (MODEL); choose another file" when writing `output` would
+// overwrite the model file `model` (a model named m.csv exported to ./m.csv, a screenshot onto it).
+std::string refuseOverwritingModel(const std::string& output, const std::string& model);
+
 } // namespace twin::datamodel
