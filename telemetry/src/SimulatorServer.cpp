@@ -177,9 +177,17 @@ struct SimulatorServer::Private {
 SimulatorServer::SimulatorServer(Simulator& simulator, const SimulatorServerOptions& options)
     : d(std::make_unique<Private>(simulator, options)) {
     beast::error_code error;
-    const auto address = asio::ip::make_address(options.address, error);
-    if (error)
-        throw std::runtime_error("'" + options.address + "' is not an IP address");
+    asio::ip::address address = asio::ip::make_address(options.address, error);
+    if (error) {
+        // A host name (`localhost`, the machine's own name): its first address.
+        tcp::resolver resolver(d->io);
+        const auto found =
+            resolver.resolve(options.address, std::to_string(options.port), tcp::resolver::passive, error);
+        if (error || found.empty())
+            throw std::runtime_error("cannot resolve '" + options.address +
+                                     "': " + (error ? error.message() : "no address"));
+        address = found.begin()->endpoint().address();
+    }
     const tcp::endpoint endpoint(address, options.port);
     d->acceptor.open(endpoint.protocol(), error);
     // Not inherited by processes started later (a Prometheus the app starts would otherwise hold

@@ -27,8 +27,8 @@ namespace {
 // A plain blocking client on one connection.
 class Client {
 public:
-    explicit Client(std::uint16_t port) : socket_(io_) {
-        socket_.connect({asio::ip::make_address("127.0.0.1"), port});
+    explicit Client(std::uint16_t port, const std::string& host = "127.0.0.1") : socket_(io_) {
+        asio::connect(socket_, asio::ip::tcp::resolver(io_).resolve(host, std::to_string(port)));
     }
     std::pair<int, std::string> request(http::verb verb, const std::string& target) {
         http::request<http::empty_body> request{verb, target, 11};
@@ -127,6 +127,27 @@ private slots:
 
         server.stop();
         serving.join();
+    }
+
+    // `--listen localhost:9400` as well as an address: a host name is resolved; one that is not is named.
+    void listensOnAHostName() {
+        Simulator simulator(*facility_);
+        SimulatorServerOptions options;
+        options.address = "localhost";
+        SimulatorServer server(simulator, options);
+        std::thread serving([&] { server.run(); });
+        Client client(server.port(), "localhost"); // whichever address localhost has first
+        QCOMPARE(client.request(http::verb::get, "/metrics/cdu").first, 200);
+        server.stop();
+        serving.join();
+        options.address = "no-such-host.invalid";
+        try {
+            SimulatorServer nowhere(simulator, options);
+            QFAIL("a server bound an unresolvable name");
+        } catch (const std::runtime_error& error) {
+            QVERIFY2(std::string(error.what()).starts_with("cannot resolve 'no-such-host.invalid'"),
+                     error.what());
+        }
     }
 
     void aPortInUseIsNamed() {
