@@ -17,6 +17,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cstdio>
 #include <fcntl.h>
 #include <map>
 #include <optional>
@@ -135,6 +136,16 @@ bool gunzip(const std::string& compressed, std::size_t limit, std::string& out, 
     return error.empty();
 }
 
+// "15 s", "0.4 s", "1.5 s": how long a timeout waited, as a person says it.
+std::string duration(std::chrono::milliseconds span) {
+    const auto ms = span.count();
+    if (ms % 1000 == 0)
+        return std::to_string(ms / 1000) + " s";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", double(ms) / 1000.0);
+    return text;
+}
+
 bool retryable(const HttpResponse& response) {
     if (!response.error.empty())
         return response.status == 0; // network trouble; a refused URL or a size cap would not change
@@ -179,8 +190,9 @@ struct HttpClient::Private {
     std::atomic<std::size_t> opened{0};
     std::mt19937_64 random{std::random_device{}()};
 
-    // One request, following redirects; no retries here.
-    asio::awaitable<HttpResponse> once(std::string url, http::verb verb = http::verb::get) {
+    // One request, following redirects; no retries here. `why` gets a short reason a retry can give
+    // ("no answer for 15 s") where the error itself is the final word ("timed out waiting for URL").
+    asio::awaitable<HttpResponse> once(std::string url, http::verb verb, std::string& why) {
         HttpResponse response;
         for (int redirects = 0;; ++redirects) {
             const std::optional<Url> parsed = parseUrl(url, response.error);
@@ -214,6 +226,9 @@ struct HttpClient::Private {
                 co_await stream->async_connect(endpoints,
                                                asio::redirect_error(asio::use_awaitable, connectError));
                 if (connectError) {
+                    why = connectError == beast::error::timeout
+                              ? "no connection within " + duration(options.connectTimeout)
+                              : std::string();
                     response.error =
                         (connectError == beast::error::timeout ? "timed out connecting to "
                                                                : "cannot connect to ") +
@@ -271,6 +286,8 @@ struct HttpClient::Private {
                 continue;
             }
             if (readError) {
+                if (readError == beast::error::timeout)
+                    why = "no answer for " + duration(options.requestTimeout);
                 if (readError == http::error::body_limit)
                     response.status = -1; // not retryable
                 response.error =
@@ -309,12 +326,13 @@ struct HttpClient::Private {
         }
     }
 
-    asio::awaitable<HttpResponse> withRetries(std::string url, http::verb verb = http::verb::get) {
+    asio::awaitable<HttpResponse> withRetries(std::string url, http::verb verb) {
         HttpResponse response;
         // A POST changes something at the server: it is sent once, never repeated on a failure.
         const int attempts = verb == http::verb::get ? std::max(1, options.maxAttempts) : 1;
         for (int attempt = 1; attempt <= attempts; ++attempt) {
-            response = co_await once(url, verb);
+            std::string why;
+            response = co_await once(url, verb, why);
             response.attempts = attempt;
             if (!retryable(response) || attempt == attempts)
                 break;
@@ -322,7 +340,15 @@ struct HttpClient::Private {
                 std::min<double>(double(options.backoffMax.count()),
                                  double(options.backoffBase.count()) * double(1 << (attempt - 1)));
             const double jitter = std::uniform_real_distribution<double>(0.5, 1.5)(random);
-            asio::steady_timer wait(io, std::chrono::milliseconds(std::int64_t(base * jitter)));
+            const std::chrono::milliseconds delay(std::int64_t(base * jitter));
+            if (options.onRetry) {
+                HttpRetry retry{url, why, attempt, attempts, delay};
+                if (retry.reason.empty())
+                    retry.reason =
+                        response.error.empty() ? "HTTP " + std::to_string(response.status) : response.error;
+                options.onRetry(retry);
+            }
+            asio::steady_timer wait(io, delay);
             co_await wait.async_wait(asio::use_awaitable);
         }
         if (response.status < 0)
@@ -330,6 +356,11 @@ struct HttpClient::Private {
         co_return response;
     }
 };
+
+std::string HttpRetry::describe() const {
+    return reason + ", retrying (attempt " + std::to_string(failedAttempt + 1) + " of " +
+           std::to_string(attempts) + ")";
+}
 
 HttpClient::HttpClient(HttpClientOptions options) : d(std::make_unique<Private>()) {
     d->options = std::move(options);
@@ -353,7 +384,7 @@ HttpClient::~HttpClient() {
 }
 
 void HttpClient::get(const std::string& url, std::function<void(HttpResponse)> done) {
-    asio::co_spawn(d->io, d->withRetries(url),
+    asio::co_spawn(d->io, d->withRetries(url, http::verb::get),
                    [done = std::move(done)](std::exception_ptr failure, HttpResponse response) {
                        if (failure) {
                            response = {};

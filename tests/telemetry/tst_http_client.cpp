@@ -1,6 +1,7 @@
 // The telemetry HTTP client against servers that behave and servers that do not: keep-alive, gzip,
 // authentication that never leaks into errors, and stalls, resets mid-body, huge and bomb-like bodies,
 // redirect loops, server errors (retried with backoff) and client errors (not retried).
+#include "ScriptedServer.h"
 #include "telemetry/HttpClient.h"
 
 #include <QElapsedTimer>
@@ -19,73 +20,11 @@
 #include <zlib.h>
 
 using namespace twin::telemetry;
+using namespace twin::testing;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-// A server on 127.0.0.1 that hands each accepted connection to `serve` on a thread of its own.
-class ScriptedServer {
-public:
-    using Serve = std::function<void(tcp::socket&, int connection)>;
-    explicit ScriptedServer(Serve serve)
-        : serve_(std::move(serve)), acceptor_(io_, {asio::ip::make_address("127.0.0.1"), 0}) {
-        thread_ = std::thread([this] {
-            for (;;) {
-                tcp::socket socket(io_);
-                boost::system::error_code error;
-                acceptor_.accept(socket, error);
-                if (error || stopping_)
-                    return;
-                const int connection = ++connections_;
-                workers_.emplace_back(
-                    [this, connection, s = std::move(socket)]() mutable { serve_(s, connection); });
-            }
-        });
-    }
-    ~ScriptedServer() {
-        stopping_ = true;
-        boost::system::error_code ignored;
-        tcp::socket poke(io_);
-        poke.connect(acceptor_.local_endpoint(), ignored); // wakes the blocking accept
-        thread_.join();
-        for (std::thread& worker : workers_)
-            worker.join();
-    }
-    std::string url(const std::string& path = "/metrics") const {
-        return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + path;
-    }
-    int connections() const { return connections_; }
-
-private:
-    Serve serve_;
-    asio::io_context io_;
-    tcp::acceptor acceptor_;
-    std::thread thread_;
-    std::vector<std::thread> workers_;
-    std::atomic<int> connections_{0};
-    std::atomic<bool> stopping_{false};
-};
-
-// Reads one request's head; empty when the client went away.
-std::string readRequest(tcp::socket& socket) {
-    asio::streambuf buffer;
-    boost::system::error_code error;
-    asio::read_until(socket, buffer, "\r\n\r\n", error);
-    if (error)
-        return {};
-    return std::string(asio::buffers_begin(buffer.data()), asio::buffers_end(buffer.data()));
-}
-
-void send(tcp::socket& socket, const std::string& bytes) {
-    boost::system::error_code ignored;
-    asio::write(socket, asio::buffer(bytes), ignored);
-}
-
-std::string response(int status, const std::string& body, const std::string& extraHeaders = {}) {
-    return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\nContent-Type: text/plain\r\n" + extraHeaders + "\r\n" + body;
-}
 
 std::string gzipped(const std::string& text) {
     z_stream stream{};
@@ -186,6 +125,47 @@ private slots:
         QCOMPARE(answer.status, 0);
         QCOMPARE(answer.attempts, 3);
         QVERIFY(clock.elapsed() < 5000);
+    }
+
+    // Each retry is told as it starts, with its reason, so that a window can say "no answer for 15 s,
+    // retrying" at the first timeout rather than "connecting" until every try has run out.
+    void retriesAreReportedAsTheyHappen() {
+        std::atomic<bool> done{false};
+        ScriptedServer silent([&](tcp::socket& socket, int) {
+            readRequest(socket);
+            while (!done) // accepts, reads, and never says a word
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        });
+        ScriptedServer busy([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, response(503, "busy", "Connection: close\r\n"));
+        });
+        std::mutex mutex;
+        std::vector<HttpRetry> retries;
+        HttpClientOptions options = fastOptions();
+        options.onRetry = [&](const HttpRetry& retry) {
+            const std::lock_guard lock(mutex);
+            retries.push_back(retry);
+        };
+        HttpClient client(options);
+        const HttpResponse answer = client.get(silent.url()).get();
+        done = true;
+        QCOMPARE(answer.attempts, 3);
+        {
+            const std::lock_guard lock(mutex);
+            QCOMPARE(retries.size(), std::size_t(2)); // none after the last try: that one is the answer
+            QCOMPARE(retries[0].describe(), std::string("no answer for 0.4 s, retrying (attempt 2 of 3)"));
+            QCOMPARE(retries[1].describe(), std::string("no answer for 0.4 s, retrying (attempt 3 of 3)"));
+            QCOMPARE(retries[0].url, silent.url());
+            QCOMPARE(retries[1].failedAttempt, 2);
+            retries.clear();
+        }
+        QCOMPARE(client.get(busy.url()).get().status, 503);
+        {
+            const std::lock_guard lock(mutex);
+            QCOMPARE(retries.size(), std::size_t(2));
+            QCOMPARE(retries[0].describe(), std::string("HTTP 503, retrying (attempt 2 of 3)"));
+        }
     }
 
     void aResetInTheMiddleOfTheBodyIsAnErrorAndRetried() {

@@ -1,10 +1,10 @@
 // The HTTP client the telemetry sources use (Boost.Asio + Beast 1.74, on a thread of its own): GET
 // with keep-alive connections per host, `Accept-Encoding: gzip` (zlib), a timeout for connecting and
 // one for each request, a cap on the response size (the decompressed body too), redirects up to a
-// limit, retries with exponential backoff and jitter for network errors, 5xx and 429, and bearer or
-// basic authentication, and https with OpenSSL (the peer's certificate verified against the system's
-// roots, or a CA file, and its name, unless verification is turned off for a source). Credentials go
-// into the request headers only: never into errors or logs.
+// limit, retries with exponential backoff and jitter for network errors, 5xx and 429 (each told as it
+// starts), and bearer or basic authentication, and https with OpenSSL (the peer's certificate verified
+// against the system's roots, or a CA file, and its name, unless verification is turned off for a
+// source). Credentials go into the request headers only: never into errors or logs.
 #pragma once
 
 #include <chrono>
@@ -15,6 +15,19 @@
 #include <string>
 
 namespace twin::telemetry {
+
+// A try that failed and is about to be repeated, told as it happens (a source that never answers
+// would otherwise look like "connecting" for the whole minute that all its tries take).
+struct HttpRetry {
+    std::string url;
+    // "no answer for 15 s", "no connection within 3 s", "cannot connect to ...", "HTTP 503"
+    std::string reason;
+    int failedAttempt = 0;              // from 1
+    int attempts = 0;                   // in all
+    std::chrono::milliseconds delay{0}; // before the next try
+    // "no answer for 15 s, retrying (attempt 2 of 4)"
+    std::string describe() const;
+};
 
 struct HttpClientOptions {
     std::chrono::milliseconds connectTimeout{3000};
@@ -29,6 +42,8 @@ struct HttpClientOptions {
     std::string basicUser, basicPassword;
     bool verifyPeer = true; // https: the certificate must be valid and for the host
     std::string caFile;     // https: a PEM file of extra trusted certificates (a site's own CA)
+    // Runs on the client's thread before each retry's wait; never with a secret in it.
+    std::function<void(const HttpRetry&)> onRetry;
 };
 
 struct HttpResponse {
