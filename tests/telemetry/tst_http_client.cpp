@@ -109,7 +109,8 @@ private slots:
         body = gzipped(std::string(8 << 20, '0')); // 8 MB of zeros in a few kilobytes
         QVERIFY(body.size() < 64 * 1024);
         answer = client.get(server.url()).get();
-        QCOMPARE(answer.error, std::string("response larger than 1048576 bytes once decompressed"));
+        QCOMPARE(answer.error, "response from " + server.url() + " exceeds 1 MB once decompressed");
+        QCOMPARE(client.bytesInFlight(), std::size_t(0));
     }
 
     void aServerThatNeverAnswersTimesOut() {
@@ -201,8 +202,67 @@ private slots:
         options.maxResponseBytes = 64 << 20;
         HttpClient client(options);
         const HttpResponse answer = client.get(server.url()).get();
-        QVERIFY2(answer.error == "response larger than 67108864 bytes", answer.error.c_str());
+        QCOMPARE(answer.error, "response from " + server.url() + " exceeds 64 MB");
         QCOMPARE(answer.attempts, 1);
+    }
+
+    // Several requests at once to a server streaming an endless body: what the client holds for them
+    // all stays within its one budget (not a per-response cap times the requests), and every request
+    // fails saying which URL sent too much.
+    void endlessBodiesStayWithinOneBudget() {
+        std::atomic<bool> done{false};
+        ScriptedServer endless([&](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            const std::string chunk = "10000\r\n" + std::string(0x10000, 'x') + "\r\n"; // 64 KB a chunk
+            while (!done && send(socket, chunk)) {
+            }
+        });
+        HttpClientOptions options = fastOptions();
+        options.requestTimeout = std::chrono::milliseconds(30000); // the cap ends these, not the clock
+        options.maxResponseBytes = std::size_t(8) << 20;
+        options.maxBytesInFlight = std::size_t(12) << 20;
+        HttpClient client(options);
+        constexpr int kRequests = 4;
+        std::vector<std::future<HttpResponse>> answers;
+        for (int i = 0; i < kRequests; ++i)
+            answers.push_back(client.get(endless.url("/endless")));
+        int overBudget = 0;
+        for (auto& pending : answers) {
+            const HttpResponse answer = pending.get();
+            QVERIFY2(answer.error.starts_with("response from " + endless.url("/endless") + " exceeds "),
+                     answer.error.c_str());
+            QCOMPARE(answer.attempts, 1); // an endless body would be endless again
+            QVERIFY(answer.body.empty());
+            overBudget +=
+                answer.error.find(" exceeds the 12 MB budget for responses in flight (") != std::string::npos
+                    ? 1
+                    : 0;
+        }
+        done = true;
+        // Four bodies of up to 8 MB each cannot all fit in 12 MB: some ran into the budget.
+        QVERIFY(overBudget >= 1);
+        QVERIFY2(client.peakBytesInFlight() <= options.maxBytesInFlight,
+                 std::to_string(client.peakBytesInFlight()).c_str());
+        QVERIFY(client.peakBytesInFlight() > options.maxResponseBytes); // they did read at once
+        QCOMPARE(client.bytesInFlight(), std::size_t(0));               // and gave it all back
+    }
+
+    // A declared length the budget cannot hold is refused at the head, before its body is read.
+    void aDeclaredLengthOverTheBudgetIsRefusedAtOnce() {
+        ScriptedServer server([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 20971520\r\n\r\n" + std::string(4096, 'x'));
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        });
+        HttpClientOptions options = fastOptions();
+        options.maxResponseBytes = std::size_t(64) << 20;
+        options.maxBytesInFlight = std::size_t(16) << 20;
+        HttpClient client(options);
+        const HttpResponse answer = client.get(server.url()).get();
+        QCOMPARE(answer.error, "response from " + server.url() +
+                                   " exceeds the 16 MB budget for responses in flight (0 MB held by others)");
+        QVERIFY(client.peakBytesInFlight() < std::size_t(1) << 20);
     }
 
     void redirectsAreFollowedButNotForever() {
