@@ -1,6 +1,7 @@
 // `colossus-twin telemetry-sim MODEL [--listen ADDRESS:PORT] [--shards N] [--step SECONDS]`: serves the
 // simulated exporters of a model over HTTP until interrupted (see telemetry/SimulatorServer.h).
 #include "cli/Console.h"
+#include "cli/ListenAddress.h"
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
@@ -40,19 +41,23 @@ ExitCode runTelemetrySim(const QStringList& arguments) {
         return fail(ExitCode::Usage, QStringLiteral("telemetry-sim: name one MODEL file"));
     telemetry::SimulatorServerOptions options;
     const QString listen = parser.value(listenOption);
-    const qsizetype colon = listen.lastIndexOf(QLatin1Char(':'));
-    bool portOk = false, shardsOk = false, stepOk = false;
-    const int port = colon > 0 ? listen.mid(colon + 1).toInt(&portOk) : 0;
+    const auto address = parseListenAddress(listen);
+    if (const auto* problem = std::get_if<QString>(&address))
+        return fail(ExitCode::Usage, QStringLiteral("telemetry-sim: --listen '%1' %2").arg(listen, *problem));
+    bool shardsOk = false, stepOk = false;
     const int shards = parser.value(shardsOption).toInt(&shardsOk);
     options.stepSeconds = parser.value(stepOption).toDouble(&stepOk);
-    if (colon <= 0 || !portOk || port < 0 || port > 65535)
+    if (!shardsOk || shards < 1 || shards > 1024)
         return fail(ExitCode::Usage,
-                    QStringLiteral("telemetry-sim: --listen '%1' is not ADDRESS:PORT").arg(listen));
-    if (!shardsOk || shards < 1 || shards > 1024 || !stepOk || options.stepSeconds < 0.01 ||
-        options.stepSeconds > 3600)
-        return fail(ExitCode::Usage, QStringLiteral("telemetry-sim: invalid --shards or --step"));
-    options.address = listen.left(colon).toStdString();
-    options.port = std::uint16_t(port);
+                    QStringLiteral("telemetry-sim: --shards '%1' is not a number from 1 to 1024")
+                        .arg(parser.value(shardsOption)));
+    // Written as "within the range" so that NaN, which fails every comparison, is refused too.
+    if (!stepOk || !(options.stepSeconds >= 0.01 && options.stepSeconds <= 3600))
+        return fail(ExitCode::Usage,
+                    QStringLiteral("telemetry-sim: --step '%1' is not a number of seconds from 0.01 to 3600")
+                        .arg(parser.value(stepOption)));
+    options.address = std::get<ListenAddress>(address).host.toStdString();
+    options.port = std::get<ListenAddress>(address).port;
     options.shards = std::size_t(shards);
     try {
         const datamodel::Facility facility =

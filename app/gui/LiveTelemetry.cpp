@@ -9,6 +9,7 @@
 #include "telemetry/PrometheusConfig.h"
 #include "telemetry/SimulatorServer.h"
 #include "telemetry/TelemetrySource.h"
+#include "telemetry/UnexpectedBody.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -37,6 +38,11 @@ struct LiveTelemetryRequest {
     std::string url;
     enum Kind { Exposition, Colour } kind;
     std::string metric; // what a query's answer is stored as
+    std::string source; // who answered, for errors: the exporter's URL, or "Prometheus BASE" (not the query)
+    telemetry::ExpectedBody expected() const {
+        return kind == Exposition ? telemetry::ExpectedBody::Exposition
+                                  : telemetry::ExpectedBody::PrometheusJson;
+    }
 };
 
 struct LiveTelemetry::Private {
@@ -75,15 +81,20 @@ struct LiveTelemetry::Private {
     std::vector<Request> exporterRequests(const QString& base) const {
         std::vector<Request> requests;
         for (std::size_t shard = 0; shard < kShards; ++shard)
-            requests.push_back(
-                {base.toStdString() + "/metrics/shard/" + std::to_string(shard), Request::Exposition, {}});
-        requests.push_back({base.toStdString() + "/metrics/cdu", Request::Exposition, {}});
+            requests.push_back({base.toStdString() + "/metrics/shard/" + std::to_string(shard),
+                                Request::Exposition,
+                                {},
+                                base.toStdString() + "/metrics/shard/" + std::to_string(shard)});
+        requests.push_back({base.toStdString() + "/metrics/cdu",
+                            Request::Exposition,
+                            {},
+                            base.toStdString() + "/metrics/cdu"});
         return requests;
     }
     std::vector<Request> externalExporterRequests() const {
         std::vector<Request> requests;
         for (const std::string& url : external->urls)
-            requests.push_back({url, Request::Exposition, {}});
+            requests.push_back({url, Request::Exposition, {}, url});
         return requests;
     }
     std::vector<Request> requests; // of the refresh in flight
@@ -135,6 +146,19 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
     QTimer::singleShot(0, this, &LiveTelemetry::refresh);
 }
 
+telemetry::HttpClientOptions LiveTelemetry::withRetryReports(telemetry::HttpClientOptions options) {
+    if (d->options.requestTimeoutMs > 0)
+        options.requestTimeout = std::chrono::milliseconds(d->options.requestTimeoutMs);
+    // On the client's thread: queued to ours, and dropped with this object if it has gone by then.
+    options.onRetry = [this](const telemetry::HttpRetry& retry) {
+        const std::string where = retry.url.substr(0, retry.url.find('?')); // a query can be kilobytes
+        const QString what = QString::fromStdString(where + ": " + retry.describe());
+        QMetaObject::invokeMethod(
+            this, [this, what] { emit retrying(what); }, Qt::QueuedConnection);
+    };
+    return options;
+}
+
 void LiveTelemetry::startSimulated() {
     const LiveTelemetryOptions& options = d->options;
     d->simulator = std::make_unique<telemetry::Simulator>(*d->facility);
@@ -145,7 +169,7 @@ void LiveTelemetry::startSimulated() {
     d->serving = std::thread([this] { d->server->run(); });
     telemetry::HttpClientOptions clientOptions;
     clientOptions.maxAttempts = 2;
-    d->client = std::make_unique<telemetry::HttpClient>(clientOptions);
+    d->client = std::make_unique<telemetry::HttpClient>(withRetryReports(clientOptions));
     if (!options.startPrometheus || ManagedPrometheus::executable().isEmpty())
         return;
     telemetry::PrometheusScrapeConfig config;
@@ -188,7 +212,7 @@ void LiveTelemetry::startExternal(const telemetry::TelemetrySource& source) {
     d->target = telemetry::queryTargetFor(source);
     d->mapper = std::make_unique<telemetry::SeriesMapper>(*d->facility, telemetry::mappingRulesFor(source));
     d->prometheusScrapeMs = d->options.scrapeIntervalMs;
-    d->client = std::make_unique<telemetry::HttpClient>(client.options);
+    d->client = std::make_unique<telemetry::HttpClient>(withRetryReports(client.options));
 }
 
 LiveTelemetry::~LiveTelemetry() {
@@ -269,9 +293,15 @@ void LiveTelemetry::requestHistory(int entity, const telemetry::LiveMetric& metr
     const std::string url =
         prometheusEndpoint().toStdString() + telemetry::rangeQueryPath(*promql, start, end, step);
     d->client->get(url, [this, request, history](telemetry::HttpResponse response) mutable {
+        const auto unexpected = response.ok()
+                                    ? telemetry::unexpectedBody(response.contentType, response.body,
+                                                                telemetry::ExpectedBody::PrometheusJson)
+                                    : std::nullopt;
         if (!response.ok()) {
             history.error = QString::fromStdString(
                 response.error.empty() ? "HTTP " + std::to_string(response.status) : response.error);
+        } else if (unexpected) {
+            history.error = tr("Prometheus answered %1").arg(QString::fromStdString(*unexpected));
         } else {
             const telemetry::QueryResult result =
                 telemetry::parseQueryResponse(response.body, [&](const telemetry::Sample& sample) {
@@ -309,7 +339,7 @@ void LiveTelemetry::refresh() {
     std::vector<Private::Request> requests;
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
         requests.push_back({base + telemetry::instantQueryPath(query), Private::Request::Colour,
-                            std::string(d->metric->name)});
+                            std::string(d->metric->name), "Prometheus " + base});
     collect(std::move(requests), true);
     refreshAlerts();
 }
@@ -337,32 +367,33 @@ void LiveTelemetry::refreshAlerts() {
         round->metrics.push_back(query.metric);
     const std::string base = prometheusEndpoint().toStdString();
     for (std::size_t i = 0; i < queries.size(); ++i)
-        d->client->get(base + telemetry::instantQueryPath(queries[i].promql),
-                       [this, round, i](telemetry::HttpResponse response) {
-                           const std::lock_guard lock(round->mutex);
-                           if (response.ok())
-                               round->bodies[i] = std::move(response.body);
-                           if (++round->answered < round->bodies.size())
-                               return;
-                           // Only what breaches comes back (a few series): checked here, on the
-                           // client's thread, against a store of this round alone.
-                           telemetry::SampleStore breaches(d->facility->entityCount(), 1);
-                           for (std::size_t b = 0; b < round->bodies.size(); ++b)
-                               if (!round->bodies[b].empty())
-                                   telemetry::ingestQueryResponse(round->bodies[b], *d->mapper, breaches,
-                                                                  round->metrics[b]);
-                           auto alerts =
-                               std::make_shared<const telemetry::AlertList>(telemetry::evaluateAlerts(
-                                   *d->facility, breaches, nowSeconds(),
-                                   kStaleAfterIntervals * d->prometheusScrapeMs / 1000.0));
-                           QMetaObject::invokeMethod(
-                               this,
-                               [this, alerts] {
-                                   d->alertsInFlight = false;
-                                   emit alertsReady(alerts);
-                               },
-                               Qt::QueuedConnection);
-                       });
+        d->client->get(
+            base + telemetry::instantQueryPath(queries[i].promql),
+            [this, round, i](telemetry::HttpResponse response) {
+                const std::lock_guard lock(round->mutex);
+                if (response.ok() && !telemetry::unexpectedBody(response.contentType, response.body,
+                                                                telemetry::ExpectedBody::PrometheusJson))
+                    round->bodies[i] = std::move(response.body);
+                if (++round->answered < round->bodies.size())
+                    return;
+                // Only what breaches comes back (a few series): checked here, on the
+                // client's thread, against a store of this round alone.
+                telemetry::SampleStore breaches(d->facility->entityCount(), 1);
+                for (std::size_t b = 0; b < round->bodies.size(); ++b)
+                    if (!round->bodies[b].empty())
+                        telemetry::ingestQueryResponse(round->bodies[b], *d->mapper, breaches,
+                                                       round->metrics[b]);
+                auto alerts = std::make_shared<const telemetry::AlertList>(
+                    telemetry::evaluateAlerts(*d->facility, breaches, nowSeconds(),
+                                              kStaleAfterIntervals * d->prometheusScrapeMs / 1000.0));
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, alerts] {
+                        d->alertsInFlight = false;
+                        emit alertsReady(alerts);
+                    },
+                    Qt::QueuedConnection);
+            });
 }
 
 void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, bool prometheus) {
@@ -378,11 +409,16 @@ void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, bool pro
     for (std::size_t i = 0; i < expected; ++i) {
         d->client->get(d->requests[i].url, [this, i, expected](telemetry::HttpResponse response) {
             const std::lock_guard lock(d->mutex);
-            if (response.ok())
-                d->bodies[i] = std::move(response.body);
-            else
+            const Private::Request& request = d->requests[i];
+            if (!response.ok())
                 d->errors.push_back(response.error.empty() ? "HTTP " + std::to_string(response.status)
                                                            : response.error);
+            else if (const auto what =
+                         telemetry::unexpectedBody(response.contentType, response.body, request.expected()))
+                // A login page or a proxy's answered with 200: nothing to parse, and the status says so.
+                d->errors.push_back(request.source + " answered " + *what);
+            else
+                d->bodies[i] = std::move(response.body);
             if (++d->answered < expected)
                 return;
             // All in: ingest on a worker, neither on the client's thread nor the GUI's.
@@ -403,8 +439,9 @@ void LiveTelemetry::ingestCollected() {
     const telemetry::LiveMetric* metric = d->metric;
     const QString via =
         prometheus ? tr("Prometheus %1").arg(prometheusEndpoint()) : tr("exporters %1").arg(endpoint());
-    const QString error = d->errors.empty() ? QString() : QString::fromStdString(d->errors.front());
-    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via, error] {
+    const QString firstError = d->errors.empty() ? QString() : QString::fromStdString(d->errors.front());
+    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via, firstError] {
+        QString error = firstError;
         Private::Outcome outcome;
         const double now = nowSeconds();
         const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
@@ -415,12 +452,17 @@ void LiveTelemetry::ingestCollected() {
             bytes += body.size();
             if (body.empty())
                 continue;
-            if (request.kind == Private::Request::Exposition) {
-                outcome.mapped += telemetry::ingestExposition(body, *d->mapper, *d->store, now).mapped;
-            } else {
-                outcome.mapped +=
-                    telemetry::ingestQueryResponse(body, *d->mapper, *d->store, request.metric).mapped;
-            }
+            const telemetry::IngestReport report =
+                request.kind == Private::Request::Exposition
+                    ? telemetry::ingestExposition(body, *d->mapper, *d->store, now)
+                    : telemetry::ingestQueryResponse(body, *d->mapper, *d->store, request.metric);
+            outcome.mapped += report.mapped;
+            // A body that does not parse is refused whole: said, not counted as "0 live" in silence.
+            if (report.error && error.isEmpty())
+                error = QString::fromStdString(
+                    request.source + ": " +
+                    (report.error->line > 0 ? "line " + std::to_string(report.error->line) + ": " : "") +
+                    report.error->message);
         }
         auto values = std::make_shared<std::vector<float>>();
         const telemetry::OverlayCounts counts =

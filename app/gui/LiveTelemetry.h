@@ -34,6 +34,8 @@ struct LiveTelemetryOptions {
     int prometheusScrapeSeconds = 0;
     // A site's Prometheus or exporters instead of the simulator (and no Prometheus of our own).
     std::optional<telemetry::TelemetrySource> source;
+    // How long one try of a request may wait for the whole answer; 0: the HTTP client's (15 s).
+    int requestTimeoutMs = 0;
 };
 
 struct LiveUpdate {
@@ -88,12 +90,17 @@ public:
 signals:
     void updated(const twin::app::LiveUpdate& update);
     void failed(const QString& error);
+    // A request failed and is tried again, as it happens: "URL: no answer for 15 s, retrying (attempt
+    // 2 of 4)" (the URL without its query).
+    void retrying(const QString& what);
     void historyReady(const twin::app::History& history);
     // Through Prometheus, once per scrape interval: what breaches the model's rules.
     void alertsReady(std::shared_ptr<const twin::telemetry::AlertList> alerts);
 
 private:
     struct Private;
+    // The client's options with the timeout asked for and its retries reported (retrying).
+    telemetry::HttpClientOptions withRetryReports(telemetry::HttpClientOptions options);
     void startSimulated();
     void startExternal(const telemetry::TelemetrySource& source);
     void refresh();

@@ -408,6 +408,11 @@ void MainWindow::startLive() {
                 if (alerts && facility_)
                     alerts_->showAlerts(*alerts, *facility_, [this](int entity) { return describe(entity); });
             });
+    // Said as each retry starts: a source that never answers is not "connecting" for a whole minute.
+    connect(live_.get(), &LiveTelemetry::retrying, this, [this](const QString& what) {
+        telemetryStatus_->setText(tr("Telemetry: %1").arg(what));
+        telemetryStatus_->setToolTip(what);
+    });
     connect(live_.get(), &LiveTelemetry::failed, this, [this](const QString& error) {
         telemetryStatus_->setText(tr("Telemetry: %1 (shown values age and turn grey)").arg(error));
         telemetryStatus_->setToolTip(error);

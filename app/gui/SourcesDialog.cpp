@@ -3,6 +3,7 @@
 #include "datamodel/Facility.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"
+#include "telemetry/UnexpectedBody.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -285,7 +286,13 @@ void SourcesDialog::testCurrent() {
             text = tr("Failed: %1").arg(qs(response.error));
         else if (!ok)
             text = tr("Failed: HTTP %1").arg(response.status);
-        else if (prometheus) {
+        else if (const auto what =
+                     telemetry::unexpectedBody(response.contentType, response.body,
+                                               prometheus ? telemetry::ExpectedBody::PrometheusJson
+                                                          : telemetry::ExpectedBody::Exposition)) {
+            ok = false;
+            text = tr("Failed: answered %1").arg(qs(*what));
+        } else if (prometheus) {
             const std::size_t at = response.body.find("\"version\":\"");
             ok = response.body.find("\"status\":\"success\"") != std::string::npos;
             text =

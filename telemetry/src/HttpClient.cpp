@@ -1,5 +1,7 @@
 #include "telemetry/HttpClient.h"
 
+#include "ResponseBudget.h"
+
 // First: Boost 1.74's asio/awaitable.hpp uses std::exchange without including <utility>.
 // clang-format off
 #include <utility>
@@ -17,6 +19,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <cstdio>
 #include <fcntl.h>
 #include <map>
 #include <optional>
@@ -101,8 +104,21 @@ std::string base64(std::string_view text) {
     return out;
 }
 
-// Inflates a gzip body, refusing to grow past `limit` (a small body may unpack to gigabytes).
-bool gunzip(const std::string& compressed, std::size_t limit, std::string& out, std::string& error) {
+// "128 MB", "1.5 MB": sizes in errors (MB of 2^20 bytes, as the caps are set).
+std::string megabytes(std::size_t bytes) {
+    const std::size_t mb = std::size_t(1) << 20;
+    if (bytes % mb == 0)
+        return std::to_string(bytes / mb) + " MB";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MB", double(bytes) / double(mb));
+    return text;
+}
+
+// Inflates a gzip body, refusing to grow past `limit` (a small body may unpack to gigabytes) or past
+// what `lease` may hold (the compressed body and the inflated one, both in memory meanwhile). `error`
+// is a reason without the URL: "exceeds ..." for the caller to prefix, or the body's fault.
+bool gunzip(const std::string& compressed, std::size_t limit, BudgetLease& lease, std::string& out,
+            std::string& error) {
     z_stream stream{};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK) {
         error = "cannot start gzip decompression";
@@ -121,9 +137,13 @@ bool gunzip(const std::string& compressed, std::size_t limit, std::string& out, 
             error = "invalid gzip body";
             break;
         }
+        if (!lease.reserve(out, sizeof chunk - stream.avail_out, compressed.capacity())) {
+            error = "budget";
+            break;
+        }
         out.append(chunk, sizeof chunk - stream.avail_out);
         if (out.size() > limit) {
-            error = "response larger than " + std::to_string(limit) + " bytes once decompressed";
+            error = "exceeds " + megabytes(limit) + " once decompressed";
             break;
         }
         if (result == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
@@ -133,6 +153,16 @@ bool gunzip(const std::string& compressed, std::size_t limit, std::string& out, 
     }
     inflateEnd(&stream);
     return error.empty();
+}
+
+// "15 s", "0.4 s", "1.5 s": how long a timeout waited, as a person says it.
+std::string duration(std::chrono::milliseconds span) {
+    const auto ms = span.count();
+    if (ms % 1000 == 0)
+        return std::to_string(ms / 1000) + " s";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", double(ms) / 1000.0);
+    return text;
 }
 
 bool retryable(const HttpResponse& response) {
@@ -150,21 +180,41 @@ struct Connection {
     beast::tcp_stream& tcp() { return secure ? beast::get_lowest_layer(*secure) : *plain; }
 };
 
-// Sends the request and reads the answer's head, then (unless it declares too much) its body.
+// The most one read of a body adds to it beyond what the buffer already holds (Beast reads 64 KB at most).
+constexpr std::size_t kReadPiece = 64 * 1024;
+
+// Sends the request and reads the answer's head, then (unless it declares too much) its body, a
+// piece at a time, holding what its buffers take in `lease`: past the budget it stops, the error
+// body_limit and the lease refused().
 template <class Stream>
 asio::awaitable<beast::error_code>
 exchange(Stream& stream, const http::request<http::empty_body>& request, beast::flat_buffer& buffer,
-         http::response_parser<http::string_body>& parser, std::size_t cap) {
+         http::response_parser<http::string_body>& parser, std::size_t cap, BudgetLease& lease) {
     beast::error_code error;
     co_await http::async_write(stream, request, asio::redirect_error(asio::use_awaitable, error));
     if (!error)
         co_await http::async_read_header(stream, buffer, parser,
                                          asio::redirect_error(asio::use_awaitable, error));
-    // A declared length over the cap is refused before a byte of the body is read.
+    // A declared length over the cap, or over what the budget has left, is refused before a byte of
+    // the body is read (the body is reserved at that length as reading starts).
     if (!error && parser.content_length() && *parser.content_length() > cap)
         error = http::error::body_limit;
-    if (!error)
-        co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, error));
+    if (!error && parser.content_length() && !lease.holdExactly(buffer.capacity() + *parser.content_length()))
+        error = http::error::body_limit;
+    while (!error && !parser.is_done()) {
+        // Of a body of unknown length (chunked, or up to the end), room for what one read can add (at
+        // most the buffer's worth) is made here under the budget so that the body never doubles on its
+        // own (a declared length was reserved whole). Capacities, not sizes: what is really allocated.
+        if (!parser.content_length() &&
+            !lease.reserve(parser.get().body(), kReadPiece + buffer.capacity(), buffer.capacity())) {
+            error = http::error::body_limit;
+            break;
+        }
+        co_await http::async_read_some(stream, buffer, parser,
+                                       asio::redirect_error(asio::use_awaitable, error));
+        if (!error && !lease.holdExactly(buffer.capacity() + parser.get().body().capacity()))
+            error = http::error::body_limit;
+    }
     co_return error;
 }
 
@@ -178,9 +228,11 @@ struct HttpClient::Private {
     std::string tlsSetupError; // a CA file that could not be read: every https request says so
     std::atomic<std::size_t> opened{0};
     std::mt19937_64 random{std::random_device{}()};
+    std::unique_ptr<ResponseBudget> budget; // every response being read, together
 
-    // One request, following redirects; no retries here.
-    asio::awaitable<HttpResponse> once(std::string url, http::verb verb = http::verb::get) {
+    // One request, following redirects; no retries here. `why` gets a short reason a retry can give
+    // ("no answer for 15 s") where the error itself is the final word ("timed out waiting for URL").
+    asio::awaitable<HttpResponse> once(std::string url, http::verb verb, std::string& why) {
         HttpResponse response;
         for (int redirects = 0;; ++redirects) {
             const std::optional<Url> parsed = parseUrl(url, response.error);
@@ -214,6 +266,9 @@ struct HttpClient::Private {
                 co_await stream->async_connect(endpoints,
                                                asio::redirect_error(asio::use_awaitable, connectError));
                 if (connectError) {
+                    why = connectError == beast::error::timeout
+                              ? "no connection within " + duration(options.connectTimeout)
+                              : std::string();
                     response.error =
                         (connectError == beast::error::timeout ? "timed out connecting to "
                                                                : "cannot connect to ") +
@@ -257,26 +312,31 @@ struct HttpClient::Private {
                             "Basic " + base64(options.basicUser + ":" + options.basicPassword));
             request.keep_alive(true);
             connection.tcp().expires_after(options.requestTimeout);
+            BudgetLease lease(*budget); // before the buffers: given back after they are freed
             beast::flat_buffer buffer;
             http::response_parser<http::string_body> parser;
             parser.header_limit(64 * 1024);
             parser.body_limit(options.maxResponseBytes);
             const beast::error_code readError =
-                connection.secure
-                    ? co_await exchange(*connection.secure, request, buffer, parser, options.maxResponseBytes)
-                    : co_await exchange(*connection.plain, request, buffer, parser, options.maxResponseBytes);
+                connection.secure ? co_await exchange(*connection.secure, request, buffer, parser,
+                                                      options.maxResponseBytes, lease)
+                                  : co_await exchange(*connection.plain, request, buffer, parser,
+                                                      options.maxResponseBytes, lease);
             if (readError && reused && !parser.is_header_done()) {
                 // The server closed a kept-alive connection while it sat idle: once more on a new one.
                 --redirects;
                 continue;
             }
             if (readError) {
+                if (readError == beast::error::timeout)
+                    why = "no answer for " + duration(options.requestTimeout);
                 if (readError == http::error::body_limit)
                     response.status = -1; // not retryable
                 response.error =
-                    readError == beast::error::timeout ? "timed out waiting for " + url
+                    readError == beast::error::timeout                        ? "timed out waiting for " + url
+                    : readError == http::error::body_limit && lease.refused() ? overBudget(url)
                     : readError == http::error::body_limit
-                        ? "response larger than " + std::to_string(options.maxResponseBytes) + " bytes"
+                        ? "response from " + url + " exceeds " + megabytes(options.maxResponseBytes)
                         : "no complete response from " + parsed->hostPort() + ": " + readError.message();
                 co_return response;
             }
@@ -298,8 +358,13 @@ struct HttpClient::Private {
             response.status = status;
             response.contentType = std::string(message[http::field::content_type]);
             if (message[http::field::content_encoding] == "gzip") {
-                if (!gunzip(message.body(), options.maxResponseBytes, response.body, response.error)) {
+                std::string why;
+                if (!gunzip(message.body(), options.maxResponseBytes, lease, response.body, why)) {
                     response.status = -1;
+                    response.error = lease.refused()              ? overBudget(url)
+                                     : why.starts_with("exceeds") ? "response from " + url + " " + why
+                                                                  : why;
+                    response.body.clear();
                     co_return response;
                 }
             } else {
@@ -309,12 +374,18 @@ struct HttpClient::Private {
         }
     }
 
-    asio::awaitable<HttpResponse> withRetries(std::string url, http::verb verb = http::verb::get) {
+    std::string overBudget(const std::string& url) const {
+        return "response from " + url + " exceeds the " + megabytes(budget->limit()) +
+               " budget for responses in flight (" + megabytes(budget->inFlight()) + " held by others)";
+    }
+
+    asio::awaitable<HttpResponse> withRetries(std::string url, http::verb verb) {
         HttpResponse response;
         // A POST changes something at the server: it is sent once, never repeated on a failure.
         const int attempts = verb == http::verb::get ? std::max(1, options.maxAttempts) : 1;
         for (int attempt = 1; attempt <= attempts; ++attempt) {
-            response = co_await once(url, verb);
+            std::string why;
+            response = co_await once(url, verb, why);
             response.attempts = attempt;
             if (!retryable(response) || attempt == attempts)
                 break;
@@ -322,7 +393,15 @@ struct HttpClient::Private {
                 std::min<double>(double(options.backoffMax.count()),
                                  double(options.backoffBase.count()) * double(1 << (attempt - 1)));
             const double jitter = std::uniform_real_distribution<double>(0.5, 1.5)(random);
-            asio::steady_timer wait(io, std::chrono::milliseconds(std::int64_t(base * jitter)));
+            const std::chrono::milliseconds delay(std::int64_t(base * jitter));
+            if (options.onRetry) {
+                HttpRetry retry{url, why, attempt, attempts, delay};
+                if (retry.reason.empty())
+                    retry.reason =
+                        response.error.empty() ? "HTTP " + std::to_string(response.status) : response.error;
+                options.onRetry(retry);
+            }
+            asio::steady_timer wait(io, delay);
             co_await wait.async_wait(asio::use_awaitable);
         }
         if (response.status < 0)
@@ -331,8 +410,14 @@ struct HttpClient::Private {
     }
 };
 
+std::string HttpRetry::describe() const {
+    return reason + ", retrying (attempt " + std::to_string(failedAttempt + 1) + " of " +
+           std::to_string(attempts) + ")";
+}
+
 HttpClient::HttpClient(HttpClientOptions options) : d(std::make_unique<Private>()) {
     d->options = std::move(options);
+    d->budget = std::make_unique<ResponseBudget>(d->options.maxBytesInFlight);
     beast::error_code error;
     d->tls.set_default_verify_paths(error);
     if (!d->options.caFile.empty())
@@ -353,7 +438,7 @@ HttpClient::~HttpClient() {
 }
 
 void HttpClient::get(const std::string& url, std::function<void(HttpResponse)> done) {
-    asio::co_spawn(d->io, d->withRetries(url),
+    asio::co_spawn(d->io, d->withRetries(url, http::verb::get),
                    [done = std::move(done)](std::exception_ptr failure, HttpResponse response) {
                        if (failure) {
                            response = {};
@@ -386,6 +471,14 @@ std::future<HttpResponse> HttpClient::post(const std::string& url) {
 
 std::size_t HttpClient::connectionsOpened() const {
     return d->opened;
+}
+
+std::size_t HttpClient::bytesInFlight() const {
+    return d->budget->inFlight();
+}
+
+std::size_t HttpClient::peakBytesInFlight() const {
+    return d->budget->peak();
 }
 
 } // namespace twin::telemetry

@@ -204,6 +204,73 @@ private slots:
         QVERIFY2(run.err.contains(missing), qPrintable(run.err));
     }
 
+    // Options are checked before the model is opened: with a model that does not exist, a bad value is
+    // a usage error (2) naming the option, and a good one gets as far as the missing model (1). NaN fails
+    // every comparison, so it once slipped past the range check and the simulator spun on it forever.
+    void telemetrySimChecksStepAndListenAddress_data() {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("step nan") << "--step"
+                                  << "nan" << 2;
+        QTest::newRow("step NaN") << "--step"
+                                  << "NaN" << 2;
+        QTest::newRow("step -nan") << "--step"
+                                   << "-nan" << 2;
+        QTest::newRow("step inf") << "--step"
+                                  << "inf" << 2;
+        QTest::newRow("step 0") << "--step"
+                                << "0" << 2;
+        QTest::newRow("step -1") << "--step"
+                                 << "-1" << 2;
+        QTest::newRow("step 0.5") << "--step"
+                                  << "0.5" << 1;
+        QTest::newRow("five numbers") << "--listen"
+                                      << "1.2.3.4.5:1" << 2;
+        QTest::newRow("octet over 255") << "--listen"
+                                        << "1.2.3.256:1" << 2;
+        QTest::newRow("underscore") << "--listen"
+                                    << "my_host:9400" << 2;
+        QTest::newRow("leading hyphen") << "--listen"
+                                        << "-host:9400" << 2;
+        QTest::newRow("empty label") << "--listen"
+                                     << "a..b:9400" << 2;
+        QTest::newRow("host in brackets") << "--listen"
+                                          << "[localhost]:9400" << 2;
+        QTest::newRow("port too big") << "--listen"
+                                      << "127.0.0.1:65536" << 2;
+        QTest::newRow("no port") << "--listen"
+                                 << "127.0.0.1:" << 2;
+        QTest::newRow("ipv4") << "--listen"
+                              << "127.0.0.1:0" << 1;
+        QTest::newRow("host name") << "--listen"
+                                   << "localhost:0" << 1;
+        QTest::newRow("dotted host name") << "--listen"
+                                          << "gpu-sim.example.com:9400" << 1;
+        QTest::newRow("ipv6 bracketed") << "--listen"
+                                        << "[::1]:0" << 1;
+        QTest::newRow("ipv6 bare") << "--listen"
+                                   << "::1:0" << 1;
+    }
+
+    void telemetrySimChecksStepAndListenAddress() {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(int, exitCode);
+        const QString missing = dir_.filePath(QStringLiteral("no-model.db"));
+        const Run run = runTwin({QStringLiteral("telemetry-sim"), missing, option, value});
+        QCOMPARE(run.status, QProcess::NormalExit);
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(lines(run.err).size(), 1);
+        if (exitCode == 2) {
+            QVERIFY2(run.err.startsWith(QStringLiteral("colossus-twin: telemetry-sim: ") + option + " '" +
+                                        value + "' "),
+                     qPrintable(run.err));
+        } else {
+            QVERIFY2(run.err.contains(missing), qPrintable(run.err));
+        }
+    }
+
     void foreignFileIsRefusedAndUntouched() {
         const QString model = dir_.filePath(QStringLiteral("notes.db"));
         QFile file(model);

@@ -1,5 +1,6 @@
 // The main window, driven as a user would: menus are there, a bad model changes nothing and says why,
 // a good one lands in Open Recent, geometry survives a restart, Reset Camera brings the view home.
+#include "ScriptedServer.h"
 #include "datamodel/CriticalPath.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ProgressReport.h"
@@ -571,6 +572,83 @@ private slots:
         QVERIFY2(status.contains(QStringLiteral("error:")), qPrintable(status));
         const auto someRack = facility.ofKind(twin::datamodel::EntityKind::Rack).front();
         QCOMPARE(*window.facilityScene()->drawnColour(someRack), (std::array<unsigned char, 3>{96, 96, 96}));
+    }
+
+    // A site URL that answers an HTML page with status 200 (a login portal, a proxy, a wrong path): the
+    // status bar says what came back, for exporters and for a Prometheus, instead of counting "0 GPUs
+    // live" with no error.
+    void aSourceAnsweringAnHtmlPageSaysSo() {
+        twin::testing::ScriptedServer portal([](twin::testing::ScriptedServer::Socket& socket, int) {
+            const std::string page = "\n  <!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
+                                     "<body><form>...</form></body></html>\n";
+            while (!twin::testing::readRequest(socket).empty())
+                twin::testing::send(socket,
+                                    twin::testing::response(200, page, {}, "text/html; charset=utf-8"));
+        });
+        const QString model = dataDir_.filePath(QStringLiteral("html-source.db"));
+        generateSmallModel(model);
+        for (const auto kind :
+             {twin::telemetry::SourceKind::Exporters, twin::telemetry::SourceKind::Prometheus}) {
+            twin::telemetry::TelemetrySource source;
+            source.name = "portal";
+            source.kind = kind;
+            source.urls = {kind == twin::telemetry::SourceKind::Exporters ? portal.url("/metrics")
+                                                                          : portal.url("")};
+            twin::app::LiveTelemetryOptions options;
+            options.source = source;
+            MainWindow window;
+            window.setLiveTelemetry(true, options);
+            window.show();
+            QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+            QCOMPARE(window.openModel(model), QString());
+            QVERIFY(loaded.wait(20000));
+            auto* status = window.findChild<QLabel*>(QStringLiteral("telemetryStatus"));
+            const QString expected =
+                kind == twin::telemetry::SourceKind::Exporters
+                    ? QString::fromStdString(portal.url("/metrics"))
+                    : QStringLiteral("Prometheus ") + QString::fromStdString(portal.url(""));
+            QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("error:")), 20000);
+            QVERIFY2(status->text().startsWith(QStringLiteral("Telemetry: 0 GPUs live, 0 stale")),
+                     qPrintable(status->text()));
+            QVERIFY2(
+                status->text().endsWith(QStringLiteral("; error: ") + expected +
+                                        QStringLiteral(" answered an HTML page (\"Sign in\"), not metrics")),
+                qPrintable(status->text()));
+        }
+    }
+
+    // A source that accepts and never answers: at the first timeout the status says so and that it
+    // retries, instead of "connecting to ..." until every try has run out (a minute at 15 s a try).
+    void aSourceThatNeverAnswersIsSaidAtTheFirstTimeout() {
+        std::atomic<bool> done{false};
+        twin::testing::ScriptedServer silent([&](twin::testing::ScriptedServer::Socket& socket, int) {
+            twin::testing::readRequest(socket);
+            while (!done)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        });
+        auto release = qScopeGuard([&] { done = true; });
+        const QString model = dataDir_.filePath(QStringLiteral("silent-source.db"));
+        generateSmallModel(model);
+        twin::telemetry::TelemetrySource source;
+        source.name = "silent";
+        source.kind = twin::telemetry::SourceKind::Exporters;
+        source.urls = {silent.url("/metrics")};
+        twin::app::LiveTelemetryOptions options;
+        options.source = source;
+        options.requestTimeoutMs = 700;
+        MainWindow window;
+        window.setLiveTelemetry(true, options);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        auto* status = window.findChild<QLabel*>(QStringLiteral("telemetryStatus"));
+        const QString connecting =
+            QStringLiteral("Telemetry: connecting to ") + QString::fromStdString(source.urls[0]);
+        QCOMPARE(status->text(), connecting);
+        QTRY_VERIFY_WITH_TIMEOUT(status->text() != connecting, 20000);
+        QCOMPARE(status->text(), QStringLiteral("Telemetry: ") + QString::fromStdString(source.urls[0]) +
+                                     QStringLiteral(": no answer for 0.7 s, retrying (attempt 2 of 4)"));
     }
 
     // The Timeline: Actual vs planned colours every rack by how its installation went, day by day; the

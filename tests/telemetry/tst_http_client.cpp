@@ -1,6 +1,7 @@
 // The telemetry HTTP client against servers that behave and servers that do not: keep-alive, gzip,
 // authentication that never leaks into errors, and stalls, resets mid-body, huge and bomb-like bodies,
 // redirect loops, server errors (retried with backoff) and client errors (not retried).
+#include "ScriptedServer.h"
 #include "telemetry/HttpClient.h"
 
 #include <QElapsedTimer>
@@ -19,73 +20,11 @@
 #include <zlib.h>
 
 using namespace twin::telemetry;
+using namespace twin::testing;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 
 namespace {
-
-// A server on 127.0.0.1 that hands each accepted connection to `serve` on a thread of its own.
-class ScriptedServer {
-public:
-    using Serve = std::function<void(tcp::socket&, int connection)>;
-    explicit ScriptedServer(Serve serve)
-        : serve_(std::move(serve)), acceptor_(io_, {asio::ip::make_address("127.0.0.1"), 0}) {
-        thread_ = std::thread([this] {
-            for (;;) {
-                tcp::socket socket(io_);
-                boost::system::error_code error;
-                acceptor_.accept(socket, error);
-                if (error || stopping_)
-                    return;
-                const int connection = ++connections_;
-                workers_.emplace_back(
-                    [this, connection, s = std::move(socket)]() mutable { serve_(s, connection); });
-            }
-        });
-    }
-    ~ScriptedServer() {
-        stopping_ = true;
-        boost::system::error_code ignored;
-        tcp::socket poke(io_);
-        poke.connect(acceptor_.local_endpoint(), ignored); // wakes the blocking accept
-        thread_.join();
-        for (std::thread& worker : workers_)
-            worker.join();
-    }
-    std::string url(const std::string& path = "/metrics") const {
-        return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + path;
-    }
-    int connections() const { return connections_; }
-
-private:
-    Serve serve_;
-    asio::io_context io_;
-    tcp::acceptor acceptor_;
-    std::thread thread_;
-    std::vector<std::thread> workers_;
-    std::atomic<int> connections_{0};
-    std::atomic<bool> stopping_{false};
-};
-
-// Reads one request's head; empty when the client went away.
-std::string readRequest(tcp::socket& socket) {
-    asio::streambuf buffer;
-    boost::system::error_code error;
-    asio::read_until(socket, buffer, "\r\n\r\n", error);
-    if (error)
-        return {};
-    return std::string(asio::buffers_begin(buffer.data()), asio::buffers_end(buffer.data()));
-}
-
-void send(tcp::socket& socket, const std::string& bytes) {
-    boost::system::error_code ignored;
-    asio::write(socket, asio::buffer(bytes), ignored);
-}
-
-std::string response(int status, const std::string& body, const std::string& extraHeaders = {}) {
-    return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\nContent-Type: text/plain\r\n" + extraHeaders + "\r\n" + body;
-}
 
 std::string gzipped(const std::string& text) {
     z_stream stream{};
@@ -170,7 +109,8 @@ private slots:
         body = gzipped(std::string(8 << 20, '0')); // 8 MB of zeros in a few kilobytes
         QVERIFY(body.size() < 64 * 1024);
         answer = client.get(server.url()).get();
-        QCOMPARE(answer.error, std::string("response larger than 1048576 bytes once decompressed"));
+        QCOMPARE(answer.error, "response from " + server.url() + " exceeds 1 MB once decompressed");
+        QCOMPARE(client.bytesInFlight(), std::size_t(0));
     }
 
     void aServerThatNeverAnswersTimesOut() {
@@ -186,6 +126,47 @@ private slots:
         QCOMPARE(answer.status, 0);
         QCOMPARE(answer.attempts, 3);
         QVERIFY(clock.elapsed() < 5000);
+    }
+
+    // Each retry is told as it starts, with its reason, so that a window can say "no answer for 15 s,
+    // retrying" at the first timeout rather than "connecting" until every try has run out.
+    void retriesAreReportedAsTheyHappen() {
+        std::atomic<bool> done{false};
+        ScriptedServer silent([&](tcp::socket& socket, int) {
+            readRequest(socket);
+            while (!done) // accepts, reads, and never says a word
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        });
+        ScriptedServer busy([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, response(503, "busy", "Connection: close\r\n"));
+        });
+        std::mutex mutex;
+        std::vector<HttpRetry> retries;
+        HttpClientOptions options = fastOptions();
+        options.onRetry = [&](const HttpRetry& retry) {
+            const std::lock_guard lock(mutex);
+            retries.push_back(retry);
+        };
+        HttpClient client(options);
+        const HttpResponse answer = client.get(silent.url()).get();
+        done = true;
+        QCOMPARE(answer.attempts, 3);
+        {
+            const std::lock_guard lock(mutex);
+            QCOMPARE(retries.size(), std::size_t(2)); // none after the last try: that one is the answer
+            QCOMPARE(retries[0].describe(), std::string("no answer for 0.4 s, retrying (attempt 2 of 3)"));
+            QCOMPARE(retries[1].describe(), std::string("no answer for 0.4 s, retrying (attempt 3 of 3)"));
+            QCOMPARE(retries[0].url, silent.url());
+            QCOMPARE(retries[1].failedAttempt, 2);
+            retries.clear();
+        }
+        QCOMPARE(client.get(busy.url()).get().status, 503);
+        {
+            const std::lock_guard lock(mutex);
+            QCOMPARE(retries.size(), std::size_t(2));
+            QCOMPARE(retries[0].describe(), std::string("HTTP 503, retrying (attempt 2 of 3)"));
+        }
     }
 
     void aResetInTheMiddleOfTheBodyIsAnErrorAndRetried() {
@@ -221,8 +202,67 @@ private slots:
         options.maxResponseBytes = 64 << 20;
         HttpClient client(options);
         const HttpResponse answer = client.get(server.url()).get();
-        QVERIFY2(answer.error == "response larger than 67108864 bytes", answer.error.c_str());
+        QCOMPARE(answer.error, "response from " + server.url() + " exceeds 64 MB");
         QCOMPARE(answer.attempts, 1);
+    }
+
+    // Several requests at once to a server streaming an endless body: what the client holds for them
+    // all stays within its one budget (not a per-response cap times the requests), and every request
+    // fails saying which URL sent too much.
+    void endlessBodiesStayWithinOneBudget() {
+        std::atomic<bool> done{false};
+        ScriptedServer endless([&](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n");
+            const std::string chunk = "10000\r\n" + std::string(0x10000, 'x') + "\r\n"; // 64 KB a chunk
+            while (!done && send(socket, chunk)) {
+            }
+        });
+        HttpClientOptions options = fastOptions();
+        options.requestTimeout = std::chrono::milliseconds(30000); // the cap ends these, not the clock
+        options.maxResponseBytes = std::size_t(8) << 20;
+        options.maxBytesInFlight = std::size_t(12) << 20;
+        HttpClient client(options);
+        constexpr int kRequests = 4;
+        std::vector<std::future<HttpResponse>> answers;
+        for (int i = 0; i < kRequests; ++i)
+            answers.push_back(client.get(endless.url("/endless")));
+        int overBudget = 0;
+        for (auto& pending : answers) {
+            const HttpResponse answer = pending.get();
+            QVERIFY2(answer.error.starts_with("response from " + endless.url("/endless") + " exceeds "),
+                     answer.error.c_str());
+            QCOMPARE(answer.attempts, 1); // an endless body would be endless again
+            QVERIFY(answer.body.empty());
+            overBudget +=
+                answer.error.find(" exceeds the 12 MB budget for responses in flight (") != std::string::npos
+                    ? 1
+                    : 0;
+        }
+        done = true;
+        // Four bodies of up to 8 MB each cannot all fit in 12 MB: some ran into the budget.
+        QVERIFY(overBudget >= 1);
+        QVERIFY2(client.peakBytesInFlight() <= options.maxBytesInFlight,
+                 std::to_string(client.peakBytesInFlight()).c_str());
+        QVERIFY(client.peakBytesInFlight() > options.maxResponseBytes); // they did read at once
+        QCOMPARE(client.bytesInFlight(), std::size_t(0));               // and gave it all back
+    }
+
+    // A declared length the budget cannot hold is refused at the head, before its body is read.
+    void aDeclaredLengthOverTheBudgetIsRefusedAtOnce() {
+        ScriptedServer server([](tcp::socket& socket, int) {
+            readRequest(socket);
+            send(socket, "HTTP/1.1 200 OK\r\nContent-Length: 20971520\r\n\r\n" + std::string(4096, 'x'));
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        });
+        HttpClientOptions options = fastOptions();
+        options.maxResponseBytes = std::size_t(64) << 20;
+        options.maxBytesInFlight = std::size_t(16) << 20;
+        HttpClient client(options);
+        const HttpResponse answer = client.get(server.url()).get();
+        QCOMPARE(answer.error, "response from " + server.url() +
+                                   " exceeds the 16 MB budget for responses in flight (0 MB held by others)");
+        QVERIFY(client.peakBytesInFlight() < std::size_t(1) << 20);
     }
 
     void redirectsAreFollowedButNotForever() {
