@@ -94,27 +94,18 @@ ExitCode runSnapshot(const QStringList& arguments) {
             return fail(ExitCode::BadInput, QString::fromStdString(refusal));
 
     const QString camera = parser.value(cameraOption);
-    const bool knownCamera =
-        camera == QLatin1String("overview") || camera.startsWith(QLatin1String("hall:")) ||
-        camera.startsWith(QLatin1String("aisle:")) || camera.startsWith(QLatin1String("rack:"));
-    if (!knownCamera)
-        return fail(
-            ExitCode::Usage,
-            QStringLiteral("snapshot: unknown --camera '%1' (known: overview, hall:N, aisle:ROW, rack:NAME)")
-                .arg(camera));
+    if (!scene::isCameraPresetName(camera))
+        return fail(ExitCode::Usage, QStringLiteral("snapshot: unknown --camera '%1' (known: %2)")
+                                         .arg(camera, scene::cameraPresetGrammar()));
 
     std::optional<std::vector<scene::Layer>> layers;
     if (parser.isSet(layersOption)) {
-        layers.emplace();
-        for (const QString& name : parser.value(layersOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const auto layer = scene::layerFromName(name.trimmed());
-            if (!layer)
-                return fail(ExitCode::Usage,
-                            QStringLiteral("snapshot: unknown layer '%1' in --layers (known: structure, "
-                                           "compute, network, cooling, power)")
-                                .arg(name));
-            layers->push_back(*layer);
-        }
+        QString unknown;
+        layers = scene::parseLayerList(parser.value(layersOption), &unknown);
+        if (!layers)
+            return fail(ExitCode::Usage,
+                        QStringLiteral("snapshot: unknown layer '%1' in --layers (known: %2)")
+                            .arg(unknown, scene::knownLayerNames()));
     }
     std::optional<scene::Layer> xray;
     if (parser.isSet(xrayOption)) {

@@ -75,7 +75,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     view_->setObjectName(QStringLiteral("view3d"));
     setCentralWidget(view_);
 
-    const scene::DemoSceneCounts counts = scene::populateDemoScene(view_->renderer());
+    const scene::DemoSceneCounts counts = scene::populateDemoScene(*view_);
     view_->resetCamera();
 
     sceneSummary_ = new QLabel(this);
@@ -319,7 +319,7 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
             action->setEnabled(false);
     facilityScene_.reset();
     view_->clearScene();
-    facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, view_->renderer());
+    facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, *view_);
     if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
         byKind->setChecked(true); // a new scene starts coloured by kind
     // The facility's overview is home: where the view starts and where Reset Camera and R return.

@@ -5,6 +5,7 @@
 #include "datamodel/Facility.h"
 #include "datamodel/Store.h"
 #include "scene/FacilityScene.h"
+#include "scene/NaiveGpuScene.h"
 #include "scene/ViewWidget.h"
 
 #include <QElapsedTimer>

@@ -1,4 +1,5 @@
 #include "scene/DemoScene.h"
+#include "scene/ViewWidget.h"
 
 #include <array>
 #include <vtkActor.h>
@@ -152,6 +153,10 @@ DemoSceneCounts populateDemoScene(vtkRenderer* renderer) {
         set->addTo(renderer);
     addFloorGrid(renderer, rowLength / 2.0 + 2.0, kRows * kRowPitch / 2.0 + 1.0);
     return {racks.size(), cdus.size(), trays.size(), pipes.size()};
+}
+
+DemoSceneCounts populateDemoScene(ViewWidget& view) {
+    return populateDemoScene(view.renderer());
 }
 
 } // namespace twin::scene

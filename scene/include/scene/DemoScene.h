@@ -7,6 +7,8 @@ class vtkRenderer;
 
 namespace twin::scene {
 
+class ViewWidget;
+
 struct DemoSceneCounts {
     int racks = 0;
     int cdus = 0;
@@ -16,5 +18,7 @@ struct DemoSceneCounts {
 
 // Adds the demo hall to `renderer` and returns how many of each thing it placed.
 DemoSceneCounts populateDemoScene(vtkRenderer* renderer);
+// Into the view's own renderer (for app/, which never touches VTK objects).
+DemoSceneCounts populateDemoScene(ViewWidget& view);
 
 } // namespace twin::scene

@@ -6,7 +6,9 @@
 
 #include "datamodel/Schedule.h"
 #include "scene/CameraPose.h"
+#include "scene/CameraPresets.h"
 #include "scene/DateStamp.h"
+#include "scene/Layers.h"
 #include "scene/Legend.h"
 
 #include <QString>
@@ -28,13 +30,7 @@ enum class InstallState : std::uint8_t;
 namespace twin::scene {
 
 class Legend;
-
-// What an engineer switches on and off: the building, the compute, the network, cooling, power.
-enum class Layer { Structure, Compute, Network, Cooling, Power };
-inline constexpr Layer kAllLayers[] = {Layer::Structure, Layer::Compute, Layer::Network, Layer::Cooling,
-                                       Layer::Power};
-QString layerName(Layer layer); // "structure", "compute", ...
-std::optional<Layer> layerFromName(const QString& name);
+class ViewWidget;
 
 struct FacilitySceneCounts {
     std::size_t instances = 0; // structure boxes, all kinds together
@@ -46,8 +42,11 @@ struct FacilitySceneCounts {
 
 class FacilityScene {
 public:
-    // Builds the structure level into `renderer`; `facility` must outlive nothing here (it is shared).
+    // Builds the structure level into `renderer`, which the scene holds (a reference of its own) until
+    // it has taken its actors back out; `facility` is shared, kept alive by the scene.
     FacilityScene(std::shared_ptr<const datamodel::Facility> facility, vtkRenderer* renderer);
+    // Into the view's own renderer (what the window does: app/ never touches VTK objects).
+    FacilityScene(std::shared_ptr<const datamodel::Facility> facility, ViewWidget& view);
     ~FacilityScene();
     FacilityScene(const FacilityScene&) = delete;
     FacilityScene& operator=(const FacilityScene&) = delete;
@@ -121,30 +120,7 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// The naive way, for benchmarks only: every GPU of the facility as one instance, all drawn.
-class NaiveGpuScene {
-public:
-    NaiveGpuScene(const datamodel::Facility& facility, vtkRenderer* renderer);
-    ~NaiveGpuScene();
-    NaiveGpuScene(const NaiveGpuScene&) = delete;
-    NaiveGpuScene& operator=(const NaiveGpuScene&) = delete;
-    std::size_t instances() const;
-
-private:
-    struct Private;
-    std::unique_ptr<Private> d;
-};
-
 // The width in pixels of the line that draws a pipe of this diameter (wider pipes, wider lines).
 float pipeLineWidth(float diameterMm);
-
-// Camera presets: "overview" (the building and the plant), "hall:N" (hall N from above), "aisle:ROW"
-// (standing in the aisle beside row ROW, e.g. aisle:H1-R03, looking along it) and "rack:NAME" (in
-// front of rack NAME, e.g. rack:H1-R03-K07). Nothing for an unknown preset or name.
-std::optional<CameraPose> cameraPreset(const datamodel::Facility& facility, const QString& preset);
-
-// A camera that frames an entity and everything below it, from above and to the south-west (for a
-// flight to what was double-clicked or to an alert). Nothing for an entity without a size.
-std::optional<CameraPose> cameraToFrame(const datamodel::Facility& facility, std::int32_t entity);
 
 } // namespace twin::scene
