@@ -77,6 +77,14 @@ std::optional<TaskStatus> taskStatusFromName(std::string_view name) {
     return std::nullopt;
 }
 
+TaskStatus taskStatusOf(bool started, bool finished) {
+    return finished ? TaskStatus::Done : started ? TaskStatus::InProgress : TaskStatus::NotStarted;
+}
+
+TaskStatus taskStatusFromActualDates(TimePoint actualStart, TimePoint actualEnd) {
+    return taskStatusOf(actualStart != kNoTime, actualEnd != kNoTime);
+}
+
 // Hash indexes over the string columns, built on the first lookup of each kind. Keys are views into
 // the Facility's own buffers, so a moved Facility drops them (see the move operations).
 class FacilityIndexes {

@@ -70,9 +70,7 @@ void ColossusGenerator::planSchedule() {
         task.plannedEnd = plannedEnd;
         task.actualStart = actualStart;
         task.actualEnd = actualEnd;
-        task.status = actualEnd != datamodel::kNoTime     ? TaskStatus::Done
-                      : actualStart != datamodel::kNoTime ? TaskStatus::InProgress
-                                                          : TaskStatus::NotStarted;
+        task.status = datamodel::taskStatusFromActualDates(actualStart, actualEnd);
         return w_.addTask(task);
     };
     auto onPlan = [&](const std::string& name, std::string_view kind, TimePoint plannedStart,

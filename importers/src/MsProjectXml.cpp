@@ -188,11 +188,10 @@ ScheduleTask finishTask(ReadTask& read, const std::map<std::string, std::string>
         else
             problems.add(task.line,
                          "Status: '" + *status + "' is not one of not_started, in_progress, done, blocked");
-    } else if (task.actualEnd != kNoTime || read.percentComplete == "100") {
-        task.status = TaskStatus::Done;
-    } else if (task.actualStart != kNoTime ||
-               (!read.percentComplete.empty() && read.percentComplete != "0")) {
-        task.status = TaskStatus::InProgress;
+    } else {
+        task.status = datamodel::taskStatusOf(
+            task.actualStart != kNoTime || (!read.percentComplete.empty() && read.percentComplete != "0"),
+            task.actualEnd != kNoTime || read.percentComplete == "100");
     }
     return std::move(read.task);
 }

@@ -109,12 +109,6 @@ std::optional<std::int64_t> parseId(std::string_view text) {
     return value;
 }
 
-TaskStatus statusFromActuals(const ScheduleTask& task) {
-    if (task.actualEnd != kNoTime)
-        return TaskStatus::Done;
-    return task.actualStart != kNoTime ? TaskStatus::InProgress : TaskStatus::NotStarted;
-}
-
 ScheduleTask readTask(const CsvRow& row, const std::array<int, kColumnNames.size()>& columnAt,
                       std::int64_t ordinal, ScheduleProblems& problems) {
     auto field = [&](Column column) -> std::string {
@@ -139,7 +133,7 @@ ScheduleTask readTask(const CsvRow& row, const std::array<int, kColumnNames.size
     task.actualStart = parseScheduleTime(field(ActualStart), "actual_start", row.line, problems);
     task.actualEnd = parseScheduleTime(field(ActualEnd), "actual_end", row.line, problems);
     if (const std::string status = field(Status); status.empty())
-        task.status = statusFromActuals(task);
+        task.status = datamodel::taskStatusFromActualDates(task.actualStart, task.actualEnd);
     else if (const auto known = datamodel::taskStatusFromName(status))
         task.status = *known;
     else

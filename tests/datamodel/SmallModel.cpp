@@ -62,9 +62,7 @@ struct Builder {
         record.plannedEnd = *parseTime(plannedEnd);
         record.actualStart = *actualStart ? *parseTime(actualStart) : kNoTime;
         record.actualEnd = *actualEnd ? *parseTime(actualEnd) : kNoTime;
-        record.status = *actualEnd     ? TaskStatus::Done
-                        : *actualStart ? TaskStatus::InProgress
-                                       : TaskStatus::NotStarted;
+        record.status = taskStatusFromActualDates(record.actualStart, record.actualEnd);
         return w.addTask(record);
     }
 };

@@ -51,6 +51,10 @@ std::string_view powerFeedName(PowerFeedKind feed);
 std::string_view taskStatusName(TaskStatus status);
 // The status spelled as the file spells it ("not_started", "in_progress", "done", "blocked").
 std::optional<TaskStatus> taskStatusFromName(std::string_view name);
+// A task's status where nothing states it: finished is done, else started is in progress, else not
+// started (the rule for schedules without a status, from their actual dates or percentages).
+TaskStatus taskStatusOf(bool started, bool finished);
+TaskStatus taskStatusFromActualDates(TimePoint actualStart, TimePoint actualEnd);
 
 // Compressed sparse rows: the items of row r are items[start[r] .. start[r + 1]).
 template <typename T> struct Csr {
