@@ -57,11 +57,11 @@ GanttPanel::GanttPanel(QWidget* parent) : QDockWidget(tr("Gantt"), parent) {
     showHeader();
 }
 
-void GanttPanel::setModel(std::shared_ptr<const datamodel::Facility> facility,
-                          const datamodel::Schedule* schedule) {
+void GanttPanel::setModel(std::shared_ptr<const LoadedModel> model) {
     chart_->setRows(nullptr, {}); // before the old facility's tasks go
-    facility_ = std::move(facility);
-    schedule_ = schedule;
+    model_ = std::move(model);
+    facility_ = model_ ? model_->facility.get() : nullptr;
+    schedule_ = model_ ? &model_->schedule : nullptr;
     shown_ = kNoEntity;
     critical_ = facility_ ? datamodel::computeCriticalPath(facility_->tasks()) : datamodel::CriticalPath{};
     if (!facility_) {

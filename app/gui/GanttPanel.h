@@ -6,6 +6,7 @@
 #include "datamodel/CriticalPath.h"
 #include "datamodel/Facility.h"
 #include "datamodel/Schedule.h"
+#include "gui/document/LoadedModel.h"
 
 #include <QDockWidget>
 #include <memory>
@@ -21,8 +22,9 @@ class GanttPanel : public QDockWidget {
 public:
     explicit GanttPanel(QWidget* parent = nullptr);
 
-    // A new model: its critical path is computed here. `schedule` (of `facility`) must outlive its use.
-    void setModel(std::shared_ptr<const datamodel::Facility> facility, const datamodel::Schedule* schedule);
+    // A new model (or schedule): its critical path is computed here. The panel holds the model it
+    // shows, so a reload elsewhere never leaves it reading a freed one.
+    void setModel(std::shared_ptr<const LoadedModel> model);
     // The tasks of `entity` (kNoEntity: none) and its subtree, or else of the entity whose tasks decide it.
     void showEntity(datamodel::EntityIndex entity);
     void setDay(datamodel::TimePoint day);
@@ -46,8 +48,9 @@ public:
 private:
     void showHeader();
 
-    std::shared_ptr<const datamodel::Facility> facility_;
-    const datamodel::Schedule* schedule_ = nullptr;
+    std::shared_ptr<const LoadedModel> model_;
+    const datamodel::Facility* facility_ = nullptr; // model_'s
+    const datamodel::Schedule* schedule_ = nullptr; // model_'s
     datamodel::CriticalPath critical_;
     datamodel::EntityIndex shown_ = datamodel::kNoEntity;
     QLabel* header_ = nullptr;

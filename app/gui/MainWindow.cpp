@@ -14,10 +14,10 @@
 #include "gui/LiveTelemetry.h"
 #include "gui/MainWindowShared.h"
 #include "gui/RecordingRunner.h"
-#include "gui/ScheduleFiles.h"
 #include "gui/SourceSettings.h"
 #include "gui/SourcesDialog.h"
 #include "gui/TimelinePanel.h"
+#include "gui/document/Document.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -117,20 +117,26 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
-    scheduleFiles_ = new ScheduleFiles(this);
-    connect(scheduleFiles_, &ScheduleFiles::imported, this,
+    document_ = new Document(this);
+    connect(document_, &Document::changed, this, [this](const ChangeEvent& event) {
+        if (event.what == ChangeEvent::What::Model)
+            adoptModel(document_->model());
+        else
+            adoptSchedule(document_->model());
+    });
+    connect(document_, &Document::openFailed, this, &MainWindow::showError);
+    connect(document_, &Document::scheduleImported, this,
             [this](const QString& summary, const QString& notes) {
                 statusBar()->showMessage(summary, kStatusMessageMs);
                 if (!notes.isEmpty())
                     qInfo().noquote() << notes; // tasks linked to nothing: worth a look, not an error
-                openModel(modelPath_);          // the timeline, Gantt and colours follow the new schedule
                 emit scheduleImported(summary);
             });
-    connect(scheduleFiles_, &ScheduleFiles::exported, this, [this](const QString& summary) {
+    connect(document_, &Document::scheduleExported, this, [this](const QString& summary) {
         statusBar()->showMessage(summary, kStatusMessageMs);
         emit scheduleExported(summary);
     });
-    connect(scheduleFiles_, &ScheduleFiles::failed, this, &MainWindow::showScheduleProblems);
+    connect(document_, &Document::scheduleFileFailed, this, &MainWindow::showScheduleProblems);
     recorder_ = new RecordingRunner(this);
     connect(recorder_, &RecordingRunner::finished, this, [this](const QString& directory) {
         statusBar()->showMessage(tr("Recorded the roll-out into %1").arg(directory), kStatusMessageMs);
@@ -250,61 +256,20 @@ void MainWindow::showHoverTip() {
         QToolTip::showText(view_->mapToGlobal(local), describe(entity), view_);
 }
 
-namespace {
-
-struct LoadResult {
-    std::shared_ptr<const datamodel::Facility> facility;
-    QString error;
-    double seconds = 0;
-};
-
-LoadResult loadFacility(const QString& path) {
-    LoadResult result;
-    QElapsedTimer clock;
-    clock.start();
-    try {
-        auto store = datamodel::Store::open(path.toStdString(), datamodel::Access::ReadOnly);
-        result.facility = std::make_shared<const datamodel::Facility>(store->load());
-    } catch (const std::exception& error) {
-        result.error = QString::fromStdString(error.what());
-    }
-    result.seconds = double(clock.nsecsElapsed()) / 1e9;
-    return result;
-}
-
-} // namespace
-
 QString MainWindow::openModel(const QString& path) {
-    const datamodel::ModelFileProbe probe = datamodel::probeModelFile(path);
-    if (!probe.ok) {
-        showError(probe.error);
-        return probe.error;
-    }
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    statusBar()->showMessage(tr("Loading %1...").arg(QFileInfo(path).fileName()));
-    const quint64 generation = ++loadGeneration_;
-    auto* watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, absolute, generation] {
-        watcher->deleteLater();
-        if (generation != loadGeneration_)
-            return; // the user opened something else meanwhile
-        const LoadResult result = watcher->result();
-        if (!result.error.isEmpty())
-            showError(result.error);
-        else
-            adoptModel(absolute, result.facility, result.seconds);
-    });
-    watcher->setFuture(QtConcurrent::run(loadFacility, absolute));
-    return {};
+    const QString refused = document_->open(path); // a refusal arrives through openFailed too
+    if (refused.isEmpty())
+        statusBar()->showMessage(tr("Loading %1...").arg(QFileInfo(path).fileName()));
+    return refused;
 }
 
-void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility,
-                            double seconds) {
-    schedule_.reset(); // it refers to the old facility
-    facility_ = std::move(facility);
-    schedule_ = std::make_unique<datamodel::Schedule>(*facility_);
+void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
+    model_ = std::move(model);
+    facility_ = model_->facility;
+    schedule_ = &model_->schedule;
     timelineReportDay_ = datamodel::kNoTime; // of the old schedule
-    modelPath_ = path;
+    const QString& path = model_->path;
+    const double seconds = model_->loadSeconds;
     recent_.add(path);
     setWindowTitle(QStringLiteral("%1 - Colossus Twin").arg(QFileInfo(path).fileName()));
     const QLocale locale;
@@ -332,6 +297,45 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
     {
         const QSignalBlocker quiet(timeline_);
         timeline_->setMode(TimelinePanel::Mode::Off);
+    }
+    showSchedule();
+    timelineColouring_ = false;
+    applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the first day
+    startLive();
+    emit modelLoaded(path);
+}
+
+void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
+    // The same entities with another schedule: the scene, the camera, the selection and live
+    // telemetry stay (the scene and live keep reading the entities of the model they were built on,
+    // which they hold); what follows the schedule is redone.
+    model_ = std::move(model);
+    facility_ = model_->facility;
+    schedule_ = &model_->schedule;
+    timelineReportDay_ = datamodel::kNoTime;
+    const datamodel::EntityIndex ganttEntity = gantt_->shownEntity();
+    const datamodel::TimePoint moment = timeline_->moment();
+    showSchedule();
+    {
+        const QSignalBlocker quiet(timeline_);
+        timeline_->setMoment(moment); // the day shown stays (within the new schedule's span)
+    }
+    gantt_->setDay(timeline_->day());
+    gantt_->showEntity(ganttEntity);
+    if (timelineColouring_ || timeline_->mode() != TimelinePanel::Mode::Off)
+        applyTimeline(timeline_->moment(), timeline_->mode());
+    else if (auto* byStatus = findChild<QAction*>(QStringLiteral("colour:status"));
+             byStatus && byStatus->isChecked())
+        colourByInstallationStatus(); // the status colours of the new schedule
+    else
+        applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the day
+    view_->requestRender();
+    emit scheduleReplaced();
+}
+
+void MainWindow::showSchedule() {
+    {
+        const QSignalBlocker quiet(timeline_);
         timeline_->setSchedule(facility_->scheduleStart() == datamodel::kNoTime ? 0
                                                                                 : facility_->scheduleStart(),
                                facility_->scheduleEnd() == datamodel::kNoTime ? 0 : facility_->scheduleEnd());
@@ -339,12 +343,8 @@ void MainWindow::adoptModel(const QString& path, std::shared_ptr<const datamodel
                                                       timeline_->firstDay(), timeline_->lastDay()),
                             facility_->count(datamodel::EntityKind::Gpu));
     }
-    timelineColouring_ = false;
-    applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the first day
-    gantt_->setModel(facility_, schedule_.get());
+    gantt_->setModel(model_);
     gantt_->setDay(timeline_->day());
-    startLive();
-    emit modelLoaded(path);
 }
 
 void MainWindow::openDefaultModel() {

@@ -6,6 +6,7 @@
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "gui/RecentModels.h"
+#include "gui/document/LoadedModel.h"
 #include "gui/TimelinePanel.h"
 #include "scene/Legend.h"
 #include "telemetry/LiveMetrics.h"
@@ -33,10 +34,10 @@ class Facility;
 namespace twin::app {
 
 class AlertsPanel;
+class Document;
 class GanttPanel;
 class HistoryPanel;
 class RecordingRunner;
-class ScheduleFiles;
 struct History;
 class LiveTelemetry;
 struct LiveTelemetryOptions;
@@ -49,7 +50,9 @@ public:
     ~MainWindow() override;
 
     scene::ViewWidget* view() const { return view_; }
-    QString currentModelPath() const { return modelPath_; }
+    QString currentModelPath() const { return model_ ? model_->path : QString(); }
+    // The open model: the document's, with its undo stack and change signal.
+    Document* document() const { return document_; }
     // The loaded facility, or null before the first model has loaded.
     std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
     const scene::FacilityScene* facilityScene() const { return facilityScene_.get(); }
@@ -81,7 +84,8 @@ public:
     // Selects an entity (and everything below it) and flies the camera to frame it.
     void selectAndFrame(int entity);
     // Replaces the open model's schedule with a CSV or MS Project XML file on a worker thread, then
-    // reloads the model; the outcome arrives as scheduleImported or scheduleFileFailed.
+    // shows the new schedule keeping the view (camera, selection, colouring, live telemetry); the
+    // outcome arrives as scheduleReplaced and scheduleImported, or scheduleFileFailed.
     void importSchedule(const QString& path);
     // Writes the open model's schedule as CSV or MS Project XML (by the extension), on a worker thread.
     void exportSchedule(const QString& path);
@@ -111,7 +115,8 @@ signals:
     void liveTelemetryFailed(const QString& error);
     // The timeline recoloured the scene for its day and mode.
     void timelineShown();
-    // A schedule import landed (the model reloads next) or an export was written.
+    // A schedule import landed: the window shows the new schedule (scheduleReplaced just before).
+    void scheduleReplaced();
     void scheduleImported(const QString& summary);
     void scheduleExported(const QString& summary);
     // An import or export was refused; `problems` is a "FILE:LINE: message" line each.
@@ -134,9 +139,14 @@ private:
     void describePicked(int x, int y);
     void showHoverTip();
     QString describe(int entity) const;
-    void adoptModel(const QString& path, std::shared_ptr<const datamodel::Facility> facility, double seconds);
+    void adoptModel(std::shared_ptr<const LoadedModel> model);
+    void adoptSchedule(std::shared_ptr<const LoadedModel> model);
+    // The timeline's range and curve and the Gantt, for the model's schedule.
+    void showSchedule();
     void showLiveUpdate(const LiveUpdate& update);
     void colourByLive();
+    // View > Colour By > Installation Status: each entity's state today by the actual dates.
+    void colourByInstallationStatus();
     void tellLiveWhatIsVisible();
     void startLive();
     void applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
@@ -153,13 +163,15 @@ private:
     QMenu* goToMenu_ = nullptr;
     QLabel* sceneSummary_ = nullptr;
     RecentModels recent_;
-    QString modelPath_;
+    Document* document_ = nullptr;
+    // What the window shows: the document's model when it was adopted, and two views into it.
+    std::shared_ptr<const LoadedModel> model_;
     std::shared_ptr<const datamodel::Facility> facility_;
+    const datamodel::Schedule* schedule_ = nullptr; // model_->schedule
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
     QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests
     QPoint hoverAt_;
-    quint64 loadGeneration_ = 0; // a newer open makes an older, slower load's result obsolete
     // Live telemetry (simulated exporters of the loaded model), after the scene: destroyed first.
     bool liveWanted_ = false;
     std::unique_ptr<LiveTelemetryOptions> liveOptions_;
@@ -172,11 +184,9 @@ private:
     bool historyOpened_ = false; // shown once, at the first selection; then the user's to close
     TimelinePanel* timeline_ = nullptr;
     GanttPanel* gantt_ = nullptr;
-    ScheduleFiles* scheduleFiles_ = nullptr;
     RecordingRunner* recorder_ = nullptr;
     QActionGroup* colourGroup_ = nullptr; // View > Colour By: none checked while the timeline colours
     bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
-    std::unique_ptr<datamodel::Schedule> schedule_; // of facility_, for the timeline
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;
     datamodel::ProgressReport timelineReport_;

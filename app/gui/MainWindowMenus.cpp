@@ -205,16 +205,7 @@ void MainWindow::buildMenus() {
             view_->requestRender();
         }
     });
-    connect(byStatus, &QAction::triggered, this, [this] {
-        if (!facilityScene_)
-            return;
-        const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
-        facilityScene_->colourByStatus(
-            schedule_->stateAt(now,
-                               datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
-            tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
-        view_->requestRender();
-    });
+    connect(byStatus, &QAction::triggered, this, &MainWindow::colourByInstallationStatus);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
@@ -245,6 +236,16 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->addSeparator();
     QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] { recent_.clear(); });
     clear->setEnabled(!paths.isEmpty());
+}
+
+void MainWindow::colourByInstallationStatus() {
+    if (!facilityScene_ || !schedule_)
+        return;
+    const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
+    facilityScene_->colourByStatus(
+        schedule_->stateAt(now, datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
+        tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
+    view_->requestRender();
 }
 
 } // namespace twin::app

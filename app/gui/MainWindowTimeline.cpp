@@ -8,9 +8,9 @@
 #include "gui/MainWindowShared.h"
 #include "gui/ProgressExport.h"
 #include "gui/RecordingRunner.h"
-#include "gui/ScheduleFiles.h"
 #include "gui/TimelinePanel.h"
 #include "gui/TimelineStamp.h"
+#include "gui/document/Document.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
@@ -26,22 +26,22 @@ namespace twin::app {
 using window::kStatusMessageMs;
 
 void MainWindow::importSchedule(const QString& path) {
-    if (modelPath_.isEmpty())
+    if (!model_)
         showScheduleProblems(tr("The schedule was not imported."), tr("No model is open"));
-    else if (!scheduleFiles_->importInto(modelPath_, path))
+    else if (!document_->importSchedule(path))
         showScheduleProblems(tr("The schedule was not imported."), tr("Another schedule file is in work"));
     else
         statusBar()->showMessage(tr("Importing %1...").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::exportSchedule(const QString& path) {
-    if (!scheduleFiles_->exportFrom(facility_, modelPath_, path))
+    if (!document_->exportSchedule(path))
         showScheduleProblems(tr("The schedule was not exported."),
                              facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
 }
 
 bool MainWindow::recordRollOut(const QStringList& arguments) {
-    if (modelPath_.isEmpty() || !recorder_->start(QStringList{modelPath_} + arguments))
+    if (!model_ || !recorder_->start(QStringList{model_->path} + arguments))
         return false;
     auto* progress = new QProgressDialog(tr("Recording the roll-out..."), tr("Cancel"), 0, 0, this);
     progress->setObjectName(QStringLiteral("recordProgress"));

@@ -1,0 +1,62 @@
+// The open model, as the window's one document (after Tiled's MapDocument): it owns the Store
+// connection, the loaded model (one shared, immutable LoadedModel) and the undo stack, and says what
+// changed with one typed signal. Opening, reloading and a schedule import all go through it; views
+// listen and never reload by themselves.
+#pragma once
+
+#include "gui/document/LoadedModel.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QUndoStack;
+
+namespace twin::datamodel {
+class Store;
+}
+
+namespace twin::app {
+
+class ScheduleFiles;
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    // Checks `path` at once (a file that is plainly no model: the error, and nothing changes) and
+    // loads it on a worker thread; the current model stays until the new one is in: changed(Model), or
+    // openFailed. A newer open makes an older, slower one's result obsolete.
+    QString open(const QString& path);
+    // Replaces the open model's schedule with a CSV or MS Project XML file, reads the model again and
+    // emits changed(Schedule), then scheduleImported; or scheduleFileFailed, the model as it was.
+    // One schedule job at a time: false while one runs.
+    bool importSchedule(const QString& schedulePath);
+    bool exportSchedule(const QString& schedulePath);
+
+    // The model shown now, or null before the first one has loaded.
+    std::shared_ptr<const LoadedModel> model() const { return model_; }
+    QString path() const { return model_ ? model_->path : QString(); }
+    // Empty until edits exist (issue 16): the document's history, for Edit > Undo and the undo view.
+    QUndoStack* undoStack() const { return undoStack_; }
+
+signals:
+    void changed(const twin::app::ChangeEvent& event);
+    void openFailed(const QString& error);
+    void scheduleImported(const QString& summary, const QString& notes);
+    void scheduleExported(const QString& summary);
+    void scheduleFileFailed(const QString& what, const QString& problems);
+
+private:
+    void load(const QString& absolutePath, ChangeEvent::What what, std::function<void()> adopted);
+
+    std::shared_ptr<const LoadedModel> model_;
+    std::shared_ptr<datamodel::Store> store_; // read-only while nothing edits; the file stays one file
+    QUndoStack* undoStack_ = nullptr;
+    ScheduleFiles* scheduleFiles_ = nullptr;
+    quint64 loadGeneration_ = 0;
+};
+
+} // namespace twin::app
