@@ -8,6 +8,7 @@
 #include "telemetry/PrometheusApi.h"
 #include "telemetry/PrometheusConfig.h"
 #include "telemetry/SimulatorServer.h"
+#include "telemetry/SourcePolicy.h"
 #include "telemetry/TelemetrySource.h"
 #include "telemetry/UnexpectedBody.h"
 
@@ -45,6 +46,17 @@ struct LiveTelemetryRequest {
     }
 };
 
+// One refresh's requests and what came back: filled by the client's thread under its lock, then handed
+// whole to the worker that parses it (nothing else holds it by then).
+struct LiveTelemetryRound {
+    telemetry::LiveSource asked = telemetry::LiveSource::Exporters;
+    std::vector<LiveTelemetryRequest> requests;
+    std::mutex mutex;
+    std::vector<std::string> bodies;
+    std::vector<std::string> errors;
+    std::size_t answered = 0;
+};
+
 struct LiveTelemetry::Private {
     std::shared_ptr<const datamodel::Facility> facility;
     LiveTelemetryOptions options;
@@ -55,27 +67,21 @@ struct LiveTelemetry::Private {
     std::optional<telemetry::HostRackRule> rackRule;
     telemetry::QueryTarget target; // label names for queries; rackLabel: one query per rack from afar
     std::optional<telemetry::TelemetrySource> external; // a site's source instead of the simulator
-    bool prometheusHasData = false;
+    telemetry::SourceState sources;                     // which to ask (telemetry/SourcePolicy.h)
     std::unique_ptr<telemetry::HttpClient> client;
     std::unique_ptr<telemetry::SeriesMapper> mapper;
     std::unique_ptr<telemetry::SampleStore> store; // touched only by the refresh in flight (one at a time)
     const telemetry::LiveMetric* metric = telemetry::findLiveMetric("gpu-temperature");
     std::vector<std::string> visibleHosts;
     QTimer timer;
-    bool inFlight = false;
+    bool inFlight = false; // a refresh is under way (its round, or the exporters after it)
     QElapsedTimer sinceRefresh;
     bool refreshAgain = false; // the metric changed while a refresh was in flight
     struct Outcome {
         LiveUpdate update;
-        std::size_t mapped = 0;
+        telemetry::RoundOutcome round;
     };
     QFutureWatcher<Outcome> ingest;
-    bool collectingFromPrometheus = false;
-    // Filled by the client's thread, read once all answers are in.
-    std::mutex mutex;
-    std::vector<std::string> bodies;
-    std::vector<std::string> errors;
-    std::size_t answered = 0;
 
     using Request = LiveTelemetryRequest;
     std::vector<Request> exporterRequests(const QString& base) const {
@@ -97,7 +103,6 @@ struct LiveTelemetry::Private {
             requests.push_back({url, Request::Exposition, {}, url});
         return requests;
     }
-    std::vector<Request> requests; // of the refresh in flight
     QElapsedTimer sinceAlerts;
     bool alertsInFlight = false;
     std::uint64_t historyRequests = 0;
@@ -122,18 +127,20 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
     connect(&d->ingest, &QFutureWatcher<Private::Outcome>::finished, this, [this] {
         Private::Outcome outcome = d->ingest.result();
         outcome.update.refreshMs = double(d->sinceRefresh.nsecsElapsed()) / 1e6;
-        const bool fromPrometheus = d->collectingFromPrometheus;
-        if (fromPrometheus && outcome.mapped == 0 && !d->prometheusHasData && d->server) {
-            // Prometheus is up but has not scraped yet: ask the exporters meanwhile.
-            collect(d->exporterRequests(endpoint()), false);
-            return;
-        }
-        if (fromPrometheus && outcome.mapped > 0) {
-            d->prometheusHasData = true;
-            // Queries cost Prometheus CPU in proportion to the series they read (max by (rack) over
-            // 100,000 GPUs: about half a second here): never spend more than a third of its time on us.
+        const telemetry::PolicyStep step = telemetry::nextStep(d->sources, outcome.round);
+        d->sources = step.state;
+        if (step.reportFailure && !outcome.update.error.isEmpty())
+            emit failed(outcome.update.error);
+        if (step.interval == telemetry::IntervalChange::Reset)
+            d->timer.setInterval(d->options.scrapeIntervalMs);
+        // Queries cost Prometheus CPU in proportion to the series they read (max by (rack) over
+        // 100,000 GPUs: about half a second here): never spend more than a third of its time on us.
+        if (step.interval == telemetry::IntervalChange::Throttle)
             d->timer.setInterval(
                 std::max<int>(d->options.prometheusQueryMs, int(3 * d->sinceRefresh.elapsed())));
+        if (step.askExporters) { // Prometheus has not scraped yet: the exporters meanwhile
+            collect(d->exporterRequests(endpoint()), telemetry::LiveSource::Exporters);
+            return;
         }
         d->inFlight = false;
         emit updated(outcome.update);
@@ -188,7 +195,7 @@ void LiveTelemetry::startSimulated() {
     d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
     d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
     connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
-        d->prometheusHasData = false;
+        d->sources = telemetry::afterPrometheusStopped(d->sources);
         d->timer.setInterval(d->options.scrapeIntervalMs);
         emit failed(why);
     });
@@ -249,7 +256,7 @@ int LiveTelemetry::scrapeIntervalMs() const {
 }
 
 bool LiveTelemetry::viaPrometheus() const {
-    return d->prometheusHasData;
+    return d->sources.prometheusHasData;
 }
 
 void LiveTelemetry::setMetric(const telemetry::LiveMetric& metric) {
@@ -330,8 +337,11 @@ void LiveTelemetry::refresh() {
         return; // the last one is still coming in: skip a beat rather than pile up
     d->inFlight = true;
     d->sinceRefresh.start();
-    if (prometheusEndpoint().isEmpty()) {
-        collect(d->external ? d->externalExporterRequests() : d->exporterRequests(endpoint()), false);
+    d->sources.prometheus = !prometheusEndpoint().isEmpty(); // ours comes up a while after the window
+    d->sources.directExporters = d->server != nullptr;
+    if (telemetry::firstSource(d->sources) == telemetry::LiveSource::Exporters) {
+        collect(d->external ? d->externalExporterRequests() : d->exporterRequests(endpoint()),
+                telemetry::LiveSource::Exporters);
         return;
     }
     const telemetry::QueryTarget& target = d->target;
@@ -340,7 +350,7 @@ void LiveTelemetry::refresh() {
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
         requests.push_back({base + telemetry::instantQueryPath(query), Private::Request::Colour,
                             std::string(d->metric->name), "Prometheus " + base});
-    collect(std::move(requests), true);
+    collect(std::move(requests), telemetry::LiveSource::Prometheus);
     refreshAlerts();
 }
 
@@ -396,59 +406,62 @@ void LiveTelemetry::refreshAlerts() {
             });
 }
 
-void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, bool prometheus) {
-    d->collectingFromPrometheus = prometheus;
-    const std::size_t expected = requests.size();
-    {
-        const std::lock_guard lock(d->mutex);
-        d->requests = std::move(requests);
-        d->bodies.assign(expected, {});
-        d->errors.clear();
-        d->answered = 0;
-    }
-    for (std::size_t i = 0; i < expected; ++i) {
-        d->client->get(d->requests[i].url, [this, i, expected](telemetry::HttpResponse response) {
-            const std::lock_guard lock(d->mutex);
-            const Private::Request& request = d->requests[i];
+void LiveTelemetry::collect(std::vector<LiveTelemetryRequest> requests, telemetry::LiveSource source) {
+    auto round = std::make_shared<LiveTelemetryRound>();
+    round->asked = source;
+    round->requests = std::move(requests);
+    round->bodies.resize(round->requests.size());
+    for (std::size_t i = 0; i < round->requests.size(); ++i) {
+        d->client->get(round->requests[i].url, [this, round, i](telemetry::HttpResponse response) {
+            const std::lock_guard lock(round->mutex);
+            const LiveTelemetryRequest& request = round->requests[i];
             if (!response.ok())
-                d->errors.push_back(response.error.empty() ? "HTTP " + std::to_string(response.status)
-                                                           : response.error);
+                round->errors.push_back(response.error.empty() ? "HTTP " + std::to_string(response.status)
+                                                               : response.error);
             else if (const auto what =
                          telemetry::unexpectedBody(response.contentType, response.body, request.expected()))
                 // A login page or a proxy's answered with 200: nothing to parse, and the status says so.
-                d->errors.push_back(request.source + " answered " + *what);
+                round->errors.push_back(request.source + " answered " + *what);
             else
-                d->bodies[i] = std::move(response.body);
-            if (++d->answered < expected)
+                round->bodies[i] = std::move(response.body);
+            if (++round->answered < round->bodies.size())
                 return;
             // All in: ingest on a worker, neither on the client's thread nor the GUI's.
             QMetaObject::invokeMethod(
-                this, [this] { ingestCollected(); }, Qt::QueuedConnection);
+                this, [this, round] { ingestCollected(round); }, Qt::QueuedConnection);
         });
     }
 }
 
-void LiveTelemetry::ingestCollected() {
-    const bool prometheus = d->collectingFromPrometheus;
-    if (!d->errors.empty() && (!prometheus || d->prometheusHasData))
-        emit failed(QString::fromStdString(d->errors.front()));
-    if (prometheus && !d->errors.empty() && d->prometheusHasData) {
-        d->prometheusHasData = false; // ask the exporters until it answers again
-        d->timer.setInterval(d->options.scrapeIntervalMs);
-    }
+void LiveTelemetry::ingestCollected(const std::shared_ptr<LiveTelemetryRound>& round) {
     const telemetry::LiveMetric* metric = d->metric;
+    const bool prometheus = round->asked == telemetry::LiveSource::Prometheus;
     const QString via =
         prometheus ? tr("Prometheus %1").arg(prometheusEndpoint()) : tr("exporters %1").arg(endpoint());
-    const QString firstError = d->errors.empty() ? QString() : QString::fromStdString(d->errors.front());
-    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via, firstError] {
+    // Every answer is in: the worker takes the round's bodies for its own (no callback touches them).
+    std::vector<LiveTelemetryRequest> requests;
+    std::vector<std::string> bodies;
+    QString firstError;
+    {
+        const std::lock_guard lock(round->mutex);
+        requests = std::move(round->requests);
+        bodies = std::move(round->bodies);
+        if (!round->errors.empty())
+            firstError = QString::fromStdString(round->errors.front());
+    }
+    d->ingest.setFuture(QtConcurrent::run([this, prometheus, metric, via, firstError,
+                                           requests = std::move(requests), bodies = std::move(bodies)] {
         QString error = firstError;
         Private::Outcome outcome;
+        outcome.round.asked =
+            prometheus ? telemetry::LiveSource::Prometheus : telemetry::LiveSource::Exporters;
+        outcome.round.failed = !firstError.isEmpty();
         const double now = nowSeconds();
         const double staleAfter = kStaleAfterIntervals * d->options.scrapeIntervalMs / 1000.0;
         std::size_t bytes = 0;
-        for (std::size_t i = 0; i < d->bodies.size(); ++i) {
-            const std::string& body = d->bodies[i];
-            const Private::Request& request = d->requests[i];
+        for (std::size_t i = 0; i < bodies.size(); ++i) {
+            const std::string& body = bodies[i];
+            const LiveTelemetryRequest& request = requests[i];
             bytes += body.size();
             if (body.empty())
                 continue;
@@ -456,7 +469,7 @@ void LiveTelemetry::ingestCollected() {
                 request.kind == Private::Request::Exposition
                     ? telemetry::ingestExposition(body, *d->mapper, *d->store, now)
                     : telemetry::ingestQueryResponse(body, *d->mapper, *d->store, request.metric);
-            outcome.mapped += report.mapped;
+            outcome.round.mapped += report.mapped;
             // A body that does not parse is refused whole: said, not counted as "0 live" in silence.
             if (report.error && error.isEmpty())
                 error = QString::fromStdString(

@@ -10,6 +10,7 @@
 
 #include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
+#include "telemetry/SourcePolicy.h"
 #include "telemetry/TelemetrySource.h"
 
 #include <QObject>
@@ -52,6 +53,7 @@ struct LiveUpdate {
 };
 
 struct LiveTelemetryRequest; // one HTTP request of a refresh (LiveTelemetry.cpp)
+struct LiveTelemetryRound;   // a refresh's requests and answers (LiveTelemetry.cpp)
 
 struct HistoryPoint {
     double time; // seconds since the epoch
@@ -105,8 +107,8 @@ private:
     void startExternal(const telemetry::TelemetrySource& source);
     void refresh();
     void refreshAlerts();
-    void collect(std::vector<LiveTelemetryRequest> requests, bool prometheus);
-    void ingestCollected();
+    void collect(std::vector<LiveTelemetryRequest> requests, telemetry::LiveSource source);
+    void ingestCollected(const std::shared_ptr<LiveTelemetryRound>& round);
     std::unique_ptr<Private> d;
 };
 
