@@ -2,7 +2,7 @@
 // because a QApplication needs a display and most subcommands must run on a headless server.
 #include "cli/Console.h"
 #include "cli/Subcommands.h"
-#include "gui/DisplayCheck.h"
+#include "gui/window/DisplayCheck.h"
 #include "scene/ViewWidget.h"
 
 #include <QApplication>

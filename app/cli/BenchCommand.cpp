@@ -9,7 +9,7 @@
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
-#include "gui/LiveBench.h"
+#include "gui/live/LiveBench.h"
 #include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>

@@ -6,7 +6,7 @@
 #include "datamodel/ModelError.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Store.h"
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

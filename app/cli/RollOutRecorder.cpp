@@ -1,7 +1,7 @@
 #include "cli/RollOutRecorder.h"
 
 #include "datamodel/Schedule.h"
-#include "gui/TimelineStamp.h"
+#include "gui/timeline/TimelineStamp.h"
 #include "scene/CameraPath.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"

@@ -3,9 +3,9 @@
 // colouring) instead of reopening everything.
 #include "datamodel/Facility.h"
 #include "datamodel/ProgressReport.h"
-#include "gui/GanttPanel.h"
-#include "gui/MainWindow.h"
 #include "gui/document/Document.h"
+#include "gui/timeline/GanttPanel.h"
+#include "gui/window/MainWindow.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -79,7 +79,7 @@ private slots:
         window.show();
         QVERIFY(openAndWait(window, model));
         const Facility& before = *window.facility();
-        const EntityIndex rack = before.findByName("H1-R01-K01");  // its tasks are undone by the import
+        const EntityIndex rack = before.findByName("H1-R01-K01");   // its tasks are undone by the import
         const EntityIndex chosen = before.findByName("H1-R01-K02"); // selected (drawn in the highlight)
         QVERIFY(rack != kNoEntity && chosen != kNoEntity);
         window.selectAndFrame(int(chosen));

@@ -5,19 +5,19 @@
 #include "datamodel/Facility.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Store.h"
-#include "gui/AlertsPanel.h"
-#include "gui/DefaultModel.h"
-#include "gui/GanttChart.h"
-#include "gui/GanttPanel.h"
-#include "gui/HistoryPanel.h"
-#include "gui/LiveTelemetry.h"
-#include "gui/MainWindow.h"
-#include "gui/ManagedPrometheus.h"
-#include "gui/RecentModels.h"
-#include "gui/RecordingRunner.h"
-#include "gui/SourceSettings.h"
-#include "gui/SourcesDialog.h"
-#include "gui/TimelinePanel.h"
+#include "gui/document/DefaultModel.h"
+#include "gui/live/AlertsPanel.h"
+#include "gui/live/HistoryPanel.h"
+#include "gui/live/LiveTelemetry.h"
+#include "gui/live/ManagedPrometheus.h"
+#include "gui/live/SourceSettings.h"
+#include "gui/live/SourcesDialog.h"
+#include "gui/timeline/GanttChart.h"
+#include "gui/timeline/GanttPanel.h"
+#include "gui/timeline/RecordingRunner.h"
+#include "gui/timeline/TimelinePanel.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/RecentModels.h"
 #include "importers/ColossusGenerator.h"
 #include "scene/DateStamp.h"
 #include "scene/FacilityScene.h"
@@ -1018,8 +1018,9 @@ private slots:
     }
 
     // File > Export Schedule, then Import Schedule of an edited copy: the first rack's tasks made not
-    // started; the new schedule is read in and the end-of-schedule report counts that rack's GPUs as not installed.
-    // An import naming an unknown rack is refused with its line, the model and window as they were.
+    // started; the new schedule is read in and the end-of-schedule report counts that rack's GPUs as not
+    // installed. An import naming an unknown rack is refused with its line, the model and window as they
+    // were.
     void aScheduleGoesOutAndComesBackIn() {
         using namespace twin::datamodel;
         MainWindow window;

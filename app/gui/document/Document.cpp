@@ -2,7 +2,7 @@
 
 #include "datamodel/ModelFile.h"
 #include "datamodel/Store.h"
-#include "gui/ScheduleFiles.h"
+#include "gui/document/ScheduleFiles.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "gui/GanttChart.h"
+#include "gui/timeline/GanttChart.h"
 
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 #include "scene/FacilityScene.h"
 
 #include <QDateTime>

@@ -1,6 +1,6 @@
-#include "gui/ProgressExport.h"
+#include "gui/timeline/ProgressExport.h"
 
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 
 #include <QFile>
 #include <QPainter>

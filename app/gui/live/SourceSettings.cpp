@@ -1,4 +1,4 @@
-#include "gui/SourceSettings.h"
+#include "gui/live/SourceSettings.h"
 
 #include <QSettings>
 #include <QStringList>

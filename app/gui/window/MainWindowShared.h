@@ -2,7 +2,7 @@
 // one class in three files, each a part of the window's job.
 #pragma once
 
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 #include "telemetry/LiveMetrics.h"
 
 #include <QString>

@@ -1,7 +1,7 @@
-#include "gui/LiveTelemetry.h"
+#include "gui/live/LiveTelemetry.h"
 
 #include "datamodel/Facility.h"
-#include "gui/ManagedPrometheus.h"
+#include "gui/live/ManagedPrometheus.h"
 #include "telemetry/Alerts.h"
 #include "telemetry/HttpClient.h"
 #include "telemetry/Ingest.h"

@@ -4,7 +4,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/FileOutput.h"
 #include "datamodel/ModelFile.h"
-#include "gui/MainWindow.h"
+#include "gui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
-#include "gui/GanttPanel.h"
+#include "gui/timeline/GanttPanel.h"
 
-#include "gui/GanttChart.h"
-#include "gui/Utf8.h"
+#include "gui/timeline/GanttChart.h"
+#include "gui/window/Utf8.h"
 #include "scene/FacilityScene.h"
 
 #include <QHBoxLayout>

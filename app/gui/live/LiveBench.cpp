@@ -1,10 +1,10 @@
-#include "gui/LiveBench.h"
+#include "gui/live/LiveBench.h"
 
 #include "bench/MachineDescription.h"
 #include "bench/Measure.h"
 #include "datamodel/Facility.h"
-#include "gui/LiveTelemetry.h"
-#include "gui/MainWindow.h"
+#include "gui/live/LiveTelemetry.h"
+#include "gui/window/MainWindow.h"
 #include "scene/CameraPath.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"

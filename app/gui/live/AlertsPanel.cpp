@@ -1,6 +1,6 @@
-#include "gui/AlertsPanel.h"
+#include "gui/live/AlertsPanel.h"
 
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 
 #include <QApplication>
 #include <QHeaderView>

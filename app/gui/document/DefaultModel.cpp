@@ -1,4 +1,4 @@
-#include "gui/DefaultModel.h"
+#include "gui/document/DefaultModel.h"
 
 #include "datamodel/ModelError.h"
 #include "importers/ColossusGenerator.h"

@@ -2,7 +2,7 @@
 // (query_range), drawn with Qt Charts; the model's alert threshold for the metric as a dashed line.
 #pragma once
 
-#include "gui/LiveTelemetry.h"
+#include "gui/live/LiveTelemetry.h"
 
 #include <QDockWidget>
 #include <optional>

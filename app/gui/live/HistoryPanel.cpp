@@ -1,6 +1,6 @@
-#include "gui/HistoryPanel.h"
+#include "gui/live/HistoryPanel.h"
 
-#include "gui/Utf8.h"
+#include "gui/window/Utf8.h"
 
 #include <QChart>
 #include <QChartView>

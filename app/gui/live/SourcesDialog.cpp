@@ -1,4 +1,4 @@
-#include "gui/SourcesDialog.h"
+#include "gui/live/SourcesDialog.h"
 
 #include "datamodel/Facility.h"
 #include "telemetry/HttpClient.h"

@@ -1,4 +1,4 @@
-#include "gui/TimelinePanel.h"
+#include "gui/timeline/TimelinePanel.h"
 
 #include <QChart>
 #include <QChartView>

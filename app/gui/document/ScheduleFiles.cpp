@@ -1,4 +1,4 @@
-#include "gui/ScheduleFiles.h"
+#include "gui/document/ScheduleFiles.h"
 
 #include "datamodel/FileOutput.h"
 #include "datamodel/ModelError.h"

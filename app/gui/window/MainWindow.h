@@ -5,9 +5,9 @@
 
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
-#include "gui/RecentModels.h"
 #include "gui/document/LoadedModel.h"
-#include "gui/TimelinePanel.h"
+#include "gui/timeline/TimelinePanel.h"
+#include "gui/window/RecentModels.h"
 #include "scene/Legend.h"
 #include "telemetry/LiveMetrics.h"
 

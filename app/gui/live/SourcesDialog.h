@@ -5,7 +5,7 @@
 // the file's path, never for the secret.
 #pragma once
 
-#include "gui/SourceSettings.h"
+#include "gui/live/SourceSettings.h"
 
 #include <QDialog>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "gui/DisplayCheck.h"
+#include "gui/window/DisplayCheck.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "gui/TimelineStamp.h"
+#include "gui/timeline/TimelineStamp.h"
 
 #include <QCoreApplication>
 #include <QLocale>

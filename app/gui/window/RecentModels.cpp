@@ -1,4 +1,4 @@
-#include "gui/RecentModels.h"
+#include "gui/window/RecentModels.h"
 
 #include <QFileInfo>
 #include <QSettings>

@@ -1,4 +1,4 @@
-#include "gui/ManagedPrometheus.h"
+#include "gui/live/ManagedPrometheus.h"
 
 #include <QFile>
 #include <QStandardPaths>

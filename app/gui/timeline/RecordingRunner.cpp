@@ -1,4 +1,4 @@
-#include "gui/RecordingRunner.h"
+#include "gui/timeline/RecordingRunner.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "gui/RecordDialog.h"
+#include "gui/timeline/RecordDialog.h"
 
 #include <QComboBox>
 #include <QDateEdit>
