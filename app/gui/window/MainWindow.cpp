@@ -112,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     alerts_ = new AlertsPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, alerts_);
-    alerts_->hide(); // until live telemetry arrives
+    alerts_->hide(); // until the first alert
     connect(alerts_, &AlertsPanel::entityChosen, this, [this](int entity) { flyToAndSelect(entity); });
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
@@ -405,8 +405,8 @@ void MainWindow::startLive() {
     connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
     connect(live_.get(), &LiveTelemetry::alertsReady, this,
             [this](const std::shared_ptr<const telemetry::AlertList>& alerts) {
-                if (alerts && facility_)
-                    alerts_->showAlerts(*alerts, *facility_, [this](int entity) { return describe(entity); });
+                if (alerts)
+                    showAlerts(*alerts);
             });
     // Said as each retry starts: a source that never answers is not "connecting" for a whole minute.
     connect(live_.get(), &LiveTelemetry::retrying, this, [this](const QString& what) {
@@ -447,6 +447,19 @@ void MainWindow::tellLiveWhatIsVisible() {
     live_->setVisibleHosts(std::move(hosts));
 }
 
+void MainWindow::showAlerts(const telemetry::AlertList& alerts) {
+    if (!facility_)
+        return;
+    alerts_->showAlerts(alerts, *facility_, [this](int entity) { return describe(entity); });
+    // The dock opens with the first alert, not before: "no alerts" is not worth a quarter of the
+    // window (View > Alerts Panel shows it any time). Then it is the user's to close.
+    if (!alertsOpened_ && alerts_->shownAlerts() > 0) {
+        alertsOpened_ = true;
+        alerts_->show();
+        resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
+    }
+}
+
 void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     if (!facilityScene_ || !update.values || !update.metric)
         return;
@@ -467,11 +480,7 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     telemetryStatus_->setStyleSheet(update.error.isEmpty() ? QString() : QStringLiteral("color: #c0392b"));
     telemetryStatus_->setToolTip(tr("%1 via %2").arg(utf8(update.metric->title), update.via));
     if (update.alerts)
-        alerts_->showAlerts(*update.alerts, *facility_, [this](int entity) { return describe(entity); });
-    if (first) {
-        alerts_->show();
-        resizeDocks({alerts_}, {kAlertsPanelWidth}, Qt::Horizontal); // room for rule, place, value
-    }
+        showAlerts(*update.alerts);
     if (!sinceHistory_.isValid() || sinceHistory_.elapsed() > kHistoryRefreshMs ||
         update.metric != historyMetric_) {
         historyMetric_ = update.metric;

@@ -9,6 +9,7 @@
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/RecentModels.h"
 #include "scene/Legend.h"
+#include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
 
 #include <QElapsedTimer>
@@ -144,6 +145,7 @@ private:
     // The timeline's range and curve and the Gantt, for the model's schedule.
     void showSchedule();
     void showLiveUpdate(const LiveUpdate& update);
+    void showAlerts(const telemetry::AlertList& alerts);
     void colourByLive();
     // View > Colour By > Installation Status: each entity's state today by the actual dates.
     void colourByInstallationStatus();
@@ -179,7 +181,8 @@ private:
     std::unique_ptr<LiveUpdate> lastLive_; // the latest values, for switching back to them
     double lastLiveHandlingMs_ = 0.0;
     QLabel* telemetryStatus_ = nullptr;
-    AlertsPanel* alerts_ = nullptr; // shown once live telemetry arrives
+    AlertsPanel* alerts_ = nullptr; // shown at the first alert
+    bool alertsOpened_ = false;
     HistoryPanel* history_ = nullptr;
     bool historyOpened_ = false; // shown once, at the first selection; then the user's to close
     TimelinePanel* timeline_ = nullptr;
