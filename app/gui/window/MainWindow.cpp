@@ -18,6 +18,7 @@
 #include "gui/timeline/RecordingRunner.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/MainWindowShared.h"
+#include "gui/window/ViewState.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -117,6 +118,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
+    viewState_ = new ViewState(this);
+    connect(viewState_, &ViewState::changed, this, &MainWindow::applyViewState);
     document_ = new Document(this);
     connect(document_, &Document::changed, this, [this](const ChangeEvent& event) {
         if (event.what == ChangeEvent::What::Model)
@@ -189,7 +192,7 @@ void MainWindow::selectAndFrame(int entity) {
 void MainWindow::flyToAndSelect(int entity, GanttFollows gantt) {
     if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility_->entityCount())
         return;
-    facilityScene_->select(entity);
+    viewState_->setSelection(entity);
     requestHistory();
     if (gantt == GanttFollows::Yes)
         showInGantt(entity);
@@ -204,13 +207,34 @@ void MainWindow::updateDetail() {
         return;
     facilityScene_->updateDetail(view_->cameraPose());
     tellLiveWhatIsVisible();
-    for (scene::Layer layer : scene::kAllLayers)
-        if (auto* shown = findChild<QAction*>(QStringLiteral("layer:") + scene::layerName(layer)))
-            facilityScene_->setLayerVisible(layer, shown->isChecked());
-    for (scene::Layer layer : scene::kAllLayers)
-        if (auto* through = findChild<QAction*>(QStringLiteral("xray:") + scene::layerName(layer));
-            through && through->isChecked())
-            facilityScene_->setXRay(layer);
+    view_->requestRender();
+}
+
+void MainWindow::applyViewState(ViewState::Aspect aspect) {
+    // The menus show the state; the scene draws it. Neither is asked what the state is.
+    if (aspect == ViewState::Aspect::Layers) {
+        for (scene::Layer layer : scene::kAllLayers) {
+            if (facilityScene_)
+                facilityScene_->setLayerVisible(layer, viewState_->layerShown(layer));
+            if (auto* shown = findChild<QAction*>(QStringLiteral("layer:") + scene::layerName(layer))) {
+                const QSignalBlocker quiet(shown);
+                shown->setChecked(viewState_->layerShown(layer));
+            }
+        }
+    } else if (aspect == ViewState::Aspect::XRay) {
+        const std::optional<scene::Layer> focus = viewState_->xRay();
+        if (facilityScene_)
+            facilityScene_->setXRay(focus);
+        const QString name =
+            focus ? QStringLiteral("xray:") + scene::layerName(*focus) : QStringLiteral("xray:off");
+        if (auto* through = findChild<QAction*>(name)) {
+            const QSignalBlocker quiet(through);
+            through->setChecked(true);
+        }
+    } else if (aspect == ViewState::Aspect::Selection) {
+        if (facilityScene_)
+            facilityScene_->select(viewState_->selection());
+    }
     view_->requestRender();
 }
 
@@ -232,7 +256,7 @@ void MainWindow::describePicked(int x, int y) {
         return;
     const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
     // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
-    facilityScene_->select(entity);
+    viewState_->setSelection(entity);
     requestHistory();
     showInGantt(entity);
     view_->requestRender();
@@ -285,6 +309,9 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, *view_);
+    viewState_->setSelection(datamodel::kNoEntity); // the old model's entities are gone
+    for (const ViewState::Aspect aspect : {ViewState::Aspect::Layers, ViewState::Aspect::XRay})
+        applyViewState(aspect); // the layers and x-ray chosen stay from model to model
     if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
         byKind->setChecked(true); // a new scene starts coloured by kind
     // The facility's overview is home: where the view starts and where Reset Camera and R return.
@@ -510,7 +537,7 @@ MainWindow::alertThreshold(const telemetry::LiveMetric& metric) const {
 void MainWindow::requestHistory() {
     if (!live_ || !facilityScene_)
         return;
-    const int entity = facilityScene_->selected();
+    const int entity = viewState_->selection();
     if (entity < 0) {
         history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
         return;
@@ -525,7 +552,7 @@ void MainWindow::requestHistory() {
 }
 
 void MainWindow::showHistory(const History& history) {
-    if (!facilityScene_ || history.entity != facilityScene_->selected() || !history.metric)
+    if (!facilityScene_ || history.entity != viewState_->selection() || !history.metric)
         return; // the selection moved on
     std::optional<double> threshold;
     if (const auto alert = alertThreshold(*history.metric))

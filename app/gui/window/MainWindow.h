@@ -8,6 +8,7 @@
 #include "gui/document/LoadedModel.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/RecentModels.h"
+#include "gui/window/ViewState.h"
 #include "scene/Legend.h"
 #include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
@@ -54,6 +55,8 @@ public:
     QString currentModelPath() const { return model_ ? model_->path : QString(); }
     // The open model: the document's, with its undo stack and change signal.
     Document* document() const { return document_; }
+    // What the window shows apart from the model (layers, x-ray, selection): set it, the scene follows.
+    ViewState* viewState() const { return viewState_; }
     // The loaded facility, or null before the first model has loaded.
     std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
     const scene::FacilityScene* facilityScene() const { return facilityScene_.get(); }
@@ -137,6 +140,7 @@ private:
     void showError(const QString& error);
     void showScheduleProblems(const QString& what, const QString& problems);
     void updateDetail();
+    void applyViewState(ViewState::Aspect aspect);
     void describePicked(int x, int y);
     void showHoverTip();
     QString describe(int entity) const;
@@ -166,6 +170,7 @@ private:
     QLabel* sceneSummary_ = nullptr;
     RecentModels recent_;
     Document* document_ = nullptr;
+    ViewState* viewState_ = nullptr;
     // What the window shows: the document's model when it was adopted, and two views into it.
     std::shared_ptr<const LoadedModel> model_;
     std::shared_ptr<const datamodel::Facility> facility_;

@@ -11,6 +11,7 @@
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
+#include "gui/window/ViewState.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 #include "telemetry/LiveMetrics.h"
@@ -129,12 +130,7 @@ void MainWindow::buildMenus() {
     xrayOff->setChecked(true);
     xrayOff->setObjectName(QStringLiteral("xray:off"));
     xrayGroup->addAction(xrayOff);
-    connect(xrayOff, &QAction::triggered, this, [this] {
-        if (facilityScene_) {
-            facilityScene_->setXRay(std::nullopt);
-            view_->requestRender();
-        }
-    });
+    connect(xrayOff, &QAction::triggered, this, [this] { viewState_->setXRay(std::nullopt); });
     for (scene::Layer layer : scene::kAllLayers) {
         const QString name = scene::layerName(layer);
         const QString label = name.left(1).toUpper() + name.mid(1);
@@ -142,22 +138,13 @@ void MainWindow::buildMenus() {
         shown->setObjectName(QStringLiteral("layer:") + name);
         shown->setCheckable(true);
         shown->setChecked(true);
-        connect(shown, &QAction::toggled, this, [this, layer](bool on) {
-            if (facilityScene_) {
-                facilityScene_->setLayerVisible(layer, on);
-                view_->requestRender();
-            }
-        });
+        connect(shown, &QAction::toggled, this,
+                [this, layer](bool on) { viewState_->setLayerShown(layer, on); });
         QAction* through = xray->addAction(label);
         through->setObjectName(QStringLiteral("xray:") + name);
         through->setCheckable(true);
         xrayGroup->addAction(through);
-        connect(through, &QAction::triggered, this, [this, layer] {
-            if (facilityScene_) {
-                facilityScene_->setXRay(layer);
-                view_->requestRender();
-            }
-        });
+        connect(through, &QAction::triggered, this, [this, layer] { viewState_->setXRay(layer); });
     }
     // Colours: by kind, or by installation status now (actual dates); the legend in the view says which.
     QMenu* colourBy = viewMenu->addMenu(tr("&Colour By"));
