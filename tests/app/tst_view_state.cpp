@@ -28,6 +28,11 @@ QImage frame(MainWindow& window) {
     return window.view()->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
 }
 
+// Frames of one state differ by a few hundred pixels on llvmpipe (390 measured: the labels' edges);
+// hiding what is drawn over hall 1 changes thousands (7,000 for its 64 racks).
+bool alike(const QImage& a, const QImage& b);
+bool unlike(const QImage& a, const QImage& b);
+
 int differingPixels(const QImage& a, const QImage& b) {
     if (a.size() != b.size())
         return a.width() * a.height();
@@ -36,6 +41,14 @@ int differingPixels(const QImage& a, const QImage& b) {
         for (int x = 0; x < a.width(); ++x)
             differing += a.pixel(x, y) != b.pixel(x, y);
     return differing;
+}
+
+bool alike(const QImage& a, const QImage& b) {
+    return differingPixels(a, b) < 1000;
+}
+
+bool unlike(const QImage& a, const QImage& b) {
+    return differingPixels(a, b) > 3000;
 }
 
 // The selection's highlight (0, 230, 255), lit or in shade.
@@ -65,7 +78,7 @@ private slots:
         qputenv("TWIN_CHECKED_MODELS", QFile::encodeName(dir_.filePath(QStringLiteral("checked-models"))));
         const QString model = dir_.filePath(QStringLiteral("view.db"));
         twin::importers::GeneratorOptions options;
-        options.gpus = 512;
+        options.gpus = 4096; // 64 racks: hall 1 from above is racks wall to wall
         twin::importers::generateColossus(model.toStdString(), options);
         window_ = std::make_unique<MainWindow>();
         window_->resize(1024, 700);
@@ -75,6 +88,7 @@ private slots:
         QVERIFY(loaded.wait(20000));
         window_->view()->setCameraPose(
             *twin::scene::cameraPreset(*window_->facility(), QStringLiteral("hall:1")));
+        QTest::qWait(600); // the level of detail follows a camera move after a pause: let it settle
     }
     void cleanupTestCase() { window_.reset(); }
 
@@ -86,7 +100,7 @@ private slots:
         state.setLayerShown(Layer::Compute, false);
         QCOMPARE(changed.count(), 1);
         const QImage withoutCompute = frame(window);
-        QVERIFY2(differingPixels(all, withoutCompute) > 500, // the racks of a 512-GPU hall
+        QVERIFY2(unlike(all, withoutCompute),
                  qPrintable(QString::number(differingPixels(all, withoutCompute))));
         QVERIFY(
             !window.findChild<QAction*>(QStringLiteral("layer:compute"))->isChecked()); // the menu shows it
@@ -95,7 +109,7 @@ private slots:
         // The menu sets the state, which brings the racks back.
         window.findChild<QAction*>(QStringLiteral("layer:compute"))->trigger();
         QVERIFY(state.layerShown(Layer::Compute));
-        QCOMPARE(differingPixels(all, frame(window)), 0);
+        QVERIFY(alike(all, frame(window)));
     }
 
     void xRayFollowsTheState() {
@@ -104,11 +118,42 @@ private slots:
         const QImage plain = frame(window);
         state.setXRay(Layer::Cooling);
         const QImage cooling = frame(window);
-        QVERIFY(differingPixels(plain, cooling) > 500);
+        QVERIFY2(unlike(plain, cooling), qPrintable(QString::number(differingPixels(plain, cooling))));
         QVERIFY(window.findChild<QAction*>(QStringLiteral("xray:cooling"))->isChecked());
         window.findChild<QAction*>(QStringLiteral("xray:off"))->trigger();
         QCOMPARE(state.xRay(), std::nullopt);
-        QCOMPARE(differingPixels(plain, frame(window)), 0);
+        QVERIFY(alike(plain, frame(window)));
+    }
+
+    // The colouring: the timeline's, set on the state, draws the plan's first day (nothing in yet), shows
+    // the date, unchecks Colour By and sets the timeline dock's mode; back to kinds, the same pixels.
+    void theColouringIsTheStates() {
+        using twin::app::Colouring;
+        using twin::app::TimelineMode;
+        MainWindow& window = *window_;
+        ViewState& state = *window.viewState();
+        QCOMPARE(state.colouring().by, Colouring::By::Kind);
+        const QImage byKind = frame(window);
+        const TimePoint first = startOfDay(window.facility()->scheduleStart());
+        state.setColouring(Colouring{Colouring::By::Timeline, nullptr, TimelineMode::Planned, first,
+                                     first + kSecondsPerDay - 1, false});
+        QVERIFY(unlike(byKind, frame(window)));
+        QVERIFY(!window.facilityScene()->dateStamp().headline().isEmpty());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("colour:kind"))->isChecked());
+        QCOMPARE(window.timelinePanel()->mode(), TimelineMode::Planned);
+        QCOMPARE(window.timelinePanel()->moment(), first);
+        // Colour By sets the state, which ends the timeline's colouring.
+        window.findChild<QAction*>(QStringLiteral("colour:kind"))->trigger();
+        QCOMPARE(state.colouring(), Colouring{});
+        QCOMPARE(window.timelinePanel()->mode(), TimelineMode::Off);
+        QVERIFY(window.facilityScene()->dateStamp().headline().isEmpty());
+        QVERIFY(alike(byKind, frame(window)));
+        // And the timeline's dock sets it too.
+        window.timelinePanel()->setMode(TimelineMode::Actual);
+        QCOMPARE(state.colouring().by, Colouring::By::Timeline);
+        QCOMPARE(state.colouring().mode, TimelineMode::Actual);
+        window.timelinePanel()->setMode(TimelineMode::Off);
+        QCOMPARE(state.colouring().by, Colouring::By::Kind);
     }
 
     void theSelectionIsTheStatesAndTheSceneDrawsIt() {

@@ -7,6 +7,7 @@
 
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Time.h"
+#include "gui/window/ViewState.h"
 
 #include <QDockWidget>
 
@@ -27,7 +28,7 @@ namespace twin::app {
 class TimelinePanel : public QDockWidget {
     Q_OBJECT
 public:
-    enum class Mode { Off, Planned, Actual, ActualVsPlanned };
+    using Mode = TimelineMode; // the ViewState's: the window colours by it
     // What the slider spans: the whole schedule a day a step, or a week or a day an hour a step.
     enum class Zoom { Schedule, Week, Day };
 

@@ -25,6 +25,7 @@
 #include "telemetry/LiveMetrics.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QDebug>
 #include <QDockWidget>
@@ -152,7 +153,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     timeline_ = new TimelinePanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, timeline_);
     timeline_->hide(); // View > Timeline Panel
-    connect(timeline_, &TimelinePanel::changed, this, &MainWindow::applyTimeline);
+    connect(timeline_, &TimelinePanel::changed, this, &MainWindow::followTimeline);
     // The Gantt shares the Timeline's place (a tab) rather than taking more height from the view.
     gantt_ = new GanttPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, gantt_);
@@ -212,6 +213,10 @@ void MainWindow::updateDetail() {
 
 void MainWindow::applyViewState(ViewState::Aspect aspect) {
     // The menus show the state; the scene draws it. Neither is asked what the state is.
+    if (aspect == ViewState::Aspect::Colouring) {
+        applyColouring();
+        return;
+    }
     if (aspect == ViewState::Aspect::Layers) {
         for (scene::Layer layer : scene::kAllLayers) {
             if (facilityScene_)
@@ -249,6 +254,49 @@ QString MainWindow::describe(int entity) const {
             message += QStringLiteral(", ") + utf8(f.name(above));
     }
     return message;
+}
+
+void MainWindow::applyColouring() {
+    const Colouring& colouring = viewState_->colouring();
+    // The menus and the timeline's mode show it (setChecked triggers nothing).
+    QAction* chosen = colouring.by == Colouring::By::Kind ? findChild<QAction*>(QStringLiteral("colour:kind"))
+                      : colouring.by == Colouring::By::Status
+                          ? findChild<QAction*>(QStringLiteral("colour:status"))
+                      : colouring.by == Colouring::By::Live && colouring.metric
+                          ? findChild<QAction*>(liveActionName(*colouring.metric))
+                          : nullptr;
+    if (chosen)
+        chosen->setChecked(true);
+    else if (QAction* checked = colourGroup_->checkedAction())
+        checked->setChecked(false); // the timeline colours the scene
+    {
+        // A colouring chosen elsewhere ends the timeline's; the timeline's shows in its own dock.
+        const QSignalBlocker quiet(timeline_);
+        const bool byTimeline = colouring.by == Colouring::By::Timeline;
+        if (timeline_->mode() != (byTimeline ? colouring.mode : TimelinePanel::Mode::Off))
+            timeline_->setMode(byTimeline ? colouring.mode : TimelinePanel::Mode::Off);
+        if (byTimeline && timeline_->moment() != colouring.moment)
+            timeline_->setMoment(colouring.moment);
+    }
+    if (!facilityScene_)
+        return;
+    if (colouring.by != Colouring::By::Timeline)
+        facilityScene_->dateStamp().hide(); // and its date
+    switch (colouring.by) {
+    case Colouring::By::Kind:
+        facilityScene_->colourByKind();
+        view_->requestRender();
+        break;
+    case Colouring::By::Status:
+        colourByInstallationStatus();
+        break;
+    case Colouring::By::Live:
+        colourByLive();
+        break;
+    case Colouring::By::Timeline:
+        colourByTimeline(colouring);
+        break;
+    }
 }
 
 void MainWindow::describePicked(int x, int y) {
@@ -312,8 +360,6 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
     viewState_->setSelection(datamodel::kNoEntity); // the old model's entities are gone
     for (const ViewState::Aspect aspect : {ViewState::Aspect::Layers, ViewState::Aspect::XRay})
         applyViewState(aspect); // the layers and x-ray chosen stay from model to model
-    if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
-        byKind->setChecked(true); // a new scene starts coloured by kind
     // The facility's overview is home: where the view starts and where Reset Camera and R return.
     view_->setHomePose(scene::cameraPreset(*facility_, QStringLiteral("overview")));
     view_->resetCamera();
@@ -326,8 +372,9 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
         timeline_->setMode(TimelinePanel::Mode::Off);
     }
     showSchedule();
-    timelineColouring_ = false;
-    applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the first day
+    viewState_->setColouring(Colouring{}); // a new scene starts coloured by kind
+    applyColouring();
+    showTimelineReport(timeline_->day()); // the report of the first day
     startLive();
     emit modelLoaded(path);
 }
@@ -349,13 +396,8 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
     }
     gantt_->setDay(timeline_->day());
     gantt_->showEntity(ganttEntity);
-    if (timelineColouring_ || timeline_->mode() != TimelinePanel::Mode::Off)
-        applyTimeline(timeline_->moment(), timeline_->mode());
-    else if (auto* byStatus = findChild<QAction*>(QStringLiteral("colour:status"));
-             byStatus && byStatus->isChecked())
-        colourByInstallationStatus(); // the status colours of the new schedule
-    else
-        applyTimeline(timeline_->day(), TimelinePanel::Mode::Off); // the report of the day
+    showTimelineReport(timeline_->day());
+    applyColouring(); // status and timeline colours by the new schedule
     view_->requestRender();
     emit scheduleReplaced();
 }
@@ -517,9 +559,8 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(true);
-    if (first)
-        if (auto* action = findChild<QAction*>(liveActionName(*update.metric)))
-            action->setChecked(true); // a newcomer sees live colours at once
+    if (first && viewState_->colouring().by == Colouring::By::Kind) // a newcomer sees live colours at once
+        viewState_->setColouring(Colouring{Colouring::By::Live, update.metric});
     colourByLive();
 }
 
@@ -565,8 +606,8 @@ void MainWindow::colourByLive() {
     if (!lastLive_ || !facilityScene_)
         return;
     const telemetry::LiveMetric& metric = *lastLive_->metric;
-    auto* action = findChild<QAction*>(liveActionName(metric));
-    if (!action || !action->isChecked())
+    const Colouring& colouring = viewState_->colouring();
+    if (colouring.by != Colouring::By::Live || colouring.metric != &metric)
         return; // another colouring is chosen, or the chosen metric's values are still on their way
     facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
                                   tr("%1 (live)").arg(utf8(metric.title)), alertThreshold(metric));

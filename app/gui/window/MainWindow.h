@@ -155,7 +155,12 @@ private:
     void colourByInstallationStatus();
     void tellLiveWhatIsVisible();
     void startLive();
-    void applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
+    // The timeline moved or changed mode: the ViewState's colouring follows; the day's report too.
+    void followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
+    void showTimelineReport(datamodel::TimePoint moment);
+    void colourByTimeline(const Colouring& colouring);
+    // The ViewState's colouring, onto the scene, the Colour By menu and the timeline's mode.
+    void applyColouring();
     // The Gantt lists the entity's tasks unless the choice came from the Gantt itself (it keeps its list).
     enum class GanttFollows { Yes, No };
     void flyToAndSelect(int entity, GanttFollows gantt = GanttFollows::Yes);
@@ -193,13 +198,12 @@ private:
     TimelinePanel* timeline_ = nullptr;
     GanttPanel* gantt_ = nullptr;
     RecordingRunner* recorder_ = nullptr;
-    QActionGroup* colourGroup_ = nullptr; // View > Colour By: none checked while the timeline colours
+    QActionGroup* colourGroup_ = nullptr; // View > Colour By: shows the ViewState's colouring
     bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
     std::vector<datamodel::InstallState> timelineStates_;
     std::vector<datamodel::Progress> timelineProgress_;
     datamodel::ProgressReport timelineReport_;
     datamodel::TimePoint timelineReportDay_ = datamodel::kNoTime; // the day of timelineReport_
-    bool timelineColouring_ = false; // the timeline, not a Colour By entry, colours the scene
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;
 };

@@ -153,15 +153,6 @@ void MainWindow::buildMenus() {
     QActionGroup* colourGroup = colourGroup_;
     // None is checked while the Timeline colours the scene.
     colourGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
-    connect(colourGroup, &QActionGroup::triggered, this, [this] {
-        timelineColouring_ = false;
-        if (timeline_->mode() != TimelinePanel::Mode::Off) {
-            const QSignalBlocker quiet(timeline_);
-            timeline_->setMode(TimelinePanel::Mode::Off); // a colouring chosen here ends the timeline's
-        }
-        if (facilityScene_)
-            facilityScene_->dateStamp().hide(); // and its date
-    });
     QAction* byKind = colourBy->addAction(tr("&Kind"));
     byKind->setObjectName(QStringLiteral("colour:kind"));
     QAction* byStatus = colourBy->addAction(tr("Installation &Status (today, actual dates)"));
@@ -177,7 +168,7 @@ void MainWindow::buildMenus() {
             if (!live_)
                 return;
             live_->setMetric(metric);
-            colourByLive();
+            viewState_->setColouring(Colouring{Colouring::By::Live, &metric});
         });
         colourActions.push_back(action);
     }
@@ -186,13 +177,9 @@ void MainWindow::buildMenus() {
         colourGroup->addAction(action);
     }
     byKind->setChecked(true);
-    connect(byKind, &QAction::triggered, this, [this] {
-        if (facilityScene_) {
-            facilityScene_->colourByKind();
-            view_->requestRender();
-        }
-    });
-    connect(byStatus, &QAction::triggered, this, &MainWindow::colourByInstallationStatus);
+    connect(byKind, &QAction::triggered, this, [this] { viewState_->setColouring(Colouring{}); });
+    connect(byStatus, &QAction::triggered, this,
+            [this] { viewState_->setColouring(Colouring{Colouring::By::Status}); });
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -11,6 +11,7 @@
 #include "gui/timeline/TimelineStamp.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
+#include "gui/window/ViewState.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
@@ -77,8 +78,17 @@ QString MainWindow::exportProgressReport(const QString& path) {
                                *facility_);
 }
 
-void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
-    if (!facilityScene_ || !schedule_)
+void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
+    showTimelineReport(moment);
+    if (mode != TimelinePanel::Mode::Off)
+        viewState_->setColouring(Colouring{Colouring::By::Timeline, nullptr, mode, moment,
+                                           timeline_->shownUntil(), timeline_->hidesNotInstalled()});
+    else if (viewState_->colouring().by == Colouring::By::Timeline)
+        viewState_->setColouring(Colouring{}); // back to kinds only when the timeline was what coloured
+}
+
+void MainWindow::showTimelineReport(datamodel::TimePoint moment) {
+    if (!schedule_)
         return;
     // The day's report, whatever the scene shows: once a day, not at every hour or change of mode.
     if (const datamodel::TimePoint day = datamodel::startOfDay(moment); day != timelineReportDay_) {
@@ -86,40 +96,32 @@ void MainWindow::applyTimeline(datamodel::TimePoint moment, TimelinePanel::Mode 
         timelineReport_ = datamodel::progressAt(*facility_, *schedule_, day);
         timeline_->showReport(timelineReport_);
     }
-    if (mode == TimelinePanel::Mode::Off) {
-        // Back to kinds only when the timeline was what coloured the scene (not live values).
-        if (timelineColouring_)
-            if (auto* byKind = findChild<QAction*>(QStringLiteral("colour:kind")))
-                byKind->trigger();
-        timelineColouring_ = false;
-        facilityScene_->dateStamp().hide();
-        view_->requestRender();
+}
+
+void MainWindow::colourByTimeline(const Colouring& colouring) {
+    if (!facilityScene_ || !schedule_)
         return;
-    }
-    timelineColouring_ = true;
-    if (QAction* checked = colourGroup_->checkedAction())
-        checked->setChecked(false); // the timeline colours the scene now
     // The state at the last second of the day, or of the hour when the timeline is zoomed in.
-    const datamodel::TimePoint endOfDay = timeline_->shownUntil();
+    const datamodel::TimePoint endOfDay = colouring.until;
     const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
-                             ? QString::fromStdString(datamodel::formatDate(moment))
-                             : QString::fromStdString(datamodel::formatTime(moment)).left(16);
-    if (mode == TimelinePanel::Mode::ActualVsPlanned) {
+                             ? QString::fromStdString(datamodel::formatDate(colouring.moment))
+                             : QString::fromStdString(datamodel::formatTime(colouring.moment)).left(16);
+    if (colouring.mode == TimelinePanel::Mode::ActualVsPlanned) {
         schedule_->progressAt(endOfDay, timelineProgress_);
         facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
-                                         timeline_->hidesNotInstalled());
+                                         colouring.hideNotInstalled);
     } else {
-        const bool planned = mode == TimelinePanel::Mode::Planned;
+        const bool planned = colouring.mode == TimelinePanel::Mode::Planned;
         schedule_->stateAt(endOfDay,
                            planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
                            timelineStates_);
         facilityScene_->colourByStatus(timelineStates_,
                                        (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
-                                       timeline_->hidesNotInstalled());
+                                       colouring.hideNotInstalled);
     }
     // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
-    const StampCounts counts = mode == TimelinePanel::Mode::Planned ? StampCounts::Planned
-                               : mode == TimelinePanel::Mode::ActualVsPlanned
+    const StampCounts counts = colouring.mode == TimelinePanel::Mode::Planned ? StampCounts::Planned
+                               : colouring.mode == TimelinePanel::Mode::ActualVsPlanned
                                    ? StampCounts::InstalledAndPlanned
                                    : StampCounts::Installed;
     facilityScene_->dateStamp().show(date, timelineStampDetail(*facility_, *schedule_, endOfDay, counts));

@@ -2,6 +2,13 @@
 
 namespace twin::app {
 
+void ViewState::setColouring(const Colouring& colouring) {
+    if (colouring_ == colouring)
+        return;
+    colouring_ = colouring;
+    emit changed(Aspect::Colouring);
+}
+
 void ViewState::setLayerShown(scene::Layer layer, bool shown) {
     if (shown_[std::size_t(layer)] == shown)
         return;
