@@ -1,6 +1,6 @@
 // File > Import Schedule and Export Schedule: CSV or MS Project XML, on a worker thread so that the
 // window never waits on a large file. An import replaces the model file's whole schedule or changes
-// nothing; the window reloads the model when it lands.
+// nothing; the Document reads the model again when it lands and the window keeps its view.
 #pragma once
 
 #include <QFuture>
