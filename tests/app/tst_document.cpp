@@ -107,7 +107,17 @@ private slots:
         QVERIFY(replaced.wait(20000));
         QCOMPARE(changes.count(), 1);
         QCOMPARE(changes.first().at(0).value<ChangeEvent>().what, ChangeEvent::What::Schedule);
-        QCOMPARE(loaded.count(), 0);                   // not reopened
+        QCOMPARE(loaded.count(), 0); // not reopened
+        // The file is one self-contained file again: a rollback journal (header bytes 18-19 are 1, 2
+        // in WAL mode) and no -wal beside it, although the window holds the model open.
+        {
+            QFile file(model);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray header = file.read(20);
+            QCOMPARE(int(header[18]), 1);
+            QCOMPARE(int(header[19]), 1);
+        }
+        QVERIFY(!QFile::exists(model + QStringLiteral("-wal")));
         QCOMPARE(window.facilityScene(), sceneBefore); // the same scene, not rebuilt
         QCOMPARE(window.view()->cameraPose(), hall);
         QCOMPARE(window.facilityScene()->selected(), int(chosen));
