@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -105,9 +106,8 @@ void remember(const std::string& file, std::vector<std::string> lines, const std
     std::string text;
     for (const std::string& line : lines)
         text.append(line).append("\n");
-    const std::string directory = file.substr(0, file.rfind('/'));
-    ::mkdir(directory.substr(0, directory.rfind('/')).c_str(), 0755);
-    ::mkdir(directory.c_str(), 0755);
+    std::error_code ignored;
+    std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ignored);
     writeFileAtomically(file, text); // a cache: when it cannot be written, the next open checks again
 }
 

@@ -1,11 +1,12 @@
 #include "gui/timeline/ProgressExport.h"
 
+#include "datamodel/FileOutput.h"
 #include "gui/window/Utf8.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 
 namespace twin::app {
 
@@ -67,19 +68,22 @@ QString progressCsv(const datamodel::ProgressReport& report, const datamodel::Fa
 
 QString writeProgressReport(const QString& path, const datamodel::ProgressReport& report,
                             const datamodel::Facility& facility) {
-    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        QSaveFile file(path); // all or nothing: no half-written report
-        if (!file.open(QIODevice::WriteOnly) || file.write(progressCsv(report, facility).toUtf8()) < 0 ||
-            !file.commit())
-            return QStringLiteral("%1: cannot write the report: %2").arg(path, file.errorString());
-        return {};
-    }
-    {
-        QFile probe(path);
-        if (!probe.open(QIODevice::WriteOnly))
-            return QStringLiteral("%1: cannot write the report: %2").arg(path, probe.errorString());
-    }
-    QPdfWriter pdf(path);
+    // All or nothing, with the system's reason on failure: the commands' writeFileAtomically.
+    auto writeWhole = [&path](const QByteArray& bytes) {
+        const QString error = QString::fromLocal8Bit(
+            datamodel::writeFileAtomically(QFile::encodeName(path).toStdString(),
+                                           {bytes.constData(), std::size_t(bytes.size())})
+                .c_str());
+        return error.isEmpty() ? QString()
+                               : QStringLiteral("%1: cannot write the report: %2")
+                                     .arg(path, error.section(QStringLiteral("cannot be written: "), 1));
+    };
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
+        return writeWhole(progressCsv(report, facility).toUtf8());
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter pdf(&buffer);
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setPageOrientation(QPageLayout::Landscape);
     pdf.setResolution(96);
@@ -138,7 +142,9 @@ QString writeProgressReport(const QString& path, const datamodel::ProgressReport
                          QStringLiteral("... and %1 more (all of them in the CSV)")
                              .arg(report.lateTasks.size() - kLateOnPdf));
     }
-    return painter.end() ? QString() : QStringLiteral("%1: cannot write the report").arg(path);
+    if (!painter.end())
+        return QStringLiteral("%1: cannot write the report").arg(path);
+    return writeWhole(bytes);
 }
 
 } // namespace twin::app

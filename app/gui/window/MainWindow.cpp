@@ -100,7 +100,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (!facilityScene_)
             return;
         const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
-        if (const auto pose = scene::cameraToFrame(*facility_, entity))
+        if (const auto pose = scene::cameraToFrame(*facility(), entity))
             view_->flyTo(*pose);
     });
     hoverTimer_ = new QTimer(this);
@@ -164,12 +164,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](datamodel::TimePoint day) { gantt_->setDay(day); });
     // A double-clicked task: its entity selected and framed; the Gantt keeps its list.
     connect(gantt_->chart(), &GanttChart::taskActivated, this, [this](std::uint32_t task) {
-        if (!facility_ || task >= facility_->tasks().size() || facility_->tasks().entities.row(task).empty())
+        if (!facility() || task >= facility()->tasks().size() ||
+            facility()->tasks().entities.row(task).empty())
             return;
-        flyToAndSelect(int(facility_->tasks().entities.row(task).front()), GanttFollows::No);
+        flyToAndSelect(int(facility()->tasks().entities.row(task).front()), GanttFollows::No);
     });
     connect(timeline_, &TimelinePanel::exportRequested, this, [this] {
-        if (!facility_)
+        if (!facility())
             return;
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Progress Report"),
@@ -191,13 +192,13 @@ void MainWindow::selectAndFrame(int entity) {
 }
 
 void MainWindow::flyToAndSelect(int entity, GanttFollows gantt) {
-    if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility_->entityCount())
+    if (!facilityScene_ || entity < 0 || std::size_t(entity) >= facility()->entityCount())
         return;
     viewState_->setSelection(entity);
     requestHistory();
     if (gantt == GanttFollows::Yes)
         showInGantt(entity);
-    if (const auto pose = scene::cameraToFrame(*facility_, entity))
+    if (const auto pose = scene::cameraToFrame(*facility(), entity))
         view_->flyTo(*pose);
     statusBar()->showMessage(describe(entity), kStatusMessageMs);
     view_->requestRender();
@@ -245,7 +246,7 @@ void MainWindow::applyViewState(ViewState::Aspect aspect) {
 
 QString MainWindow::describe(int entity) const {
     // "GPU colossus-h1-r03-k07-s2/gpu5, H1-R03-K07, Hall 1"
-    const datamodel::Facility& f = *facility_;
+    const datamodel::Facility& f = *facility();
     QString message =
         utf8(datamodel::entityKindName(f.kind(entity))).toUpper() + QLatin1Char(' ') + utf8(f.name(entity));
     for (datamodel::EntityKind kind : {datamodel::EntityKind::Rack, datamodel::EntityKind::Hall}) {
@@ -337,8 +338,6 @@ QString MainWindow::openModel(const QString& path) {
 
 void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
     model_ = std::move(model);
-    facility_ = model_->facility;
-    schedule_ = &model_->schedule;
     timelineReportDay_ = datamodel::kNoTime; // of the old schedule
     const QString& path = model_->path;
     const double seconds = model_->loadSeconds;
@@ -347,21 +346,21 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
     const QLocale locale;
     sceneSummary_->setText(
         tr("%1 GPUs, %2 racks, %3 halls")
-            .arg(locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Gpu))),
-                 locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Rack))),
-                 locale.toString(qulonglong(facility_->count(datamodel::EntityKind::Hall)))));
+            .arg(locale.toString(qulonglong(facility()->count(datamodel::EntityKind::Gpu))),
+                 locale.toString(qulonglong(facility()->count(datamodel::EntityKind::Rack))),
+                 locale.toString(qulonglong(facility()->count(datamodel::EntityKind::Hall)))));
     live_.reset(); // before the scene goes; startLive() below starts it again for the new model
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(false);
     facilityScene_.reset();
     view_->clearScene();
-    facilityScene_ = std::make_unique<scene::FacilityScene>(facility_, *view_);
+    facilityScene_ = std::make_unique<scene::FacilityScene>(facility(), *view_);
     viewState_->setSelection(datamodel::kNoEntity); // the old model's entities are gone
     for (const ViewState::Aspect aspect : {ViewState::Aspect::Layers, ViewState::Aspect::XRay})
         applyViewState(aspect); // the layers and x-ray chosen stay from model to model
     // The facility's overview is home: where the view starts and where Reset Camera and R return.
-    view_->setHomePose(scene::cameraPreset(*facility_, QStringLiteral("overview")));
+    view_->setHomePose(scene::cameraPreset(*facility(), QStringLiteral("overview")));
     view_->resetCamera();
     facilityScene_->updateDetail(view_->cameraPose());
     statusBar()->showMessage(tr("Loaded %1 in %2 s").arg(QFileInfo(path).fileName()).arg(seconds, 0, 'f', 2),
@@ -372,8 +371,12 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
         timeline_->setMode(TimelinePanel::Mode::Off);
     }
     showSchedule();
-    viewState_->setColouring(Colouring{}); // a new scene starts coloured by kind
-    applyColouring();
+    // A new scene starts coloured by kind: drawn through the state's signal, or here when the state
+    // already says so (the menus and the dock are set either way).
+    if (viewState_->colouring() == Colouring{})
+        applyColouring();
+    else
+        viewState_->setColouring(Colouring{});
     showTimelineReport(timeline_->day()); // the report of the first day
     startLive();
     emit modelLoaded(path);
@@ -384,8 +387,6 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
     // telemetry stay (the scene and live keep reading the entities of the model they were built on,
     // which they hold); what follows the schedule is redone.
     model_ = std::move(model);
-    facility_ = model_->facility;
-    schedule_ = &model_->schedule;
     timelineReportDay_ = datamodel::kNoTime;
     const datamodel::EntityIndex ganttEntity = gantt_->shownEntity();
     const datamodel::TimePoint moment = timeline_->moment();
@@ -405,12 +406,12 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
 void MainWindow::showSchedule() {
     {
         const QSignalBlocker quiet(timeline_);
-        timeline_->setSchedule(facility_->scheduleStart() == datamodel::kNoTime ? 0
-                                                                                : facility_->scheduleStart(),
-                               facility_->scheduleEnd() == datamodel::kNoTime ? 0 : facility_->scheduleEnd());
-        timeline_->setCurve(datamodel::installedCurve(*facility_, *schedule_, datamodel::EntityKind::Gpu,
+        timeline_->setSchedule(
+            facility()->scheduleStart() == datamodel::kNoTime ? 0 : facility()->scheduleStart(),
+            facility()->scheduleEnd() == datamodel::kNoTime ? 0 : facility()->scheduleEnd());
+        timeline_->setCurve(datamodel::installedCurve(*facility(), *schedule(), datamodel::EntityKind::Gpu,
                                                       timeline_->firstDay(), timeline_->lastDay()),
-                            facility_->count(datamodel::EntityKind::Gpu));
+                            facility()->count(datamodel::EntityKind::Gpu));
     }
     gantt_->setModel(model_);
     gantt_->setDay(timeline_->day());
@@ -460,7 +461,7 @@ void MainWindow::startLive() {
     alerts_->clear();
     history_->showMessage(tr("Select a GPU, server, rack or CDU to see its history."));
     telemetryStatus_->clear();
-    if (!facility_)
+    if (!facility())
         return;
     // Simulated (./twin run), or else the source chosen in Telemetry > Sources, if any.
     LiveTelemetryOptions options = liveOptions_ ? *liveOptions_ : LiveTelemetryOptions{};
@@ -469,7 +470,7 @@ void MainWindow::startLive() {
         if (!options.source)
             return;
     }
-    live_ = std::make_unique<LiveTelemetry>(facility_, options);
+    live_ = std::make_unique<LiveTelemetry>(facility(), options);
     connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
     connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
     connect(live_.get(), &LiveTelemetry::alertsReady, this,
@@ -494,7 +495,7 @@ void MainWindow::startLive() {
 }
 
 void MainWindow::editSources() {
-    auto* dialog = new SourcesDialog(SourceSettings::load(), facility_, this);
+    auto* dialog = new SourcesDialog(SourceSettings::load(), facility(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         dialog->settings().save();
@@ -509,17 +510,18 @@ void MainWindow::tellLiveWhatIsVisible() {
         return;
     // The hosts of the racks drawn in detail: up close their GPUs' own series are asked for.
     std::vector<std::string> hosts;
+    const datamodel::Facility& f = *model_->facility;
     for (const std::int32_t rack : facilityScene_->racksInDetail())
-        for (const datamodel::EntityIndex child : facility_->children(rack))
-            if (facility_->kind(child) == datamodel::EntityKind::Server)
-                hosts.emplace_back(facility_->entities().hostname[std::size_t(child)]);
+        for (const datamodel::EntityIndex child : f.children(rack))
+            if (f.kind(child) == datamodel::EntityKind::Server)
+                hosts.emplace_back(f.entities().hostname[std::size_t(child)]);
     live_->setVisibleHosts(std::move(hosts));
 }
 
 void MainWindow::showAlerts(const telemetry::AlertList& alerts) {
-    if (!facility_)
+    if (!facility())
         return;
-    alerts_->showAlerts(alerts, *facility_, [this](int entity) { return describe(entity); });
+    alerts_->showAlerts(alerts, *facility(), [this](int entity) { return describe(entity); });
     // The dock opens with the first alert, not before: "no alerts" is not worth a quarter of the
     // window (View > Alerts Panel shows it any time). Then it is the user's to close.
     if (!alertsOpened_ && alerts_->shownAlerts() > 0) {
@@ -567,7 +569,7 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
 std::optional<scene::Legend::Threshold>
 MainWindow::alertThreshold(const telemetry::LiveMetric& metric) const {
     // Where the model's rules on this metric begin to alert: above (heat, power), else below (flow).
-    const auto& rules = facility_->alertRules();
+    const auto& rules = facility()->alertRules();
     if (const auto above = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Above))
         return scene::Legend::Threshold{float(*above), tr("Alert above %1").arg(*above, 0, 'g', 4)};
     if (const auto below = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Below))

@@ -58,7 +58,9 @@ public:
     // What the window shows apart from the model (layers, x-ray, selection): set it, the scene follows.
     ViewState* viewState() const { return viewState_; }
     // The loaded facility, or null before the first model has loaded.
-    std::shared_ptr<const datamodel::Facility> facility() const { return facility_; }
+    std::shared_ptr<const datamodel::Facility> facility() const {
+        return model_ ? model_->facility : nullptr;
+    }
     const scene::FacilityScene* facilityScene() const { return facilityScene_.get(); }
     // The whole window as it looks, the 3D view included (QWidget::grab() leaves the view's OpenGL
     // window out).
@@ -176,10 +178,9 @@ private:
     RecentModels recent_;
     Document* document_ = nullptr;
     ViewState* viewState_ = nullptr;
-    // What the window shows: the document's model when it was adopted, and two views into it.
+    // What the window shows: the document's model when it was adopted (and its schedule, below).
     std::shared_ptr<const LoadedModel> model_;
-    std::shared_ptr<const datamodel::Facility> facility_;
-    const datamodel::Schedule* schedule_ = nullptr; // model_->schedule
+    const datamodel::Schedule* schedule() const { return model_ ? &model_->schedule : nullptr; }
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
     QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests

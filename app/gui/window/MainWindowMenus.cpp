@@ -33,7 +33,7 @@ using window::liveActionName;
 
 void MainWindow::rebuildGoToMenu() {
     goToMenu_->clear();
-    const std::size_t halls = facility_->count(datamodel::EntityKind::Hall);
+    const std::size_t halls = facility()->count(datamodel::EntityKind::Hall);
     QStringList presets{QStringLiteral("overview")};
     for (std::size_t hall = 1; hall <= halls; ++hall)
         presets << QStringLiteral("hall:%1").arg(hall);
@@ -41,7 +41,7 @@ void MainWindow::rebuildGoToMenu() {
         const QString label =
             preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
         QAction* action = goToMenu_->addAction(label, this, [this, preset] {
-            if (const auto pose = scene::cameraPreset(*facility_, preset))
+            if (const auto pose = scene::cameraPreset(*facility(), preset))
                 view_->flyTo(*pose);
         });
         action->setObjectName(QStringLiteral("goTo:") + preset);
@@ -82,7 +82,7 @@ void MainWindow::buildMenus() {
     });
     exportAction->setObjectName(QStringLiteral("actionExportSchedule"));
     QAction* recordAction = file->addAction(tr("&Record Roll-out..."), this, [this] {
-        if (!facility_)
+        if (!facility())
             return;
         auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -213,11 +213,11 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::colourByInstallationStatus() {
-    if (!facilityScene_ || !schedule_)
+    if (!facilityScene_ || !schedule())
         return;
     const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
     facilityScene_->colourByStatus(
-        schedule_->stateAt(now, datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
+        schedule()->stateAt(now, datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
         tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
     view_->requestRender();
 }

@@ -38,7 +38,7 @@ void MainWindow::importSchedule(const QString& path) {
 void MainWindow::exportSchedule(const QString& path) {
     if (!document_->exportSchedule(path))
         showScheduleProblems(tr("The schedule was not exported."),
-                             facility_ ? tr("Another schedule file is in work") : tr("No model is open"));
+                             facility() ? tr("Another schedule file is in work") : tr("No model is open"));
 }
 
 bool MainWindow::recordRollOut(const QStringList& arguments) {
@@ -72,10 +72,10 @@ void MainWindow::showScheduleProblems(const QString& what, const QString& proble
 }
 
 QString MainWindow::exportProgressReport(const QString& path) {
-    if (!facility_ || !schedule_)
+    if (!facility() || !schedule())
         return tr("No model is open");
-    return writeProgressReport(path, datamodel::progressAt(*facility_, *schedule_, timeline_->day()),
-                               *facility_);
+    return writeProgressReport(path, datamodel::progressAt(*facility(), *schedule(), timeline_->day()),
+                               *facility());
 }
 
 void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
@@ -88,18 +88,18 @@ void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode
 }
 
 void MainWindow::showTimelineReport(datamodel::TimePoint moment) {
-    if (!schedule_)
+    if (!schedule())
         return;
     // The day's report, whatever the scene shows: once a day, not at every hour or change of mode.
     if (const datamodel::TimePoint day = datamodel::startOfDay(moment); day != timelineReportDay_) {
         timelineReportDay_ = day;
-        timelineReport_ = datamodel::progressAt(*facility_, *schedule_, day);
+        timelineReport_ = datamodel::progressAt(*facility(), *schedule(), day);
         timeline_->showReport(timelineReport_);
     }
 }
 
 void MainWindow::colourByTimeline(const Colouring& colouring) {
-    if (!facilityScene_ || !schedule_)
+    if (!facilityScene_ || !schedule())
         return;
     // The state at the last second of the day, or of the hour when the timeline is zoomed in.
     const datamodel::TimePoint endOfDay = colouring.until;
@@ -107,14 +107,14 @@ void MainWindow::colourByTimeline(const Colouring& colouring) {
                              ? QString::fromStdString(datamodel::formatDate(colouring.moment))
                              : QString::fromStdString(datamodel::formatTime(colouring.moment)).left(16);
     if (colouring.mode == TimelinePanel::Mode::ActualVsPlanned) {
-        schedule_->progressAt(endOfDay, timelineProgress_);
-        facilityScene_->colourByProgress(timelineProgress_, *schedule_, tr("Actual vs plan, %1").arg(date),
+        schedule()->progressAt(endOfDay, timelineProgress_);
+        facilityScene_->colourByProgress(timelineProgress_, *schedule(), tr("Actual vs plan, %1").arg(date),
                                          colouring.hideNotInstalled);
     } else {
         const bool planned = colouring.mode == TimelinePanel::Mode::Planned;
-        schedule_->stateAt(endOfDay,
-                           planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
-                           timelineStates_);
+        schedule()->stateAt(endOfDay,
+                            planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
+                            timelineStates_);
         facilityScene_->colourByStatus(timelineStates_,
                                        (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
                                        colouring.hideNotInstalled);
@@ -124,7 +124,7 @@ void MainWindow::colourByTimeline(const Colouring& colouring) {
                                : colouring.mode == TimelinePanel::Mode::ActualVsPlanned
                                    ? StampCounts::InstalledAndPlanned
                                    : StampCounts::Installed;
-    facilityScene_->dateStamp().show(date, timelineStampDetail(*facility_, *schedule_, endOfDay, counts));
+    facilityScene_->dateStamp().show(date, timelineStampDetail(*facility(), *schedule(), endOfDay, counts));
     view_->requestRender();
     emit timelineShown();
 }
