@@ -1,10 +1,10 @@
 #include "cli/RollOutRecorder.h"
 
 #include "datamodel/Schedule.h"
-#include "gui/timeline/TimelineStamp.h"
 #include "scene/CameraPath.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
+#include "view/ViewPainter.h"
 
 namespace twin::app {
 
@@ -34,7 +34,9 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
     scene::OffscreenView view(plan.size);
     scene::FacilityScene facilityScene(facility, view.renderer());
     const datamodel::Schedule schedule(*facility);
-    std::vector<datamodel::Progress> progress;
+    const ColouringSources sources{*facility, schedule};
+    ViewPainter painter;
+    ViewSettings settings;
     for (const RecordingFrame& frame : framesOf(plan)) {
         // A day's frames are named by the time they show, the end of their part of the day: 06:00 ... 24:00.
         const datamodel::TimePoint minutes = (frame.shownAt + 1 - datamodel::startOfDay(frame.from)) / 60;
@@ -44,14 +46,12 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
                                        .arg(minutes / 60, 2, 10, QLatin1Char('0'))
                                        .arg(minutes % 60, 2, 10, QLatin1Char('0'))
                                  : QString::fromStdString(datamodel::formatDate(frame.from));
-        schedule.progressAt(frame.shownAt, progress);
-        facilityScene.colourByProgress(progress, schedule, QStringLiteral("Actual vs plan, %1").arg(when));
-        facilityScene.dateStamp().show(
-            when, timelineStampDetail(*facility, schedule, frame.shownAt, StampCounts::InstalledAndPlanned));
-        const scene::CameraPose pose = scene::turnedAboutFocalPoint(
-            scene::poseAlongPath(plan.path, frame.along), plan.orbitDegrees * frame.along);
-        view.setCameraPose(pose);
-        facilityScene.updateDetail(pose); // a path into a hall draws its racks in detail there
+        settings.colouring = Colouring{Colouring::By::Timeline, nullptr, TimelineMode::ActualVsPlanned,
+                                       frame.from, frame.shownAt};
+        settings.camera = scene::turnedAboutFocalPoint(scene::poseAlongPath(plan.path, frame.along),
+                                                       plan.orbitDegrees * frame.along);
+        painter.paintAll(settings, sources, facilityScene, when); // the detail around the camera too
+        view.setCameraPose(*settings.camera);
         if (!take(frame, view.capture()))
             return false;
     }

@@ -12,6 +12,7 @@
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
+#include "view/ViewPainter.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -159,19 +160,20 @@ ExitCode runSnapshot(const QStringList& arguments) {
     scene::OffscreenView view(*size);
     std::unique_ptr<scene::FacilityScene> facilityScene;
     if (facility) {
-        facilityScene = std::make_unique<scene::FacilityScene>(facility, view.renderer());
-        facilityScene->updateDetail(*pose);
+        // The options as a view's settings, drawn by the painter the window uses.
+        ViewSettings settings;
         if (layers)
             for (scene::Layer layer : scene::kAllLayers)
-                facilityScene->setLayerVisible(layer, std::find(layers->begin(), layers->end(), layer) !=
-                                                          layers->end());
-        facilityScene->setXRay(xray);
+                settings.layersShown[std::size_t(layer)] =
+                    std::find(layers->begin(), layers->end(), layer) != layers->end();
+        settings.xRay = xray;
         if (colorBy == QLatin1String("status"))
-            facilityScene->colourByStatus(
-                datamodel::Schedule(*facility).stateAt(statusTime, datamodel::ScheduleBasis::Actual),
-                QStringLiteral("Status on %1")
-                    .arg(QString::fromStdString(datamodel::formatDate(statusTime))));
-        view.setCameraPose(*pose);
+            settings.colouring = Colouring{Colouring::By::Status, nullptr, TimelineMode::Off, statusTime};
+        settings.camera = *pose;
+        const datamodel::Schedule schedule(*facility);
+        facilityScene = std::make_unique<scene::FacilityScene>(facility, view.renderer());
+        ViewPainter().paintAll(settings, ColouringSources{*facility, schedule}, *facilityScene);
+        view.setCameraPose(*settings.camera);
     } else {
         scene::populateDemoScene(view.renderer());
         view.resetCamera();

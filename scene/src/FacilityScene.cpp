@@ -87,6 +87,10 @@ void FacilityScene::setXRay(std::optional<Layer> focus) {
     d->applyLayers();
 }
 
+std::optional<Layer> FacilityScene::xRay() const {
+    return d->xRay;
+}
+
 std::size_t FacilityScene::pipeSegments() const {
     return d->pipeSegments;
 }

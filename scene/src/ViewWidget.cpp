@@ -290,6 +290,7 @@ CameraPose ViewWidget::cameraPose() const {
 }
 
 void ViewWidget::setCameraPose(const CameraPose& pose) {
+    stopFlight(); // a pose set wins over a flight under way (which would land elsewhere after it)
     vtkCamera* camera = d->renderer->GetActiveCamera();
     camera->SetPosition(pose.position.data());
     camera->SetFocalPoint(pose.focalPoint.data());
@@ -299,9 +300,15 @@ void ViewWidget::setCameraPose(const CameraPose& pose) {
     emit cameraChanged();
 }
 
+void ViewWidget::stopFlight() {
+    if (!d->flight)
+        return;
+    d->flight->disconnect(this); // not its landing: that would jump to its target
+    d->flight->stop();
+}
+
 void ViewWidget::flyTo(const CameraPose& target, int durationMs) {
-    if (d->flight)
-        d->flight->stop();
+    stopFlight(); // the new flight starts where the camera is, not where the old one was going
     const CameraPose start = cameraPose();
     auto* flight = new QVariantAnimation(this);
     d->flight = flight;

@@ -4,6 +4,7 @@
 #include "gui/window/MainWindow.h"
 #include "gui/window/ViewState.h"
 #include "importers/ColossusGenerator.h"
+#include "scene/CameraPresets.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 
@@ -173,6 +174,72 @@ private slots:
         // A click or a flight in the window goes through the state too.
         window.selectAndFrame(int(row));
         QCOMPARE(state.selection(), row);
+        QTRY_COMPARE_WITH_TIMEOUT(state.camera(), window.view()->cameraPose(), 5000); // landed
+        state.setSelection(kNoEntity);
+    }
+
+    // The camera is the state's: Go To sets it and the view flies there; what the user does with the
+    // view (here a pose set on it, as a drag ends) comes back into the state without moving anything.
+    void theCameraIsTheStates() {
+        using twin::app::CameraMove;
+        MainWindow& window = *window_;
+        ViewState& state = *window.viewState();
+        const auto hall = twin::scene::cameraPreset(*window.facility(), QStringLiteral("hall:1"));
+        const auto overview = twin::scene::cameraPreset(*window.facility(), QStringLiteral("overview"));
+        QVERIFY(hall && overview && *hall != *overview);
+        window.view()->setCameraPose(*hall);
+        QTest::qWait(400); // the detail around the camera follows after a pause
+        QCOMPARE(state.camera(), *hall);
+        QCOMPARE(state.cameraMove(), CameraMove::Followed);
+        const QImage atHall = frame(window);
+
+        state.setCamera(*overview, CameraMove::Jump);
+        QCOMPARE(window.view()->cameraPose(), *overview);
+        QCOMPARE(state.cameraMove(), CameraMove::Followed); // the view reported where it landed
+        QVERIFY(unlike(atHall, frame(window)));
+
+        // Go To > Hall 1: a flight, under way and then landed where the state says.
+        QSignalSpy changed(&state, &ViewState::changed);
+        window.findChild<QAction*>(QStringLiteral("goTo:hall:1"))->trigger();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(state.camera(), *hall);
+        QCOMPARE(state.cameraMove(), CameraMove::Fly);
+        QVERIFY(window.view()->cameraPose() != *hall); // not there yet: flying
+        QTRY_COMPARE_WITH_TIMEOUT(window.view()->cameraPose(), *hall, 5000);
+        QCOMPARE(state.cameraMove(), CameraMove::Followed);
+        QCOMPARE(changed.count(), 1); // the landing changed nothing the state did not say
+        QTest::qWait(400);            // the detail around the camera follows after a pause
+        QVERIFY(alike(atHall, frame(window)));
+
+        // The user moves the view: the state follows, nothing flies.
+        twin::scene::CameraPose moved = *hall;
+        moved.position[2] += 40.0;
+        window.view()->setCameraPose(moved);
+        QCOMPARE(state.camera(), moved);
+        QCOMPARE(state.cameraMove(), CameraMove::Followed);
+        window.view()->setCameraPose(*hall);
+    }
+
+    // All of it at once, as a bookmark will: the settings taken, everything changed, the settings given
+    // back: the same picture.
+    void settingsRestoreTheView() {
+        using twin::app::CameraMove;
+        MainWindow& window = *window_;
+        ViewState& state = *window.viewState();
+        const twin::app::ViewSettings saved = state.settings();
+        const QImage before = frame(window);
+        state.setLayerShown(Layer::Compute, false);
+        state.setXRay(Layer::Cooling);
+        state.setSelection(window.facility()->findByName("H1-R02"));
+        state.setCamera(*twin::scene::cameraPreset(*window.facility(), QStringLiteral("overview")),
+                        CameraMove::Jump);
+        QVERIFY(unlike(before, frame(window)));
+        state.setSettings(saved, CameraMove::Jump);
+        QCOMPARE(state.settings(), saved);
+        QCOMPARE(window.view()->cameraPose(), *saved.camera);
+        QTest::qWait(400);
+        const QImage after = frame(window);
+        QVERIFY2(alike(before, after), qPrintable(QString::number(differingPixels(before, after))));
     }
 };
 

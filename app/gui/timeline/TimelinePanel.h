@@ -7,7 +7,7 @@
 
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Time.h"
-#include "gui/window/ViewState.h"
+#include "view/ViewSettings.h"
 
 #include <QDockWidget>
 

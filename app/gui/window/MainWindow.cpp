@@ -76,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     view_ = new scene::ViewWidget(this);
     view_->setObjectName(QStringLiteral("view3d"));
     setCentralWidget(view_);
+    viewState_ = new ViewState(this);
 
     const scene::DemoSceneCounts counts = scene::populateDemoScene(*view_);
     view_->resetCamera();
@@ -94,6 +95,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     detailTimer_->setInterval(kDetailDelayMs);
     connect(detailTimer_, &QTimer::timeout, this, &MainWindow::updateDetail);
     connect(view_, &scene::ViewWidget::cameraChanged, detailTimer_, qOverload<>(&QTimer::start));
+    // Where the user (or a flight's end) put the camera is the state's: Followed, so nothing moves it again.
+    connect(view_, &scene::ViewWidget::cameraChanged, viewState_,
+            [this] { viewState_->setCamera(view_->cameraPose(), CameraMove::Followed); });
     connect(view_, &scene::ViewWidget::clicked, this, &MainWindow::describePicked);
     // A double click flies to what is under the pointer and frames it.
     connect(view_, &scene::ViewWidget::doubleClicked, this, [this](int x, int y) {
@@ -101,7 +105,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             return;
         const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
         if (const auto pose = scene::cameraToFrame(*facility(), entity))
-            view_->flyTo(*pose);
+            viewState_->setCamera(*pose, CameraMove::Fly);
     });
     hoverTimer_ = new QTimer(this);
     hoverTimer_->setSingleShot(true);
@@ -119,7 +123,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
-    viewState_ = new ViewState(this);
     connect(viewState_, &ViewState::changed, this, &MainWindow::applyViewState);
     document_ = new Document(this);
     connect(document_, &Document::changed, this, [this](const ChangeEvent& event) {
@@ -199,7 +202,7 @@ void MainWindow::flyToAndSelect(int entity, GanttFollows gantt) {
     if (gantt == GanttFollows::Yes)
         showInGantt(entity);
     if (const auto pose = scene::cameraToFrame(*facility(), entity))
-        view_->flyTo(*pose);
+        viewState_->setCamera(*pose, CameraMove::Fly);
     statusBar()->showMessage(describe(entity), kStatusMessageMs);
     view_->requestRender();
 }
@@ -213,33 +216,42 @@ void MainWindow::updateDetail() {
 }
 
 void MainWindow::applyViewState(ViewState::Aspect aspect) {
-    // The menus show the state; the scene draws it. Neither is asked what the state is.
-    if (aspect == ViewState::Aspect::Colouring) {
+    // The menus show the state; the painter draws it onto the scene. Neither is asked what the state is.
+    const ViewSettings& settings = viewState_->settings();
+    switch (aspect) {
+    case ViewState::Aspect::Colouring:
         applyColouring();
         return;
-    }
-    if (aspect == ViewState::Aspect::Layers) {
-        for (scene::Layer layer : scene::kAllLayers) {
-            if (facilityScene_)
-                facilityScene_->setLayerVisible(layer, viewState_->layerShown(layer));
+    case ViewState::Aspect::Layers:
+        if (facilityScene_)
+            painter_.paintLayers(settings, *facilityScene_);
+        for (scene::Layer layer : scene::kAllLayers)
             if (auto* shown = findChild<QAction*>(QStringLiteral("layer:") + scene::layerName(layer))) {
                 const QSignalBlocker quiet(shown);
-                shown->setChecked(viewState_->layerShown(layer));
+                shown->setChecked(settings.layerShown(layer));
             }
-        }
-    } else if (aspect == ViewState::Aspect::XRay) {
-        const std::optional<scene::Layer> focus = viewState_->xRay();
+        break;
+    case ViewState::Aspect::XRay:
         if (facilityScene_)
-            facilityScene_->setXRay(focus);
-        const QString name =
-            focus ? QStringLiteral("xray:") + scene::layerName(*focus) : QStringLiteral("xray:off");
-        if (auto* through = findChild<QAction*>(name)) {
+            painter_.paintXRay(settings, *facilityScene_);
+        if (auto* through =
+                findChild<QAction*>(settings.xRay ? QStringLiteral("xray:") + scene::layerName(*settings.xRay)
+                                                  : QStringLiteral("xray:off"))) {
             const QSignalBlocker quiet(through);
             through->setChecked(true);
         }
-    } else if (aspect == ViewState::Aspect::Selection) {
+        break;
+    case ViewState::Aspect::Selection:
         if (facilityScene_)
-            facilityScene_->select(viewState_->selection());
+            painter_.paintSelection(settings, *facilityScene_);
+        break;
+    case ViewState::Aspect::Camera:
+        // The view's own moves arrive here as Followed: it is there already.
+        if (viewState_->cameraMove() == CameraMove::Fly)
+            view_->flyTo(*settings.camera);
+        else if (viewState_->cameraMove() == CameraMove::Jump)
+            view_->setCameraPose(*settings.camera);
+        return;
     }
     view_->requestRender();
 }
@@ -279,25 +291,18 @@ void MainWindow::applyColouring() {
         if (byTimeline && timeline_->moment() != colouring.moment)
             timeline_->setMoment(colouring.moment);
     }
-    if (!facilityScene_)
+    if (!facilityScene_ || !model_)
         return;
-    if (colouring.by != Colouring::By::Timeline)
-        facilityScene_->dateStamp().hide(); // and its date
-    switch (colouring.by) {
-    case Colouring::By::Kind:
-        facilityScene_->colourByKind();
-        view_->requestRender();
-        break;
-    case Colouring::By::Status:
-        colourByInstallationStatus();
-        break;
-    case Colouring::By::Live:
-        colourByLive();
-        break;
-    case Colouring::By::Timeline:
-        colourByTimeline(colouring);
-        break;
-    }
+    const bool liveValuesOfIt = lastLive_ && lastLive_->metric == colouring.metric;
+    const ColouringSources sources{*model_->facility, model_->schedule,
+                                   liveValuesOfIt ? lastLive_->values.get() : nullptr};
+    if (!painter_.paintColouring(colouring, sources, *facilityScene_))
+        return; // the chosen metric's values are still on their way
+    view_->requestRender();
+    if (colouring.by == Colouring::By::Live)
+        emit liveTelemetryShown();
+    else if (colouring.by == Colouring::By::Timeline)
+        emit timelineShown();
 }
 
 void MainWindow::describePicked(int x, int y) {
@@ -563,18 +568,8 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
             action->setEnabled(true);
     if (first && viewState_->colouring().by == Colouring::By::Kind) // a newcomer sees live colours at once
         viewState_->setColouring(Colouring{Colouring::By::Live, update.metric});
-    colourByLive();
-}
-
-std::optional<scene::Legend::Threshold>
-MainWindow::alertThreshold(const telemetry::LiveMetric& metric) const {
-    // Where the model's rules on this metric begin to alert: above (heat, power), else below (flow).
-    const auto& rules = facility()->alertRules();
-    if (const auto above = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Above))
-        return scene::Legend::Threshold{float(*above), tr("Alert above %1").arg(*above, 0, 'g', 4)};
-    if (const auto below = telemetry::loosestThreshold(rules, metric.name, datamodel::AlertComparison::Below))
-        return scene::Legend::Threshold{float(*below), tr("Alert below %1").arg(*below, 0, 'g', 4)};
-    return std::nullopt;
+    else if (viewState_->colouring().by == Colouring::By::Live)
+        applyColouring(); // the new values of the metric shown
 }
 
 void MainWindow::requestHistory() {
@@ -598,23 +593,10 @@ void MainWindow::showHistory(const History& history) {
     if (!facilityScene_ || history.entity != viewState_->selection() || !history.metric)
         return; // the selection moved on
     std::optional<double> threshold;
-    if (const auto alert = alertThreshold(*history.metric))
+    if (const auto alert = ViewPainter::alertThreshold(*facility(), *history.metric))
         threshold = double(alert->value);
     history_->showHistory(history, describe(history.entity), threshold);
     emit historyShown();
-}
-
-void MainWindow::colourByLive() {
-    if (!lastLive_ || !facilityScene_)
-        return;
-    const telemetry::LiveMetric& metric = *lastLive_->metric;
-    const Colouring& colouring = viewState_->colouring();
-    if (colouring.by != Colouring::By::Live || colouring.metric != &metric)
-        return; // another colouring is chosen, or the chosen metric's values are still on their way
-    facilityScene_->colourByValue(*lastLive_->values, metric.low, metric.high,
-                                  tr("%1 (live)").arg(utf8(metric.title)), alertThreshold(metric));
-    view_->requestRender();
-    emit liveTelemetryShown();
 }
 
 QImage MainWindow::screenshot() {

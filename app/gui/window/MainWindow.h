@@ -12,6 +12,7 @@
 #include "scene/Legend.h"
 #include "telemetry/Alerts.h"
 #include "telemetry/LiveMetrics.h"
+#include "view/ViewPainter.h"
 
 #include <QElapsedTimer>
 #include <QImage>
@@ -152,15 +153,11 @@ private:
     void showSchedule();
     void showLiveUpdate(const LiveUpdate& update);
     void showAlerts(const telemetry::AlertList& alerts);
-    void colourByLive();
-    // View > Colour By > Installation Status: each entity's state today by the actual dates.
-    void colourByInstallationStatus();
     void tellLiveWhatIsVisible();
     void startLive();
     // The timeline moved or changed mode: the ViewState's colouring follows; the day's report too.
     void followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
     void showTimelineReport(datamodel::TimePoint moment);
-    void colourByTimeline(const Colouring& colouring);
     // The ViewState's colouring, onto the scene, the Colour By menu and the timeline's mode.
     void applyColouring();
     // The Gantt lists the entity's tasks unless the choice came from the Gantt itself (it keeps its list).
@@ -169,7 +166,6 @@ private:
     void requestHistory();
     void showInGantt(int entity);
     void showHistory(const History& history);
-    std::optional<scene::Legend::Threshold> alertThreshold(const telemetry::LiveMetric& metric) const;
 
     scene::ViewWidget* view_ = nullptr;
     QMenu* recentMenu_ = nullptr;
@@ -200,9 +196,8 @@ private:
     GanttPanel* gantt_ = nullptr;
     RecordingRunner* recorder_ = nullptr;
     QActionGroup* colourGroup_ = nullptr; // View > Colour By: shows the ViewState's colouring
+    ViewPainter painter_;                 // the ViewState onto the scene
     bool ganttOpened_ = false; // shown once (first selection with the Timeline open, or by the user)
-    std::vector<datamodel::InstallState> timelineStates_;
-    std::vector<datamodel::Progress> timelineProgress_;
     datamodel::ProgressReport timelineReport_;
     datamodel::TimePoint timelineReportDay_ = datamodel::kNoTime; // the day of timelineReport_
     QElapsedTimer sinceHistory_;

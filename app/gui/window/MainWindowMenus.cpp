@@ -42,7 +42,7 @@ void MainWindow::rebuildGoToMenu() {
             preset == QLatin1String("overview") ? tr("Overview") : tr("Hall %1").arg(preset.mid(5));
         QAction* action = goToMenu_->addAction(label, this, [this, preset] {
             if (const auto pose = scene::cameraPreset(*facility(), preset))
-                view_->flyTo(*pose);
+                viewState_->setCamera(*pose, CameraMove::Fly);
         });
         action->setObjectName(QStringLiteral("goTo:") + preset);
     }
@@ -210,16 +210,6 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->addSeparator();
     QAction* clear = recentMenu_->addAction(tr("Clear List"), this, [this] { recent_.clear(); });
     clear->setEnabled(!paths.isEmpty());
-}
-
-void MainWindow::colourByInstallationStatus() {
-    if (!facilityScene_ || !schedule())
-        return;
-    const datamodel::TimePoint now = QDateTime::currentSecsSinceEpoch();
-    facilityScene_->colourByStatus(
-        schedule()->stateAt(now, datamodel::ScheduleBasis::Actual), // the model's, built once when it loaded
-        tr("Status on %1").arg(QString::fromStdString(datamodel::formatDate(now))));
-    view_->requestRender();
 }
 
 } // namespace twin::app

@@ -8,12 +8,12 @@
 #include "gui/timeline/ProgressExport.h"
 #include "gui/timeline/RecordingRunner.h"
 #include "gui/timeline/TimelinePanel.h"
-#include "gui/timeline/TimelineStamp.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
+#include "view/TimelineStamp.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -96,37 +96,6 @@ void MainWindow::showTimelineReport(datamodel::TimePoint moment) {
         timelineReport_ = datamodel::progressAt(*facility(), *schedule(), day);
         timeline_->showReport(timelineReport_);
     }
-}
-
-void MainWindow::colourByTimeline(const Colouring& colouring) {
-    if (!facilityScene_ || !schedule())
-        return;
-    // The state at the last second of the day, or of the hour when the timeline is zoomed in.
-    const datamodel::TimePoint endOfDay = colouring.until;
-    const QString date = timeline_->zoom() == TimelinePanel::Zoom::Schedule
-                             ? QString::fromStdString(datamodel::formatDate(colouring.moment))
-                             : QString::fromStdString(datamodel::formatTime(colouring.moment)).left(16);
-    if (colouring.mode == TimelinePanel::Mode::ActualVsPlanned) {
-        schedule()->progressAt(endOfDay, timelineProgress_);
-        facilityScene_->colourByProgress(timelineProgress_, *schedule(), tr("Actual vs plan, %1").arg(date),
-                                         colouring.hideNotInstalled);
-    } else {
-        const bool planned = colouring.mode == TimelinePanel::Mode::Planned;
-        schedule()->stateAt(endOfDay,
-                            planned ? datamodel::ScheduleBasis::Planned : datamodel::ScheduleBasis::Actual,
-                            timelineStates_);
-        facilityScene_->colourByStatus(timelineStates_,
-                                       (planned ? tr("Planned, %1") : tr("Actual, %1")).arg(date),
-                                       colouring.hideNotInstalled);
-    }
-    // The date, large, in the view's corner, with the GPUs in by then (at the hour's end when zoomed in).
-    const StampCounts counts = colouring.mode == TimelinePanel::Mode::Planned ? StampCounts::Planned
-                               : colouring.mode == TimelinePanel::Mode::ActualVsPlanned
-                                   ? StampCounts::InstalledAndPlanned
-                                   : StampCounts::Installed;
-    facilityScene_->dateStamp().show(date, timelineStampDetail(*facility(), *schedule(), endOfDay, counts));
-    view_->requestRender();
-    emit timelineShown();
 }
 
 void MainWindow::showInGantt(int entity) {

@@ -108,6 +108,7 @@ public:
     // pipes below the floor; nothing clears it.
     void setLayerVisible(Layer layer, bool visible);
     bool layerVisible(Layer layer) const;
+    std::optional<Layer> xRay() const;
     void setXRay(std::optional<Layer> focus);
     // The cooling pipes (every pipe segment's polyline, supply blue and return red): how many drawn.
     std::size_t pipeSegments() const;

@@ -90,6 +90,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void stopFlight();
+
     friend class RenderSurface; // the embedded OpenGL window, which paints through Private
     struct Private;
     std::unique_ptr<Private> d;

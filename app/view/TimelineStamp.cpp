@@ -1,4 +1,4 @@
-#include "gui/timeline/TimelineStamp.h"
+#include "view/TimelineStamp.h"
 
 #include <QCoreApplication>
 #include <QLocale>

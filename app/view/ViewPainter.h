@@ -1,0 +1,52 @@
+// Draws ViewSettings onto a FacilityScene: the one place that turns a colouring into the scene's
+// colours, legend title and date stamp. The window paints the aspect that changed; `snapshot` and
+// `record` paint all of it. It keeps the per-entity buffers between paints (200,000 GPUs: no
+// allocation per timeline step).
+#pragma once
+
+#include "datamodel/Schedule.h"
+#include "scene/Legend.h"
+#include "view/ViewSettings.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace twin::scene {
+class FacilityScene;
+}
+
+namespace twin::app {
+
+// What a colouring is drawn from.
+struct ColouringSources {
+    const datamodel::Facility& facility;
+    const datamodel::Schedule& schedule;
+    // The live values of the colouring's metric, one per entity (NaN: none, stale); null: not yet arrived.
+    const std::vector<float>* liveValues = nullptr;
+};
+
+class ViewPainter {
+public:
+    void paintLayers(const ViewSettings& settings, scene::FacilityScene& scene) const;
+    void paintXRay(const ViewSettings& settings, scene::FacilityScene& scene) const;
+    void paintSelection(const ViewSettings& settings, scene::FacilityScene& scene) const;
+    // False when it could not be drawn yet (a live colouring before its values arrive): the scene keeps
+    // its colours. `when`: how the date stamp names the moment (default its day, or its hour when the
+    // colouring spans less than a day).
+    bool paintColouring(const Colouring& colouring, const ColouringSources& sources,
+                        scene::FacilityScene& scene, const std::optional<QString>& when = std::nullopt);
+    // Everything, with the detail drawn around the settings' camera (which the caller puts the view at).
+    bool paintAll(const ViewSettings& settings, const ColouringSources& sources, scene::FacilityScene& scene,
+                  const std::optional<QString>& when = std::nullopt);
+
+    // Where the model's rules on `metric` begin to alert (above for heat and power, else below for flow).
+    static std::optional<scene::Legend::Threshold> alertThreshold(const datamodel::Facility& facility,
+                                                                  const telemetry::LiveMetric& metric);
+
+private:
+    std::vector<datamodel::InstallState> states_;
+    std::vector<datamodel::Progress> progress_;
+};
+
+} // namespace twin::app
