@@ -51,6 +51,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QToolTip>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QUrl>
 #include <arpa/inet.h>
@@ -423,14 +424,14 @@ private slots:
         disconnect(watch);
         // ... and Prometheus's answer to the alert queries names that rack: its hottest GPU is past
         // "GPU at throttle" (92).
-        auto* alertList = window->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window->alertsPanel()->shownAlerts() >= 1 &&
-                alertList->topLevelItem(0)->text(1).startsWith(QStringLiteral("GPU at throttle")),
-            20000);
-        QVERIFY2(
-            alertList->topLevelItem(0)->text(2).contains(QString::fromStdString(std::string(f.name(rack)))),
-            qPrintable(alertList->topLevelItem(0)->text(2)));
+        const QAbstractItemModel* alertList = window->alertsPanel()->model();
+        const auto cell = [alertList](int column) {
+            return alertList->index(0, column).data().toString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(window->alertsPanel()->shownAlerts() >= 1 &&
+                                     cell(1).startsWith(QStringLiteral("GPU at throttle")),
+                                 20000);
+        QVERIFY2(cell(2).contains(QString::fromStdString(std::string(f.name(rack)))), qPrintable(cell(2)));
 
         // Closing the window stops its Prometheus: nothing listens there any more.
         const QUrl endpoint(live->prometheusEndpoint());
@@ -453,7 +454,8 @@ private slots:
         QVERIFY(openModelAndWait(window, model, &MainWindow::liveTelemetryShown, 30000));
         auto* panel = window.findChild<QDockWidget*>(QStringLiteral("alertsPanel"));
         QVERIFY(panel);
-        auto* list = panel->findChild<QTreeWidget*>(QStringLiteral("alertsList"));
+        auto* list = panel->findChild<QTreeView*>(QStringLiteral("alertsList"));
+        QVERIFY(list);
         QCOMPARE(window.alertsPanel()->shownAlerts(), 0); // a healthy facility, and the list says so
         QVERIFY2(window.alertsPanel()->message().startsWith(QStringLiteral("No alerts")),
                  qPrintable(window.alertsPanel()->message()));
@@ -471,16 +473,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.alertsPanel()->shownAlerts() >= 1, 30000);
         QVERIFY(panel->isVisible()); // opened by the first alert
         QVERIFY(window.alertsPanel()->message().isEmpty());
-        QTreeWidgetItem* first = list->topLevelItem(0);
-        QCOMPARE(first->text(0), QStringLiteral("Critical"));
-        QVERIFY2(first->text(1).startsWith(QStringLiteral("CDU flow low")), qPrintable(first->text(1)));
-        QVERIFY2(first->text(2).contains(QString::fromStdString(std::string(f.name(rack)))),
-                 qPrintable(first->text(2)));
+        const QModelIndex first = list->model()->index(0, 0);
+        const auto text = [&first](int column) {
+            return first.siblingAtColumn(column).data().toString();
+        };
+        QCOMPARE(text(0), QStringLiteral("Critical"));
+        QVERIFY2(text(1).startsWith(QStringLiteral("CDU flow low")), qPrintable(text(1)));
+        QVERIFY2(text(2).contains(QString::fromStdString(std::string(f.name(rack)))), qPrintable(text(2)));
         QVERIFY(panel->windowTitle().startsWith(QStringLiteral("Alerts (")));
 
-        list->scrollToItem(first);
+        list->scrollTo(first);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier,
-                          QPoint(8, list->visualItemRect(first).center().y()));
+                          QPoint(8, list->visualRect(first).center().y()));
         QCOMPARE(window.facilityScene()->selected(), std::int32_t(cdu));
         QTRY_VERIFY(window.view()->cameraPose() != *twin::scene::cameraPreset(f, QStringLiteral("overview")));
     }

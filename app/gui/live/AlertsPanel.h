@@ -1,17 +1,17 @@
-// The Alerts dock: what breaches the model's threshold rules now, the worst first (critical, then
-// furthest past the threshold). A click on an alert selects the entity and flies the camera to it.
+// The Alerts dock: an AlertListModel shown in a list, or a line that says there are none. A click on
+// an alert (or Enter) chooses its entity: the window selects it and flies the camera there.
 #pragma once
 
-#include "telemetry/Alerts.h"
+#include "gui/live/AlertListModel.h"
 
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <functional>
 
 class QLabel;
+class QModelIndex;
 class QStackedWidget;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace twin::app {
 
@@ -27,14 +27,16 @@ public:
     int shownAlerts() const;
     // What the panel says instead of a list ("No alerts: ..."), or empty while it lists alerts.
     QString message() const;
+    const AlertListModel* model() const { return model_; }
 
 signals:
     void entityChosen(int entity);
 
 private:
-    void choose(QTreeWidgetItem* item);
+    void choose(const QModelIndex& index);
 
-    QTreeWidget* list_ = nullptr;
+    AlertListModel* model_ = nullptr;
+    QTreeView* list_ = nullptr;
     int lastChosen_ = -1;
     QElapsedTimer sinceChosen_;
     QLabel* none_ = nullptr;

@@ -42,16 +42,22 @@ GanttChart::GanttChart(QWidget* parent) : QAbstractScrollArea(parent) {
     viewport()->setAutoFillBackground(false);
 }
 
-void GanttChart::setRows(const datamodel::TaskColumns* tasks, std::vector<GanttRow> rows) {
-    tasks_ = tasks;
-    rows_ = std::move(rows);
+void GanttChart::setTaskModel(const GanttTaskModel* model) {
+    model_ = model;
+    connect(model, &QAbstractItemModel::modelReset, this, &GanttChart::layOutRows);
+    connect(model, &QAbstractItemModel::dataChanged, viewport(), qOverload<>(&QWidget::update));
+    layOutRows();
+}
+
+void GanttChart::layOutRows() {
+    tasks_ = model_->rows().empty() ? nullptr : model_->tasks();
     from_ = kNoTime;
     to_ = kNoTime;
     QFont bold = font();
     bold.setBold(true);
     const QFontMetrics metrics(bold);
     int widest = 0;
-    for (const GanttRow& row : rows_) {
+    for (const GanttRow& row : rows()) {
         for (TimePoint start : {tasks_->plannedStart[row.task], tasks_->actualStart[row.task]})
             if (start != kNoTime && (from_ == kNoTime || start < from_))
                 from_ = start;
@@ -61,7 +67,7 @@ void GanttChart::setRows(const datamodel::TaskColumns* tasks, std::vector<GanttR
         widest = std::max(widest, metrics.horizontalAdvance(utf8(tasks_->name[row.task])));
     }
     if (from_ == kNoTime) // nothing to show: any span will do
-        from_ = to_ = day_;
+        from_ = to_ = day();
     // A margin either side so that the first and last bars do not touch the edges.
     const TimePoint margin = std::max<TimePoint>((to_ - from_) / 40, 3600);
     from_ -= margin;
@@ -72,27 +78,13 @@ void GanttChart::setRows(const datamodel::TaskColumns* tasks, std::vector<GanttR
     viewport()->update();
 }
 
-void GanttChart::setDay(TimePoint day) {
-    day_ = day;
-    viewport()->update();
-}
-
-Progress GanttChart::progressOf(const datamodel::TaskColumns& tasks, std::size_t task, TimePoint time) {
-    const TimePoint start = tasks.actualStart[task], end = tasks.actualEnd[task];
-    if (start == kNoTime || start > time)
-        return tasks.plannedStart[task] <= time ? Progress::Behind : Progress::NotDue;
-    if (end == kNoTime || end > time)
-        return Progress::InProgress;
-    return datamodel::finishedProgress(end, tasks.plannedEnd[task]);
-}
-
 QColor GanttChart::progressColour(Progress progress) {
     const auto& rgb = scene::FacilityScene::progressPalette()[std::size_t(progress)].colour;
     return QColor(rgb[0], rgb[1], rgb[2]);
 }
 
 void GanttChart::updateScrollRange() {
-    const int rowsHeight = int(rows_.size()) * kRowHeight;
+    const int rowsHeight = int(rows().size()) * kRowHeight;
     verticalScrollBar()->setPageStep(std::max(kRowHeight, viewport()->height() - kAxisHeight));
     verticalScrollBar()->setRange(0, std::max(0, rowsHeight - (viewport()->height() - kAxisHeight)));
 }
@@ -117,14 +109,14 @@ int GanttChart::xOf(TimePoint time) const {
 }
 
 QRect GanttChart::viewportPlannedBar(int row) const {
-    const std::uint32_t t = rows_[std::size_t(row)].task;
+    const std::uint32_t t = rows()[std::size_t(row)].task;
     const int x0 = xOf(tasks_->plannedStart[t]), x1 = std::max(xOf(tasks_->plannedEnd[t]), x0 + kMinBarWidth);
     return QRect(QPoint(x0, rowTop(row) + 3), QPoint(x1, rowTop(row) + 7));
 }
 
 QRect GanttChart::viewportActualBar(int row) const {
-    const std::uint32_t t = rows_[std::size_t(row)].task;
-    const Progress progress = progressOf(*tasks_, t, endOfDay());
+    const std::uint32_t t = rows()[std::size_t(row)].task;
+    const Progress progress = taskProgressAt(*tasks_, t, endOfDay());
     if (progress == Progress::Behind || progress == Progress::NotDue)
         return {};
     // In progress: up to the day only; what came after is not known yet on that day.
@@ -134,7 +126,7 @@ QRect GanttChart::viewportActualBar(int row) const {
 }
 
 QRect GanttChart::plannedBarRect(int row) const {
-    if (row < 0 || row >= int(rows_.size()) || rowTop(row) < kAxisHeight ||
+    if (row < 0 || row >= int(rows().size()) || rowTop(row) < kAxisHeight ||
         rowTop(row) + kRowHeight > viewport()->height())
         return {};
     return viewportPlannedBar(row).translated(viewport()->pos());
@@ -171,7 +163,7 @@ void GanttChart::paintEvent(QPaintEvent*) {
     // Only the rows in view: a hall has thousands.
     const int first = std::max(0, verticalScrollBar()->value() / kRowHeight);
     const int last =
-        std::min(int(rows_.size()) - 1,
+        std::min(int(rows().size()) - 1,
                  (verticalScrollBar()->value() + viewport()->height() - kAxisHeight) / kRowHeight);
     for (int row = first; row <= last && tasks_; ++row)
         if (row % 2)
@@ -181,12 +173,12 @@ void GanttChart::paintEvent(QPaintEvent*) {
     for (TimePoint tick = datamodel::startOfDay(from_) + kSecondsPerDay; tick < to_; tick += tickStep())
         painter.drawLine(xOf(tick), kAxisHeight, xOf(tick), viewport()->height());
     if (const int x = dayLineX(); x >= 0) {
-        const int from = std::max(left, xOf(day_));
+        const int from = std::max(left, xOf(day()));
         painter.fillRect(QRect(QPoint(from, kAxisHeight), QPoint(x - viewport()->x(), viewport()->height())),
                          QColor(kDayLine.red(), kDayLine.green(), kDayLine.blue(), 28));
     }
     for (int row = first; row <= last && tasks_; ++row) {
-        const GanttRow& r = rows_[std::size_t(row)];
+        const GanttRow& r = rows()[std::size_t(row)];
         const int top = rowTop(row);
         painter.setFont(r.critical ? bold : font());
         painter.setPen(r.critical ? kCritical : palette().color(QPalette::Text));
@@ -205,7 +197,7 @@ void GanttChart::paintEvent(QPaintEvent*) {
             painter.drawRect(planned.adjusted(-1, -1, 1, 1));
         }
         if (const QRect actual = viewportActualBar(row); !actual.isEmpty())
-            painter.fillRect(actual, progressColour(progressOf(*tasks_, r.task, endOfDay())));
+            painter.fillRect(actual, progressColour(taskProgressAt(*tasks_, r.task, endOfDay())));
     }
     painter.setFont(font());
     // The day: where the bars stop being known.
@@ -234,10 +226,10 @@ void GanttChart::paintAxis(QPainter& painter) const {
     painter.drawText(QRect(6, 0, left, kAxisHeight), Qt::AlignVCenter, tr("Task"));
     // The timeline's day, labelled over its band; tick labels that it would cover are left out.
     QRect dayBox;
-    const QString dayLabel = dateText(day_, "yyyy-MM-dd");
+    const QString dayLabel = dateText(day(), "yyyy-MM-dd");
     if (const int x = dayLineX(); x >= 0) {
         const int labelWidth = painter.fontMetrics().horizontalAdvance(dayLabel) + 8;
-        const int centre = (xOf(day_) + x - viewport()->x()) / 2;
+        const int centre = (xOf(day()) + x - viewport()->x()) / 2;
         dayBox = QRect(std::clamp(centre - labelWidth / 2, left, std::max(left, width - labelWidth)), 2,
                        labelWidth, kAxisHeight - 6);
     }
@@ -268,14 +260,14 @@ int GanttChart::rowAt(QPoint viewportPosition) const {
     if (viewportPosition.y() < kAxisHeight)
         return -1;
     const int row = (viewportPosition.y() - kAxisHeight + verticalScrollBar()->value()) / kRowHeight;
-    return row >= 0 && row < int(rows_.size()) ? row : -1;
+    return row >= 0 && row < int(rows().size()) ? row : -1;
 }
 
 bool GanttChart::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::MouseButtonDblClick && tasks_) {
         const int row = rowAt(static_cast<QMouseEvent*>(event)->position().toPoint());
         if (row >= 0)
-            emit taskActivated(rows_[std::size_t(row)].task);
+            emit taskActivated(rows()[std::size_t(row)].task);
         return true;
     }
     if (event->type() != QEvent::ToolTip || !tasks_)
@@ -286,7 +278,7 @@ bool GanttChart::viewportEvent(QEvent* event) {
         QToolTip::hideText();
         return true;
     }
-    const GanttRow& r = rows_[std::size_t(row)];
+    const GanttRow& r = rows()[std::size_t(row)];
     const std::uint32_t t = r.task;
     auto span = [](TimePoint start, TimePoint end) {
         return start == kNoTime ? tr("not started")

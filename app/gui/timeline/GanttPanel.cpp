@@ -44,7 +44,9 @@ GanttPanel::GanttPanel(QWidget* parent) : QDockWidget(tr("Gantt"), parent) {
     key += QStringLiteral("&nbsp;&nbsp;<b style='color:#960000'>◆</b> %1").arg(tr("critical path"));
     auto* legend = new QLabel(key, body);
     legend->setObjectName(QStringLiteral("ganttLegend"));
+    tasks_ = new GanttTaskModel(this);
     chart_ = new GanttChart(body);
+    chart_->setTaskModel(tasks_);
     chart_->setMinimumHeight(kChartHeight);
     auto* top = new QHBoxLayout;
     top->addWidget(header_, 1);
@@ -58,77 +60,51 @@ GanttPanel::GanttPanel(QWidget* parent) : QDockWidget(tr("Gantt"), parent) {
 }
 
 void GanttPanel::setModel(std::shared_ptr<const LoadedModel> model) {
-    chart_->setRows(nullptr, {}); // before the old facility's tasks go
-    model_ = std::move(model);
-    facility_ = model_ ? model_->facility.get() : nullptr;
-    schedule_ = model_ ? &model_->schedule : nullptr;
-    shown_ = kNoEntity;
-    critical_ = facility_ ? datamodel::computeCriticalPath(facility_->tasks()) : datamodel::CriticalPath{};
-    if (!facility_) {
-        project_->clear();
-    } else if (!critical_.ok()) {
-        project_->setText(tr("No critical path: %1").arg(QString::fromStdString(critical_.error)));
-    } else if (critical_.path.empty()) {
-        project_->setText(tr("The model has no tasks."));
-    } else {
-        // Say what decides the end of the roll-out, and how early the plan's durations allow it.
-        const auto& tasks = facility_->tasks();
-        const std::uint32_t last = critical_.path.back();
-        QString text =
-            tr("Critical path: %1, from \"%2\" to \"%3\"; the plan's durations allow it by %4")
-                .arg(taskCountText(critical_.path.size()), utf8(tasks.name[critical_.path.front()]),
-                     utf8(tasks.name[last]), date(critical_.finish));
-        if (tasks.plannedEnd[last] > critical_.finish + datamodel::kSecondsPerDay)
-            text += tr(" (planned for %1)").arg(date(tasks.plannedEnd[last]));
-        project_->setText(text);
-    }
+    tasks_->setModel(std::move(model));
+    showProject();
     showHeader();
 }
 
-void GanttPanel::showEntity(datamodel::EntityIndex entity) {
-    shown_ = kNoEntity;
-    std::vector<GanttRow> rows;
-    if (facility_ && entity != kNoEntity) {
-        const datamodel::Facility& f = *facility_;
-        auto collect = [&](datamodel::EntityIndex root) {
-            for (datamodel::EntityIndex e : f.subtree(root))
-                for (std::uint32_t t : f.tasksOf(e))
-                    rows.push_back(GanttRow{t, critical_.ok() && critical_.critical[t],
-                                            critical_.ok() ? critical_.slack[t] : 0});
-        };
-        shown_ = entity;
-        collect(entity);
-        // A server or GPU has no tasks of its own: the rack's decide it.
-        if (rows.empty() && schedule_ && schedule_->owner(entity) != kNoEntity) {
-            shown_ = schedule_->owner(entity);
-            collect(shown_);
-        }
-        // A task linked to several entities of the subtree appears once.
-        std::sort(rows.begin(), rows.end(),
-                  [](const GanttRow& a, const GanttRow& b) { return a.task < b.task; });
-        rows.erase(std::unique(rows.begin(), rows.end(),
-                               [](const GanttRow& a, const GanttRow& b) { return a.task == b.task; }),
-                   rows.end());
-        const auto& start = f.tasks().plannedStart;
-        std::stable_sort(rows.begin(), rows.end(),
-                         [&](const GanttRow& a, const GanttRow& b) { return start[a.task] < start[b.task]; });
+void GanttPanel::showProject() {
+    const LoadedModel* model = tasks_->loaded();
+    const datamodel::CriticalPath& critical = tasks_->criticalPath();
+    if (!model) {
+        project_->clear();
+    } else if (!critical.ok()) {
+        project_->setText(tr("No critical path: %1").arg(QString::fromStdString(critical.error)));
+    } else if (critical.path.empty()) {
+        project_->setText(tr("The model has no tasks."));
+    } else {
+        // Say what decides the end of the roll-out, and how early the plan's durations allow it.
+        const auto& tasks = model->facility->tasks();
+        const std::uint32_t last = critical.path.back();
+        QString text = tr("Critical path: %1, from \"%2\" to \"%3\"; the plan's durations allow it by %4")
+                           .arg(taskCountText(critical.path.size()), utf8(tasks.name[critical.path.front()]),
+                                utf8(tasks.name[last]), date(critical.finish));
+        if (tasks.plannedEnd[last] > critical.finish + datamodel::kSecondsPerDay)
+            text += tr(" (planned for %1)").arg(date(tasks.plannedEnd[last]));
+        project_->setText(text);
     }
-    chart_->setRows(facility_ ? &facility_->tasks() : nullptr, std::move(rows));
+}
+
+void GanttPanel::showEntity(datamodel::EntityIndex entity) {
+    tasks_->showEntity(entity);
     showHeader();
 }
 
 void GanttPanel::setDay(TimePoint day) {
-    chart_->setDay(day);
+    tasks_->setDay(day);
     showHeader();
 }
 
 void GanttPanel::showHeader() {
-    if (!facility_ || shown_ == kNoEntity) {
+    const LoadedModel* model = tasks_->loaded();
+    if (!model || shownEntity() == kNoEntity) {
         header_->setText(tr("Select a hall, row or rack to see its tasks."));
         return;
     }
-    const auto& tasks = facility_->tasks();
-    const QString name = utf8(facility_->name(shown_));
+    const auto& tasks = model->facility->tasks();
+    const QString name = utf8(model->facility->name(shownEntity()));
     if (chart_->rows().empty()) {
         header_->setText(tr("%1: no tasks").arg(name));
         return;
@@ -167,7 +143,7 @@ std::uint32_t GanttPanel::taskAt(int row) const {
 }
 
 QString GanttPanel::taskName(int row) const {
-    return utf8(facility_->tasks().name[taskAt(row)]);
+    return utf8(tasks_->tasks()->name[taskAt(row)]);
 }
 
 bool GanttPanel::rowIsCritical(int row) const {

@@ -1,12 +1,9 @@
-// The Gantt dock: the tasks of the selection (a hall, row or rack and everything in it; a server or GPU
-// shows its rack's) sorted by planned start, planned against actual as of the timeline's day, with the
-// roll-out's critical path marked. The critical path is worked out once per model, over every task.
+// The Gantt dock: a GanttTaskModel (the tasks of the selection, planned against actual as of the
+// timeline's day, the critical path marked) painted by a GanttChart, under a header that sums it up
+// and a line on what decides the roll-out's end.
 #pragma once
 
-#include "datamodel/CriticalPath.h"
-#include "datamodel/Facility.h"
-#include "datamodel/Schedule.h"
-#include "gui/document/LoadedModel.h"
+#include "gui/timeline/GanttTaskModel.h"
 
 #include <QDockWidget>
 #include <memory>
@@ -29,9 +26,10 @@ public:
     void showEntity(datamodel::EntityIndex entity);
     void setDay(datamodel::TimePoint day);
 
-    const datamodel::CriticalPath& criticalPath() const { return critical_; }
+    const GanttTaskModel* taskModel() const { return tasks_; }
+    const datamodel::CriticalPath& criticalPath() const { return tasks_->criticalPath(); }
     // The entity whose tasks are shown (the selection, or its rack), or kNoEntity.
-    datamodel::EntityIndex shownEntity() const { return shown_; }
+    datamodel::EntityIndex shownEntity() const { return tasks_->shownEntity(); }
     QString header() const;
     // For tests: the rows as drawn (sorted by planned start).
     int taskCount() const;
@@ -47,12 +45,9 @@ public:
 
 private:
     void showHeader();
+    void showProject();
 
-    std::shared_ptr<const LoadedModel> model_;
-    const datamodel::Facility* facility_ = nullptr; // model_'s
-    const datamodel::Schedule* schedule_ = nullptr; // model_'s
-    datamodel::CriticalPath critical_;
-    datamodel::EntityIndex shown_ = datamodel::kNoEntity;
+    GanttTaskModel* tasks_ = nullptr;
     QLabel* header_ = nullptr;
     QLabel* project_ = nullptr;
     GanttChart* chart_ = nullptr;
