@@ -5,6 +5,7 @@
 #include "bench/TelemetryBench.h"
 #include "bench/TimelineBench.h"
 #include "bench/ViewBench.h"
+#include "bench/WorkbenchBench.h"
 #include "cli/Console.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
@@ -26,7 +27,7 @@ ExitCode runBench(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("NAME"),
                                  QStringLiteral("the benchmark: view, model, parser, render MODEL, timeline "
-                                                "MODEL, telemetry MODEL or live MODEL"));
+                                                "MODEL, telemetry MODEL, live MODEL or workbench MODEL"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -81,6 +82,17 @@ ExitCode runBench(const QStringList& arguments) {
         }
         return ExitCode::Ok;
     }
+    if (!positional.isEmpty() && positional.first() == QLatin1String("workbench")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: workbench needs one MODEL file"));
+        try {
+            const bench::BenchReport report = bench::runWorkbenchBench({positional.at(1)});
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+        }
+        return ExitCode::Ok;
+    }
     if (!positional.isEmpty() && positional.first() == QLatin1String("telemetry")) {
         if (positional.size() != 2)
             return fail(ExitCode::Usage, QStringLiteral("bench: telemetry needs one MODEL file"));
@@ -119,7 +131,8 @@ ExitCode runBench(const QStringList& arguments) {
         return fail(
             ExitCode::Usage,
             QStringLiteral(
-                "bench: unknown benchmark '%1' (known: view, model, parser, render MODEL, telemetry MODEL)")
+                "bench: unknown benchmark '%1' (known: view, model, parser, render MODEL, timeline MODEL, "
+                "telemetry MODEL, live MODEL, workbench MODEL)")
                 .arg(positional.first()));
 
     bench::ViewBenchOptions options;

@@ -16,6 +16,12 @@ constexpr std::array kSubcommands{
                ApplicationKind::Gui, nullptr, &runGui},
     Subcommand{"generate", "write the Colossus model (100,000 or 200,000 GPUs) into a new file",
                ApplicationKind::Console, nullptr, &runGenerate},
+    Subcommand{"find", "find entities by name, hostname, serial or UUID (cables by id, tasks by name)",
+               ApplicationKind::Console, nullptr, &runFind},
+    Subcommand{"inspect", "what an entity is, holds, is plugged into, and what cools, powers and connects it",
+               ApplicationKind::Console, nullptr, &runInspect},
+    Subcommand{"impact", "what fails with an entity: lost, or degraded where a redundant supply stands",
+               ApplicationKind::Console, nullptr, &runImpact},
     Subcommand{"info", "describe a model file: schema version, counts, schedule span, bounds",
                ApplicationKind::Console, nullptr, &runInfo},
     Subcommand{"report",
@@ -40,8 +46,8 @@ constexpr std::array kSubcommands{
     Subcommand{"bench",
                "run a benchmark and print one table: view (rendering), model (generate, load, memory), "
                "parser (text exposition vs promtool), render MODEL (camera presets), telemetry MODEL (a live "
-               "refresh)",
-               ApplicationKind::Gui, "model parser telemetry", &runBench},
+               "refresh), workbench MODEL (search)",
+               ApplicationKind::Gui, "model parser telemetry workbench", &runBench},
 };
 
 } // namespace

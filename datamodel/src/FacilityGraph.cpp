@@ -135,6 +135,45 @@ std::vector<EntityIndex> FacilityGraph::upstream(EntityIndex entity, GraphDomain
     return reachable(entity, domain, false);
 }
 
+std::vector<EntityIndex> FacilityGraph::upstreamNearestFirst(EntityIndex entity, GraphDomain domain) const {
+    const EntityIndex one[] = {entity};
+    return upstreamNearestFirst(one, domain);
+}
+
+std::vector<EntityIndex> FacilityGraph::upstreamNearestFirst(std::span<const EntityIndex> entities,
+                                                             GraphDomain domain) const {
+    // Breadth first against the edges in each layer, from all the entities at once; an entity in both
+    // layers (supply and return) at its nearer distance. The entities themselves are left out.
+    constexpr std::uint32_t kUnreached = std::uint32_t(-1);
+    std::vector<std::uint32_t> hops(entityCount_, kUnreached);
+    for (EntityIndex start : entities)
+        hops[size_t(start)] = 0; // never listed as its own (or another start's) supply
+    std::vector<EntityIndex> reached;
+    for (const Layer* layer : layersOf(domain)) {
+        std::vector<std::uint32_t> here(entityCount_, kUnreached);
+        std::vector<EntityIndex> frontier(entities.begin(), entities.end());
+        for (EntityIndex start : entities)
+            here[size_t(start)] = 0;
+        for (std::uint32_t distance = 1; !frontier.empty(); ++distance) {
+            std::vector<EntityIndex> next;
+            for (EntityIndex current : frontier)
+                for (EntityIndex up : layer->in.row(size_t(current)))
+                    if (here[size_t(up)] == kUnreached && hops[size_t(up)] != 0) {
+                        here[size_t(up)] = distance;
+                        next.push_back(up);
+                        if (hops[size_t(up)] == kUnreached)
+                            reached.push_back(up);
+                        hops[size_t(up)] = std::min(hops[size_t(up)], distance);
+                    }
+            frontier = std::move(next);
+        }
+    }
+    std::sort(reached.begin(), reached.end(), [&](EntityIndex a, EntityIndex b) {
+        return hops[size_t(a)] != hops[size_t(b)] ? hops[size_t(a)] < hops[size_t(b)] : a < b;
+    });
+    return reached;
+}
+
 std::vector<bool> FacilityGraph::reachableFromSources(const Layer& layer, EntityIndex removed) const {
     return reach(layer.out, layer.sources, removed);
 }

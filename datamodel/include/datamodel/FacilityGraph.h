@@ -21,6 +21,12 @@ public:
     std::vector<EntityIndex> downstream(EntityIndex entity, GraphDomain domain) const;
     // Everything `entity` depends on, up to the sources (chillers, substation, core switches).
     std::vector<EntityIndex> upstream(EntityIndex entity, GraphDomain domain) const;
+    // The same, nearest first (by hops; ties by dense index): cold plate, manifold, CDU, header, loop,
+    // chiller, as an inspector lists them.
+    std::vector<EntityIndex> upstreamNearestFirst(EntityIndex entity, GraphDomain domain) const;
+    // What any of `entities` depends on, nearest to any of them first (one search from all of them).
+    std::vector<EntityIndex> upstreamNearestFirst(std::span<const EntityIndex> entities,
+                                                  GraphDomain domain) const;
     // What loses cooling, power or connectivity when `failed` fails: whatever no source can reach
     // any more. An entity with a second path (the B feed, another spine) is not lost.
     // "If this loop fails, what loses cooling?" is lossOnFailure(loop, GraphDomain::Cooling).
