@@ -100,13 +100,60 @@ bool ViewPainter::paintColouring(const Colouring& colouring, const ColouringSour
     return true;
 }
 
+void ViewPainter::paintImpact(const datamodel::Impact& impact, const ColouringSources& sources,
+                              scene::FacilityScene& scene) {
+    const datamodel::Facility& f = sources.facility;
+    constexpr auto failed = std::uint8_t(ImpactCategory::Failed), lost = std::uint8_t(ImpactCategory::Lost),
+                   degraded = std::uint8_t(ImpactCategory::Degraded),
+                   unaffected = std::uint8_t(ImpactCategory::Unaffected);
+    categories_.assign(f.entityCount(), unaffected);
+    // A rack (what the overview draws) shows the worst of what it holds: lost before degraded.
+    const auto mark = [&](datamodel::EntityIndex e, std::uint8_t category) {
+        categories_[std::size_t(e)] = std::min(categories_[std::size_t(e)], category);
+        if (const datamodel::EntityIndex rack = f.ancestorOfKind(e, datamodel::EntityKind::Rack);
+            rack != datamodel::kNoEntity && rack != e)
+            categories_[std::size_t(rack)] =
+                std::min(categories_[std::size_t(rack)], std::max(category, lost));
+    };
+    for (datamodel::EntityIndex e : impact.degraded)
+        mark(e, degraded);
+    for (datamodel::EntityIndex e : impact.lost)
+        mark(e, lost);
+    if (impact.failed != datamodel::kNoEntity)
+        mark(impact.failed, failed);
+    for (datamodel::EntityKind floor : {datamodel::EntityKind::Building, datamodel::EntityKind::Hall})
+        for (datamodel::EntityIndex e : f.ofKind(floor))
+            categories_[std::size_t(e)] = 255; // its own colour: the floor is not part of the story
+    const QString name =
+        QString::fromUtf8(f.name(impact.failed).data(), qsizetype(f.name(impact.failed).size()));
+    scene.dateStamp().hide();
+    scene.colourByCategory(
+        categories_,
+        {{tr("Failed: %1").arg(name), {230, 60, 230}},
+         {tr("Lost (%1)").arg(impact.lost.size()), {215, 40, 40}},
+         {tr("Degraded (%1)").arg(impact.degraded.size()), {240, 165, 30}},
+         {tr("Unaffected"), {52, 56, 66}}},
+        tr("If it fails (%1)")
+            .arg(QString::fromLatin1(datamodel::graphDomainName(impact.domain).data(),
+                                     qsizetype(datamodel::graphDomainName(impact.domain).size()))));
+}
+
+bool ViewPainter::paintColours(const ViewSettings& settings, const ColouringSources& sources,
+                               scene::FacilityScene& scene, const std::optional<QString>& when) {
+    if (settings.impact && sources.impact) {
+        paintImpact(*sources.impact, sources, scene);
+        return true;
+    }
+    return paintColouring(settings.colouring, sources, scene, when);
+}
+
 bool ViewPainter::paintAll(const ViewSettings& settings, const ColouringSources& sources,
                            scene::FacilityScene& scene, const std::optional<QString>& when) {
     if (settings.camera)
         scene.updateDetail(*settings.camera); // a camera inside a hall draws its racks in detail there
     paintLayers(settings, scene);
     paintXRay(settings, scene);
-    const bool coloured = paintColouring(settings.colouring, sources, scene, when);
+    const bool coloured = paintColours(settings, sources, scene, when);
     paintSelection(settings, scene);
     return coloured;
 }

@@ -4,6 +4,7 @@
 // allocation per timeline step).
 #pragma once
 
+#include "datamodel/EntityInspector.h"
 #include "datamodel/Schedule.h"
 #include "scene/Legend.h"
 #include "view/ViewSettings.h"
@@ -24,6 +25,8 @@ struct ColouringSources {
     const datamodel::Schedule& schedule;
     // The live values of the colouring's metric, one per entity (NaN: none, stale); null: not yet arrived.
     const std::vector<float>* liveValues = nullptr;
+    // The impact of the settings' ImpactHighlight, worked out; null: none shown.
+    const datamodel::Impact* impact = nullptr;
 };
 
 class ViewPainter {
@@ -36,6 +39,13 @@ public:
     // colouring spans less than a day).
     bool paintColouring(const Colouring& colouring, const ColouringSources& sources,
                         scene::FacilityScene& scene, const std::optional<QString>& when = std::nullopt);
+    // What fails with an element: the element itself, what is lost (red), what is degraded (amber),
+    // everything else ghosted; a rack takes the worst of what it holds. Floors keep their colour.
+    void paintImpact(const datamodel::Impact& impact, const ColouringSources& sources,
+                     scene::FacilityScene& scene);
+    // The impact while one is shown, else the colouring.
+    bool paintColours(const ViewSettings& settings, const ColouringSources& sources,
+                      scene::FacilityScene& scene, const std::optional<QString>& when = std::nullopt);
     // Everything, with the detail drawn around the settings' camera (which the caller puts the view at).
     bool paintAll(const ViewSettings& settings, const ColouringSources& sources, scene::FacilityScene& scene,
                   const std::optional<QString>& when = std::nullopt);
@@ -47,6 +57,10 @@ public:
 private:
     std::vector<datamodel::InstallState> states_;
     std::vector<datamodel::Progress> progress_;
+    std::vector<std::uint8_t> categories_;
 };
+
+// The impact's colours, by category: the failed element, lost, degraded, unaffected (ghosted).
+enum class ImpactCategory : std::uint8_t { Failed, Lost, Degraded, Unaffected };
 
 } // namespace twin::app

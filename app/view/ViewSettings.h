@@ -5,6 +5,7 @@
 #pragma once
 
 #include "datamodel/Facility.h"
+#include "datamodel/FacilityGraph.h"
 #include "datamodel/Time.h"
 #include "scene/CameraPose.h"
 #include "scene/Layers.h"
@@ -39,8 +40,17 @@ struct Colouring {
 // there already because the user moved it.
 enum class CameraMove { Fly, Jump, Followed };
 
+// "What fails with this?": the failed element and the domain; while set, the view shows what is lost,
+// what is degraded, and ghosts the rest, whatever the colouring says (Esc clears it).
+struct ImpactHighlight {
+    datamodel::EntityIndex failed = datamodel::kNoEntity;
+    datamodel::GraphDomain domain = datamodel::GraphDomain::Power;
+    bool operator==(const ImpactHighlight&) const = default;
+};
+
 struct ViewSettings {
     Colouring colouring;
+    std::optional<ImpactHighlight> impact;
     std::array<bool, std::size(scene::kAllLayers)> layersShown{true, true, true, true, true};
     std::optional<scene::Layer> xRay;                        // nothing: x-ray off
     datamodel::EntityIndex selection = datamodel::kNoEntity; // with everything below it

@@ -104,6 +104,7 @@ struct ViewWidget::Private {
         renderer->ResetCameraClippingRange();
     }
     QPointF pressedAt;                       // where the left button went down, to tell a click from a drag
+    QPointF rightPressedAt;                  // and the right one
     static constexpr qreal kClickSlop = 3.0; // logical pixels
     QString glRenderer;
     QMetaObject::Connection contextTeardown;
@@ -481,6 +482,8 @@ void ViewWidget::mousePressEvent(QMouseEvent* event) {
     d->forwardPointer(event->position(), event->modifiers());
     if (event->button() == Qt::LeftButton)
         d->pressedAt = event->position();
+    if (event->button() == Qt::RightButton)
+        d->rightPressedAt = event->position();
     switch (event->button()) {
     case Qt::LeftButton:
         d->interactor->LeftButtonPressEvent();
@@ -509,6 +512,9 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
         const int* position = d->interactor->GetEventPosition();
         emit clicked(position[0], position[1]);
     }
+    // A right click that did not drag (a right drag zooms): the context menu's place.
+    const bool rightClick = event->button() == Qt::RightButton &&
+                            (event->position() - d->rightPressedAt).manhattanLength() <= d->kClickSlop;
     switch (event->button()) {
     case Qt::LeftButton:
         d->interactor->LeftButtonReleaseEvent();
@@ -524,6 +530,10 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
     }
     event->accept();
     emit cameraChanged();
+    if (rightClick) {
+        const int* position = d->interactor->GetEventPosition();
+        emit contextClicked(position[0], position[1], event->globalPosition().toPoint());
+    }
 }
 
 void ViewWidget::mouseMoveEvent(QMouseEvent* event) {

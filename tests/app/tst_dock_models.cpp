@@ -54,7 +54,8 @@ private slots:
                          {gpus[7], ruleOf(AlertSeverity::Warning), 88.04f}};
         alerts.total = 2;
         model.setAlerts(alerts, *facility_, [this](int entity) {
-            return QString::fromUtf8(facility_->name(EntityIndex(entity)).data());
+            const std::string_view name = facility_->name(EntityIndex(entity));
+            return QString::fromUtf8(name.data(), qsizetype(name.size()));
         });
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), 4);
@@ -69,8 +70,9 @@ private slots:
                     .data()
                     .toString()
                     .startsWith(QString::fromUtf8(critical.name.data(), qsizetype(critical.name.size()))));
-        QCOMPARE(model.index(0, AlertListModel::Where).data().toString(),
-                 QString::fromUtf8(facility_->name(cdus[1]).data()));
+        QCOMPARE(
+            model.index(0, AlertListModel::Where).data().toString(),
+            QString::fromUtf8(facility_->name(cdus[1]).data(), qsizetype(facility_->name(cdus[1]).size())));
         QCOMPARE(model.index(1, AlertListModel::Value).data().toString(), QStringLiteral("88.0"));
         QCOMPARE(model.entityAt(0), cdus[1]);
         QCOMPARE(model.index(1, 0).data(AlertListModel::kEntityRole).toInt(), int(gpus[7]));

@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QTreeView>
 
@@ -31,6 +32,17 @@ AlertsPanel::AlertsPanel(QWidget* parent) : QDockWidget(tr("Alerts"), parent) {
     // reports both: one choice, not two flights and two history requests.
     connect(list_, &QTreeView::clicked, this, &AlertsPanel::choose);
     connect(list_, &QTreeView::activated, this, &AlertsPanel::choose);
+    list_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(list_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const datamodel::EntityIndex entity = model_->entityAt(list_->indexAt(at).row());
+        if (entity == datamodel::kNoEntity)
+            return;
+        QMenu menu;
+        menu.addAction(tr("Show Entity"), this, [this, entity] { emit entityChosen(entity); });
+        menu.addAction(tr("Show Impact (what fails with it)"), this,
+                       [this, entity] { emit impactRequested(entity); });
+        menu.exec(list_->viewport()->mapToGlobal(at));
+    });
     clear();
 }
 

@@ -31,6 +31,8 @@ public:
 
 signals:
     void entityChosen(int entity);
+    // "Show Impact" from an alert's context menu: what fails with the alert's entity (a CDU, a switch).
+    void impactRequested(int entity);
 
 private:
     void choose(const QModelIndex& index);

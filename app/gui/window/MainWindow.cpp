@@ -19,6 +19,8 @@
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
+#include "gui/workbench/InspectorPanel.h"
+#include "gui/workbench/ModelTreePanel.h"
 #include "scene/DemoScene.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -43,6 +45,7 @@
 #include <QStatusBar>
 #include <QTime>
 #include <QTimer>
+#include <QToolButton>
 #include <QToolTip>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
@@ -85,6 +88,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     sceneSummary_->setObjectName(QStringLiteral("sceneSummary"));
     sceneSummary_->setText(tr("Demo hall: %1 racks, %2 CDUs").arg(counts.racks).arg(counts.cdus));
     statusBar()->addPermanentWidget(sceneSummary_);
+    alertsStatus_ = new QToolButton(this);
+    alertsStatus_->setObjectName(QStringLiteral("alertsStatus"));
+    alertsStatus_->setAutoRaise(true);
+    alertsStatus_->setToolTip(tr("Show the Alerts panel"));
+    alertsStatus_->hide(); // until live telemetry gives alerts to count
+    statusBar()->addPermanentWidget(alertsStatus_);
     telemetryStatus_ = new QLabel(this);
     telemetryStatus_->setObjectName(QStringLiteral("telemetryStatus"));
     statusBar()->addPermanentWidget(telemetryStatus_);
@@ -117,9 +126,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
 
     alerts_ = new AlertsPanel(this);
+    connect(alertsStatus_, &QToolButton::clicked, alerts_, [this] {
+        alerts_->show();
+        alerts_->raise();
+    });
     addDockWidget(Qt::RightDockWidgetArea, alerts_);
     alerts_->hide(); // until the first alert
     connect(alerts_, &AlertsPanel::entityChosen, this, [this](int entity) { flyToAndSelect(entity); });
+    connect(alerts_, &AlertsPanel::impactRequested, this, [this](int entity) {
+        flyToAndSelect(entity);
+        showImpactOf(entity);
+    });
     history_ = new HistoryPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, history_);
     history_->hide(); // until live telemetry arrives
@@ -186,6 +203,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         statusBar()->showMessage(error.isEmpty() ? tr("Wrote %1").arg(path) : error, kStatusMessageMs);
     });
 
+    buildWorkbench();
     buildMenus();
     restoreGeometryFromSettings();
 }
@@ -244,7 +262,13 @@ void MainWindow::applyViewState(ViewState::Aspect aspect) {
     case ViewState::Aspect::Selection:
         if (facilityScene_)
             painter_.paintSelection(settings, *facilityScene_);
+        rememberSelection(shownSelection_);
+        shownSelection_ = settings.selection;
+        showSelectionInDocks();
         break;
+    case ViewState::Aspect::Impact:
+        applyImpact();
+        return;
     case ViewState::Aspect::Camera:
         // The view's own moves arrive here as Followed: it is there already.
         if (viewState_->cameraMove() == CameraMove::Fly)
@@ -295,10 +319,13 @@ void MainWindow::applyColouring() {
         return;
     const bool liveValuesOfIt = lastLive_ && lastLive_->metric == colouring.metric;
     const ColouringSources sources{*model_->facility, model_->schedule,
-                                   liveValuesOfIt ? lastLive_->values.get() : nullptr};
-    if (!painter_.paintColouring(colouring, sources, *facilityScene_))
+                                   liveValuesOfIt ? lastLive_->values.get() : nullptr,
+                                   impact_ ? &*impact_ : nullptr};
+    if (!painter_.paintColours(viewState_->settings(), sources, *facilityScene_))
         return; // the chosen metric's values are still on their way
     view_->requestRender();
+    if (impact_)
+        return; // the colouring chosen shows again when the impact is cleared
     if (colouring.by == Colouring::By::Live)
         emit liveTelemetryShown();
     else if (colouring.by == Colouring::By::Timeline)
@@ -355,13 +382,20 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
                  locale.toString(qulonglong(facility()->count(datamodel::EntityKind::Rack))),
                  locale.toString(qulonglong(facility()->count(datamodel::EntityKind::Hall)))));
     live_.reset(); // before the scene goes; startLive() below starts it again for the new model
+    alertsStatus_->hide();
     for (const telemetry::LiveMetric& metric : telemetry::liveMetrics())
         if (auto* action = findChild<QAction*>(liveActionName(metric)))
             action->setEnabled(false);
     facilityScene_.reset();
     view_->clearScene();
     facilityScene_ = std::make_unique<scene::FacilityScene>(facility(), *view_);
+    viewState_->setImpact(std::nullopt);
     viewState_->setSelection(datamodel::kNoEntity); // the old model's entities are gone
+    selectionBack_.clear();
+    selectionForward_.clear();
+    shownSelection_ = datamodel::kNoEntity;
+    tree_->setModel(model_);
+    indexModel();
     for (const ViewState::Aspect aspect : {ViewState::Aspect::Layers, ViewState::Aspect::XRay})
         applyViewState(aspect); // the layers and x-ray chosen stay from model to model
     // The facility's overview is home: where the view starts and where Reset Camera and R return.
@@ -402,6 +436,7 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
     }
     gantt_->setDay(timeline_->day());
     gantt_->showEntity(ganttEntity);
+    indexModel(); // the task names are the new schedule's
     showTimelineReport(timeline_->day());
     applyColouring(); // status and timeline colours by the new schedule
     view_->requestRender();
@@ -527,6 +562,11 @@ void MainWindow::showAlerts(const telemetry::AlertList& alerts) {
     if (!facility())
         return;
     alerts_->showAlerts(alerts, *facility(), [this](int entity) { return describe(entity); });
+    // The count in the status bar, always: the dock is for when there is something to read.
+    alertsStatus_->setText(alerts_->windowTitle());
+    alertsStatus_->show();
+    alertsStatus_->setStyleSheet(alerts.total > 0 ? QStringLiteral("color: #c0392b; font-weight: bold")
+                                                  : QString());
     // The dock opens with the first alert, not before: "no alerts" is not worth a quarter of the
     // window (View > Alerts Panel shows it any time). Then it is the user's to close.
     if (!alertsOpened_ && alerts_->shownAlerts() > 0) {
@@ -544,6 +584,9 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
     auto measure = qScopeGuard([&] { lastLiveHandlingMs_ = double(handling.nsecsElapsed()) / 1e6; });
     const bool first = !lastLive_;
     lastLive_ = std::make_unique<LiveUpdate>(update);
+    lastLiveAt_ = QTime::currentTime();
+    if (inspector_->isVisible() && viewState_->selection() != datamodel::kNoEntity)
+        showSelectionInDocks(); // its live value, fresh
     const bool cdus = update.metric->level == telemetry::MetricLevel::Cdu;
     QString status = tr("Telemetry: %1 %2 live, %3 stale, updated %4")
                          .arg(QLocale().toString(update.fresh), cdus ? tr("CDUs") : tr("GPUs"))

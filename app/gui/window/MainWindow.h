@@ -3,6 +3,7 @@
 // MainWindowMenus.cpp (the menus) and MainWindowTimeline.cpp (timeline, Gantt, schedules, recording).
 #pragma once
 
+#include "datamodel/EntityInspector.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "gui/document/LoadedModel.h"
@@ -17,12 +18,15 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMainWindow>
+#include <QTime>
 #include <memory>
 #include <optional>
 #include <vector>
 
 class QActionGroup;
+template <typename T> class QFutureWatcher;
 class QLabel;
+class QToolButton;
 class QMenu;
 class QTimer;
 
@@ -38,6 +42,11 @@ namespace twin::app {
 
 class AlertsPanel;
 class Document;
+class ImpactPanel;
+class InspectorPanel;
+class ModelTreePanel;
+class SearchField;
+struct WorkbenchIndexes;
 class GanttPanel;
 class HistoryPanel;
 class RecordingRunner;
@@ -100,6 +109,16 @@ public:
     // progress dialog that can cancel it; the outcome arrives as rollOutRecorded or recordingFailed.
     bool recordRollOut(const QStringList& arguments);
     RecordingRunner* recordingRunner() const { return recorder_; }
+    // The workbench: the search field, the model tree, the inspector and impact docks, and the
+    // indexes they read (null until built for the open model: workbenchReady).
+    SearchField* searchField() const { return search_; }
+    ModelTreePanel* modelTreePanel() const { return tree_; }
+    InspectorPanel* inspectorPanel() const { return inspector_; }
+    ImpactPanel* impactPanel() const { return impactPanel_; }
+    std::shared_ptr<const WorkbenchIndexes> workbenchIndexes() const { return indexes_; }
+    // "What fails with this?" for `entity`, in the domain it supplies: highlighted in the view, listed
+    // in the Impact dock (the ViewState's impact; Esc clears it).
+    void showImpactOf(datamodel::EntityIndex entity);
 
     static QString aboutText();
 
@@ -130,12 +149,23 @@ signals:
     void scheduleFileFailed(const QString& problems);
     void rollOutRecorded(const QString& directory);
     void recordingFailed(const QString& error);
+    // The search index and the inspector's graphs are built for the open model.
+    void workbenchReady();
+    // An impact was drawn, or cleared.
+    void impactShown();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
+    void buildWorkbench();
+    void buildWorkbenchMenus(QMenu* viewMenu, QMenu* editMenu);
+    void indexModel();
+    void showSelectionInDocks();
+    void rememberSelection(datamodel::EntityIndex previous);
+    void stepSelectionHistory(bool back);
+    void applyImpact();
     void rebuildRecentMenu();
     void rebuildGoToMenu();
     void restoreGeometryFromSettings();
@@ -188,7 +218,8 @@ private:
     std::unique_ptr<LiveUpdate> lastLive_; // the latest values, for switching back to them
     double lastLiveHandlingMs_ = 0.0;
     QLabel* telemetryStatus_ = nullptr;
-    AlertsPanel* alerts_ = nullptr; // shown at the first alert
+    QToolButton* alertsStatus_ = nullptr; // "Alerts: none", "Alerts (3)": a click shows the dock
+    AlertsPanel* alerts_ = nullptr;       // shown at the first alert
     bool alertsOpened_ = false;
     HistoryPanel* history_ = nullptr;
     bool historyOpened_ = false; // shown once, at the first selection; then the user's to close
@@ -202,6 +233,19 @@ private:
     datamodel::TimePoint timelineReportDay_ = datamodel::kNoTime; // the day of timelineReport_
     QElapsedTimer sinceHistory_;
     const telemetry::LiveMetric* historyMetric_ = nullptr;
+    QTime lastLiveAt_; // when lastLive_ arrived
+    // The workbench (MainWindowWorkbench.cpp).
+    SearchField* search_ = nullptr;
+    ModelTreePanel* tree_ = nullptr;
+    InspectorPanel* inspector_ = nullptr;
+    bool inspectorOpened_ = false;
+    ImpactPanel* impactPanel_ = nullptr;
+    std::shared_ptr<const WorkbenchIndexes> indexes_;
+    QFutureWatcher<std::shared_ptr<const WorkbenchIndexes>>* indexing_ = nullptr;
+    std::optional<datamodel::Impact> impact_; // of the ViewState's impact highlight
+    datamodel::EntityIndex shownSelection_ = datamodel::kNoEntity;
+    std::vector<datamodel::EntityIndex> selectionBack_, selectionForward_;
+    bool walkingHistory_ = false;
 };
 
 } // namespace twin::app

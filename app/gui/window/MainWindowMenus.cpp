@@ -11,6 +11,7 @@
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
+#include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -95,6 +96,8 @@ void MainWindow::buildMenus() {
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->setObjectName(QStringLiteral("menuEdit"));
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("menuView"));
     QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
@@ -180,6 +183,7 @@ void MainWindow::buildMenus() {
     connect(byKind, &QAction::triggered, this, [this] { viewState_->setColouring(Colouring{}); });
     connect(byStatus, &QAction::triggered, this,
             [this] { viewState_->setColouring(Colouring{Colouring::By::Status}); });
+    buildWorkbenchMenus(viewMenu, editMenu);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));
@@ -190,6 +194,13 @@ void MainWindow::buildMenus() {
     sources->setObjectName(QStringLiteral("actionSources"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
+    QAction* keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(*menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    keys->setObjectName(QStringLiteral("actionKeyboardShortcuts"));
+    keys->setShortcut(QKeySequence::HelpContents);
     QAction* about = help->addAction(tr("&About Colossus Twin"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
 }

@@ -10,6 +10,7 @@ void ViewState::setSettings(const ViewSettings& settings, CameraMove move) {
     }
     setXRay(settings.xRay);
     setSelection(settings.selection);
+    setImpact(settings.impact);
     if (settings.camera)
         setCamera(*settings.camera, move);
 }
@@ -40,6 +41,13 @@ void ViewState::setSelection(datamodel::EntityIndex entity) {
         return;
     settings_.selection = entity;
     emit changed(Aspect::Selection);
+}
+
+void ViewState::setImpact(const std::optional<ImpactHighlight>& impact) {
+    if (settings_.impact == impact)
+        return;
+    settings_.impact = impact;
+    emit changed(Aspect::Impact);
 }
 
 void ViewState::setCamera(const scene::CameraPose& pose, CameraMove move) {

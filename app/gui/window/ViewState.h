@@ -13,7 +13,7 @@ namespace twin::app {
 class ViewState : public QObject {
     Q_OBJECT
 public:
-    enum class Aspect { Colouring, Layers, XRay, Selection, Camera };
+    enum class Aspect { Colouring, Layers, XRay, Selection, Camera, Impact };
     using QObject::QObject;
 
     const ViewSettings& settings() const { return settings_; }
@@ -31,6 +31,9 @@ public:
     // The entity selected (with everything below it), or kNoEntity.
     datamodel::EntityIndex selection() const { return settings_.selection; }
     void setSelection(datamodel::EntityIndex entity);
+    // "What fails with this?" shown over the colouring, or nothing.
+    const std::optional<ImpactHighlight>& impact() const { return settings_.impact; }
+    void setImpact(const std::optional<ImpactHighlight>& impact);
     // Where the camera is, or is on its way to; nothing before a model is shown.
     const std::optional<scene::CameraPose>& camera() const { return settings_.camera; }
     // How the last camera change came about: the window flies or jumps the view, or leaves it be.

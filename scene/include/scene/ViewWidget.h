@@ -71,6 +71,8 @@ signals:
     void cameraChanged();
     // A left click that did not drag: where, in VTK display coordinates (device pixels, origin bottom-left).
     void clicked(int x, int y);
+    // A right click without a drag (same coordinates as clicked; `global` for a menu there).
+    void contextClicked(int x, int y, QPoint global);
     // The pointer rests over the view with no button down (same coordinates as clicked).
     void hovered(int x, int y);
     // A left double click (same coordinates as clicked).

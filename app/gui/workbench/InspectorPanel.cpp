@@ -1,0 +1,69 @@
+#include "gui/workbench/InspectorPanel.h"
+
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace twin::app {
+
+InspectorPanel::InspectorPanel(QWidget* parent) : QDockWidget(tr("Inspector"), parent) {
+    setObjectName(QStringLiteral("inspectorPanel"));
+    auto* body = new QWidget(this);
+    browser_ = new QTextBrowser(body);
+    browser_->setObjectName(QStringLiteral("inspectorText"));
+    browser_->setOpenLinks(false); // an entity link selects; nothing is navigated to
+    impact_ = new QPushButton(tr("What fails with this? (I)"), body);
+    impact_->setObjectName(QStringLiteral("inspectorImpact"));
+    impact_->setEnabled(false);
+    auto* column = new QVBoxLayout(body);
+    column->setContentsMargins(4, 4, 4, 4);
+    column->addWidget(browser_, 1);
+    column->addWidget(impact_);
+    setWidget(body);
+    connect(browser_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        if (const datamodel::EntityIndex entity = entityOfLink(url.toString());
+            entity != datamodel::kNoEntity)
+            emit entityChosen(entity);
+    });
+    connect(impact_, &QPushButton::clicked, this, [this] {
+        if (shown_ != datamodel::kNoEntity)
+            emit impactRequested(shown_);
+    });
+    showEntity(datamodel::kNoEntity);
+}
+
+void InspectorPanel::setIndexes(std::shared_ptr<const WorkbenchIndexes> indexes) {
+    indexes_ = std::move(indexes);
+    showEntity(shown_);
+}
+
+void InspectorPanel::showEntity(datamodel::EntityIndex entity, const std::optional<LiveReading>& live) {
+    if (indexes_ && entity != datamodel::kNoEntity &&
+        std::size_t(entity) >= indexes_->facility().entityCount())
+        entity = datamodel::kNoEntity; // a selection from the model before
+    const bool again = entity == shown_;
+    shown_ = entity;
+    if (!indexes_) {
+        browser_->setHtml(tr("<p style='color:#666'>Indexing the model...</p>"));
+        impact_->setEnabled(false);
+        return;
+    }
+    // Keep the reader's place when the same entity is shown again (a live update).
+    const int scrolled = browser_->verticalScrollBar()->value();
+    browser_->setHtml(inspectorHtml(*indexes_, entity, live));
+    if (again)
+        browser_->verticalScrollBar()->setValue(scrolled);
+    impact_->setEnabled(entity != datamodel::kNoEntity && indexes_->inspector.domainOf(entity).has_value());
+    setWindowTitle(entity == datamodel::kNoEntity
+                       ? tr("Inspector")
+                       : tr("Inspector: %1")
+                             .arg(QString::fromUtf8(indexes_->facility().name(entity).data(),
+                                                    qsizetype(indexes_->facility().name(entity).size()))));
+}
+
+QString InspectorPanel::text() const {
+    return browser_->toPlainText();
+}
+
+} // namespace twin::app

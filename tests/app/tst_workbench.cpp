@@ -1,0 +1,254 @@
+// The workbench in the window, driven as an engineer on site would: type a rack's name from its label
+// and press Enter (the view's selection and camera change, the inspector and the tree show it), a GPU
+// by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
+// (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
+#include "datamodel/Facility.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/ShortcutsDialog.h"
+#include "gui/window/ViewState.h"
+#include "gui/workbench/ImpactPanel.h"
+#include "gui/workbench/InspectorPanel.h"
+#include "gui/workbench/ModelTreePanel.h"
+#include "gui/workbench/SearchField.h"
+#include "gui/workbench/WorkbenchIndexes.h"
+#include "importers/ColossusGenerator.h"
+#include "scene/CameraPresets.h"
+#include "scene/FacilityScene.h"
+#include "scene/ViewWidget.h"
+
+#include <QAction>
+#include <QCompleter>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using twin::app::MainWindow;
+using namespace twin::datamodel;
+
+namespace {
+
+QImage frame(MainWindow& window) {
+    window.view()->renderNow();
+    return window.view()->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+}
+
+// Pixels near a colour (lit or in shade: the same hue, brightness within a wide band).
+int pixelsLike(const QImage& image, QColor colour) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor p = image.pixelColor(x, y);
+            const bool red = colour.red() > 150 && colour.green() < 80;
+            if (red ? (p.red() > 120 && p.green() < 70 && p.blue() < 70) : false)
+                ++count;
+        }
+    return count;
+}
+
+void type(QLineEdit* edit, const QString& text) {
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+class WorkbenchTest : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<MainWindow> window_;
+
+    const Facility& facility() const { return *window_->facility(); }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        qputenv("TWIN_CHECKED_MODELS", QFile::encodeName(dir_.filePath(QStringLiteral("checked-models"))));
+        const QString model = dir_.filePath(QStringLiteral("workbench.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 4096;
+        twin::importers::generateColossus(model.toStdString(), options);
+        window_ = std::make_unique<MainWindow>();
+        window_->resize(1280, 800);
+        window_->show();
+        QSignalSpy ready(window_.get(), &MainWindow::workbenchReady);
+        QCOMPARE(window_->openModel(model), QString());
+        QVERIFY(ready.wait(30000));
+        QVERIFY(window_->workbenchIndexes());
+    }
+    void cleanupTestCase() { window_.reset(); }
+
+    // The name on a rack's label, typed (in lower case) and Enter: that rack, flown to and inspected.
+    void aRackNameTypedAndEnterSelectsAndFliesThere() {
+        MainWindow& window = *window_;
+        const EntityIndex rack = facility().findByName("H1-R01-K03");
+        QVERIFY(rack != kNoEntity);
+        const twin::scene::CameraPose before = window.view()->cameraPose();
+        QLineEdit* edit = window.searchField()->lineEdit();
+        type(edit, QStringLiteral("h1-r01-k03"));
+        QVERIFY(window.searchField()->results()->rowCount() > 0);
+        QCOMPARE(window.searchField()->results()->entityAt(0), rack); // the exact name first
+        QVERIFY2(window.searchField()->countText().contains(QStringLiteral("match")),
+                 qPrintable(window.searchField()->countText()));
+        QVERIFY(window.searchField()->completer()->popup()->isVisible()); // as you type
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.viewState()->selection(), rack);
+        QCOMPARE(window.facilityScene()->selected(), int(rack));
+        QTRY_VERIFY_WITH_TIMEOUT(window.view()->cameraPose() != before, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.view()->cameraPose(), *twin::scene::cameraToFrame(facility(), rack),
+                                  5000);
+        // The inspector says what it is and what cools it; the tree shows it.
+        QVERIFY(window.inspectorPanel()->isVisible());
+        QCOMPARE(window.inspectorPanel()->shownEntity(), rack);
+        const QString page = window.inspectorPanel()->text();
+        QVERIFY2(
+            page.contains(QStringLiteral("H1-R01-K03")) && page.contains(QStringLiteral("H1-R01-K03-CDU")) &&
+                page.contains(QStringLiteral("Cooling upstream")) && page.contains(QStringLiteral("busway")),
+            qPrintable(page.left(600)));
+        QCOMPARE(
+            window.modelTreePanel()->treeModel()->entityOf(window.modelTreePanel()->tree()->currentIndex()),
+            rack);
+    }
+
+    // A barcode scanner: the serial typed and Enter at once, no list needed.
+    void aSerialScannedSelectsItsGpu() {
+        MainWindow& window = *window_;
+        const EntityIndex gpu = facility().ofKind(EntityKind::Gpu)[1234];
+        const std::string_view serialText = facility().entities().serial[std::size_t(gpu)];
+        const QString serial = QString::fromUtf8(serialText.data(), qsizetype(serialText.size()));
+        QLineEdit* edit = window.searchField()->lineEdit();
+        type(edit, serial);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.viewState()->selection(), gpu);
+        QCOMPARE(window.inspectorPanel()->shownEntity(), gpu);
+        QVERIFY(window.inspectorPanel()->text().contains(serial));
+        // Nothing matched: said beside the field, the selection kept.
+        type(edit, QStringLiteral("GPU-ffffffff-no-such"));
+        QVERIFY2(window.searchField()->countText().startsWith(QStringLiteral("No match")),
+                 qPrintable(window.searchField()->countText()));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(window.viewState()->selection(), gpu);
+        // Alt+Left: back to the rack chosen before.
+        window.findChild<QAction*>(QStringLiteral("actionSelectionBack"))->trigger();
+        QCOMPARE(window.viewState()->selection(), facility().findByName("H1-R01-K03"));
+        window.findChild<QAction*>(QStringLiteral("actionSelectionForward"))->trigger();
+        QCOMPARE(window.viewState()->selection(), gpu);
+    }
+
+    // The tree: a hall's rows as many as the model has; a click on a rack selects it.
+    void theTreeCountsAndSelects() {
+        MainWindow& window = *window_;
+        window.findChild<QAction*>(QStringLiteral("actionModelTree"))->trigger();
+        QVERIFY(window.modelTreePanel()->isVisible());
+        const twin::app::ModelTreeModel& model = *window.modelTreePanel()->treeModel();
+        const EntityIndex hall = facility().ofKind(EntityKind::Hall).front();
+        const QModelIndex hallIndex = model.indexOf(hall);
+        QCOMPARE(model.rowCount(hallIndex), int(facility().children(hall).size()));
+        int rows = 0;
+        for (int r = 0; r < model.rowCount(hallIndex); ++r)
+            rows += facility().kind(model.entityOf(model.index(r, 0, hallIndex))) == EntityKind::Row;
+        int hallRows = 0;
+        for (const EntityIndex row : facility().ofKind(EntityKind::Row))
+            hallRows += facility().parent(row) == hall;
+        QCOMPARE(rows, hallRows);
+        QCOMPARE(model.parent(hallIndex), model.indexOf(facility().parent(hall)));
+        const EntityIndex rack = facility().findByName("H1-R01-K02");
+        QTreeView* tree = window.modelTreePanel()->tree();
+        const QModelIndex rackIndex = model.indexOf(rack);
+        tree->scrollTo(rackIndex);
+        tree->expand(rackIndex.parent());
+        QTest::qWait(50);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          tree->visualRect(rackIndex).center());
+        QCOMPARE(window.viewState()->selection(), rack);
+    }
+
+    // Impact: a CDU fails; its rack is drawn red (seen up close: thousands of pixels turn red), the rest
+    // ghosted; the dock lists the rack's 8 servers and 64 GPUs lost; Esc gives the colours back.
+    void aCdusImpactIsDrawnListedAndCleared() {
+        MainWindow& window = *window_;
+        const EntityIndex rack = facility().findByName("H1-R01-K04");
+        EntityIndex cdu = kNoEntity;
+        for (const EntityIndex child : facility().children(rack))
+            if (facility().kind(child) == EntityKind::Cdu)
+                cdu = child;
+        QVERIFY(cdu != kNoEntity);
+        window.viewState()->setSelection(cdu);
+        window.viewState()->setCamera(*twin::scene::cameraToFrame(facility(), rack),
+                                      twin::app::CameraMove::Jump);
+        QTest::qWait(400); // the detail around the camera
+        const QImage plain = frame(window);
+        QSignalSpy shown(&window, &MainWindow::impactShown);
+        window.findChild<QAction*>(QStringLiteral("actionImpact"))->trigger(); // the I key
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(window.impactPanel()->isVisible());
+        QVERIFY2(window.impactPanel()->summary().contains(QStringLiteral("H1-R01-K04-CDU")),
+                 qPrintable(window.impactPanel()->summary()));
+        const QStandardItemModel* groups = window.impactPanel()->groups();
+        QVERIFY(groups->item(0)->text().startsWith(QStringLiteral("Lost")));
+        QStringList lost;
+        for (int r = 0; r < groups->item(0)->rowCount(); ++r)
+            lost << groups->item(0)->child(r)->text();
+        QVERIFY2(lost.contains(QStringLiteral("64 gpu")) && lost.contains(QStringLiteral("8 server")),
+                 qPrintable(lost.join(QLatin1Char(','))));
+        const QImage highlighted = frame(window);
+        if (qEnvironmentVariableIsSet("TWIN_IMPACT_PNG"))
+            window.screenshot()
+                .scaledToWidth(800, Qt::SmoothTransformation)
+                .save(qEnvironmentVariable("TWIN_IMPACT_PNG"));
+        const int redBefore = pixelsLike(plain, QColor(215, 40, 40));
+        const int redAfter = pixelsLike(highlighted, QColor(215, 40, 40));
+        QVERIFY2(redAfter > redBefore + 5000,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(redBefore).arg(redAfter)));
+        // Esc clears it.
+        QAction* clear = window.findChild<QAction*>(QStringLiteral("actionClearImpact"));
+        QVERIFY(clear->isEnabled());
+        clear->trigger();
+        QCOMPARE(window.viewState()->impact(), std::nullopt);
+        QVERIFY(!clear->isEnabled());
+        QCOMPARE(pixelsLike(frame(window), QColor(215, 40, 40)), redBefore);
+    }
+
+    // Help > Keyboard Shortcuts lists what the menus bind (read from them), View lists every dock, and
+    // the docks' layout comes back in the next window.
+    void shortcutsDocksAndTheirLayoutAreADesktopsHabits() {
+        MainWindow& window = *window_;
+        window.findChild<QAction*>(QStringLiteral("actionKeyboardShortcuts"))->trigger();
+        auto* dialog = window.findChild<twin::app::ShortcutsDialog*>(QStringLiteral("shortcutsDialog"));
+        QVERIFY(dialog);
+        const QString all = dialog->shortcuts().join(QLatin1Char('\n'));
+        for (const char* expected :
+             {"Ctrl+F, Ctrl+K\tEdit > Find...", "Alt+Left", "Alt+Right", "\tEdit > What Fails",
+              "Esc\tEdit > Clear Impact", "Ctrl+R\tView > Reset Camera", "Ctrl+O\tFile > Open",
+              "F1\tHelp > Keyboard Shortcuts"})
+            QVERIFY2(all.contains(QLatin1String(expected)),
+                     qPrintable(QLatin1String(expected) + QStringLiteral(" in\n") + all));
+        dialog->close();
+        auto* viewMenu = window.findChild<QMenu*>(QStringLiteral("menuView"));
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+            QVERIFY2(viewMenu->actions().contains(dock->toggleViewAction()), qPrintable(dock->objectName()));
+
+        window.modelTreePanel()->show();
+        window.inspectorPanel()->hide();
+        window.close(); // saves the layout
+        MainWindow next;
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        QVERIFY(next.modelTreePanel()->isVisible());
+        QVERIFY(!next.inspectorPanel()->isVisible());
+    }
+};
+
+QTEST_MAIN(WorkbenchTest)
+#include "tst_workbench.moc"
