@@ -11,6 +11,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "gui/live/LiveBench.h"
+#include "gui/workbench/WorkbenchViewBench.h"
 #include "importers/ColossusGenerator.h"
 
 #include <QCommandLineParser>
@@ -60,6 +61,10 @@ ExitCode runBench(const QStringList& arguments) {
         {"live",
          [](const QString& model, QSize size, double seconds) {
              return runLiveBench({model, size, seconds});
+         }},
+        {"workbench-view",
+         [](const QString& model, QSize size, double) {
+             return runWorkbenchViewBench({model, size});
          }},
     };
     for (const auto& [name, run] : viewBenches) {
