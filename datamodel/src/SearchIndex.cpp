@@ -123,14 +123,26 @@ SearchResult SearchIndex::search(std::string_view rawQuery, std::size_t limit,
     };
 
     // Exact, then prefix: the keys that start with the query are one run of the sorted keys, the
-    // equal ones first.
+    // equal ones first. A run of moderate size is taken shortest first: "h2-r05-k1" lists the racks
+    // K10 to K19 before K10's CDU and tasks (longer runs, a letter or two typed, stay in key order).
     auto run = std::lower_bound(sorted_.begin(), sorted_.end(), query,
                                 [this](std::uint32_t k, const std::string& q) { return key(k) < q; });
-    for (; run != sorted_.end() && !enough(); ++run) {
-        const std::string_view k = key(*run);
-        if (k.size() < query.size() || k.compare(0, query.size(), query) != 0)
-            break;
-        accept(*run, k.size() == query.size() ? MatchQuality::Exact : MatchQuality::Prefix);
+    const auto startsWithQuery = [&](std::uint32_t k) {
+        const std::string_view text = key(k);
+        return text.size() >= query.size() && text.compare(0, query.size(), query) == 0;
+    };
+    constexpr std::size_t kRankedRun = 4096;
+    std::vector<std::uint32_t> ranked;
+    for (auto at = run; at != sorted_.end() && ranked.size() <= kRankedRun && startsWithQuery(*at); ++at)
+        ranked.push_back(*at);
+    if (ranked.size() <= kRankedRun) {
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [this](std::uint32_t a, std::uint32_t b) { return key(a).size() < key(b).size(); });
+        for (auto at = ranked.begin(); at != ranked.end() && !enough(); ++at)
+            accept(*at, key(*at).size() == query.size() ? MatchQuality::Exact : MatchQuality::Prefix);
+    } else {
+        for (; run != sorted_.end() && !enough() && startsWithQuery(*run); ++run)
+            accept(*run, key(*run).size() == query.size() ? MatchQuality::Exact : MatchQuality::Prefix);
     }
 
     // Substrings: one scan of the buffer (memmem), one hit per key, those that start with the query

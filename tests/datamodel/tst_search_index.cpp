@@ -150,6 +150,16 @@ private slots:
                                       sqlCount(path, cableSql, query);
             QCOMPARE(std::int64_t(index.search(query, 5).count), want);
         }
+        // A prefix typed lists the shortest names first: "h1-r01-k0" gives the racks K01 to K09 before
+        // K01's CDU, manifolds and tasks.
+        std::size_t racksOfRow = 0;
+        for (const EntityIndex rack : facility.ofKind(EntityKind::Rack))
+            racksOfRow += facility.name(rack).starts_with("H1-R01-K0");
+        QVERIFY(racksOfRow >= 2);
+        const SearchResult racks = index.search("h1-r01-k0", racksOfRow + 1);
+        for (std::size_t i = 0; i < racksOfRow; ++i)
+            QCOMPARE(facility.kind(EntityIndex(racks.matches[i].target.index)), EntityKind::Rack);
+        QVERIFY(facility.kind(EntityIndex(racks.matches[racksOfRow].target.index)) != EntityKind::Rack);
         // One GPU by its serial and by its UUID: exactly that GPU, first.
         const EntityIndex gpu = facility.ofKind(EntityKind::Gpu)[777];
         for (const std::string_view value :

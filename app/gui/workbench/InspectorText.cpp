@@ -142,14 +142,14 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
         const EntityIndex to = feeds.to[feed];
         if (to != entity && f.parent(to) != entity)
             continue;
-        feedRows << QStringLiteral("<tr><td>%1 &rarr; %2</td><td>%3</td><td>%4 kW</td></tr>")
+        feedRows << QStringLiteral("%1 &rarr; %2: %3, %4 kW")
                         .arg(link(f, feeds.from[feed]), link(f, to),
                              tr("feed %1").arg(utf8(datamodel::powerFeedName(feeds.feed[feed]))))
                         .arg(double(feeds.ratingKw[feed]), 0, 'f', 0);
     }
     if (!feedRows.isEmpty())
-        html += QStringLiteral("<p style='margin:4px 0 0 0'>%1</p><table>%2</table>")
-                    .arg(tr("Feeds (side, rating):"), feedRows.join(QString()));
+        html += QStringLiteral("<p style='margin:4px 0 0 0'>%1<br>%2</p>")
+                    .arg(tr("Feeds (side, rating):"), feedRows.join(QStringLiteral("<br>")));
     html += QStringLiteral("<h4>%1</h4>").arg(tr("Network upstream")) + chain(f, found.networkUpstream);
 
     const datamodel::CableColumns& cables = f.cables();

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScreen>
 #include <QTreeView>
 #include <stdexcept>
 
@@ -121,7 +122,27 @@ bench::BenchReport runWorkbenchViewBench(const WorkbenchViewBenchOptions& option
                                QStringLiteral("to frame max"), ms,
                                QStringLiteral("ms: computed, coloured, drawn")});
     };
+    // TWIN_BENCH_SHOTS=DIR: what the user sees after a search (the list open) and with an impact shown.
+    const QString shots = qEnvironmentVariable("TWIN_BENCH_SHOTS");
+    if (!shots.isEmpty()) {
+        edit->setFocus();
+        edit->setText(QStringLiteral("h2-r05-k1"));
+        emit edit->textEdited(edit->text());
+        QCoreApplication::processEvents();
+        window.view()->renderNow();
+        if (QScreen* screen = window.screen())
+            screen->grabWindow(0)
+                .scaledToWidth(960, Qt::SmoothTransformation)
+                .save(shots + QStringLiteral("/search.png"));
+    }
     impactRow(datamodel::EntityKind::Cdu, "cdu");
+    if (!shots.isEmpty()) {
+        QCoreApplication::processEvents();
+        window.view()->renderNow();
+        window.screenshot()
+            .scaledToWidth(960, Qt::SmoothTransformation)
+            .save(shots + QStringLiteral("/impact.png"));
+    }
     impactRow(datamodel::EntityKind::Substation, "substation");
     impactRow(datamodel::EntityKind::Chiller, "chiller");
     window.viewState()->setImpact(std::nullopt);
