@@ -29,6 +29,12 @@ std::vector<RecordingFrame> framesOf(const RecordingPlan& plan) {
     return frames;
 }
 
+QString frameStampLabel(const RecordingFrame& frame, int framesPerDay) {
+    if (framesPerDay <= 1)
+        return QString::fromStdString(datamodel::formatDate(frame.from));
+    return QString::fromStdString(datamodel::formatTime(frame.shownAt + 1)).left(16);
+}
+
 bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const RecordingPlan& plan,
                    const std::function<bool(const RecordingFrame&, const QImage&)>& take) {
     scene::OffscreenView view(plan.size);
@@ -38,14 +44,7 @@ bool recordRollOut(std::shared_ptr<const datamodel::Facility> facility, const Re
     ViewPainter painter;
     ViewSettings settings;
     for (const RecordingFrame& frame : framesOf(plan)) {
-        // A day's frames are named by the time they show, the end of their part of the day: 06:00 ... 24:00.
-        const datamodel::TimePoint minutes = (frame.shownAt + 1 - datamodel::startOfDay(frame.from)) / 60;
-        const QString when = plan.framesPerDay > 1
-                                 ? QStringLiteral("%1 %2:%3")
-                                       .arg(QString::fromStdString(datamodel::formatDate(frame.from)))
-                                       .arg(minutes / 60, 2, 10, QLatin1Char('0'))
-                                       .arg(minutes % 60, 2, 10, QLatin1Char('0'))
-                                 : QString::fromStdString(datamodel::formatDate(frame.from));
+        const QString when = frameStampLabel(frame, plan.framesPerDay);
         settings.colouring = Colouring{Colouring::By::Timeline, nullptr, TimelineMode::ActualVsPlanned,
                                        frame.from, frame.shownAt};
         settings.camera = scene::turnedAboutFocalPoint(scene::poseAlongPath(plan.path, frame.along),

@@ -8,6 +8,7 @@
 
 #include <QImage>
 #include <QSize>
+#include <QString>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -31,6 +32,11 @@ struct RecordingFrame {
 
 // The frames of a plan, in order: days x framesPerDay.
 std::vector<RecordingFrame> framesOf(const RecordingPlan& plan);
+
+// How a frame's date stamp names what it shows: the day ("2024-07-15") with a frame a day; with several,
+// the time its slice ends, as a clock reads it: "2024-07-15 06:00" ... "2024-07-16 00:00" for the day's
+// last (never "24:00").
+QString frameStampLabel(const RecordingFrame& frame, int framesPerDay);
 
 // Renders every frame of `plan` and hands each to `take` (false from it stops the recording). Needs
 // an X display. Returns false when `take` stopped it.
