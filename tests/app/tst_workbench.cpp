@@ -3,6 +3,7 @@
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
 #include "datamodel/Facility.h"
+#include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
@@ -19,7 +20,9 @@
 #include <QAction>
 #include <QCompleter>
 #include <QDockWidget>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
@@ -218,6 +221,24 @@ private slots:
         QCOMPARE(window.viewState()->impact(), std::nullopt);
         QVERIFY(!clear->isEnabled());
         QCOMPARE(pixelsLike(frame(window), QColor(215, 40, 40)), redBefore);
+    }
+
+    // File dialogs open where the model is, then where the user last chose, per kind of file; a folder
+    // since removed is forgotten; never the process's working directory.
+    void fileDialogsOpenWhereTheModelIs() {
+        using twin::app::DialogPurpose;
+        const QString modelDir = QFileInfo(window_->currentModelPath()).absolutePath();
+        QVERIFY(modelDir != QDir::currentPath());
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), modelDir);
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Model, QString()), QDir::homePath());
+        QTemporaryDir elsewhere;
+        twin::app::rememberDialogChoice(DialogPurpose::Schedule, elsewhere.filePath(QStringLiteral("plan.csv")));
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), elsewhere.path());
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Report, window_->currentModelPath()), modelDir);
+        QCOMPARE(twin::app::dialogSuggestion(DialogPurpose::Schedule, window_->currentModelPath(), QStringLiteral("a.csv")),
+                 QDir(elsewhere.path()).filePath(QStringLiteral("a.csv")));
+        elsewhere.remove();
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), modelDir);
     }
 
     // Help > Keyboard Shortcuts lists what the menus bind (read from them), View lists every dock, and

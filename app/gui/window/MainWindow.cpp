@@ -17,6 +17,7 @@
 #include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/RecordingRunner.h"
 #include "gui/timeline/TimelinePanel.h"
+#include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
 #include "gui/workbench/InspectorPanel.h"
@@ -194,9 +195,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             return;
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Progress Report"),
-            QStringLiteral("progress-%1.csv")
-                .arg(QString::fromStdString(datamodel::formatDate(timeline_->day()))),
+            dialogSuggestion(DialogPurpose::Report, currentModelPath(),
+                             QStringLiteral("progress-%1.csv")
+                                 .arg(QString::fromStdString(datamodel::formatDate(timeline_->day())))),
             tr("CSV (*.csv);;PDF (*.pdf)"));
+        rememberDialogChoice(DialogPurpose::Report, path);
         if (path.isEmpty())
             return;
         const QString error = exportProgressReport(path);
@@ -466,8 +469,11 @@ void MainWindow::openDefaultModel() {
 }
 
 void MainWindow::chooseAndOpenModel() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Facility Model"), QString(),
-                                                      tr("Facility models (*.db *.sqlite);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Facility Model"),
+                                     dialogDirectory(DialogPurpose::Model, currentModelPath()),
+                                     tr("Facility models (*.db *.sqlite);;All files (*)"));
+    rememberDialogChoice(DialogPurpose::Model, path);
     if (!path.isEmpty())
         openModel(path);
 }

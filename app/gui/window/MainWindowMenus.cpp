@@ -10,6 +10,7 @@
 #include "gui/timeline/RecordDialog.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/MainWindow.h"
+#include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
@@ -69,15 +70,20 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     QAction* importAction = file->addAction(tr("&Import Schedule..."), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
-            this, tr("Import Schedule"), QString(),
+            this, tr("Import Schedule"), dialogDirectory(DialogPurpose::Schedule, currentModelPath()),
             tr("Schedules (*.csv *.xml);;CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        rememberDialogChoice(DialogPurpose::Schedule, path);
         if (!path.isEmpty())
             importSchedule(path);
     });
     importAction->setObjectName(QStringLiteral("actionImportSchedule"));
     QAction* exportAction = file->addAction(tr("&Export Schedule..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Schedule"), QString(),
-                                                          tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Schedule"),
+            dialogSuggestion(DialogPurpose::Schedule, currentModelPath(),
+                             QFileInfo(currentModelPath()).completeBaseName() + QStringLiteral("-schedule.csv")),
+            tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        rememberDialogChoice(DialogPurpose::Schedule, path);
         if (!path.isEmpty())
             exportSchedule(path);
     });
