@@ -19,8 +19,8 @@
 
 #include <QAction>
 #include <QCompleter>
-#include <QDockWidget>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -32,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 
 using twin::app::MainWindow;
@@ -223,6 +224,58 @@ private slots:
         QCOMPARE(pixelsLike(frame(window), QColor(215, 40, 40)), redBefore);
     }
 
+    // A dock that opens while the pointer rests moves the view under it: the tooltip names what is under
+    // the pointer now, not what was under it in the old viewport.
+    void theTooltipNamesWhatIsUnderThePointerAfterADockOpens() {
+        MainWindow& window = *window_;
+        window.modelTreePanel()->hide();
+        window.inspectorPanel()->hide();
+        window.impactPanel()->hide();
+        window.viewState()->setSelection(kNoEntity);
+        window.viewState()->setCamera(*twin::scene::cameraPreset(facility(), QStringLiteral("hall:1")),
+                                      twin::app::CameraMove::Jump);
+        QTest::qWait(400);
+        twin::scene::ViewWidget* view = window.view();
+        const auto pickAt = [&](QPoint local) {
+            const qreal ratio = view->devicePixelRatioF();
+            return window.facilityScene()->pick(qRound(local.x() * ratio),
+                                                qRound(view->height() * ratio - 1 - local.y() * ratio));
+        };
+        // A point where the two answers differ: with the dock open, the entity at the pointer's new place
+        // and the one at its old coordinates (what the tooltip used to name) are different racks.
+        const QPoint origin = view->mapToGlobal(QPoint(0, 0));
+        window.modelTreePanel()->show();
+        QTest::qWait(400);
+        view->renderNow();
+        const QPoint shift = view->mapToGlobal(QPoint(0, 0)) - origin;
+        QVERIFY(shift.x() > 50);
+        QPoint at;
+        for (int y = view->height() / 4; at.isNull() && y < view->height() * 3 / 4; y += 20)
+            for (int x = shift.x() + 10; at.isNull() && x < view->width(); x += 20) {
+                const EntityIndex there = pickAt(QPoint(x, y) - shift), old = pickAt(QPoint(x, y));
+                if (there != kNoEntity && old != kNoEntity && there != old)
+                    at = QPoint(x, y);
+            }
+        QVERIFY(!at.isNull());
+        window.modelTreePanel()->hide();
+        QTest::qWait(400);
+
+        const QPoint global = view->mapToGlobal(at);
+        QTest::mouseMove(view, at);
+        window.modelTreePanel()->show(); // the view shifts right, under the resting pointer
+        QTest::qWait(50);
+        QCOMPARE(view->mapFromGlobal(global), at - shift);
+        view->renderNow();
+        const EntityIndex now = pickAt(at - shift);
+        QVERIFY(now != kNoEntity && now != pickAt(at));
+        QTRY_VERIFY_WITH_TIMEOUT(QToolTip::isVisible(), 3000);
+        const QString name =
+            QString::fromUtf8(facility().name(now).data(), qsizetype(facility().name(now).size()));
+        QVERIFY2(QToolTip::text().contains(name),
+                 qPrintable(QToolTip::text() + QStringLiteral(" vs ") + name));
+        QToolTip::hideText();
+    }
+
     // File dialogs open where the model is, then where the user last chose, per kind of file; a folder
     // since removed is forgotten; never the process's working directory.
     void fileDialogsOpenWhereTheModelIs() {
@@ -232,10 +285,13 @@ private slots:
         QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), modelDir);
         QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Model, QString()), QDir::homePath());
         QTemporaryDir elsewhere;
-        twin::app::rememberDialogChoice(DialogPurpose::Schedule, elsewhere.filePath(QStringLiteral("plan.csv")));
-        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), elsewhere.path());
+        twin::app::rememberDialogChoice(DialogPurpose::Schedule,
+                                        elsewhere.filePath(QStringLiteral("plan.csv")));
+        QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()),
+                 elsewhere.path());
         QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Report, window_->currentModelPath()), modelDir);
-        QCOMPARE(twin::app::dialogSuggestion(DialogPurpose::Schedule, window_->currentModelPath(), QStringLiteral("a.csv")),
+        QCOMPARE(twin::app::dialogSuggestion(DialogPurpose::Schedule, window_->currentModelPath(),
+                                             QStringLiteral("a.csv")),
                  QDir(elsewhere.path()).filePath(QStringLiteral("a.csv")));
         elsewhere.remove();
         QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), modelDir);

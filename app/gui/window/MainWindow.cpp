@@ -122,7 +122,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     hoverTimer_->setInterval(kHoverDelayMs);
     connect(hoverTimer_, &QTimer::timeout, this, &MainWindow::showHoverTip);
     connect(view_, &scene::ViewWidget::hovered, this, [this](int x, int y) {
-        hoverAt_ = QPoint(x, y);
+        // Kept on the screen, not in the view: a dock that opens before the tooltip shows moves the view
+        // under a pointer that has not moved, and the tooltip must name what is under it now.
+        const qreal ratio = view_->devicePixelRatioF();
+        hoverAt_ =
+            view_->mapToGlobal(QPoint(qRound(x / ratio), qRound((view_->height() * ratio - 1 - y) / ratio)));
         hoverTimer_->start();
     });
 
@@ -354,10 +358,14 @@ void MainWindow::describePicked(int x, int y) {
 void MainWindow::showHoverTip() {
     if (!facilityScene_ || !view_->underMouse())
         return;
-    const datamodel::EntityIndex entity = facilityScene_->pick(hoverAt_.x(), hoverAt_.y());
+    const QPoint local = view_->mapFromGlobal(hoverAt_);
+    if (!view_->rect().contains(local)) {
+        QToolTip::hideText(); // the view moved away from under the pointer
+        return;
+    }
     const qreal ratio = view_->devicePixelRatioF();
-    const QPoint local(qRound(hoverAt_.x() / ratio),
-                       qRound((view_->height() * ratio - 1 - hoverAt_.y()) / ratio));
+    const datamodel::EntityIndex entity = facilityScene_->pick(
+        qRound(local.x() * ratio), qRound(view_->height() * ratio - 1 - local.y() * ratio));
     if (entity == datamodel::kNoEntity)
         QToolTip::hideText();
     else
@@ -469,10 +477,9 @@ void MainWindow::openDefaultModel() {
 }
 
 void MainWindow::chooseAndOpenModel() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Facility Model"),
-                                     dialogDirectory(DialogPurpose::Model, currentModelPath()),
-                                     tr("Facility models (*.db *.sqlite);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Facility Model"), dialogDirectory(DialogPurpose::Model, currentModelPath()),
+        tr("Facility models (*.db *.sqlite);;All files (*)"));
     rememberDialogChoice(DialogPurpose::Model, path);
     if (!path.isEmpty())
         openModel(path);

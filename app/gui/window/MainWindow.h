@@ -210,7 +210,7 @@ private:
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
     QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests
-    QPoint hoverAt_;
+    QPoint hoverAt_; // where the pointer rests, in global (screen) coordinates
     // Live telemetry (simulated exporters of the loaded model), after the scene: destroyed first.
     bool liveWanted_ = false;
     std::unique_ptr<LiveTelemetryOptions> liveOptions_;
