@@ -193,7 +193,8 @@ void LiveTelemetry::startSimulated() {
         if (metric.level == telemetry::MetricLevel::Gpu)
             config.keepMetrics.emplace_back(metric.name);
     d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
-    d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config));
+    d->prometheus =
+        std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config), options.historyDirectory);
     connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
         d->sources = telemetry::afterPrometheusStopped(d->sources);
         d->timer.setInterval(d->options.scrapeIntervalMs);

@@ -37,6 +37,9 @@ struct LiveTelemetryOptions {
     std::optional<telemetry::TelemetrySource> source;
     // How long one try of a request may wait for the whole answer; 0: the HTTP client's (15 s).
     int requestTimeoutMs = 0;
+    // Where our own Prometheus keeps its samples (the window: one folder per model in the user's
+    // cache, so the History chart survives a restart); empty: a temporary folder.
+    QString historyDirectory;
 };
 
 struct LiveUpdate {

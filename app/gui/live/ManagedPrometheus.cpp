@@ -1,6 +1,9 @@
 #include "gui/live/ManagedPrometheus.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <arpa/inet.h>
 #include <csignal>
@@ -43,10 +46,27 @@ QString ManagedPrometheus::executable() {
     return QStandardPaths::findExecutable(QStringLiteral("prometheus"));
 }
 
-ManagedPrometheus::ManagedPrometheus(const std::string& configYaml, QObject* parent) : QObject(parent) {
+QString prometheusDataDirectory(const QString& modelPath) {
+    const QString canonical = QFileInfo(modelPath).canonicalFilePath();
+    const QByteArray hash =
+        QCryptographicHash::hash(
+            (canonical.isEmpty() ? QFileInfo(modelPath).absoluteFilePath() : canonical).toUtf8(),
+            QCryptographicHash::Sha256)
+            .toHex()
+            .left(16);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
+        .filePath(QStringLiteral("colossus-twin/prometheus/") + QString::fromLatin1(hash));
+}
+
+ManagedPrometheus::ManagedPrometheus(const std::string& configYaml, const QString& dataDirectory,
+                                     QObject* parent)
+    : QObject(parent) {
     const QString binary = executable();
     port_ = freeLoopbackPort();
     if (binary.isEmpty() || !directory_.isValid() || port_ == 0)
+        return;
+    dataDirectory_ = dataDirectory.isEmpty() ? directory_.filePath(QStringLiteral("tsdb")) : dataDirectory;
+    if (!QDir().mkpath(dataDirectory_))
         return;
     QFile config(directory_.filePath(QStringLiteral("prometheus.yml")));
     if (!config.open(QIODevice::WriteOnly) || config.write(configYaml.data(), qint64(configYaml.size())) < 0)
@@ -68,12 +88,12 @@ ManagedPrometheus::ManagedPrometheus(const std::string& configYaml, QObject* par
         ::prctl(PR_SET_PDEATHSIG, SIGTERM);
         ::setpriority(PRIO_PROCESS, 0, kNiceness);
     });
-    process_.start(binary,
-                   {QStringLiteral("--config.file=") + config.fileName(),
-                    QStringLiteral("--storage.tsdb.path=") + directory_.filePath(QStringLiteral("tsdb")),
-                    QStringLiteral("--storage.tsdb.retention.time=2h"),
-                    QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port_),
-                    QStringLiteral("--log.level=warn")});
+    process_.start(binary, {QStringLiteral("--config.file=") + config.fileName(),
+                            QStringLiteral("--storage.tsdb.path=") + dataDirectory_,
+                            QStringLiteral("--storage.tsdb.retention.time=2d"),
+                            QStringLiteral("--storage.tsdb.retention.size=2GB"),
+                            QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port_),
+                            QStringLiteral("--log.level=warn")});
     process_.waitForStarted();
 }
 

@@ -13,6 +13,10 @@
 
 namespace twin::app {
 
+// Where the window's Prometheus keeps a model's samples: one folder per model file under the user's
+// cache (~/.cache/colossus-twin/prometheus/<hash of the model's canonical path>).
+QString prometheusDataDirectory(const QString& modelPath);
+
 class ManagedPrometheus : public QObject {
     Q_OBJECT
 public:
@@ -20,7 +24,12 @@ public:
     static QString executable();
 
     // Starts it; `started()` says whether the process is running (its HTTP API comes a moment later).
-    explicit ManagedPrometheus(const std::string& configYaml, QObject* parent = nullptr);
+    // `dataDirectory`: where it keeps its samples (made when missing), so that history outlives the
+    // window; kept for 2 days or 2 GB, whichever comes first. Empty: a temporary one, gone with it.
+    explicit ManagedPrometheus(const std::string& configYaml, const QString& dataDirectory = QString(),
+                               QObject* parent = nullptr);
+    // Where it keeps its samples.
+    QString dataDirectory() const { return dataDirectory_; }
     ~ManagedPrometheus() override;
 
     bool started() const;
@@ -32,7 +41,8 @@ signals:
     void exited(const QString& why);
 
 private:
-    QTemporaryDir directory_;
+    QTemporaryDir directory_; // its configuration (and its samples, without a data directory)
+    QString dataDirectory_;
     QProcess process_;
     std::uint16_t port_ = 0;
     QByteArray output_;

@@ -11,6 +11,7 @@
 #include "gui/live/AlertsPanel.h"
 #include "gui/live/HistoryPanel.h"
 #include "gui/live/LiveTelemetry.h"
+#include "gui/live/ManagedPrometheus.h"
 #include "gui/live/SourceSettings.h"
 #include "gui/live/SourcesDialog.h"
 #include "gui/timeline/GanttChart.h"
@@ -523,6 +524,8 @@ void MainWindow::startLive() {
         if (!options.source)
             return;
     }
+    if (options.historyDirectory.isEmpty())
+        options.historyDirectory = prometheusDataDirectory(model_->path); // the History survives a restart
     live_ = std::make_unique<LiveTelemetry>(facility(), options);
     connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
     connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
