@@ -77,7 +77,9 @@ ExitCode runFind(const QStringList& arguments) {
         kind = datamodel::entityKindFromName(parser.value(kindOption).toStdString());
         if (!kind)
             return fail(ExitCode::Usage,
-                        QStringLiteral("find: unknown --kind '%1'").arg(parser.value(kindOption)));
+                        QStringLiteral("find: unknown --kind '%1' (an entity kind: rack, server, gpu, cdu, "
+                                       "switch, busway, ...; `info` lists them)")
+                            .arg(parser.value(kindOption)));
     }
     bool limitIsNumber = false;
     const int limit = parser.value(limitOption).toInt(&limitIsNumber);
@@ -107,10 +109,11 @@ ExitCode runFind(const QStringList& arguments) {
         out += QStringLiteral(" (the first %1)").arg(matches.size());
     for (const auto& value : matches) {
         const QJsonObject m = value.toObject();
+        // One arg() call: a name holding "%1" must not take the next value's place.
         out += QStringLiteral("\n%1  %2  %3: %4")
-                   .arg(m.value(QStringLiteral("kind")).toString(), -12)
-                   .arg(m.value(QStringLiteral("name")).toString(), -32)
-                   .arg(m.value(QStringLiteral("field")).toString(),
+                   .arg(m.value(QStringLiteral("kind")).toString().leftJustified(12),
+                        m.value(QStringLiteral("name")).toString().leftJustified(32),
+                        m.value(QStringLiteral("field")).toString(),
                         m.value(QStringLiteral("value")).toString());
     }
     printOut(out);

@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <cmath>
 
 namespace twin::app {
 
@@ -33,14 +34,14 @@ QJsonObject inspectionObject(const datamodel::Facility& facility, const datamode
     for (const datamodel::CableEnd& end : found.cables) {
         QJsonObject far = reference(facility, end.farEnd);
         far.insert(QStringLiteral("port"), end.farPort);
-        cableList.append(
-            QJsonObject{{QStringLiteral("id"), qint64(cables.id[end.cable])},
-                        {QStringLiteral("type"), text(datamodel::cableTypeName(cables.type[end.cable]))},
-                        {QStringLiteral("speed_gbps"), cables.speedGbps[end.cable]},
-                        {QStringLiteral("length_m"), double(cables.lengthM[end.cable])},
-                        {QStringLiteral("port"), end.port},
-                        {QStringLiteral("near_end"), reference(facility, end.near)},
-                        {QStringLiteral("far_end"), far}});
+        cableList.append(QJsonObject{
+            {QStringLiteral("id"), qint64(cables.id[end.cable])},
+            {QStringLiteral("type"), text(datamodel::cableTypeName(cables.type[end.cable]))},
+            {QStringLiteral("speed_gbps"), cables.speedGbps[end.cable]},
+            {QStringLiteral("length_m"), std::round(double(cables.lengthM[end.cable]) * 100.0) / 100.0},
+            {QStringLiteral("port"), end.port},
+            {QStringLiteral("near_end"), reference(facility, end.near)},
+            {QStringLiteral("far_end"), far}});
     }
     object.insert(QStringLiteral("cables"), cableList);
     object.insert(QStringLiteral("cooling_upstream"), references(facility, found.coolingUpstream));
@@ -99,8 +100,8 @@ QString chainText(const QJsonArray& chain) {
 QString inspectionText(const QJsonObject& object) {
     QString out = QStringLiteral("%1 %2 (id %3)\n")
                       .arg(object.value(QStringLiteral("kind")).toString(),
-                           object.value(QStringLiteral("name")).toString())
-                      .arg(object.value(QStringLiteral("id")).toInteger());
+                           object.value(QStringLiteral("name")).toString(),
+                           QString::number(object.value(QStringLiteral("id")).toInteger()));
     for (const char* field : {"hostname", "serial", "uuid", "model"})
         if (const QJsonValue value = object.value(QLatin1String(field)); value.isString())
             out += QStringLiteral("  %1 %2\n").arg(QLatin1String(field), -9).arg(value.toString());

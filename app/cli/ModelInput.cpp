@@ -27,20 +27,30 @@ datamodel::EntityIndex resolveEntity(const datamodel::Facility& facility, const 
     if (isNumber)
         if (const datamodel::EntityIndex byId = facility.findById(id); byId != datamodel::kNoEntity)
             return byId;
+    if (text.trimmed().isEmpty()) {
+        error = QStringLiteral("the ENTITY is empty; give an id, or a name, hostname, serial or UUID");
+        return datamodel::kNoEntity;
+    }
     // Exact matches only: a prefix names a group, not one thing.
-    const datamodel::SearchResult found = index.search(text.toStdString(), 6);
+    constexpr std::size_t kListed = 6;
+    const datamodel::SearchResult found = index.search(text.toStdString(), 64);
     QStringList exact;
+    std::size_t exactCount = 0;
     datamodel::EntityIndex entity = datamodel::kNoEntity;
     for (const datamodel::SearchMatch& match : found.matches)
         if (match.quality == datamodel::MatchQuality::Exact &&
             match.target.kind == datamodel::SearchTarget::Kind::Entity) {
             entity = datamodel::EntityIndex(match.target.index);
-            const std::string_view name = facility.name(entity);
-            exact << QString::fromUtf8(name.data(), qsizetype(name.size()));
+            if (++exactCount <= kListed) // "rack 1234": the kind and the id tell two of one name apart
+                exact << QStringLiteral("%1 %2").arg(
+                    QString::fromLatin1(datamodel::entityKindName(facility.kind(entity)).data()),
+                    QString::number(facility.entities().id[std::size_t(entity)]));
         }
-    if (exact.size() == 1)
+    if (exactCount == 1)
         return entity;
-    if (exact.size() > 1) {
+    if (exactCount > 1) {
+        if (exactCount > kListed)
+            exact << QStringLiteral("%1 more").arg(exactCount - kListed);
         error = QStringLiteral("'%1' is ambiguous in %2: it names %3 (give an id)")
                     .arg(text, modelPath, exact.join(QStringLiteral(", ")));
         return datamodel::kNoEntity;
@@ -48,8 +58,7 @@ datamodel::EntityIndex resolveEntity(const datamodel::Facility& facility, const 
     error = found.count == 0
                 ? QStringLiteral("no entity '%1' in %2").arg(text, modelPath)
                 : QStringLiteral("no entity is named '%1' in %2 (%3 names contain it; `find` lists them)")
-                      .arg(text, modelPath)
-                      .arg(found.count);
+                      .arg(text, modelPath, QString::number(found.count));
     return datamodel::kNoEntity;
 }
 

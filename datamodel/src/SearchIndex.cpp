@@ -97,7 +97,8 @@ SearchTarget SearchIndex::targetOf(std::uint32_t number) const {
 SearchResult SearchIndex::search(std::string_view rawQuery, std::size_t limit,
                                  std::optional<EntityKind> onlyKind, std::size_t countLimit) const {
     SearchResult result;
-    const std::string query = lowered(trimmed(rawQuery));
+    std::string query = lowered(trimmed(rawQuery));
+    std::replace(query.begin(), query.end(), '\n', ' '); // as the keys hold it: a hit never spans two keys
     if (query.empty() || keyTarget_.empty())
         return result;
     // Each target once, under its best match: the tiers run best first, so the first match wins.

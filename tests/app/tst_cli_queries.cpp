@@ -187,6 +187,13 @@ private slots:
         run = runTwin({QStringLiteral("inspect"), model_, QStringLiteral("H1-R01-K0")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(QStringLiteral("find")), qPrintable(run.err));
+        run = runTwin({QStringLiteral("inspect"), model_, QStringLiteral(" ")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("ENTITY is empty")), qPrintable(run.err));
+        // A name with a placeholder in it is quoted as it is, not filled in with the next value.
+        run = runTwin({QStringLiteral("inspect"), model_, QStringLiteral("%1%2")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("'%1%2'")), qPrintable(run.err));
     }
 
     void impactIsWhatLosesItsSupply() {

@@ -665,7 +665,9 @@ private slots:
         TimelinePanel* timeline = window.timelinePanel();
         const twin::scene::Legend& legend = window.facilityScene()->legend();
 
-        // Before the first task: every rack is not yet due (ghosted), and the legend says the day.
+        // Before the first task: every rack is not yet due (ghosted), and the legend says the day. (A
+        // model opens at the end of its schedule, or where its timeline was left: day 0 is chosen.)
+        timeline->setDay(timeline->firstDay());
         timeline->setMode(TimelinePanel::Mode::ActualVsPlanned);
         QVERIFY2(legend.title().startsWith(QStringLiteral("Actual vs plan, ") +
                                            QString::fromStdString(formatDate(timeline->day()))),

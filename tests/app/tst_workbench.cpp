@@ -3,6 +3,7 @@
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
 #include "datamodel/Facility.h"
+#include "gui/timeline/TimelinePanel.h"
 #include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/ShortcutsDialog.h"
@@ -262,6 +263,7 @@ private slots:
 
         const QPoint global = view->mapToGlobal(at);
         QTest::mouseMove(view, at);
+        QTest::qWait(60); // the move delivered (the tooltip waits 350 ms for the pointer to rest)
         window.modelTreePanel()->show(); // the view shifts right, under the resting pointer
         QTest::qWait(50);
         QCOMPARE(view->mapFromGlobal(global), at - shift);
@@ -295,6 +297,44 @@ private slots:
                  QDir(elsewhere.path()).filePath(QStringLiteral("a.csv")));
         elsewhere.remove();
         QCOMPARE(twin::app::dialogDirectory(DialogPurpose::Schedule, window_->currentModelPath()), modelDir);
+    }
+
+    // The timeline opens where it was left for this model (day and mode), and a model never opened at
+    // the end of its schedule (or today, within it): not at day 0 with mode Off every time.
+    void theTimelineOpensWhereItWasLeft() {
+        const QString path = window_->currentModelPath();
+        TimePoint day = 0;
+        {
+            MainWindow first;
+            first.show();
+            QSignalSpy loaded(&first, &MainWindow::modelLoaded);
+            QCOMPARE(first.openModel(path), QString());
+            QVERIFY(loaded.wait(20000));
+            twin::app::TimelinePanel* timeline = first.timelinePanel();
+            day = timeline->firstDay() + 5 * kSecondsPerDay;
+            timeline->setDay(day);
+            timeline->setMode(twin::app::TimelineMode::Actual);
+            first.close();
+        }
+        MainWindow next;
+        next.show();
+        QSignalSpy loaded(&next, &MainWindow::modelLoaded);
+        QCOMPARE(next.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(next.timelinePanel()->day(), day);
+        QCOMPARE(next.timelinePanel()->mode(), twin::app::TimelineMode::Actual);
+        QCOMPARE(next.viewState()->colouring().by, twin::app::Colouring::By::Timeline); // and it colours
+        QCOMPARE(next.viewState()->colouring().moment, day);
+
+        // Another model, never opened: the end of its schedule (its dates are long past).
+        const QString other = dir_.filePath(QStringLiteral("other.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(other.toStdString(), options);
+        QCOMPARE(next.openModel(other), QString());
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(next.timelinePanel()->day(), next.timelinePanel()->lastDay());
+        QCOMPARE(next.timelinePanel()->mode(), twin::app::TimelineMode::Off);
     }
 
     // Help > Keyboard Shortcuts lists what the menus bind (read from them), View lists every dock, and

@@ -129,6 +129,8 @@ private slots:
         QCOMPARE(index_->search("no such thing at all", 10).count, std::size_t(0));
         QCOMPARE(index_->search("GPU-ffffffff-0000-0000-0000-000000000000", 10).count, std::size_t(0));
         QCOMPARE(SearchIndex().search("v1", 10).count, std::size_t(0)); // an empty index
+        // A line break inside a query never joins the end of one key to the start of the next.
+        QCOMPARE(index_->search("gpu0\nv1", 10).count, std::size_t(0));
     }
 
     // Against SQL on a generated model: every entity whose name, hostname, serial or UUID contains the

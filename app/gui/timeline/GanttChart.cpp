@@ -46,6 +46,7 @@ void GanttChart::setTaskModel(const GanttTaskModel* model) {
     model_ = model;
     connect(model, &QAbstractItemModel::modelReset, this, &GanttChart::layOutRows);
     connect(model, &QAbstractItemModel::dataChanged, viewport(), qOverload<>(&QWidget::update));
+    connect(model, &GanttTaskModel::dayChanged, viewport(), qOverload<>(&QWidget::update));
     layOutRows();
 }
 

@@ -67,6 +67,7 @@ void GanttTaskModel::setDay(TimePoint day) {
     if (day == day_)
         return;
     day_ = day;
+    emit dayChanged(); // the chart's day line, rows or none
     if (!rows_.empty())
         emit dataChanged(index(0, Status), index(int(rows_.size()) - 1, Status));
 }

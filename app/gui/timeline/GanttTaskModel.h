@@ -51,6 +51,9 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    void dayChanged();
+
 private:
     std::shared_ptr<const LoadedModel> model_;
     datamodel::CriticalPath critical_;

@@ -381,6 +381,7 @@ QString MainWindow::openModel(const QString& path) {
 }
 
 void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
+    saveTimelinePlace(); // the model before's
     model_ = std::move(model);
     timelineReportDay_ = datamodel::kNoTime; // of the old schedule
     const QString& path = model_->path;
@@ -428,7 +429,8 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
         applyColouring();
     else
         viewState_->setColouring(Colouring{});
-    showTimelineReport(timeline_->day()); // the report of the first day
+    restoreTimelinePlace();
+    showTimelineReport(timeline_->day()); // the report of the day shown
     startLive();
     emit modelLoaded(path);
 }
@@ -674,6 +676,7 @@ void MainWindow::showAbout() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveGeometryToSettings();
+    saveTimelinePlace();
     event->accept();
 }
 

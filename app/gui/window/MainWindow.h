@@ -188,6 +188,9 @@ private:
     // The timeline moved or changed mode: the ViewState's colouring follows; the day's report too.
     void followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode);
     void showTimelineReport(datamodel::TimePoint moment);
+    // The timeline's day and mode, per model in the settings: it opens where it was left.
+    void saveTimelinePlace();
+    void restoreTimelinePlace();
     // The ViewState's colouring, onto the scene, the Colour By menu and the timeline's mode.
     void applyColouring();
     // The Gantt lists the entity's tasks unless the choice came from the Gantt itself (it keeps its list).

@@ -9,8 +9,8 @@
 #include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/RecordDialog.h"
 #include "gui/timeline/TimelinePanel.h"
-#include "gui/window/MainWindow.h"
 #include "gui/window/DialogPlaces.h"
+#include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
@@ -78,11 +78,12 @@ void MainWindow::buildMenus() {
     });
     importAction->setObjectName(QStringLiteral("actionImportSchedule"));
     QAction* exportAction = file->addAction(tr("&Export Schedule..."), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Schedule"),
-            dialogSuggestion(DialogPurpose::Schedule, currentModelPath(),
-                             QFileInfo(currentModelPath()).completeBaseName() + QStringLiteral("-schedule.csv")),
-            tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export Schedule"),
+                                         dialogSuggestion(DialogPurpose::Schedule, currentModelPath(),
+                                                          QFileInfo(currentModelPath()).completeBaseName() +
+                                                              QStringLiteral("-schedule.csv")),
+                                         tr("CSV (*.csv);;Microsoft Project XML (*.xml)"));
         rememberDialogChoice(DialogPurpose::Schedule, path);
         if (!path.isEmpty())
             exportSchedule(path);

@@ -17,9 +17,12 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace twin::app {
@@ -85,6 +88,43 @@ void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode
                                            timeline_->shownUntil(), timeline_->hidesNotInstalled()});
     else if (viewState_->colouring().by == Colouring::By::Timeline)
         viewState_->setColouring(Colouring{}); // back to kinds only when the timeline was what coloured
+}
+
+namespace {
+// The settings key of a model's timeline place: by its canonical path.
+QString timelineKey(const QString& modelPath) {
+    const QString canonical = QFileInfo(modelPath).canonicalFilePath();
+    return QStringLiteral("timeline/") +
+           QString::fromLatin1(
+               QCryptographicHash::hash((canonical.isEmpty() ? modelPath : canonical).toUtf8(),
+                                        QCryptographicHash::Sha256)
+                   .toHex()
+                   .left(16));
+}
+} // namespace
+
+void MainWindow::saveTimelinePlace() {
+    if (!model_)
+        return;
+    QSettings settings;
+    settings.beginGroup(timelineKey(model_->path));
+    settings.setValue(QStringLiteral("moment"), qint64(timeline_->moment()));
+    settings.setValue(QStringLiteral("mode"), int(timeline_->mode()));
+}
+
+void MainWindow::restoreTimelinePlace() {
+    // Where it was for this model; else today, when the schedule spans it; else the schedule's end.
+    QSettings settings;
+    settings.beginGroup(timelineKey(model_->path));
+    const datamodel::TimePoint today = datamodel::startOfDay(QDateTime::currentSecsSinceEpoch());
+    const datamodel::TimePoint fallback =
+        today >= timeline_->firstDay() && today <= timeline_->lastDay() ? today : timeline_->lastDay();
+    const datamodel::TimePoint moment =
+        settings.value(QStringLiteral("moment"), qint64(fallback)).toLongLong();
+    const int mode = settings.value(QStringLiteral("mode"), int(TimelinePanel::Mode::Off)).toInt();
+    timeline_->setMoment(moment);
+    if (mode > int(TimelinePanel::Mode::Off) && mode <= int(TimelinePanel::Mode::ActualVsPlanned))
+        timeline_->setMode(TimelinePanel::Mode(mode)); // colours the scene through followTimeline
 }
 
 void MainWindow::showTimelineReport(datamodel::TimePoint moment) {

@@ -203,9 +203,18 @@ void MainWindow::buildWorkbenchMenus(QMenu* viewMenu, QMenu* editMenu) {
     QAction* impact = editMenu->addAction(tr("What Fails with This? (&Impact)"), this,
                                           [this] { showImpactOf(viewState_->selection()); });
     impact->setObjectName(QStringLiteral("actionImpact"));
+    // I in the view (and the inspector): a lone letter elsewhere belongs to the lists' type-ahead.
     impact->setShortcut(QKeySequence(Qt::Key_I));
-    QAction* clear =
-        editMenu->addAction(tr("Clear Impact"), this, [this] { viewState_->setImpact(std::nullopt); });
+    impact->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    view_->addAction(impact);
+    inspector_->addAction(impact);
+    QAction* clear = editMenu->addAction(tr("Clear Impact"), this, [this] {
+        if (view_->walkMode()) { // Esc leaves walk mode first, as its menu entry says
+            view_->setWalkMode(false);
+            return;
+        }
+        viewState_->setImpact(std::nullopt);
+    });
     clear->setObjectName(QStringLiteral("actionClearImpact"));
     clear->setShortcut(QKeySequence(Qt::Key_Escape));
     clear->setEnabled(false);
@@ -214,14 +223,14 @@ void MainWindow::buildWorkbenchMenus(QMenu* viewMenu, QMenu* editMenu) {
         editMenu->addAction(tr("&Back (previous selection)"), this, [this] { stepSelectionHistory(true); });
     back->setObjectName(QStringLiteral("actionSelectionBack"));
     back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    QAction* forward = editMenu->addAction(tr("&Forward"), this, [this] { stepSelectionHistory(false); });
+    QAction* forward = editMenu->addAction(tr("For&ward"), this, [this] { stepSelectionHistory(false); });
     forward->setObjectName(QStringLiteral("actionSelectionForward"));
     forward->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
 
     for (auto [dock, text, name] :
          {std::tuple{static_cast<QDockWidget*>(tree_), tr("&Model Tree"), "actionModelTree"},
           std::tuple{static_cast<QDockWidget*>(inspector_), tr("&Inspector"), "actionInspector"},
-          std::tuple{static_cast<QDockWidget*>(impactPanel_), tr("I&mpact"), "actionImpactPanel"}}) {
+          std::tuple{static_cast<QDockWidget*>(impactPanel_), tr("Im&pact"), "actionImpactPanel"}}) {
         QAction* show = dock->toggleViewAction();
         show->setText(text);
         show->setObjectName(QLatin1String(name));

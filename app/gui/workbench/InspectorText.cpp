@@ -144,8 +144,8 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
             continue;
         feedRows << QStringLiteral("%1 &rarr; %2: %3, %4 kW")
                         .arg(link(f, feeds.from[feed]), link(f, to),
-                             tr("feed %1").arg(utf8(datamodel::powerFeedName(feeds.feed[feed]))))
-                        .arg(double(feeds.ratingKw[feed]), 0, 'f', 0);
+                             tr("feed %1").arg(utf8(datamodel::powerFeedName(feeds.feed[feed]))),
+                             QString::number(double(feeds.ratingKw[feed]), 'f', 0));
     }
     if (!feedRows.isEmpty())
         html += QStringLiteral("<p style='margin:4px 0 0 0'>%1<br>%2</p>")
@@ -160,16 +160,14 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
             QStringList trays;
             for (EntityIndex tray : cables.route.row(end.cable))
                 trays << link(f, tray);
-            html += QStringLiteral(
-                        "<tr><td>%1 port %2</td><td>&rarr; %3 port %4</td><td>%5 %6G, %7 m%8</td></tr>")
-                        .arg(link(f, end.near))
-                        .arg(end.port)
-                        .arg(link(f, end.farEnd))
-                        .arg(end.farPort)
-                        .arg(utf8(datamodel::cableTypeName(cables.type[end.cable])))
-                        .arg(cables.speedGbps[end.cable])
-                        .arg(double(cables.lengthM[end.cable]), 0, 'f', 1)
-                        .arg(trays.isEmpty() ? QString() : tr(", along ") + trays.join(QStringLiteral(", ")));
+            html +=
+                QStringLiteral(
+                    "<tr><td>%1 port %2</td><td>&rarr; %3 port %4</td><td>%5 %6G, %7 m%8</td></tr>")
+                    .arg(link(f, end.near), QString::number(end.port), link(f, end.farEnd),
+                         QString::number(end.farPort), utf8(datamodel::cableTypeName(cables.type[end.cable])),
+                         QString::number(cables.speedGbps[end.cable]),
+                         QString::number(double(cables.lengthM[end.cable]), 'f', 1),
+                         trays.isEmpty() ? QString() : tr(", along ") + trays.join(QStringLiteral(", ")));
         }
         html += QStringLiteral("</table>");
     }

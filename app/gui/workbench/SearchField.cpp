@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTimer>
 
 namespace twin::app {
 
@@ -35,11 +36,18 @@ SearchField::SearchField(QWidget* parent) : QWidget(parent) {
     row->addWidget(count_);
 
     connect(edit_, &QLineEdit::textEdited, this, &SearchField::search);
-    connect(
-        completer_, qOverload<const QModelIndex&>(&QCompleter::activated), this,
-        [this](const QModelIndex& index) { choose(index.data(SearchResultsModel::kEntityRole).toInt()); });
+    connect(completer_, qOverload<const QModelIndex&>(&QCompleter::activated), this,
+            [this](const QModelIndex& index) {
+                // The completer passes the Return on to the line edit, whose text is now the row's
+                // name: searching that again could pick another entity of the same name.
+                justActivated_ = true;
+                QTimer::singleShot(0, this, [this] { justActivated_ = false; });
+                choose(index.data(SearchResultsModel::kEntityRole).toInt());
+            });
     // Enter with no row picked in the list: the best match (what a scanner's Enter means).
     connect(edit_, &QLineEdit::returnPressed, this, [this] {
+        if (justActivated_)
+            return;
         if (results_->query() != edit_->text())
             search(edit_->text());
         choose(results_->entityAt(0));

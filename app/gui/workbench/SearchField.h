@@ -41,6 +41,7 @@ private:
     QCompleter* completer_ = nullptr;
     SearchResultsModel* results_ = nullptr;
     datamodel::EntityIndex lastChosen_ = datamodel::kNoEntity;
+    bool justActivated_ = false; // a row chosen in the list: the Return the line edit gets next is that one
     QElapsedTimer sinceChosen_;
 };
 

@@ -1,5 +1,6 @@
 // Find anything by what is written on it: an entity by name, hostname, serial or UUID, a cable by its
-// id, a task by its name. Case-insensitive; exact matches first, then prefixes, then substrings. Built
+// id, a task by its name. Case-insensitive for ASCII letters (labels, hostnames, serials and UUIDs
+// are ASCII; other letters match as written); exact matches first, then prefixes, then substrings. Built
 // once per loaded model (off the GUI thread), then read by any number of threads: a query touches no
 // shared state.
 //
