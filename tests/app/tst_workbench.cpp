@@ -3,6 +3,7 @@
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
 #include "datamodel/Facility.h"
+#include "gui/timeline/RecordDialog.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindow.h"
@@ -19,6 +20,7 @@
 #include "scene/ViewWidget.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QCompleter>
 #include <QDir>
 #include <QDockWidget>
@@ -27,6 +29,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -335,6 +338,38 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(next.timelinePanel()->day(), next.timelinePanel()->lastDay());
         QCOMPARE(next.timelinePanel()->mode(), twin::app::TimelineMode::Off);
+    }
+
+    // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in
+    // order, instead of typed in a syntax nobody was told.
+    void theRecordingsCameraPathIsPickedFromPresets() {
+        MainWindow& window = *window_;
+        window.findChild<QAction*>(QStringLiteral("actionRecordRollOut"))->trigger();
+        auto* dialog = window.findChild<twin::app::RecordDialog*>(QStringLiteral("recordDialog"));
+        QVERIFY(dialog);
+        auto* presets = dialog->findChild<QComboBox*>(QStringLiteral("recordCameraPresets"));
+        auto* path = dialog->findChild<QLineEdit*>(QStringLiteral("recordCamera"));
+        QVERIFY(presets && path);
+        QStringList offered;
+        for (int i = 1; i < presets->count(); ++i)
+            offered << presets->itemText(i);
+        QCOMPARE(offered.size(),
+                 int(1 + facility().count(EntityKind::Hall) + facility().count(EntityKind::Row)));
+        QVERIFY(offered.contains(QStringLiteral("hall:2")) &&
+                offered.contains(QStringLiteral("aisle:H1-R01")));
+        dialog->findChild<QPushButton*>(QStringLiteral("recordCameraClear"))->click();
+        QCOMPARE(path->text(), QString());
+        for (const QString& stop :
+             {QStringLiteral("overview"), QStringLiteral("hall:2"), QStringLiteral("aisle:H1-R01")}) {
+            presets->setCurrentIndex(presets->findText(stop));
+            emit presets->activated(presets->currentIndex());
+        }
+        QCOMPARE(path->text(), QStringLiteral("overview,hall:2,aisle:H1-R01"));
+        QCOMPARE(presets->currentIndex(), 0); // ready for the next stop
+        const QStringList arguments = dialog->arguments();
+        QCOMPARE(arguments.at(arguments.indexOf(QStringLiteral("--camera")) + 1),
+                 QStringLiteral("overview,hall:2,aisle:H1-R01"));
+        dialog->reject();
     }
 
     // Help > Keyboard Shortcuts lists what the menus bind (read from them), View lists every dock, and

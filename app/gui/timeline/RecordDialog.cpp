@@ -22,7 +22,8 @@ QDate dateOf(datamodel::TimePoint time) {
 }
 } // namespace
 
-RecordDialog::RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint lastDay, QWidget* parent)
+RecordDialog::RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint lastDay,
+                           const QStringList& presets, QWidget* parent)
     : QDialog(parent) {
     setWindowTitle(tr("Record Roll-out"));
     setObjectName(QStringLiteral("recordDialog"));
@@ -43,6 +44,27 @@ RecordDialog::RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint l
     camera_->setObjectName(QStringLiteral("recordCamera"));
     camera_->setToolTip(tr("Presets passed through in order: overview, hall:N, aisle:ROW, rack:NAME; e.g. "
                            "overview,hall:1,hall:4"));
+    // The path picked stop by stop from the model's presets (the text stays editable for rack:NAME).
+    presets_ = new QComboBox(this);
+    presets_->setObjectName(QStringLiteral("recordCameraPresets"));
+    presets_->addItem(tr("Add a stop..."));
+    for (const QString& preset : presets)
+        presets_->addItem(preset);
+    connect(presets_, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        if (index <= 0)
+            return;
+        const QString path = camera_->text().trimmed();
+        camera_->setText(path.isEmpty() ? presets_->itemText(index)
+                                        : path + QLatin1Char(',') + presets_->itemText(index));
+        presets_->setCurrentIndex(0);
+    });
+    auto* clearPath = new QPushButton(tr("Clear"), this);
+    clearPath->setObjectName(QStringLiteral("recordCameraClear"));
+    connect(clearPath, &QPushButton::clicked, camera_, &QLineEdit::clear);
+    auto* path = new QHBoxLayout;
+    path->addWidget(camera_, 1);
+    path->addWidget(presets_);
+    path->addWidget(clearPath);
     from_ = new QDateEdit(this);
     to_ = new QDateEdit(this);
     for (QDateEdit* edit : {from_, to_}) {
@@ -66,7 +88,7 @@ RecordDialog::RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint l
     form->addRow(tr("Directory:"), where);
     form->addRow(tr("From:"), from_);
     form->addRow(tr("To:"), to_);
-    form->addRow(tr("Camera path:"), camera_);
+    form->addRow(tr("Camera path:"), path);
     form->addRow(tr("Frames per day:"), framesPerDay_);
     form->addRow(tr("Video frames per second:"), fps_);
     form->addRow(tr("Size:"), size_);

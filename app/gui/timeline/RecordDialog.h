@@ -16,8 +16,10 @@ namespace twin::app {
 class RecordDialog : public QDialog {
     Q_OBJECT
 public:
-    // Days offered: the schedule's; chosen at first: its last 20.
-    RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint lastDay, QWidget* parent = nullptr);
+    // Days offered: the schedule's; chosen at first: its last 20. `presets`: the camera presets of the
+    // model (overview, hall:N, aisle:ROW), offered in a list; each picked is the path's next stop.
+    RecordDialog(datamodel::TimePoint firstDay, datamodel::TimePoint lastDay, const QStringList& presets = {},
+                 QWidget* parent = nullptr);
 
     // The arguments after `record MODEL`.
     QStringList arguments() const;
@@ -25,6 +27,7 @@ public:
 private:
     QLineEdit* directory_ = nullptr;
     QLineEdit* camera_ = nullptr;
+    QComboBox* presets_ = nullptr;
     QDateEdit* from_ = nullptr;
     QDateEdit* to_ = nullptr;
     QSpinBox* framesPerDay_ = nullptr;

@@ -92,7 +92,12 @@ void MainWindow::buildMenus() {
     QAction* recordAction = file->addAction(tr("&Record Roll-out..."), this, [this] {
         if (!facility())
             return;
-        auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), this);
+        QStringList presets{QStringLiteral("overview")};
+        for (std::size_t hall = 1; hall <= facility()->count(datamodel::EntityKind::Hall); ++hall)
+            presets << QStringLiteral("hall:%1").arg(hall);
+        for (const datamodel::EntityIndex row : facility()->ofKind(datamodel::EntityKind::Row))
+            presets << QStringLiteral("aisle:") + utf8(facility()->name(row));
+        auto* dialog = new RecordDialog(timeline_->firstDay(), timeline_->lastDay(), presets, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog] { recordRollOut(dialog->arguments()); });
         dialog->open();
