@@ -84,6 +84,7 @@ bool FacilityScene::layerVisible(Layer layer) const {
 
 void FacilityScene::setXRay(std::optional<Layer> focus) {
     d->xRay = focus;
+    d->legend->setOwnColours(d->ownColourEntries());
     d->applyLayers();
 }
 

@@ -97,6 +97,8 @@ struct FacilityScene::Private {
     bool overlayHides(datamodel::EntityIndex entity) const;
     void applyOverlay(InstanceSet& set) const;
     void applyOverlayToAll();
+    // The legend's swatches for what keeps its own colours under the overlay shown (pipes, x-rayed).
+    std::vector<LegendEntry> ownColourEntries() const;
 };
 
 } // namespace twin::scene

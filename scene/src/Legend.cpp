@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkTextProperty.h>
@@ -26,6 +27,18 @@ struct Legend::Private {
 
     QString title;
     std::vector<LegendEntry> entries;
+    std::vector<LegendEntry> ownColours;
+    std::function<void()> redraw; // the last show, again (with other own colours)
+
+    // The own-colour swatches below the overlay's, from `y` down.
+    void ownColourLines(int left, int y) {
+        for (const LegendEntry& entry : ownColours) {
+            y -= kLineHeight;
+            fill(left, y + 3, left + kSwatch, y + 3 + kSwatch, entry.colour);
+            text(entry.label, left + kSwatch + 8, y + 3, false);
+        }
+        entries.insert(entries.end(), ownColours.begin(), ownColours.end());
+    }
     OverlayPanel panel;
     vtkImageData* image = nullptr;
     int panelHeight = 0;
@@ -34,7 +47,13 @@ struct Legend::Private {
     void startPanel(int height) {
         panelHeight = height;
         font->SetBold(true);
-        image = panel.start(std::max(kPanelWidth, renderText(font, title).width + 2 * kPadding), height);
+        int width = std::max(kPanelWidth, renderText(font, title).width + 2 * kPadding);
+        // Wide enough for every swatch's label ("Supply pipe (own colour)" was cut at the edge).
+        font->SetBold(false);
+        for (const auto* list : {&entries, &ownColours})
+            for (const LegendEntry& entry : *list)
+                width = std::max(width, 2 * kPadding + kSwatch + 8 + renderText(font, entry.label).width);
+        image = panel.start(width, height);
     }
     // Image coordinates: from the panel's lower-left corner, y up (as VTK's display coordinates).
     void fill(int x0, int y0, int x1, int y1, const std::array<unsigned char, 3>& colour) {
@@ -64,10 +83,28 @@ Legend::Legend(vtkRenderer* renderer) : d(std::make_unique<Private>(renderer)) {
 
 Legend::~Legend() = default;
 
+void Legend::setOwnColours(std::vector<LegendEntry> entries) {
+    if (entries.size() == d->ownColours.size() &&
+        std::equal(entries.begin(), entries.end(), d->ownColours.begin(),
+                   [](const LegendEntry& a, const LegendEntry& b) {
+                       return a.label == b.label && a.colour == b.colour;
+                   }))
+        return;
+    d->ownColours = std::move(entries);
+    if (d->redraw) {
+        // A copy: the show it calls replaces d->redraw, whose captures are the arguments in use.
+        const std::function<void()> again = d->redraw;
+        again();
+    }
+}
+
 void Legend::showEntries(const QString& title, std::vector<LegendEntry> entries) {
+    d->redraw = [this, title, entries] {
+        showEntries(title, entries);
+    };
     d->title = title;
     d->entries = std::move(entries);
-    d->startPanel((int(d->entries.size()) + 1) * kLineHeight + 2 * kPadding);
+    d->startPanel((int(d->entries.size() + d->ownColours.size()) + 1) * kLineHeight + 2 * kPadding);
     const int left = kPadding;
     int y = d->panelHeight - kPadding - kLineHeight;
     d->text(title, left, y + 3, true);
@@ -76,12 +113,16 @@ void Legend::showEntries(const QString& title, std::vector<LegendEntry> entries)
         d->fill(left, y + 3, left + kSwatch, y + 3 + kSwatch, entry.colour);
         d->text(entry.label, left + kSwatch + 8, y + 3, false);
     }
+    d->ownColourLines(left, y);
     d->install();
 }
 
 void Legend::showColourBar(const QString& title, float low, float high,
                            const std::function<std::array<unsigned char, 3>(float)>& colourAt,
                            const LegendEntry& noData, const std::optional<Threshold>& threshold) {
+    d->redraw = [this, title, low, high, colourAt, noData, threshold] {
+        showColourBar(title, low, high, colourAt, noData, threshold);
+    };
     d->title = title;
     d->entries = {{QString::number(double(low), 'g', 4), colourAt(0.0f)},
                   {QString::number(double(high), 'g', 4), colourAt(1.0f)},
@@ -90,7 +131,7 @@ void Legend::showColourBar(const QString& title, float low, float high,
         threshold ? std::clamp((threshold->value - low) / (high - low), 0.0f, 1.0f) : 0.0f;
     if (threshold)
         d->entries.push_back({threshold->label, colourAt(thresholdAt)});
-    d->startPanel((threshold ? 5 : 4) * kLineHeight + 2 * kPadding);
+    d->startPanel(((threshold ? 5 : 4) + int(d->ownColours.size())) * kLineHeight + 2 * kPadding);
     const int left = kPadding;
     int y = d->panelHeight - kPadding - kLineHeight;
     d->text(title, left, y + 3, true);
@@ -112,6 +153,7 @@ void Legend::showColourBar(const QString& title, float low, float high,
         d->fill(left + kSwatch / 2 - 1, y + 3, left + kSwatch / 2 + 1, y + 3 + kSwatch, {255, 255, 255});
         d->text(threshold->label, left + kSwatch + 8, y + 3, false);
     }
+    d->ownColourLines(left, y);
     d->install();
 }
 

@@ -87,6 +87,15 @@ void FacilityScene::Private::applyOverlay(InstanceSet& set) const {
     set.commit();
 }
 
+std::vector<LegendEntry> FacilityScene::Private::ownColourEntries() const {
+    // Pipes are lines in their own colours, outside the overlay: under x-ray on cooling they show, and
+    // blue and red must not read as the overlay's "early" and "late".
+    if (xRay != Layer::Cooling || overlay == Overlay::Kind)
+        return {};
+    return {{QStringLiteral("Supply pipe (own colour)"), kSupplyHeader},
+            {QStringLiteral("Return pipe (own colour)"), kReturnHeader}};
+}
+
 void FacilityScene::Private::applyOverlayToAll() {
     for (const auto& set : sets)
         applyOverlay(set->instances);
@@ -94,6 +103,7 @@ void FacilityScene::Private::applyOverlayToAll() {
 
 void FacilityScene::colourByKind() {
     d->overlay = Private::Overlay::Kind;
+    d->legend->setOwnColours({}); // the kinds' legend has the pipes already
     d->legend->showEntries(QStringLiteral("Kind"), kindLegend());
     d->applyOverlayToAll();
 }
@@ -101,6 +111,7 @@ void FacilityScene::colourByKind() {
 void FacilityScene::colourByStatus(std::span<const datamodel::InstallState> states, const QString& title,
                                    bool hideNotStarted) {
     d->overlay = Private::Overlay::Status;
+    d->legend->setOwnColours(d->ownColourEntries());
     d->hideNotStarted = hideNotStarted;
     std::vector<LegendEntry> entries{{QStringLiteral("Installed (own colour)"), kRackColour},
                                      {QStringLiteral("In progress"), kInProgress}};
@@ -115,6 +126,7 @@ void FacilityScene::colourByCategory(std::span<const std::uint8_t> categories,
                                      std::vector<LegendEntry> palette, const QString& title,
                                      std::vector<bool> hidden) {
     d->overlay = Private::Overlay::Category;
+    d->legend->setOwnColours(d->ownColourEntries());
     d->hiddenCategories = std::move(hidden);
     // The legend lists what is drawn: a hidden category has no swatch.
     std::vector<LegendEntry> shown;
@@ -157,6 +169,7 @@ const std::vector<LegendEntry>& FacilityScene::progressPalette() {
 void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,
                                   const std::optional<Legend::Threshold>& threshold) {
     d->overlay = Private::Overlay::Value;
+    d->legend->setOwnColours(d->ownColourEntries());
     d->legend->showColourBar(
         title, low, high, [low, high](float t) { return valueColour(low + t * (high - low), low, high); },
         {QStringLiteral("No data / stale"), kNoData}, threshold);

@@ -6,6 +6,7 @@
 #include "importers/ColossusGenerator.h"
 #include "scene/CameraPresets.h"
 #include "scene/FacilityScene.h"
+#include "scene/Legend.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
@@ -155,6 +156,41 @@ private slots:
         QCOMPARE(state.colouring().mode, TimelineMode::Actual);
         window.timelinePanel()->setMode(TimelineMode::Off);
         QCOMPARE(state.colouring().by, Colouring::By::Kind);
+    }
+
+    // Pipes keep their own blue and red under any overlay: under x-ray on cooling the legend says so,
+    // so that they do not read as the timeline's "early" (blue) and "late" (red).
+    void xRayedPipesHaveTheirOwnLegendEntries() {
+        using twin::app::Colouring;
+        using twin::app::TimelineMode;
+        MainWindow& window = *window_;
+        ViewState& state = *window.viewState();
+        const twin::scene::Legend& legend = window.facilityScene()->legend();
+        const auto labels = [&legend] {
+            QStringList all;
+            for (const auto& entry : legend.entries())
+                all << entry.label;
+            return all;
+        };
+        const TimePoint first = startOfDay(window.facility()->scheduleStart());
+        state.setColouring(Colouring{Colouring::By::Timeline, nullptr, TimelineMode::ActualVsPlanned, first,
+                                     first + kSecondsPerDay - 1, false});
+        QVERIFY(!labels().contains(QStringLiteral("Supply pipe (own colour)")));
+        state.setXRay(Layer::Cooling);
+        QVERIFY2(labels().contains(QStringLiteral("Supply pipe (own colour)")) &&
+                     labels().contains(QStringLiteral("Return pipe (own colour)")) &&
+                     labels().contains(QStringLiteral("Installed early")),
+                 qPrintable(labels().join(QLatin1Char(','))));
+        // A later colouring under the same x-ray keeps them; the kinds' legend has its own pipe entries.
+        state.setColouring(Colouring{Colouring::By::Status});
+        QVERIFY(labels().contains(QStringLiteral("Return pipe (own colour)")));
+        state.setColouring(Colouring{});
+        QCOMPARE(labels().count(QStringLiteral("Supply pipe")), 1);
+        QVERIFY(!labels().contains(QStringLiteral("Supply pipe (own colour)")));
+        state.setColouring(Colouring{Colouring::By::Status});
+        state.setXRay(std::nullopt);
+        QVERIFY(!labels().contains(QStringLiteral("Supply pipe (own colour)")));
+        state.setColouring(Colouring{});
     }
 
     void theSelectionIsTheStatesAndTheSceneDrawsIt() {

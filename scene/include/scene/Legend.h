@@ -40,6 +40,10 @@ public:
                        const std::function<std::array<unsigned char, 3>(float)>& colourAt,
                        const LegendEntry& noData, const std::optional<Threshold>& threshold = std::nullopt);
 
+    // Swatches for what is drawn in its own colours whatever the overlay says (supply and return pipes
+    // under x-ray), listed after the overlay's own entries; the legend shown is redrawn with them.
+    void setOwnColours(std::vector<LegendEntry> entries);
+
     // What the legend says now (for tests and the status bar): the title, and one entry per swatch
     // (for a colour bar: low, high and the no-data swatch).
     const QString& title() const;
