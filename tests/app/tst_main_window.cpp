@@ -769,9 +769,11 @@ private slots:
                                                .arg(QLocale().toString(qulonglong(report.installedActual)))),
             qPrintable(timeline->summary()));
         auto* reportTree = timeline->findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
-        QCOMPARE(reportTree->topLevelItemCount(), int(report.halls.size()));
+        // The halls, then the late tasks' group when there are any (tst_workbench checks its rows).
+        QCOMPARE(reportTree->topLevelItemCount(),
+                 int(report.halls.size()) + (report.lateTasks.empty() ? 0 : 1));
         int rowItems = 0;
-        for (int i = 0; i < reportTree->topLevelItemCount(); ++i)
+        for (int i = 0; i < int(report.halls.size()); ++i)
             rowItems += reportTree->topLevelItem(i)->childCount();
         QCOMPARE(rowItems, int(report.rows.size()));
         const QString csvPath = dataDir_.filePath(QStringLiteral("progress.csv"));

@@ -3,6 +3,8 @@
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
 #include "datamodel/Facility.h"
+#include "datamodel/ProgressReport.h"
+#include "datamodel/Schedule.h"
 #include "gui/timeline/RecordDialog.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/DialogPlaces.h"
@@ -38,6 +40,7 @@
 #include <QTest>
 #include <QToolTip>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using twin::app::MainWindow;
 using namespace twin::datamodel;
@@ -338,6 +341,42 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(next.timelinePanel()->day(), next.timelinePanel()->lastDay());
         QCOMPARE(next.timelinePanel()->mode(), twin::app::TimelineMode::Off);
+    }
+
+    // The day's report lists the late tasks themselves, oldest first, under the halls; a click on one
+    // selects what it installs and flies there.
+    void theLateTasksAreListedAndLeadToTheirRack() {
+        MainWindow& window = *window_;
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        const Schedule schedule(facility());
+        TimePoint day = kNoTime;
+        ProgressReport report;
+        for (TimePoint d = timeline->firstDay(); d <= timeline->lastDay(); d += kSecondsPerDay) {
+            report = progressAt(facility(), schedule, d);
+            if (report.lateTasks.size() >= 2) {
+                day = d;
+                break;
+            }
+        }
+        QVERIFY2(day != kNoTime, "the generated roll-out has no day with late tasks");
+        timeline->show();
+        timeline->setDay(day);
+        const std::vector<std::uint32_t> listed = timeline->listedLateTasks();
+        QCOMPARE(listed.size(),
+                 std::min<std::size_t>(report.lateTasks.size(), twin::app::TimelinePanel::kLateTasksListed));
+        for (std::size_t i = 0; i < listed.size(); ++i)
+            QCOMPARE(listed[i], report.lateTasks[i].task);
+        auto* tree = timeline->findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
+        QTreeWidgetItem* group = tree->topLevelItem(tree->topLevelItemCount() - 1);
+        QVERIFY(group->text(0).startsWith(QStringLiteral("Late tasks (")));
+        group->setExpanded(true);
+        QTreeWidgetItem* second = group->child(1);
+        tree->scrollToItem(second);
+        QTest::qWait(50);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          tree->visualItemRect(second).center());
+        QCOMPARE(window.viewState()->selection(), facility().tasks().entities.row(listed[1]).front());
+        timeline->hide();
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

@@ -25,6 +25,11 @@
 namespace twin::app {
 
 namespace {
+constexpr int kTaskRole = Qt::UserRole;          // a late task's row: its task
+constexpr int kLateGroupRole = Qt::UserRole + 1; // the "Late tasks" group
+} // namespace
+
+namespace {
 constexpr int kPlayDaysPerSecond[] = {1, 2, 4, 8};
 constexpr int kCurveHeight = 160;
 constexpr datamodel::TimePoint kSecondsPerHour = 3600;
@@ -103,6 +108,10 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     report_->setObjectName(QStringLiteral("timelineReport"));
     report_->setHeaderLabels({tr("Hall / row"), tr("Planned"), tr("Actual"), tr("Complete")});
     report_->setUniformRowHeights(true);
+    connect(report_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
+        if (const QVariant task = item->data(0, kTaskRole); task.isValid())
+            emit taskChosen(task.toUInt());
+    });
     auto* exportButton = new QPushButton(tr("Export Report..."), body);
     exportButton->setObjectName(QStringLiteral("timelineExport"));
     connect(exportButton, &QPushButton::clicked, this, &TimelinePanel::exportRequested);
@@ -373,7 +382,7 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
     showDay();
 }
 
-void TimelinePanel::showReport(const datamodel::ProgressReport& report) {
+void TimelinePanel::showReport(const datamodel::ProgressReport& report, const datamodel::TaskColumns* tasks) {
     const QLocale locale;
     summary_->setText(tr("%1: %2 of %3 GPUs installed (%4 planned), %5 that day; %6 tasks late, %7 blocking "
                          "punch items open")
@@ -394,8 +403,8 @@ void TimelinePanel::showReport(const datamodel::ProgressReport& report) {
     // Keep which halls are open across days.
     QSet<QString> open;
     for (int i = 0; i < report_->topLevelItemCount(); ++i)
-        if (report_->topLevelItem(i)->isExpanded())
-            open.insert(report_->topLevelItem(i)->text(0));
+        if (const QTreeWidgetItem* item = report_->topLevelItem(i); item->isExpanded())
+            open.insert(item->data(0, kLateGroupRole).toBool() ? QStringLiteral("late") : item->text(0));
     report_->clear();
     for (const datamodel::HallProgress& hall : report.halls) {
         auto* hallItem = new QTreeWidgetItem(report_, line(hall));
@@ -404,7 +413,44 @@ void TimelinePanel::showReport(const datamodel::ProgressReport& report) {
                 new QTreeWidgetItem(hallItem, line(row));
         hallItem->setExpanded(open.contains(hallItem->text(0)));
     }
+    // The late tasks themselves, oldest planned end first, not only their count: a click flies there.
+    if (tasks && !report.lateTasks.empty()) {
+        auto* late = new QTreeWidgetItem(
+            report_, {tr("Late tasks (%1)").arg(locale.toString(qulonglong(report.lateTasks.size())))});
+        late->setData(0, kLateGroupRole, true);
+        late->setForeground(0, QColor(200, 40, 40));
+        const std::size_t listed = std::min<std::size_t>(report.lateTasks.size(), kLateTasksListed);
+        for (std::size_t i = 0; i < listed; ++i) {
+            const std::uint32_t t = report.lateTasks[i].task;
+            const std::string_view name = tasks->name[t];
+            const datamodel::TimePoint end = report.lateTasks[i].plannedEnd;
+            auto* item = new QTreeWidgetItem(
+                late, {QString::fromUtf8(name.data(), qsizetype(name.size())),
+                       tr("due %1").arg(QString::fromStdString(datamodel::formatDate(end))),
+                       tasks->actualStart[t] == datamodel::kNoTime ? tr("not started") : tr("in progress"),
+                       tr("%1 d late").arg((report.at - end) / datamodel::kSecondsPerDay)});
+            item->setData(0, kTaskRole, t);
+        }
+        if (listed < report.lateTasks.size())
+            new QTreeWidgetItem(late,
+                                {tr("... and %1 more (Export lists them all)")
+                                     .arg(locale.toString(qulonglong(report.lateTasks.size() - listed)))});
+        late->setExpanded(open.contains(QStringLiteral("late")));
+    }
     report_->setUpdatesEnabled(true);
+}
+
+std::vector<std::uint32_t> TimelinePanel::listedLateTasks() const {
+    std::vector<std::uint32_t> listed;
+    for (int i = 0; i < report_->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem* group = report_->topLevelItem(i);
+        if (!group->data(0, kLateGroupRole).toBool())
+            continue;
+        for (int c = 0; c < group->childCount(); ++c)
+            if (const QVariant task = group->child(c)->data(0, kTaskRole); task.isValid())
+                listed.push_back(task.toUInt());
+    }
+    return listed;
 }
 
 QString TimelinePanel::summary() const {

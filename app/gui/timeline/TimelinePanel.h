@@ -64,7 +64,11 @@ public:
     void setCurve(const std::vector<datamodel::CurvePoint>& curve, std::size_t total);
     // The day's report: per hall (and its rows) planned, actual and percent complete, with the day's
     // installs and late tasks above.
-    void showReport(const datamodel::ProgressReport& report);
+    // `tasks`: the model's, to list the late tasks by name under the halls (a click on one: taskChosen).
+    void showReport(const datamodel::ProgressReport& report, const datamodel::TaskColumns* tasks = nullptr);
+    // The late tasks listed (at most kLateTasksListed), for tests: their rows' task indexes.
+    std::vector<std::uint32_t> listedLateTasks() const;
+    static constexpr int kLateTasksListed = 200;
     QString summary() const;
     // What the chart holds (for tests): points per line, and the cursor's day.
     int curvePoints() const;
@@ -78,6 +82,8 @@ signals:
     // `moment`: the day's midnight, or the hour's start when zoomed in.
     void changed(datamodel::TimePoint moment, twin::app::TimelinePanel::Mode mode);
     void exportRequested();
+    // A late task in the report was clicked: show where it is.
+    void taskChosen(std::uint32_t task);
 
 private:
     void showDay();

@@ -180,6 +180,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     addDockWidget(Qt::BottomDockWidgetArea, timeline_);
     timeline_->hide(); // View > Timeline Panel
     connect(timeline_, &TimelinePanel::changed, this, &MainWindow::followTimeline);
+    connect(timeline_, &TimelinePanel::taskChosen, this, [this](std::uint32_t task) {
+        if (facility() && task < facility()->tasks().size() &&
+            !facility()->tasks().entities.row(task).empty())
+            flyToAndSelect(int(facility()->tasks().entities.row(task).front()));
+    });
     // The Gantt shares the Timeline's place (a tab) rather than taking more height from the view.
     gantt_ = new GanttPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, gantt_);

@@ -134,7 +134,7 @@ void MainWindow::showTimelineReport(datamodel::TimePoint moment) {
     if (const datamodel::TimePoint day = datamodel::startOfDay(moment); day != timelineReportDay_) {
         timelineReportDay_ = day;
         timelineReport_ = datamodel::progressAt(*facility(), *schedule(), day);
-        timeline_->showReport(timelineReport_);
+        timeline_->showReport(timelineReport_, &facility()->tasks());
     }
 }
 
