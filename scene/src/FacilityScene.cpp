@@ -28,6 +28,8 @@ FacilityScene::~FacilityScene() {
             d->renderer->RemoveActor(actor);
     for (const auto& actor : d->pipes)
         d->renderer->RemoveActor(actor);
+    if (d->selectionOutline)
+        d->renderer->RemoveActor(d->selectionOutline);
     for (const auto* labels : {&d->hallLabels, &d->rowLabels})
         for (const auto& text : *labels)
             d->renderer->RemoveActor(text);

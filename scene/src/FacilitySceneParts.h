@@ -87,7 +87,9 @@ struct FacilityScene::Private {
     float low = 0.0f, high = 1.0f;
     // Selection on top of any overlay: a flag per entity for the selected entity's whole subtree.
     datamodel::EntityIndex selected = datamodel::kNoEntity;
-    std::vector<bool> inSelection;
+    // The selection's outline: a box around it and everything below it, in the highlight colour, over
+    // whatever the overlay says (a selected hall keeps its temperatures and states in view).
+    vtkSmartPointer<vtkActor> selectionOutline;
 
     void build();                                   // SceneBuilding.cpp
     void applyLayers();                             // FacilityScene.cpp

@@ -4,6 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vtkNew.h>
+#include <vtkOutlineSource.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
 
 namespace twin::scene {
 
@@ -38,8 +43,6 @@ Rgb valueColour(float value, float low, float high) {
 
 Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t instance) const {
     const EntityIndex entity = set.entityAt(instance);
-    if (!inSelection.empty() && inSelection[size_t(entity)])
-        return kSelected;
     switch (overlay) {
     case Overlay::Kind:
         return set.ownColour(instance);
@@ -181,11 +184,32 @@ void FacilityScene::colourByValue(std::span<const float> values, float low, floa
 
 void FacilityScene::select(std::int32_t entity) {
     d->selected = entity;
-    d->inSelection.assign(entity == datamodel::kNoEntity ? 0 : d->facility->entityCount(), false);
-    if (entity != datamodel::kNoEntity)
-        for (EntityIndex e : d->facility->subtree(entity))
-            d->inSelection[size_t(e)] = true;
-    d->applyOverlayToAll();
+    const datamodel::Bounds bounds =
+        entity == datamodel::kNoEntity ? datamodel::Bounds{} : d->facility->subtreeBounds(entity);
+    if (bounds.isEmpty()) {
+        if (d->selectionOutline)
+            d->selectionOutline->SetVisibility(false);
+        return;
+    }
+    if (!d->selectionOutline) {
+        d->selectionOutline = vtkSmartPointer<vtkActor>::New();
+        vtkNew<vtkPolyDataMapper> mapper;
+        d->selectionOutline->SetMapper(mapper);
+        vtkProperty* look = d->selectionOutline->GetProperty();
+        look->SetColor(kSelected[0] / 255.0, kSelected[1] / 255.0, kSelected[2] / 255.0);
+        look->SetLineWidth(3.0f);
+        look->LightingOff();
+        d->selectionOutline->PickableOff();
+        d->renderer->AddActor(d->selectionOutline);
+    }
+    // A little larger than the box, so that its edges are not lost in the faces they would share.
+    const float margin = 0.05f;
+    vtkNew<vtkOutlineSource> outline;
+    outline->SetBounds(bounds.min[0] - margin, bounds.max[0] + margin, bounds.min[1] - margin,
+                       bounds.max[1] + margin, bounds.min[2] - margin, bounds.max[2] + margin);
+    outline->Update();
+    vtkPolyDataMapper::SafeDownCast(d->selectionOutline->GetMapper())->SetInputData(outline->GetOutput());
+    d->selectionOutline->SetVisibility(true);
 }
 
 std::optional<std::array<unsigned char, 3>> FacilityScene::drawnColour(std::int32_t entity) const {

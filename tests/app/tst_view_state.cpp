@@ -200,8 +200,11 @@ private slots:
         const int before = highlightPixels(none);
         const EntityIndex row = window.facility()->findByName("H1-R01");
         QVERIFY(row != kNoEntity);
+        const EntityIndex rackOfRow = window.facility()->children(row).front();
+        const auto rackColour = window.facilityScene()->drawnColour(rackOfRow);
         state.setSelection(row);
         QCOMPARE(window.facilityScene()->selected(), int(row));
+        QCOMPARE(window.facilityScene()->drawnColour(rackOfRow), rackColour); // outlined, not repainted
         const int highlighted = highlightPixels(frame(window));
         QVERIFY2(highlighted > before + 500,
                  qPrintable(QStringLiteral("%1 %2").arg(before).arg(highlighted)));

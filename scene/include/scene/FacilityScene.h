@@ -99,8 +99,8 @@ public:
     // The timeline's date in the upper-right corner (hidden until shown).
     DateStamp& dateStamp();
     const DateStamp& dateStamp() const;
-    // Selection: the entity and everything below it (a rack's servers and GPUs, a row's racks, a hall)
-    // drawn in the highlight colour on top of the overlay; -1 clears it.
+    // Selection: an outline in the highlight colour around the entity and everything below it (a
+    // rack's servers and GPUs, a row's racks, a hall), over the overlay, whose colours stay; -1 clears it.
     void select(std::int32_t entity);
     std::int32_t selected() const;
     // Layers: hidden ones are not drawn at all. X-ray: every layer but `focus` turns faint and
