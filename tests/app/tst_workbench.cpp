@@ -22,8 +22,10 @@
 #include "scene/ViewWidget.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTimeAxis>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -377,6 +379,25 @@ private slots:
                           tree->visualItemRect(second).center());
         QCOMPARE(window.viewState()->selection(), facility().tasks().entities.row(listed[1]).front());
         timeline->hide();
+    }
+
+    // The S-curve's dates carry their year (a schedule may span New Year; "07-06" said too little);
+    // zoomed to a day, hours.
+    void theCurvesDatesHaveTheirYear() {
+        twin::app::TimelinePanel* timeline = window_->timelinePanel();
+        auto* view = timeline->findChild<QChartView*>(QStringLiteral("timelineCurve"));
+        QVERIFY(view);
+        const auto axes = view->chart()->axes(Qt::Horizontal);
+        QCOMPARE(axes.size(), 1);
+        auto* time = qobject_cast<QDateTimeAxis*>(axes.front());
+        QVERIFY(time);
+        timeline->setZoom(twin::app::TimelinePanel::Zoom::Schedule);
+        QCOMPARE(time->format(), QStringLiteral("yyyy-MM-dd"));
+        timeline->setZoom(twin::app::TimelinePanel::Zoom::Week);
+        QCOMPARE(time->format(), QStringLiteral("yyyy-MM-dd"));
+        timeline->setZoom(twin::app::TimelinePanel::Zoom::Day);
+        QCOMPARE(time->format(), QStringLiteral("HH:mm"));
+        timeline->setZoom(twin::app::TimelinePanel::Zoom::Schedule);
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

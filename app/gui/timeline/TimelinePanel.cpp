@@ -356,7 +356,7 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
     for (QAbstractAxis* axis : chart_->axes())
         chart_->removeAxis(axis);
     auto* time = new QDateTimeAxis();
-    time->setFormat(QStringLiteral("MM-dd"));
+    time->setFormat(QStringLiteral("yyyy-MM-dd")); // the year too: a schedule spans New Year
     auto* count = new QValueAxis();
     count->setLabelFormat(QStringLiteral("%.0f"));
     count->setTitleText(tr("GPUs installed"));
@@ -481,7 +481,7 @@ void TimelinePanel::fitChartToSlider() {
         from = windowStart_;
         to = windowStart_ + (zoom() == Zoom::Week ? 7 : 1) * datamodel::kSecondsPerDay;
     }
-    timeAxis_->setFormat(zoom() == Zoom::Day ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd"));
+    timeAxis_->setFormat(zoom() == Zoom::Day ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd"));
     timeAxis_->setRange(QDateTime::fromSecsSinceEpoch(from, QTimeZone::utc()),
                         QDateTime::fromSecsSinceEpoch(to, QTimeZone::utc()));
 }
