@@ -51,18 +51,6 @@ void measureQuery(const datamodel::SearchIndex& index, const QString& caseName, 
                            QStringLiteral("ms, %1 matches").arg(count)});
 }
 
-// The slowest of `repeats` runs of `job`, in milliseconds.
-template <typename Job> double slowestOf(int repeats, Job&& job) {
-    double slowest = 0.0;
-    QElapsedTimer clock;
-    for (int r = 0; r < repeats; ++r) {
-        clock.start();
-        job();
-        slowest = std::max(slowest, millisecondsSince(clock));
-    }
-    return slowest;
-}
-
 // The entity of `kind` with the most downstream in `domain` among the first few: the dearest impact.
 void measureImpact(const datamodel::Facility& facility, const datamodel::EntityInspector& inspector,
                    datamodel::EntityKind kind, datamodel::GraphDomain domain, int repeats,

@@ -83,10 +83,13 @@ Impact EntityInspector::impact(EntityIndex failed, GraphDomain domain) const {
     result.failed = failed;
     result.domain = domain;
     result.lost = graph_.lossOnFailure(failed, domain);
-    // Everything it fed that kept a supply: degraded (lost is a subset of downstream, both sorted).
+    // Everything it fed that had a supply and keeps one: degraded (lost is a subset of downstream, both
+    // sorted). What no source reached before the failure (an unconnected part of an imported model)
+    // is neither.
     const std::vector<EntityIndex> fed = graph_.downstream(failed, domain);
     std::set_difference(fed.begin(), fed.end(), result.lost.begin(), result.lost.end(),
                         std::back_inserter(result.degraded));
+    std::erase_if(result.degraded, [&](EntityIndex e) { return !graph_.supplied(e, domain); });
     return result;
 }
 

@@ -76,6 +76,8 @@ FacilityGraph::FacilityGraph(const Facility& facility) : entityCount_(facility.e
             for (EntityIndex i : facility.ofKind(kind))
                 if (layer.in.row(size_t(i)).empty())
                     layer.sources.push_back(i);
+        // What the sources reach with nothing failed: the same for every impact, so worked out once.
+        layer.supplied = reach(layer.out, layer.sources, kNoEntity);
         return layer;
     };
 
@@ -174,6 +176,13 @@ std::vector<EntityIndex> FacilityGraph::upstreamNearestFirst(std::span<const Ent
     return reached;
 }
 
+bool FacilityGraph::supplied(EntityIndex entity, GraphDomain domain) const {
+    for (const Layer* layer : layersOf(domain))
+        if (layer->supplied[size_t(entity)])
+            return true;
+    return false;
+}
+
 std::vector<bool> FacilityGraph::reachableFromSources(const Layer& layer, EntityIndex removed) const {
     return reach(layer.out, layer.sources, removed);
 }
@@ -181,7 +190,7 @@ std::vector<bool> FacilityGraph::reachableFromSources(const Layer& layer, Entity
 std::vector<EntityIndex> FacilityGraph::lossOnFailure(EntityIndex failed, GraphDomain domain) const {
     std::vector<bool> lost(entityCount_, false);
     for (const Layer* layer : layersOf(domain)) {
-        const std::vector<bool> before = reachableFromSources(*layer, kNoEntity);
+        const std::vector<bool>& before = layer->supplied;
         const std::vector<bool> after = reachableFromSources(*layer, failed);
         for (std::size_t i = 0; i < entityCount_; ++i)
             lost[i] = lost[i] || (before[i] && !after[i]);

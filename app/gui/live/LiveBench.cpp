@@ -22,6 +22,8 @@
 
 namespace twin::app {
 
+using bench::spinUntil;
+
 namespace {
 
 using bench::median;
@@ -30,17 +32,6 @@ constexpr int kPrometheusWaitMs = 240000;
 constexpr double kDegreesPerRadian = 180.0 / 3.14159265358979323846;
 
 // Runs the event loop until `done()` or the timeout; false on timeout.
-template <typename Condition> bool spinUntil(Condition done, int timeoutMs) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
 // Live updates as they come: their refresh times and sizes.
 struct UpdateLog {
     std::vector<double> refreshMs;

@@ -1,6 +1,7 @@
 #include "gui/live/ManagedPrometheus.h"
 
-#include <QCryptographicHash>
+#include "gui/document/ModelKey.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -47,15 +48,8 @@ QString ManagedPrometheus::executable() {
 }
 
 QString prometheusDataDirectory(const QString& modelPath) {
-    const QString canonical = QFileInfo(modelPath).canonicalFilePath();
-    const QByteArray hash =
-        QCryptographicHash::hash(
-            (canonical.isEmpty() ? QFileInfo(modelPath).absoluteFilePath() : canonical).toUtf8(),
-            QCryptographicHash::Sha256)
-            .toHex()
-            .left(16);
     return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation))
-        .filePath(QStringLiteral("colossus-twin/prometheus/") + QString::fromLatin1(hash));
+        .filePath(QStringLiteral("colossus-twin/prometheus/") + modelFileKey(modelPath));
 }
 
 ManagedPrometheus::ManagedPrometheus(const std::string& configYaml, const QString& dataDirectory,

@@ -4,6 +4,7 @@
 #include "datamodel/Schedule.h"
 #include "datamodel/Time.h"
 #include "gui/document/Document.h"
+#include "gui/document/ModelKey.h"
 #include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/ProgressExport.h"
 #include "gui/timeline/RecordingRunner.h"
@@ -17,7 +18,6 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -90,24 +90,11 @@ void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode
         viewState_->setColouring(Colouring{}); // back to kinds only when the timeline was what coloured
 }
 
-namespace {
-// The settings key of a model's timeline place: by its canonical path.
-QString timelineKey(const QString& modelPath) {
-    const QString canonical = QFileInfo(modelPath).canonicalFilePath();
-    return QStringLiteral("timeline/") +
-           QString::fromLatin1(
-               QCryptographicHash::hash((canonical.isEmpty() ? modelPath : canonical).toUtf8(),
-                                        QCryptographicHash::Sha256)
-                   .toHex()
-                   .left(16));
-}
-} // namespace
-
 void MainWindow::saveTimelinePlace() {
     if (!model_)
         return;
     QSettings settings;
-    settings.beginGroup(timelineKey(model_->path));
+    settings.beginGroup(QStringLiteral("timeline/") + modelFileKey(model_->path));
     settings.setValue(QStringLiteral("moment"), qint64(timeline_->moment()));
     settings.setValue(QStringLiteral("mode"), int(timeline_->mode()));
 }
@@ -115,7 +102,7 @@ void MainWindow::saveTimelinePlace() {
 void MainWindow::restoreTimelinePlace() {
     // Where it was for this model; else today, when the schedule spans it; else the schedule's end.
     QSettings settings;
-    settings.beginGroup(timelineKey(model_->path));
+    settings.beginGroup(QStringLiteral("timeline/") + modelFileKey(model_->path));
     const datamodel::TimePoint today = datamodel::startOfDay(QDateTime::currentSecsSinceEpoch());
     const datamodel::TimePoint fallback =
         today >= timeline_->firstDay() && today <= timeline_->lastDay() ? today : timeline_->lastDay();

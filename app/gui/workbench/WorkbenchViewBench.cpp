@@ -19,31 +19,8 @@
 
 namespace twin::app {
 
-namespace {
-
-template <typename Condition> bool spinUntil(Condition done, int timeoutMs) {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
-
-template <typename Job> double slowestOf(int repeats, Job&& job) {
-    double slowest = 0.0;
-    QElapsedTimer clock;
-    for (int r = 0; r < repeats; ++r) {
-        clock.start();
-        job();
-        slowest = std::max(slowest, bench::millisecondsSince(clock));
-    }
-    return slowest;
-}
-
-} // namespace
+using bench::slowestOf;
+using bench::spinUntil;
 
 bench::BenchReport runWorkbenchViewBench(const WorkbenchViewBenchOptions& options) {
     bench::BenchReport report;

@@ -31,11 +31,14 @@ public:
     // any more. An entity with a second path (the B feed, another spine) is not lost.
     // "If this loop fails, what loses cooling?" is lossOnFailure(loop, GraphDomain::Cooling).
     std::vector<EntityIndex> lossOnFailure(EntityIndex failed, GraphDomain domain) const;
+    // Whether any source reaches `entity` with nothing failed (in either cooling layer).
+    bool supplied(EntityIndex entity, GraphDomain domain) const;
 
 private:
     struct Layer {
         Csr<EntityIndex> out, in;
         std::vector<EntityIndex> sources; // no incoming edge, at least one outgoing
+        std::vector<bool> supplied;       // reached from the sources with nothing failed
     };
     // Cooling needs supply and return both, so each is a layer of its own; a loss in either is a loss.
     std::vector<const Layer*> layersOf(GraphDomain domain) const;
