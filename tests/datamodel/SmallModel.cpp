@@ -1,5 +1,6 @@
 #include "SmallModel.h"
 
+#include "datamodel/Store.h"
 #include "datamodel/Time.h"
 
 #include <string>
@@ -177,6 +178,12 @@ SmallModelIds writeSmallModel(ModelWriter& writer) {
     writer.linkTask(m.placeRack2, m.rack2);
     writer.addTaskDependency(m.burnInRack1, m.placeRack1);
     return m;
+}
+
+Facility createSmallModel(const std::string& path, SmallModelIds& ids) {
+    auto store = Store::create(path);
+    store->write([&ids](ModelWriter& writer) { ids = writeSmallModel(writer); });
+    return store->load();
 }
 
 } // namespace twin::testing

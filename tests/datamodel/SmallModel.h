@@ -3,6 +3,7 @@
 // and connected through one leaf to two spines and a core. Used by the store, graph and schedule tests.
 #pragma once
 
+#include "datamodel/Facility.h"
 #include "datamodel/ModelWriter.h"
 
 #include <cstdint>
@@ -23,5 +24,8 @@ struct SmallModelIds {
 
 // Writes the model through `writer` and returns the ids it got.
 SmallModelIds writeSmallModel(datamodel::ModelWriter& writer);
+
+// Creates the model as a file at `path` and loads it; `ids` gets the ids it was written with.
+datamodel::Facility createSmallModel(const std::string& path, SmallModelIds& ids);
 
 } // namespace twin::testing

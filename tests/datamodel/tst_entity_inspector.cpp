@@ -36,9 +36,7 @@ private:
 private slots:
     void initTestCase() {
         const std::string path = dir_.filePath(QStringLiteral("small.db")).toStdString();
-        auto store = Store::create(path);
-        store->write([this](ModelWriter& writer) { m_ = twin::testing::writeSmallModel(writer); });
-        facility_ = store->load();
+        facility_ = twin::testing::createSmallModel(path, m_);
         inspector_ = std::make_unique<EntityInspector>(facility_);
     }
 

@@ -32,9 +32,7 @@ private:
 private slots:
     void initTestCase() {
         const std::string path = dir_.filePath(QStringLiteral("small.db")).toStdString();
-        auto store = Store::create(path);
-        store->write([this](ModelWriter& writer) { m_ = twin::testing::writeSmallModel(writer); });
-        facility_ = store->load();
+        facility_ = twin::testing::createSmallModel(path, m_);
         graph_ = std::make_unique<FacilityGraph>(facility_);
     }
 

@@ -46,9 +46,7 @@ private:
 private slots:
     void initTestCase() {
         const std::string path = dir_.filePath(QStringLiteral("small.db")).toStdString();
-        auto store = Store::create(path);
-        store->write([this](ModelWriter& writer) { m_ = twin::testing::writeSmallModel(writer); });
-        small_ = store->load();
+        small_ = twin::testing::createSmallModel(path, m_);
         index_ = std::make_unique<SearchIndex>(small_);
     }
 
