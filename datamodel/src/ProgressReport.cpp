@@ -127,4 +127,61 @@ ProgressReport progressAt(const Facility& facility, const Schedule& schedule, Ti
     return report;
 }
 
+CurveSpan rollOutSpan(const std::vector<CurvePoint>& curve, int leadInDays) {
+    if (curve.empty())
+        return {};
+    const CurvePoint& last = curve.back();
+    // The core of the rise: the plan's (or, with nothing planned in the span, the actual curve's) from
+    // the day its first 1 % is in to the day its last 1 % is (all of it for a small curve).
+    const bool byPlan = last.planned > curve.front().planned;
+    auto countOf = [byPlan](const CurvePoint& p) {
+        return byPlan ? p.planned : p.actual;
+    };
+    const std::size_t base = countOf(curve.front()), rise = countOf(last) - base;
+    if (rise == 0 && last.actual == curve.front().actual)
+        return {curve.front().day, last.day, 0, kNoTime};
+    const std::size_t firstPart = base + rise / 100 + (rise >= 100 ? 0 : 1), bulk = base + rise - rise / 100;
+    TimePoint coreFrom = kNoTime, coreTo = kNoTime;
+    for (const CurvePoint& point : curve) {
+        if (coreFrom == kNoTime && countOf(point) >= firstPart)
+            coreFrom = point.day;
+        if (coreTo == kNoTime && countOf(point) >= bulk)
+            coreTo = point.day;
+    }
+    // Then out from the core, day by day of change on either curve, as long as each is within reach
+    // of the span so far: twice the core's length, at least two weeks. What lies beyond a longer gap
+    // is an outlier, counted.
+    const TimePoint reach = std::max<TimePoint>(2 * (coreTo - coreFrom), 14 * kSecondsPerDay);
+    std::vector<TimePoint> changes; // days either count rises, in order
+    for (std::size_t i = 1; i < curve.size(); ++i)
+        if (curve[i].planned != curve[i - 1].planned || curve[i].actual != curve[i - 1].actual)
+            changes.push_back(curve[i].day);
+    if (curve.front().planned > 0 || curve.front().actual > 0)
+        changes.insert(changes.begin(), curve.front().day);
+    TimePoint from = coreFrom, to = coreTo;
+    for (auto it = std::lower_bound(changes.begin(), changes.end(), coreTo);
+         it != changes.end() && *it - to <= reach; ++it)
+        to = *it;
+    for (auto it = std::make_reverse_iterator(std::lower_bound(changes.begin(), changes.end(), coreFrom));
+         it != changes.rend() && from - *it <= reach; ++it)
+        from = *it;
+    const TimePoint lead = TimePoint(leadInDays) * kSecondsPerDay;
+    CurveSpan span;
+    span.from = std::max(curve.front().day, from - lead);
+    span.to = std::min(last.day, to + lead);
+    // The points are where the curve bends, so the count at `to` is that of the last point on or before.
+    std::size_t actualAtEnd = 0, previous = 0;
+    for (const CurvePoint& point : curve) {
+        if (point.day <= span.to)
+            actualAtEnd = point.actual;
+        else if (point.actual != previous)
+            span.lastLater = point.day;
+        previous = point.actual;
+    }
+    span.laterActual = last.actual - std::min(last.actual, actualAtEnd);
+    if (span.laterActual == 0)
+        span.lastLater = kNoTime;
+    return span;
+}
+
 } // namespace twin::datamodel

@@ -836,11 +836,24 @@ private slots:
         const auto firstIn = std::find_if(curve.begin(), curve.end(),
                                           [](const CurvePoint& p) { return p.planned > 0 || p.actual > 0; });
         QVERIFY(firstIn != curve.end());
-        timeline->setDay(f.scheduleEnd());
+        timeline->setDay(firstIn->day + 2 * kSecondsPerDay);
         QCOMPARE(timeline->chartSpan().first, firstIn->day - 3 * kSecondsPerDay);
-        QCOMPARE(timeline->chartSpan().second, timeline->lastDay() + kSecondsPerDay);
-        timeline->setDay(timeline->firstDay()); // before it: the chart reaches back to the slider's day
-        QCOMPARE(timeline->chartSpan().first, timeline->firstDay());
+        // ... to three days after the day either count last rises (to the end of that day).
+        TimePoint lastRise = curve.front().day;
+        for (std::size_t i = 1; i < curve.size(); ++i)
+            if (curve[i].planned != curve[i - 1].planned || curve[i].actual != curve[i - 1].actual)
+                lastRise = curve[i].day;
+        QCOMPARE(timeline->chartSpan().second,
+                 std::min(lastRise + 4 * kSecondsPerDay, timeline->lastDay() + kSecondsPerDay));
+        timeline->setDay(f.scheduleEnd()); // a few days after it: the chart reaches on to the slider's day
+        QCOMPARE(timeline->chartSpan().second, startOfDay(f.scheduleEnd()) + kSecondsPerDay);
+        // The schedule's first day, months before any GPU: the chart keeps the roll-out and names the day.
+        timeline->setDay(timeline->firstDay());
+        QCOMPARE(timeline->chartSpan().first, firstIn->day - 3 * kSecondsPerDay);
+        QVERIFY2(timeline->chartNote().contains(
+                     QStringLiteral("%1 is before the roll-out")
+                         .arg(QString::fromStdString(formatDate(timeline->firstDay())))),
+                 qPrintable(timeline->chartNote()));
         timeline->setMode(TimelinePanel::Mode::Actual);
         timeline->setZoom(TimelinePanel::Zoom::Day);
         QCOMPARE(slider->maximum(), 23);

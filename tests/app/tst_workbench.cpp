@@ -43,6 +43,7 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <sqlite3.h>
 
 using twin::app::MainWindow;
 using namespace twin::datamodel;
@@ -398,6 +399,65 @@ private slots:
         timeline->setZoom(twin::app::TimelinePanel::Zoom::Day);
         QCOMPARE(time->format(), QStringLiteral("HH:mm"));
         timeline->setZoom(twin::app::TimelinePanel::Zoom::Schedule);
+    }
+
+    // One rack finished long after the roll-out (a schedule imported with one late date) does not
+    // squeeze the roll-out into a line: the chart keeps the rise and says what went in later, and the
+    // slider's day far off it is named rather than stretched to.
+    void oneLateDateKeepsTheRollOutReadable() {
+        const QString path = dir_.filePath(QStringLiteral("late.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+        const char* late =
+            "UPDATE task SET status = 'done', actual_start = datetime(planned_end, '+1000 days'), "
+            "actual_end = datetime(planned_end, '+1000 days') WHERE id IN (SELECT te.task_id "
+            "FROM task_entity te WHERE te.entity_id = (SELECT e.id FROM entity e WHERE e.kind = 5 "
+            "ORDER BY e.id DESC LIMIT 1))";
+        QCOMPARE(sqlite3_exec(db, late, nullptr, nullptr, nullptr), SQLITE_OK);
+        QVERIFY(sqlite3_changes(db) > 0);
+        sqlite3_close(db);
+
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const Facility& f = *window.facility();
+        const EntityIndex rack = f.ofKind(EntityKind::Rack).back();
+        std::size_t rackGpus = 0;
+        for (const EntityIndex server : f.children(rack))
+            for (const EntityIndex part : f.children(server))
+                rackGpus += f.kind(part) == EntityKind::Gpu ? 1 : 0;
+        QVERIFY(rackGpus > 0);
+        TimePoint lateEnd = kNoTime;
+        for (const std::uint32_t t : f.tasksOf(rack))
+            lateEnd = std::max(lateEnd, f.tasks().actualEnd[t]);
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        QVERIFY(timeline->lastDay() >= startOfDay(lateEnd)); // the slider still reaches it
+        timeline->setZoom(twin::app::TimelinePanel::Zoom::Schedule);
+        timeline->setDay(timeline->firstDay() + 10 * kSecondsPerDay);
+        const auto [from, to] = timeline->chartSpan();
+        QVERIFY2(to - from < 200 * kSecondsPerDay,
+                 qPrintable(QStringLiteral("the chart spans %1 days").arg((to - from) / kSecondsPerDay)));
+        QVERIFY(to < lateEnd - 900 * kSecondsPerDay);
+        const QString note = timeline->chartNote();
+        QVERIFY2(note.contains(QStringLiteral("%1 GPUs installed later, the last on %2")
+                                   .arg(rackGpus)
+                                   .arg(QString::fromStdString(formatDate(lateEnd)))),
+                 qPrintable(note));
+        // The slider on the late day: the chart stays put and names the day.
+        timeline->setDay(lateEnd);
+        QCOMPARE(timeline->chartSpan(), std::make_pair(from, to));
+        QVERIFY2(
+            timeline->chartNote().contains(
+                QStringLiteral("%1 is after the roll-out").arg(QString::fromStdString(formatDate(lateEnd)))),
+            qPrintable(timeline->chartNote()));
+        // A day just after the roll-out widens it instead.
+        timeline->setDay(to + 2 * kSecondsPerDay);
+        QCOMPARE(timeline->chartSpan().second, to + 3 * kSecondsPerDay);
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

@@ -361,16 +361,13 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
     count->setLabelFormat(QStringLiteral("%.0f"));
     count->setTitleText(tr("GPUs installed"));
     count->setRange(0.0, double(std::max<std::size_t>(total, 1)));
-    // The curve rises only in the roll-out (19 of Colossus's 122 days): the chart starts a few days
-    // before the first GPU is due or in, unless the slider's day is earlier.
+    // The curve rises only in the roll-out (19 of Colossus's 122 days): the chart spans that rise, a
+    // few days either side, and counts what went in long after it beside the chart.
     curveStart_ = curve.empty() ? 0 : curve.front().day;
     curveEnd_ = curve.empty() ? 0 : curve.back().day + datamodel::kSecondsPerDay;
-    rollOutStart_ = curveStart_;
-    for (const datamodel::CurvePoint& point : curve)
-        if (point.planned > 0 || point.actual > 0) {
-            rollOutStart_ = std::max(curveStart_, point.day - kLeadInDays * datamodel::kSecondsPerDay);
-            break;
-        }
+    rollOut_ = datamodel::rollOutSpan(curve, kLeadInDays);
+    if (!curve.empty())
+        rollOut_.to += datamodel::kSecondsPerDay; // to the end of the span's last day
     timeAxis_ = time;
     chart_->addAxis(time, Qt::AlignBottom);
     chart_->addAxis(count, Qt::AlignLeft);
@@ -476,14 +473,38 @@ std::pair<datamodel::TimePoint, datamodel::TimePoint> TimelinePanel::chartSpan()
 void TimelinePanel::fitChartToSlider() {
     if (!timeAxis_ || curveEnd_ <= curveStart_)
         return;
-    datamodel::TimePoint from = std::min(rollOutStart_, day()), to = curveEnd_;
-    if (zoom() != Zoom::Schedule) { // the slider's week or day
+    datamodel::TimePoint from = rollOut_.from, to = rollOut_.to;
+    QStringList notes;
+    if (zoom() == Zoom::Schedule) {
+        // The slider's day widens the chart when it is near the roll-out; far from it (today, two years
+        // on) it would squeeze the rise into a line, so the chart says where the day is instead.
+        const datamodel::TimePoint reach =
+            std::max<datamodel::TimePoint>(to - from, datamodel::kSecondsPerDay);
+        const datamodel::TimePoint shown = day();
+        if (shown < from && from - shown <= reach)
+            from = shown;
+        else if (shown >= to && shown + datamodel::kSecondsPerDay - to <= reach)
+            to = shown + datamodel::kSecondsPerDay;
+        else if (shown < from || shown >= to)
+            notes << (shown < from ? tr("◀ %1 is before the roll-out") : tr("%1 is after the roll-out ▶"))
+                         .arg(QString::fromStdString(datamodel::formatDate(shown)));
+        if (rollOut_.laterActual > 0 && to <= rollOut_.lastLater)
+            notes << tr("%1 GPUs installed later, the last on %2 ▶")
+                         .arg(QLocale().toString(qulonglong(rollOut_.laterActual)),
+                              QString::fromStdString(datamodel::formatDate(rollOut_.lastLater)));
+    } else { // the slider's week or day
         from = windowStart_;
         to = windowStart_ + (zoom() == Zoom::Week ? 7 : 1) * datamodel::kSecondsPerDay;
     }
+    timeAxis_->setTitleText(notes.join(QStringLiteral("; ")));
+    timeAxis_->setTitleVisible(!notes.isEmpty());
     timeAxis_->setFormat(zoom() == Zoom::Day ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd"));
     timeAxis_->setRange(QDateTime::fromSecsSinceEpoch(from, QTimeZone::utc()),
                         QDateTime::fromSecsSinceEpoch(to, QTimeZone::utc()));
+}
+
+QString TimelinePanel::chartNote() const {
+    return timeAxis_ && timeAxis_->isTitleVisible() ? timeAxis_->titleText() : QString();
 }
 
 void TimelinePanel::showDay() {

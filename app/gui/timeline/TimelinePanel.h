@@ -75,6 +75,9 @@ public:
     datamodel::TimePoint cursorDay() const;
     // The S-curve's time axis, from and to.
     std::pair<datamodel::TimePoint, datamodel::TimePoint> chartSpan() const;
+    // What the chart says under its time axis: the slider's day when it is far off the roll-out, and
+    // how many GPUs went in after it. Empty when the chart shows everything.
+    QString chartNote() const;
     // Where the today marker stands on the S-curve, or kNoTime when today is outside it.
     datamodel::TimePoint todayMarker() const;
 
@@ -104,7 +107,8 @@ private:
     QToolButton* today_ = nullptr;
     QLineSeries* todayLine_ = nullptr;
     QDateTimeAxis* timeAxis_ = nullptr;
-    datamodel::TimePoint curveStart_ = 0, curveEnd_ = 0, rollOutStart_ = 0;
+    datamodel::TimePoint curveStart_ = 0, curveEnd_ = 0;
+    datamodel::CurveSpan rollOut_; // what the chart spans in the whole-schedule zoom
     QComboBox* mode_ = nullptr;
     QCheckBox* hide_ = nullptr;
     QSlider* slider_ = nullptr;

@@ -50,6 +50,19 @@ struct CurvePoint {
 std::vector<CurvePoint> installedCurve(const Facility& facility, const Schedule& schedule, EntityKind kind,
                                        TimePoint firstDay, TimePoint lastDay);
 
+// The part of an S-curve worth drawing: where it rises. Its core is the plan's rise (the actual
+// curve's when nothing is planned), from its first 1 % to its last 1 %; the span then takes in each
+// day either curve rises on that is within reach of it (twice the core's length, at least 14 days),
+// plus `leadInDays` either side. One rack finished two years late then stays a count beside the chart
+// (`laterActual`, the last of them on `lastLater`) instead of squeezing the 19 days of a roll-out into
+// a line at the chart's left. Clamped to the curve's own first and last day.
+struct CurveSpan {
+    TimePoint from = kNoTime, to = kNoTime; // midnights UTC
+    std::size_t laterActual = 0;            // installed by actual dates after `to`
+    TimePoint lastLater = kNoTime;          // the day the last of those went in
+};
+CurveSpan rollOutSpan(const std::vector<CurvePoint>& curve, int leadInDays);
+
 // `day`: any time in the day to report; the state is that at the day's last second (UTC).
 ProgressReport progressAt(const Facility& facility, const Schedule& schedule, TimePoint day);
 
