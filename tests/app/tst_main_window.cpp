@@ -717,7 +717,9 @@ private slots:
         QVERIFY(timeline->curvePoints() > 2);
         QCOMPARE(timeline->cursorDay(), timeline->day());
 
-        // A day back and forward by the buttons.
+        // A day back and forward by the buttons (in the dock, open as View > Timeline opens it).
+        timeline->show();
+        QTest::qWait(50);
         const TimePoint last = timeline->day();
         QTest::mouseClick(timeline->findChild<QToolButton*>(QStringLiteral("timelineBack")), Qt::LeftButton);
         QCOMPARE(timeline->day(), last - kSecondsPerDay);
@@ -888,6 +890,8 @@ private slots:
         QCOMPARE(timeline->moment(), startOfDay(timeline->moment()));
         QCOMPARE(slider->maximum(), int((timeline->lastDay() - timeline->firstDay()) / kSecondsPerDay));
 
+        timeline->show();
+        QTest::qWait(50);
         const TimePoint today = timeline->firstDay() + 5 * kSecondsPerDay + 9 * 3600;
         timeline->setNow(today);
         QCOMPARE(timeline->todayMarker(), today);

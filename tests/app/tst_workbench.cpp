@@ -30,10 +30,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -458,6 +460,47 @@ private slots:
         // A day just after the roll-out widens it instead.
         timeline->setDay(to + 2 * kSecondsPerDay);
         QCOMPARE(timeline->chartSpan().second, to + 3 * kSecondsPerDay);
+    }
+
+    // History open beside the Timeline in a 1280-pixel window: no control or chart label is cut (the
+    // S-curve's axis read "0...", the speed box ":").
+    void docksBesideTheTimelineCutNoLabel() {
+        MainWindow& window = *window_;
+        QDockWidget* history = window.findChild<QDockWidget*>(QStringLiteral("historyPanel"));
+        QVERIFY(history);
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        history->show();
+        timeline->show();
+        timeline->raise();
+        QTest::qWait(100);
+        QCOMPARE(window.dockWidgetArea(history), window.dockWidgetArea(timeline));
+        QVERIFY(history->isVisible() && timeline->isVisible());
+        QVERIFY2(history->geometry().top() < timeline->geometry().bottom() &&
+                     timeline->geometry().top() < history->geometry().bottom(),
+                 "History and Timeline are side by side");
+        for (QComboBox* box : timeline->findChildren<QComboBox*>())
+            QVERIFY2(box->width() >= box->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1 is %2 px wide of the %3 its items need")
+                                    .arg(box->objectName())
+                                    .arg(box->width())
+                                    .arg(box->sizeHint().width())));
+        auto* curve = timeline->findChild<QChartView*>(QStringLiteral("timelineCurve"));
+        int labels = 0;
+        for (QGraphicsItem* item : curve->scene()->items())
+            if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible()) {
+                const QString shown = text->toPlainText();
+                if (shown.isEmpty())
+                    continue;
+                ++labels;
+                QVERIFY2(!shown.endsWith(QStringLiteral("...")) && !shown.endsWith(QChar(0x2026)),
+                         qPrintable(QStringLiteral("the chart shows \"%1\"").arg(shown)));
+            }
+        QVERIFY2(labels >= 4, qPrintable(QStringLiteral("%1 axis labels").arg(labels)));
+        // The day's report shows its columns without scrolling sideways.
+        auto* report = timeline->findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
+        QVERIFY(!report->horizontalScrollBar()->isVisible());
+        history->hide();
+        timeline->hide();
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

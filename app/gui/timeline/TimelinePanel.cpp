@@ -13,8 +13,10 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSet>
 #include <QSlider>
+#include <QStyle>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
@@ -102,12 +104,29 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     curveView->setObjectName(QStringLiteral("timelineCurve"));
     curveView->setRenderHint(QPainter::Antialiasing);
     curveView->setMinimumHeight(kCurveHeight);
+    // Narrower than this, Qt Charts cuts the axis labels to "0..." instead of thinning them: room for
+    // two dates, the count axis and the legend to its right. Wider, resizeEvent adds dates.
+    curveView->setMinimumWidth(curveView->fontMetrics().horizontalAdvance(QStringLiteral("2024-07-22")) * 3 +
+                               curveView->fontMetrics().horizontalAdvance(QStringLiteral("200,000 Planned")) *
+                                   2);
+    curveView_ = curveView;
     summary_ = new QLabel(body);
     summary_->setObjectName(QStringLiteral("timelineSummary"));
+    summary_->setWordWrap(true); // a long line; it must not set the dock's least width
     report_ = new QTreeWidget(body);
     report_->setObjectName(QStringLiteral("timelineReport"));
     report_->setHeaderLabels({tr("Hall / row"), tr("Planned"), tr("Actual"), tr("Complete")});
     report_->setUniformRowHeights(true);
+    // Wide enough for a row's name and its three numbers without a horizontal scroll bar.
+    {
+        const QFontMetrics metrics = report_->fontMetrics();
+        const int number = metrics.horizontalAdvance(QStringLiteral("200,000__"));
+        report_->setColumnWidth(0, metrics.horizontalAdvance(QStringLiteral("Hall 4 / R12____")));
+        for (int c = 1; c < 4; ++c)
+            report_->setColumnWidth(c, number);
+        report_->setMinimumWidth(report_->columnWidth(0) + 3 * number + 2 * report_->frameWidth() +
+                                 report_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    }
     connect(report_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
         if (const QVariant task = item->data(0, kTaskRole); task.isValid())
             emit taskChosen(task.toUInt());
@@ -122,20 +141,25 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     auto* lower = new QHBoxLayout;
     lower->addWidget(curveView, 3);
     lower->addLayout(reportColumn, 2);
+    // Two rows: the day's controls, then the mode and the slider with its date. One row of everything
+    // made the dock so wide that beside History its boxes were squeezed to ":".
     auto* column = new QVBoxLayout(body);
-    auto* row = new QHBoxLayout;
-    column->addLayout(row);
+    auto* controls = new QHBoxLayout;
+    auto* sliderRow = new QHBoxLayout;
+    column->addLayout(controls);
+    column->addLayout(sliderRow);
     column->addLayout(lower, 1);
-    row->addWidget(mode_);
-    row->addWidget(hide_);
-    row->addWidget(back);
-    row->addWidget(forward);
-    row->addWidget(play_);
-    row->addWidget(speed_);
-    row->addWidget(zoom_);
-    row->addWidget(today_);
-    row->addWidget(slider_, 1);
-    row->addWidget(date_);
+    for (QWidget* control :
+         std::initializer_list<QWidget*>{mode_, hide_, back, forward, play_, speed_, zoom_, today_})
+        // Never narrower than their text: a squeezed box shows ":" for "1 day/s".
+        control->setSizePolicy(QSizePolicy::Minimum, control->sizePolicy().verticalPolicy());
+    for (QWidget* control : std::initializer_list<QWidget*>{back, forward, play_, speed_, zoom_, today_})
+        controls->addWidget(control);
+    controls->addStretch(1);
+    controls->addWidget(hide_);
+    sliderRow->addWidget(mode_);
+    sliderRow->addWidget(slider_, 1);
+    sliderRow->addWidget(date_);
     setWidget(body);
 
     player_ = new QTimer(this);
@@ -370,6 +394,7 @@ void TimelinePanel::setCurve(const std::vector<datamodel::CurvePoint>& curve, st
         rollOut_.to += datamodel::kSecondsPerDay; // to the end of the span's last day
     timeAxis_ = time;
     chart_->addAxis(time, Qt::AlignBottom);
+    fitDateTicks();
     chart_->addAxis(count, Qt::AlignLeft);
     for (QAbstractSeries* series : chart_->series()) {
         series->attachAxis(time);
@@ -501,6 +526,20 @@ void TimelinePanel::fitChartToSlider() {
     timeAxis_->setFormat(zoom() == Zoom::Day ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd"));
     timeAxis_->setRange(QDateTime::fromSecsSinceEpoch(from, QTimeZone::utc()),
                         QDateTime::fromSecsSinceEpoch(to, QTimeZone::utc()));
+}
+
+void TimelinePanel::resizeEvent(QResizeEvent* event) {
+    QDockWidget::resizeEvent(event);
+    fitDateTicks();
+}
+
+void TimelinePanel::fitDateTicks() {
+    if (!timeAxis_)
+        return;
+    // As many dates as fit with room between them; Qt Charts would cut each to "2024-0..." instead.
+    const int dateWidth = curveView_->fontMetrics().horizontalAdvance(QStringLiteral("2024-07-22"));
+    const int plotWidth = int(chart_->plotArea().width());
+    timeAxis_->setTickCount(std::clamp(plotWidth / (dateWidth * 3 / 2), 2, 8));
 }
 
 QString TimelinePanel::chartNote() const {

@@ -88,7 +88,11 @@ signals:
     // A late task in the report was clicked: show where it is.
     void taskChosen(std::uint32_t task);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitDateTicks(); // dates on the S-curve's axis: as many as its width holds
     void showDay();
     // Slider positions from and to times, for the zoom in force.
     void layOutSlider();
@@ -117,6 +121,7 @@ private:
     QComboBox* speed_ = nullptr;
     QTimer* player_ = nullptr;
     QChart* chart_ = nullptr;
+    QWidget* curveView_ = nullptr;
     QLineSeries* planned_ = nullptr;
     QLineSeries* actual_ = nullptr;
     QLineSeries* cursor_ = nullptr;
