@@ -5,6 +5,8 @@
 #include "datamodel/Facility.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
+#include "gui/timeline/GanttChart.h"
+#include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/RecordDialog.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/DialogPlaces.h"
@@ -35,6 +37,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -42,9 +45,11 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QWheelEvent>
 #include <sqlite3.h>
 
 using twin::app::MainWindow;
@@ -501,6 +506,77 @@ private slots:
         QVERIFY(!report->horizontalScrollBar()->isVisible());
         history->hide();
         timeline->hide();
+    }
+
+    // A hall's Gantt: its dates never overlap, Ctrl+wheel zooms about the pointer down to hours,
+    // Shift+wheel pans, Fit (or a new selection) fits the axis to the rows again.
+    void theGanttZoomsAndItsDatesNeverOverlap() {
+        MainWindow& window = *window_;
+        twin::app::GanttPanel* gantt = window.ganttPanel();
+        twin::app::GanttChart* chart = gantt->chart();
+        window.timelinePanel()->show();
+        const EntityIndex hall = facility().ofKind(EntityKind::Hall).front();
+        window.selectAndFrame(hall);
+        QTRY_VERIFY(gantt->isVisible());
+        gantt->raise();
+        QTest::qWait(50);
+        QVERIFY2(gantt->taskCount() > 50, qPrintable(QString::number(gantt->taskCount())));
+        const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$")),
+            hours(QStringLiteral("^\\d{2}:\\d{2}$"));
+        auto checkLabels = [&](const char* where) {
+            const auto labels = chart->axisLabels();
+            QVERIFY2(labels.size() >= 3, where);
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                QVERIFY2(date.match(labels[i].text).hasMatch() || hours.match(labels[i].text).hasMatch(),
+                         qPrintable(labels[i].text));
+                QVERIFY2(labels[i].box.right() <= chart->viewport()->width(), where);
+                for (std::size_t j = i + 1; j < labels.size(); ++j)
+                    QVERIFY2(!labels[i].box.intersects(labels[j].box),
+                             qPrintable(QStringLiteral("%1: \"%2\" over \"%3\"")
+                                            .arg(QLatin1String(where), labels[i].text, labels[j].text)));
+            }
+        };
+        checkLabels("fit to the hall");
+        const auto fitted = chart->span();
+        auto wheel = [&](int x, int notches, Qt::KeyboardModifiers modifiers) {
+            const QPointF at(x, chart->viewport()->height() / 2);
+            QWheelEvent event(at, chart->viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120 * notches),
+                              Qt::NoButton, modifiers, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(chart->viewport(), &event);
+        };
+        const int x = chart->viewportXOf(fitted.first + (fitted.second - fitted.first) / 3);
+        const TimePoint pinned = chart->timeAt(x);
+        wheel(x, 2, Qt::ControlModifier);
+        const auto zoomed = chart->span();
+        QVERIFY2(zoomed.second - zoomed.first < (fitted.second - fitted.first) * 7 / 10,
+                 qPrintable(QStringLiteral("%1 s of %2 s")
+                                .arg(zoomed.second - zoomed.first)
+                                .arg(fitted.second - fitted.first)));
+        QVERIFY(std::abs(chart->viewportXOf(pinned) - x) <= 1); // what was under the pointer still is
+        checkLabels("zoomed in two notches");
+        wheel(x, 60, Qt::ControlModifier); // as far as it goes: two hours, labelled in hours
+        QCOMPARE(chart->span().second - chart->span().first, twin::app::GanttChart::kMinSpan);
+        checkLabels("zoomed to two hours");
+        QVERIFY(std::any_of(chart->axisLabels().begin(), chart->axisLabels().end(),
+                            [&](const auto& label) { return hours.match(label.text).hasMatch(); }));
+        const auto beforePan = chart->span();
+        wheel(x, -3, Qt::ShiftModifier);
+        QVERIFY(chart->span().first > beforePan.first);
+        QCOMPARE(chart->span().second - chart->span().first, beforePan.second - beforePan.first);
+        QTest::mouseClick(gantt->findChild<QToolButton*>(QStringLiteral("ganttFit")), Qt::LeftButton);
+        QCOMPARE(chart->span(), fitted);
+        // A rack: the axis fits its own few tasks.
+        const EntityIndex rack = facility().ofKind(EntityKind::Rack).front();
+        window.selectAndFrame(rack);
+        QTRY_COMPARE(gantt->shownEntity(), rack);
+        const auto rackSpan = chart->span();
+        QVERIFY(rackSpan.second - rackSpan.first < (fitted.second - fitted.first) / 4);
+        for (const std::uint32_t t : facility().tasksOf(rack))
+            QVERIFY(rackSpan.first <= facility().tasks().plannedStart[t] &&
+                    facility().tasks().plannedEnd[t] <= rackSpan.second);
+        checkLabels("fit to a rack");
+        window.timelinePanel()->hide();
+        gantt->hide();
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

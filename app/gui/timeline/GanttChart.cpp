@@ -10,6 +10,7 @@
 #include <QScrollBar>
 #include <QTimeZone>
 #include <QToolTip>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
@@ -71,8 +72,10 @@ void GanttChart::layOutRows() {
         from_ = to_ = day();
     // A margin either side so that the first and last bars do not touch the edges.
     const TimePoint margin = std::max<TimePoint>((to_ - from_) / 40, 3600);
-    from_ -= margin;
-    to_ += margin;
+    fitFrom_ = from_ - margin;
+    fitTo_ = to_ + margin;
+    from_ = fitFrom_;
+    to_ = fitTo_;
     nameWidth_ = std::min(widest + 12, kMaxNameWidth);
     verticalScrollBar()->setValue(0);
     updateScrollRange();
@@ -171,8 +174,9 @@ void GanttChart::paintEvent(QPaintEvent*) {
             painter.fillRect(0, rowTop(row), width, kRowHeight, palette().alternateBase());
     // Midnights, and the timeline's day as a band under the bars.
     painter.setPen(QPen(palette().color(QPalette::Midlight), 1));
-    for (TimePoint tick = datamodel::startOfDay(from_) + kSecondsPerDay; tick < to_; tick += tickStep())
-        painter.drawLine(xOf(tick), kAxisHeight, xOf(tick), viewport()->height());
+    for (const TimePoint tick : ticks())
+        if (xOf(tick) >= left)
+            painter.drawLine(xOf(tick), kAxisHeight, xOf(tick), viewport()->height());
     if (const int x = dayLineX(); x >= 0) {
         const int from = std::max(left, xOf(day()));
         painter.fillRect(QRect(QPoint(from, kAxisHeight), QPoint(x - viewport()->x(), viewport()->height())),
@@ -209,13 +213,109 @@ void GanttChart::paintEvent(QPaintEvent*) {
     paintAxis(painter);
 }
 
+namespace {
+constexpr TimePoint kHour = 3600;
+// Label formats by step: hours within a day, else dates with their year (a schedule spans New Year).
+QString tickFormat(TimePoint step) {
+    return step < kSecondsPerDay ? QStringLiteral("HH:mm") : QStringLiteral("yyyy-MM-dd");
+}
+} // namespace
+
 TimePoint GanttChart::tickStep() const {
-    // 1, 2, 7, 14, 28... days: labels at least 56 pixels apart.
-    const double pixelsPerDay = double(xOf(from_ + 100 * kSecondsPerDay) - xOf(from_)) / 100.0;
-    for (int days : {1, 2, 7, 14, 28, 56})
-        if (days * pixelsPerDay >= 56)
-            return days * kSecondsPerDay;
-    return 112 * kSecondsPerDay;
+    // The smallest step whose labels fit between its ticks with room to spare.
+    const double pixelsPerSecond =
+        double(std::max(1, viewport()->width() - chartLeft() - 10)) / double(to_ - from_);
+    const QFontMetrics metrics = fontMetrics();
+    for (TimePoint step : {kHour / 4, kHour / 2, kHour, 2 * kHour, 3 * kHour, 6 * kHour, 12 * kHour, kSecondsPerDay,
+                           2 * kSecondsPerDay, 7 * kSecondsPerDay, 14 * kSecondsPerDay, 28 * kSecondsPerDay,
+                           56 * kSecondsPerDay, 112 * kSecondsPerDay, 364 * kSecondsPerDay})
+        if (double(step) * pixelsPerSecond >=
+            metrics.horizontalAdvance(
+                QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()).toString(tickFormat(step))) +
+                16)
+            return step;
+    return 728 * kSecondsPerDay;
+}
+
+std::vector<TimePoint> GanttChart::ticks() const {
+    // On whole steps since the epoch: midnights for days, Thursdays for weeks (1970-01-01 was one).
+    const TimePoint step = tickStep();
+    std::vector<TimePoint> at;
+    for (TimePoint tick = (from_ / step + 1) * step; tick < to_; tick += step)
+        at.push_back(tick);
+    return at;
+}
+
+void GanttChart::setSpan(TimePoint from, TimePoint to) {
+    const TimePoint fit = fitTo_ - fitFrom_;
+    TimePoint width = std::clamp<TimePoint>(to - from, std::min(kMinSpan, fit), std::max(kMinSpan, 2 * fit));
+    // Panned no further than a span's width beyond the rows.
+    from = std::clamp<TimePoint>(from, fitFrom_ - width, fitTo_);
+    from_ = from;
+    to_ = from + width;
+    viewport()->update();
+}
+
+TimePoint GanttChart::timeAt(int viewportX) const {
+    const int left = chartLeft(), width = std::max(1, viewport()->width() - left - 10);
+    return from_ + TimePoint(std::llround(double(viewportX - left) / double(width) * double(to_ - from_)));
+}
+
+void GanttChart::zoomAt(int viewportX, double factor) {
+    // The time under the pointer stays under it.
+    const TimePoint pinned = timeAt(viewportX);
+    const double share = double(pinned - from_) / double(to_ - from_);
+    const TimePoint width = std::max<TimePoint>(1, TimePoint(std::llround(double(to_ - from_) * factor)));
+    const TimePoint clamped = std::clamp<TimePoint>(width, std::min(kMinSpan, fitTo_ - fitFrom_),
+                                                    std::max(kMinSpan, 2 * (fitTo_ - fitFrom_)));
+    const TimePoint from = pinned - TimePoint(std::llround(share * double(clamped)));
+    setSpan(from, from + clamped);
+}
+
+void GanttChart::panBy(int pixels) {
+    const TimePoint shift = timeAt(chartLeft() + pixels) - from_;
+    setSpan(from_ + shift, to_ + shift);
+}
+
+void GanttChart::fitToRows() {
+    from_ = fitFrom_;
+    to_ = fitTo_;
+    viewport()->update();
+}
+
+std::vector<GanttChart::AxisLabel> GanttChart::axisLabels() const {
+    std::vector<AxisLabel> labels;
+    const int width = viewport()->width(), left = chartLeft();
+    const QFontMetrics metrics = fontMetrics();
+    // The timeline's day, labelled over its band; tick labels that it would cover are left out.
+    QRect dayBox;
+    if (const int x = dayLineX(); x >= 0) {
+        const QString dayLabel = dateText(day(), "yyyy-MM-dd");
+        const int labelWidth = metrics.horizontalAdvance(dayLabel) + 8;
+        const int centre = (std::max(left, xOf(day())) + x - viewport()->x()) / 2;
+        dayBox = QRect(std::clamp(centre - labelWidth / 2, left, std::max(left, width - labelWidth)), 2,
+                       labelWidth, kAxisHeight - 6);
+        labels.push_back({dayBox, dayLabel});
+    }
+    // A label per tick: a day's centred on that day when the step is a day, else on its tick; hours'
+    // midnights carry their date. Whole labels only, none over another.
+    const TimePoint step = tickStep();
+    QRect previous;
+    for (const TimePoint tick : ticks()) {
+        const bool midnight = tick % kSecondsPerDay == 0;
+        const QString label = QDateTime::fromSecsSinceEpoch(tick, QTimeZone::utc())
+                                  .toString(step < kSecondsPerDay && midnight ? QStringLiteral("yyyy-MM-dd")
+                                                                              : tickFormat(step));
+        const int centre = step == kSecondsPerDay ? xOf(tick + kSecondsPerDay / 2) : xOf(tick);
+        const int half = metrics.horizontalAdvance(label) / 2 + 2;
+        const QRect box(centre - half, 0, 2 * half, kAxisHeight - 4);
+        if (box.left() < left || box.right() > width || box.intersects(dayBox) ||
+            (!previous.isNull() && box.left() <= previous.right() + 4))
+            continue;
+        labels.push_back({box, label});
+        previous = box;
+    }
+    return labels;
 }
 
 void GanttChart::paintAxis(QPainter& painter) const {
@@ -225,35 +325,19 @@ void GanttChart::paintAxis(QPainter& painter) const {
     painter.drawLine(0, kAxisHeight - 1, width, kAxisHeight - 1);
     painter.setPen(palette().color(QPalette::WindowText));
     painter.drawText(QRect(6, 0, left, kAxisHeight), Qt::AlignVCenter, tr("Task"));
-    // The timeline's day, labelled over its band; tick labels that it would cover are left out.
-    QRect dayBox;
-    const QString dayLabel = dateText(day(), "yyyy-MM-dd");
-    if (const int x = dayLineX(); x >= 0) {
-        const int labelWidth = painter.fontMetrics().horizontalAdvance(dayLabel) + 8;
-        const int centre = (xOf(day()) + x - viewport()->x()) / 2;
-        dayBox = QRect(std::clamp(centre - labelWidth / 2, left, std::max(left, width - labelWidth)), 2,
-                       labelWidth, kAxisHeight - 6);
-    }
-    // A tick at each midnight of the step; a day's label centred on that day when there is room, else
-    // on its tick.
-    const TimePoint step = tickStep();
-    const QString format = step < 7 * kSecondsPerDay && to_ - from_ < 60 * kSecondsPerDay
-                               ? QStringLiteral("MM-dd")
-                               : QStringLiteral("yyyy-MM-dd");
-    for (TimePoint tick = datamodel::startOfDay(from_); tick < to_; tick += step) {
-        const int x = xOf(tick);
-        const int centre = step == kSecondsPerDay ? xOf(tick + kSecondsPerDay / 2) : x;
-        painter.drawLine(x, kAxisHeight - 5, x, kAxisHeight - 1);
-        const QString label = QDateTime::fromSecsSinceEpoch(tick, QTimeZone::utc()).toString(format);
-        const int half = painter.fontMetrics().horizontalAdvance(label) / 2 + 2;
-        const QRect box(centre - half, 0, 2 * half, kAxisHeight - 4);
-        if (box.left() >= left && box.right() <= width && !box.intersects(dayBox)) // whole labels only
-            painter.drawText(box, Qt::AlignCenter, label);
-    }
-    if (!dayBox.isNull()) {
-        painter.fillRect(dayBox, kDayLine);
-        painter.setPen(Qt::white);
-        painter.drawText(dayBox, Qt::AlignCenter, dayLabel);
+    for (const TimePoint tick : ticks())
+        if (const int x = xOf(tick); x >= left)
+            painter.drawLine(x, kAxisHeight - 5, x, kAxisHeight - 1);
+    const std::vector<AxisLabel> labels = axisLabels();
+    const bool dayShown = dayLineX() >= 0;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (i == 0 && dayShown) {
+            painter.fillRect(labels[i].box, kDayLine);
+            painter.setPen(Qt::white);
+        } else {
+            painter.setPen(palette().color(QPalette::WindowText));
+        }
+        painter.drawText(labels[i].box, Qt::AlignCenter, labels[i].text);
     }
 }
 
@@ -265,6 +349,23 @@ int GanttChart::rowAt(QPoint viewportPosition) const {
 }
 
 bool GanttChart::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::Wheel && tasks_) {
+        const auto* wheel = static_cast<QWheelEvent*>(event);
+        const int steps = wheel->angleDelta().y() != 0 ? wheel->angleDelta().y() : wheel->angleDelta().x();
+        if (wheel->modifiers() & Qt::ControlModifier) { // zoom about the pointer, 20 % a notch
+            zoomAt(wheel->position().toPoint().x(), std::pow(0.8, double(steps) / 120.0));
+            return true;
+        }
+        if (wheel->modifiers() & Qt::ShiftModifier) { // pan, a tenth of the width a notch
+            panBy(-steps * (viewport()->width() - chartLeft()) / 1200);
+            return true;
+        }
+    }
+    if (event->type() == QEvent::MouseButtonDblClick && tasks_ &&
+        static_cast<QMouseEvent*>(event)->position().y() < kAxisHeight) {
+        fitToRows();
+        return true;
+    }
     if (event->type() == QEvent::MouseButtonDblClick && tasks_) {
         const int row = rowAt(static_cast<QMouseEvent*>(event)->position().toPoint());
         if (row >= 0)

@@ -7,6 +7,7 @@
 #include "gui/timeline/GanttTaskModel.h"
 
 #include <QAbstractScrollArea>
+#include <QString>
 #include <vector>
 
 namespace twin::app {
@@ -30,6 +31,23 @@ public:
 
     static QColor progressColour(datamodel::Progress progress);
 
+    // The time axis. It fits the rows whenever they change (a new selection); Ctrl+wheel zooms it about
+    // the pointer (2 hours to twice the fit), Shift+wheel pans it, fitToRows() (the panel's Fit button,
+    // a double-click on the axis) fits it again.
+    std::pair<datamodel::TimePoint, datamodel::TimePoint> span() const { return {from_, to_}; }
+    void zoomAt(int viewportX, double factor); // factor < 1 zooms in
+    void panBy(int pixels);
+    void fitToRows();
+    datamodel::TimePoint timeAt(int viewportX) const;
+    int viewportXOf(datamodel::TimePoint time) const { return xOf(time); }
+    // The axis's labels as painted, in viewport coordinates: never overlapping, whole, inside the chart.
+    struct AxisLabel {
+        QRect box;
+        QString text;
+    };
+    std::vector<AxisLabel> axisLabels() const;
+    static constexpr datamodel::TimePoint kMinSpan = 2 * 3600;
+
     // The row at a point of the viewport, or -1.
     int rowAt(QPoint viewportPosition) const;
 
@@ -52,11 +70,14 @@ private:
     QRect viewportPlannedBar(int row) const;
     QRect viewportActualBar(int row) const;
     void paintAxis(QPainter& painter) const;
-    datamodel::TimePoint tickStep() const; // between midnight ticks
+    datamodel::TimePoint tickStep() const; // between ticks: hours, days or weeks, as labels fit
+    std::vector<datamodel::TimePoint> ticks() const;
+    void setSpan(datamodel::TimePoint from, datamodel::TimePoint to); // clamped, then repainted
 
     const GanttTaskModel* model_ = nullptr;
     const datamodel::TaskColumns* tasks_ = nullptr; // the model's, while it shows rows
     datamodel::TimePoint from_ = 0, to_ = 1;        // the axis
+    datamodel::TimePoint fitFrom_ = 0, fitTo_ = 1;  // the axis that fits every row
     int nameWidth_ = 0;
 };
 

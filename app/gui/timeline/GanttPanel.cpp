@@ -6,6 +6,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -48,9 +49,16 @@ GanttPanel::GanttPanel(QWidget* parent) : QDockWidget(tr("Gantt"), parent) {
     chart_ = new GanttChart(body);
     chart_->setTaskModel(tasks_);
     chart_->setMinimumHeight(kChartHeight);
+    auto* fit = new QToolButton(body);
+    fit->setObjectName(QStringLiteral("ganttFit"));
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Fit the time axis to the tasks shown (Ctrl+wheel zooms, Shift+wheel pans, a "
+                       "double-click on the dates fits)"));
+    connect(fit, &QToolButton::clicked, chart_, &GanttChart::fitToRows);
     auto* top = new QHBoxLayout;
     top->addWidget(header_, 1);
     top->addWidget(legend);
+    top->addWidget(fit);
     auto* column = new QVBoxLayout(body);
     column->addLayout(top);
     column->addWidget(project_);
