@@ -61,15 +61,22 @@ ExitCode runImport(const QStringList& arguments) {
         return *code;
     const QStringList& paths = std::get<QStringList>(parsed);
     try {
-        // The file and then the model are checked whole before the model is opened for writing.
-        const importers::ScheduleTable table = importers::readSchedule(paths[1].toStdString());
+        // The file and the model are checked together (every problem of both listed at once) before
+        // the model is opened for writing.
         importers::ImportOptions options;
         options.allowEmpty = parser.isSet(allowEmptyOption);
+        const importers::ImportCheck check =
+            importers::checkImport(paths[0].toStdString(), paths[1].toStdString(), options);
         const importers::ImportSummary summary =
-            importers::importSchedule(paths[0].toStdString(), table, options);
-        for (const std::string& unlinked : summary.unlinkedTasks)
+            importers::importSchedule(paths[0].toStdString(), check.table, options);
+        auto note = [](const std::string& text) {
             printErr(QStringLiteral("%1: note: %2")
-                         .arg(QLatin1String(kProgramName), QString::fromStdString(unlinked)));
+                         .arg(QLatin1String(kProgramName), QString::fromStdString(text)));
+        };
+        for (const std::string& lost : check.losses.describe())
+            note(paths[1].toStdString() + ": " + lost);
+        for (const std::string& unlinked : summary.unlinkedTasks)
+            note(unlinked);
         printOut(QStringLiteral(
                      "imported %1 tasks into %2: %3 entity links, %4 dependencies; %5 tasks name no entity")
                      .arg(summary.tasks)

@@ -239,7 +239,7 @@ ScheduleTable readMsProjectXml(const std::string& path) {
         table.tasks.push_back(finishTask(task, fieldByAlias, problems));
     }
     checkScheduleTable(table, problems);
-    problems.throwIfAny();
+    problems.throwIfAny(&table);
     return table;
 }
 

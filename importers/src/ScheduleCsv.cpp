@@ -205,7 +205,7 @@ ScheduleTable readScheduleCsv(const std::string& path) {
         table.tasks.push_back(readTask(row, columnAt, std::int64_t(r), problems));
     }
     checkScheduleTable(table, problems);
-    problems.throwIfAny();
+    problems.throwIfAny(&table);
     return table;
 }
 

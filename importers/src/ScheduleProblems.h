@@ -20,8 +20,9 @@ public:
     // Beyond this many a file is plainly in another shape: the rest would only bury the first.
     bool full() const { return count_ >= kMostReported; }
     bool empty() const { return count_ == 0; }
-    // Throws ScheduleError with every problem (and how many more there were), if there is any.
-    void throwIfAny() const;
+    // Throws ScheduleError with every problem (and how many more there were), if there is any; with
+    // `partial`, the tasks read despite them (see ScheduleError).
+    void throwIfAny(const ScheduleTable* partial = nullptr) const;
 
 private:
     static constexpr int kMostReported = 100;

@@ -10,9 +10,9 @@ namespace twin::importers {
 
 using datamodel::kNoTime;
 
-ScheduleError::ScheduleError(std::vector<std::string> problems)
+ScheduleError::ScheduleError(std::vector<std::string> problems, std::shared_ptr<const ScheduleTable> partial)
     : std::runtime_error(problems.empty() ? std::string("schedule: unknown problem") : problems.front()),
-      problems_(std::move(problems)) {}
+      problems_(std::move(problems)), partial_(std::move(partial)) {}
 
 void ScheduleProblems::add(int line, const std::string& message) {
     ++count_;
@@ -24,13 +24,14 @@ void ScheduleProblems::add(int line, const std::string& message) {
     lines_.push_back(where.append(": ").append(message));
 }
 
-void ScheduleProblems::throwIfAny() const {
+void ScheduleProblems::throwIfAny(const ScheduleTable* partial) const {
     if (count_ == 0)
         return;
     std::vector<std::string> all = lines_;
     if (count_ > kMostReported)
         all.push_back(file_ + ": " + std::to_string(count_ - kMostReported) + " more problems not listed");
-    throw ScheduleError(std::move(all));
+    throw ScheduleError(std::move(all), partial && !full() ? std::make_shared<const ScheduleTable>(*partial)
+                                                           : std::shared_ptr<const ScheduleTable>());
 }
 
 std::string trimmed(std::string_view text) {

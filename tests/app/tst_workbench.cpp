@@ -19,6 +19,7 @@
 #include "gui/workbench/SearchField.h"
 #include "gui/workbench/WorkbenchIndexes.h"
 #include "importers/ColossusGenerator.h"
+#include "importers/ScheduleExchange.h"
 #include "scene/CameraPresets.h"
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
@@ -36,6 +37,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -577,6 +579,121 @@ private slots:
         checkLabels("fit to a rack");
         window.timelinePanel()->hide();
         gantt->hide();
+    }
+
+    // Importing MS Project XML in the window: every problem of a file is listed (a bad date and an
+    // unknown rack together, as the command line lists them), and a file without the twin's own fields
+    // (entities, kinds, crews) asks before it drops what the model knows; once imported, every note is
+    // shown, not only a status line.
+    void aScheduleImportShowsEveryProblemAndAsksBeforeDropping() {
+        const QString model = dir_.filePath(QStringLiteral("import.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(model.toStdString(), options);
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(model), QString());
+        QVERIFY(loaded.wait(20000));
+        const QString full = dir_.filePath(QStringLiteral("full.xml"));
+        twin::importers::writeMsProjectXml(twin::importers::scheduleOf(*window.facility()),
+                                           full.toStdString(), "import");
+        QFile file(full);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString xml = QString::fromUtf8(file.readAll());
+        file.close();
+        auto write = [&](const QString& name, const QString& text) {
+            const QString path = dir_.filePath(name);
+            QFile out(path);
+            if (!out.open(QIODevice::WriteOnly))
+                return QString();
+            out.write(text.toUtf8());
+            return path;
+        };
+        auto dump = [&] {
+            sqlite3* db = nullptr;
+            sqlite3_open_v2(QFile::encodeName(model).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+            sqlite3_stmt* statement = nullptr;
+            sqlite3_prepare_v2(db,
+                               "SELECT group_concat(t.id || t.name || t.kind || coalesce(t.crew, '') || "
+                               "(SELECT count(*) FROM task_entity te WHERE te.task_id = t.id)) FROM task t",
+                               -1, &statement, nullptr);
+            QString text;
+            if (sqlite3_step(statement) == SQLITE_ROW)
+                text = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)));
+            sqlite3_finalize(statement);
+            sqlite3_close(db);
+            return text;
+        };
+        const QString before = dump();
+        QVERIFY(!before.isEmpty());
+
+        // A bad date on one task and an unknown rack on another: both problems, with their lines.
+        QString bad = xml;
+        const qsizetype start = bad.indexOf(QStringLiteral("<Start>"), bad.indexOf(QStringLiteral("<Task>")));
+        bad.replace(start, QStringLiteral("<Start>2024-07-01").size(), QStringLiteral("<Start>2024-13-45"));
+        const qsizetype value = bad.indexOf(QStringLiteral("<Value>H1-R01-K01</Value>"));
+        QVERIFY(start > 0 && value > 0);
+        bad.replace(value, QStringLiteral("<Value>H1-R01-K01</Value>").size(),
+                    QStringLiteral("<Value>H2-R07-K99</Value>"));
+        const QString badPath = write(QStringLiteral("bad.xml"), bad);
+        QSignalSpy failed(&window, &MainWindow::scheduleFileFailed);
+        window.importSchedule(badPath);
+        QVERIFY(failed.wait(20000));
+        const QString problems = failed.takeFirst().at(0).toString();
+        QVERIFY2(problems.contains(QStringLiteral("'2024-13-45")) &&
+                     problems.contains(QStringLiteral("'H2-R07-K99', which is not an entity")),
+                 qPrintable(problems));
+        QCOMPARE(problems.count(QLatin1Char('\n')), 1); // the two, a line each
+        auto* errorBox = window.findChild<QMessageBox*>(QStringLiteral("scheduleErrorBox"));
+        QVERIFY(errorBox);
+        QVERIFY(errorBox->informativeText().contains(QStringLiteral("H2-R07-K99")));
+        errorBox->close();
+        QCOMPARE(dump(), before);
+
+        // Without the twin's fields: asked first; Cancel leaves the model as it was.
+        QString plain = xml;
+        plain.remove(QRegularExpression(QStringLiteral("\\s*<ExtendedAttributes>.*?</ExtendedAttributes>"),
+                                        QRegularExpression::DotMatchesEverythingOption));
+        plain.remove(QRegularExpression(QStringLiteral("\\s*<ExtendedAttribute>.*?</ExtendedAttribute>"),
+                                        QRegularExpression::DotMatchesEverythingOption));
+        const QString plainPath = write(QStringLiteral("plain.xml"), plain);
+        const auto check = twin::importers::checkImport(model.toStdString(), plainPath.toStdString());
+        QVERIFY(check.losses.any());
+        QVERIFY(!check.summary.unlinkedTasks.empty());
+        QSignalSpy asked(&window, &MainWindow::scheduleImportQuestionAsked);
+        QSignalSpy imported(&window, &MainWindow::scheduleImported);
+        window.importSchedule(plainPath);
+        QVERIFY(asked.wait(20000));
+        auto* question = window.findChild<QMessageBox*>(QStringLiteral("scheduleConfirmBox"));
+        QVERIFY(question && question->isVisible());
+        for (const char* lost : {"entities with tasks in the model get none", "links where the model has",
+                                 "crews:", "task kinds"})
+            QVERIFY2(question->informativeText().contains(QLatin1String(lost)),
+                     qPrintable(question->informativeText()));
+        QCOMPARE(dump(), before); // nothing written while it asks
+        question->button(QMessageBox::Cancel)->click();
+        QTest::qWait(100);
+        QCOMPARE(imported.count(), 0);
+        QCOMPARE(dump(), before);
+
+        // Asked again, Import Anyway: in, and every note shown.
+        window.importSchedule(plainPath);
+        QVERIFY(asked.wait(20000));
+        question = window.findChild<QMessageBox*>(QStringLiteral("scheduleConfirmBox"));
+        QVERIFY(question);
+        question->findChild<QPushButton*>(QStringLiteral("scheduleImportAnyway"))->click();
+        QVERIFY(imported.wait(20000));
+        QVERIFY(dump() != before);
+        auto* notes = window.findChild<QMessageBox*>(QStringLiteral("scheduleNotesBox"));
+        QVERIFY(notes);
+        const QStringList lines = notes->detailedText().split(QLatin1Char('\n'));
+        QCOMPARE(std::size_t(lines.size()),
+                 check.losses.describe().size() + check.summary.unlinkedTasks.size());
+        for (const std::string& unlinked : check.summary.unlinkedTasks)
+            QVERIFY(lines.contains(QString::fromStdString(unlinked)));
+        QVERIFY(notes->informativeText().contains(QStringLiteral("more (Show Details)")));
+        notes->close();
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

@@ -260,6 +260,67 @@ private slots:
         QCOMPARE(tasks.predecessors.row(1)[0], std::uint32_t(0));
     }
 
+    // A file's own problems and the names the model lacks, listed together in line order; nothing
+    // written.
+    void checkImportListsEveryProblemAtOnce() {
+        const QString model = freshCopy(QStringLiteral("every-problem.db"));
+        const QByteArray bytes = readText(model);
+        const QString csv = dir_.filePath(QStringLiteral("every.csv"));
+        writeText(csv, "name,planned_start,planned_end,entities\n"
+                       "a,2024-07-01,2024-07-02,H1-R01-K99\n"
+                       "b,2024-13-45,2024-07-02,H1-R01-K01\n"
+                       "c,2024-07-01,2024-07-02,Nowhere\n");
+        try {
+            checkImport(model.toStdString(), csv.toStdString());
+            QFAIL("checkImport took a file with three problems");
+        } catch (const ScheduleError& error) {
+            const std::string file = csv.toStdString();
+            QCOMPARE(
+                error.problems(),
+                (std::vector<std::string>{
+                    file + ":2: task 'a' names 'H1-R01-K99', which is not an entity of the model",
+                    file +
+                        ":3: planned_start: '2024-13-45' is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)",
+                    file + ":4: task 'c' names 'Nowhere', which is not an entity of the model"}));
+        }
+        QCOMPARE(readText(model), bytes);
+    }
+
+    // What an import would take away: entities left without tasks, links, crews and kinds, counted
+    // against the model; a file that brings them all back loses nothing.
+    void checkImportCountsWhatWouldBeLost() {
+        const QString model = freshCopy(QStringLiteral("losses.db"));
+        const QString same = dir_.filePath(QStringLiteral("same.csv"));
+        writeSchedule(scheduleOf(original_), same.toStdString(), "same");
+        const ImportCheck kept = checkImport(model.toStdString(), same.toStdString());
+        QVERIFY2(!kept.losses.any(),
+                 kept.losses.describe().empty() ? "" : kept.losses.describe().front().c_str());
+        QCOMPARE(kept.summary.tasks, original_.tasks().size());
+
+        // Only the first rack's six tasks, without crews or kinds.
+        const QString csv = dir_.filePath(QStringLiteral("one-rack.csv"));
+        writeText(csv, "name,planned_start,planned_end,entities\n"
+                       "H1-R01-K01 deliver,2024-07-01,2024-07-02,H1-R01-K01\n");
+        const ImportCheck check = checkImport(model.toStdString(), csv.toStdString());
+        std::size_t links = 0, crews = 0, kinds = 0, scheduled = 0;
+        const TaskColumns& tasks = original_.tasks();
+        for (std::size_t t = 0; t < tasks.size(); ++t) {
+            links += tasks.entities.row(t).size();
+            crews += tasks.crew[t].empty() ? 0 : 1;
+            kinds += tasks.kind[t] == "task" || tasks.kind[t].empty() ? 0 : 1;
+        }
+        for (std::size_t e = 0; e < original_.entityCount(); ++e)
+            scheduled += original_.tasksOf(EntityIndex(e)).empty() ? 0 : 1;
+        QCOMPARE(check.losses.linksBefore, links);
+        QCOMPARE(check.losses.linksAfter, std::size_t(1));
+        QCOMPARE(check.losses.crewsBefore, crews);
+        QCOMPARE(check.losses.crewsAfter, std::size_t(0));
+        QCOMPARE(check.losses.kindsBefore, kinds);
+        QCOMPARE(check.losses.entitiesUnscheduled, scheduled - 1); // all but H1-R01-K01
+        QCOMPARE(check.losses.unscheduledExamples.size(), std::size_t(5));
+        QCOMPARE(check.losses.describe().size(), std::size_t(4));
+    }
+
 private:
     QString freshCopy(const QString& name) {
         const QString path = dir_.filePath(name);

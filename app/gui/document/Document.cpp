@@ -51,6 +51,8 @@ Document::Document(QObject* parent)
             });
     connect(scheduleFiles_, &ScheduleFiles::exported, this, &Document::scheduleExported);
     connect(scheduleFiles_, &ScheduleFiles::failed, this, &Document::scheduleFileFailed);
+    connect(scheduleFiles_, &ScheduleFiles::needsConfirmation, this, &Document::scheduleImportQuestion);
+    connect(scheduleFiles_, &ScheduleFiles::importCancelled, this, &Document::scheduleImportCancelled);
 }
 
 Document::~Document() = default;
@@ -91,6 +93,13 @@ void Document::load(const QString& absolutePath, ChangeEvent::What what, std::fu
 
 bool Document::importSchedule(const QString& schedulePath) {
     return model_ && scheduleFiles_->importInto(model_->path, schedulePath);
+}
+
+void Document::answerScheduleImport(bool import) {
+    if (import)
+        scheduleFiles_->confirmImport();
+    else
+        scheduleFiles_->cancelImport();
 }
 
 bool Document::exportSchedule(const QString& schedulePath) {

@@ -33,7 +33,10 @@ public:
     // Replaces the open model's schedule with a CSV or MS Project XML file, reads the model again and
     // emits changed(Schedule), then scheduleImported; or scheduleFileFailed, the model as it was.
     // One schedule job at a time: false while one runs.
+    // An import that would drop links, entities' tasks, crews or kinds asks first
+    // (scheduleImportQuestion) and waits for answerScheduleImport.
     bool importSchedule(const QString& schedulePath);
+    void answerScheduleImport(bool import);
     bool exportSchedule(const QString& schedulePath);
 
     // The model shown now, or null before the first one has loaded.
@@ -47,6 +50,8 @@ signals:
     void openFailed(const QString& error);
     void scheduleImported(const QString& summary, const QString& notes);
     void scheduleExported(const QString& summary);
+    void scheduleImportQuestion(const QString& question, const QString& losses);
+    void scheduleImportCancelled(const QString& summary);
     void scheduleFileFailed(const QString& what, const QString& problems);
 
 private:

@@ -159,9 +159,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QString& summary, const QString& notes) {
                 statusBar()->showMessage(summary, kStatusMessageMs);
                 if (!notes.isEmpty())
-                    qInfo().noquote() << notes; // tasks linked to nothing: worth a look, not an error
+                    showScheduleNotes(summary, notes); // tasks linked to nothing: worth a look, not an error
                 emit scheduleImported(summary);
             });
+    connect(document_, &Document::scheduleImportQuestion, this, &MainWindow::askBeforeScheduleImport);
+    connect(document_, &Document::scheduleImportCancelled, this,
+            [this](const QString& summary) { statusBar()->showMessage(summary, kStatusMessageMs); });
     connect(document_, &Document::scheduleExported, this, [this](const QString& summary) {
         statusBar()->showMessage(summary, kStatusMessageMs);
         emit scheduleExported(summary);

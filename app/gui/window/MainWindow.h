@@ -148,6 +148,8 @@ signals:
     // An import or export was refused; `problems` is a "FILE:LINE: message" line each.
     void scheduleFileFailed(const QString& problems);
     void rollOutRecorded(const QString& directory);
+    // An import would drop what the model knows; the question is on screen (`losses`: a line each).
+    void scheduleImportQuestionAsked(const QString& losses);
     void recordingFailed(const QString& error);
     // The search index and the inspector's graphs are built for the open model.
     void workbenchReady();
@@ -172,6 +174,9 @@ private:
     void saveGeometryToSettings();
     void showError(const QString& error);
     void showScheduleProblems(const QString& what, const QString& problems);
+    // A landed import's notes (tasks linked to nothing, what was agreed to drop), every one of them.
+    void showScheduleNotes(const QString& summary, const QString& notes);
+    void askBeforeScheduleImport(const QString& question, const QString& losses);
     void updateDetail();
     void applyViewState(ViewState::Aspect aspect);
     void describePicked(int x, int y);
@@ -213,7 +218,7 @@ private:
     std::unique_ptr<scene::FacilityScene> facilityScene_;
     QTimer* detailTimer_ = nullptr; // gathers a burst of camera moves into one detail update
     QTimer* hoverTimer_ = nullptr;  // a tooltip once the pointer rests
-    QPoint hoverAt_; // where the pointer rests, in global (screen) coordinates
+    QPoint hoverAt_;                // where the pointer rests, in global (screen) coordinates
     // Live telemetry (simulated exporters of the loaded model), after the scene: destroyed first.
     bool liveWanted_ = false;
     std::unique_ptr<LiveTelemetryOptions> liveOptions_;

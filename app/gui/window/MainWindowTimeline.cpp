@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -72,6 +73,48 @@ void MainWindow::showScheduleProblems(const QString& what, const QString& proble
     box->setDetailedText(problems);
     box->open();
     emit scheduleFileFailed(problems);
+}
+
+namespace {
+// The first few lines of `lines`, and how many more there are: a message box's text stays short, its
+// details hold them all.
+QString firstLines(const QString& lines, int count) {
+    const QStringList all = lines.split(QLatin1Char('\n'));
+    QString shown = all.mid(0, count).join(QLatin1Char('\n'));
+    if (all.size() > count)
+        shown += MainWindow::tr("\n... and %1 more (Show Details)").arg(all.size() - count);
+    return shown;
+}
+} // namespace
+
+void MainWindow::showScheduleNotes(const QString& summary, const QString& notes) {
+    auto* box = new QMessageBox(QMessageBox::Information, tr("Schedule"), summary, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("scheduleNotesBox"));
+    box->setInformativeText(firstLines(notes, 5));
+    box->setDetailedText(notes);
+    box->open();
+}
+
+void MainWindow::askBeforeScheduleImport(const QString& question, const QString& losses) {
+    // Non-blocking: the window keeps drawing; the import waits for the answer.
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Import Schedule"), question, QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("scheduleConfirmBox"));
+    QStringList bullets = losses.split(QLatin1Char('\n'));
+    for (QString& line : bullets)
+        line.prepend(QStringLiteral("• "));
+    box->setInformativeText(bullets.join(QLatin1Char('\n')) + tr("\n\nImport it anyway?"));
+    QPushButton* import = box->addButton(tr("Import Anyway"), QMessageBox::DestructiveRole);
+    import->setObjectName(QStringLiteral("scheduleImportAnyway"));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this,
+            [this, box, import] { document_->answerScheduleImport(box->clickedButton() == import); });
+    box->open();
+    emit scheduleImportQuestionAsked(losses);
 }
 
 QString MainWindow::exportProgressReport(const QString& path) {

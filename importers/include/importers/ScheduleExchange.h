@@ -7,6 +7,7 @@
 #include "datamodel/Time.h"
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -38,13 +39,19 @@ struct ScheduleTable {
 };
 
 // Everything wrong with a file, each problem as one "FILE:LINE: message" line, in file order.
+struct ScheduleTable;
 class ScheduleError : public std::runtime_error {
 public:
-    explicit ScheduleError(std::vector<std::string> problems);
+    // `partial`: when the file could be read to its end, the tasks as read despite the problems, so
+    // that checks against the model (names) can add theirs and a user sees every problem at once.
+    explicit ScheduleError(std::vector<std::string> problems,
+                           std::shared_ptr<const ScheduleTable> partial = {});
     const std::vector<std::string>& problems() const { return problems_; }
+    const ScheduleTable* partialTable() const { return partial_.get(); }
 
 private:
     std::vector<std::string> problems_;
+    std::shared_ptr<const ScheduleTable> partial_;
 };
 
 enum class ScheduleFormat { Csv, MsProjectXml };
@@ -80,6 +87,36 @@ struct ImportOptions {
 // its name starts with ("H1-R01-K01 deliver"); tasks linked to nothing are imported and listed.
 ImportSummary replaceSchedule(datamodel::FacilityStorage& storage, const ScheduleTable& table,
                               const ImportOptions& options = {});
+
+// What an import would take away from the model that the file does not bring back: entities that have
+// tasks now and would have none (they would count as standing before the schedule), task-to-entity
+// links, and the crews and kinds of tasks (a file without the twin's own fields carries neither).
+struct ImportLosses {
+    std::size_t entitiesUnscheduled = 0;
+    std::vector<std::string> unscheduledExamples; // the first few of them, by name
+    std::size_t linksBefore = 0, linksAfter = 0;
+    std::size_t crewsBefore = 0, crewsAfter = 0; // tasks with a crew
+    std::size_t kindsBefore = 0, kindsAfter = 0; // tasks with a kind other than the default "task"
+    bool any() const {
+        return entitiesUnscheduled > 0 || linksAfter < linksBefore || crewsAfter < crewsBefore ||
+               kindsAfter < kindsBefore;
+    }
+    // A sentence per loss, for a question to the user or a note.
+    std::vector<std::string> describe() const;
+};
+
+// An import checked and ready: the table, what it would write, and what it would lose.
+struct ImportCheck {
+    ScheduleTable table;
+    ImportSummary summary;
+    ImportLosses losses;
+};
+
+// Reads `schedulePath` and checks it against the model at `modelPath` (opened read-only, loaded as
+// `info` loads it) without writing anything. Throws ScheduleError with every problem of the file and
+// every name the model lacks together, in line order.
+ImportCheck checkImport(const std::string& modelPath, const std::string& schedulePath,
+                        const ImportOptions& options = {});
 
 // The same for the model file at `modelPath`, checked whole first: it is loaded read-only as `info`
 // loads it (a corrupt or inconsistent model is refused with the same message) and every name is
