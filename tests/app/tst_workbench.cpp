@@ -36,11 +36,14 @@
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -694,6 +697,97 @@ private slots:
             QVERIFY(lines.contains(QString::fromStdString(unlinked)));
         QVERIFY(notes->informativeText().contains(QStringLiteral("more (Show Details)")));
         notes->close();
+    }
+
+    // The progress report as a PDF a manager reads: the figures with separators, the S-curve drawn, a
+    // bar per hall, the halls' table, the open blocking punch items and the late tasks, on two pages.
+    // Read back with poppler (pdftotext, pdftoppm), as a reader would see it.
+    void theProgressPdfHasTheChartTheHallsAndThePunchItems() {
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        QVERIFY2(!pdftotext.isEmpty() && !pdftoppm.isEmpty(), "poppler-utils is missing: ./twin installs it");
+        MainWindow& window = *window_;
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        const Schedule schedule(facility());
+        // A day in the roll-out with late tasks and an open blocking punch item.
+        TimePoint day = kNoTime;
+        ProgressReport report;
+        for (TimePoint d = timeline->firstDay(); d <= timeline->lastDay(); d += kSecondsPerDay) {
+            report = progressAt(facility(), schedule, d);
+            if (!report.lateTasks.empty() && !report.openBlockingNotes.empty() &&
+                report.installedActual > 1000) {
+                day = d;
+                break;
+            }
+        }
+        QVERIFY2(day != kNoTime, "no day of the generated roll-out has late tasks and blocking punch items");
+        timeline->setDay(day);
+        const QString pdf = dir_.filePath(QStringLiteral("report.pdf"));
+        QCOMPARE(window.exportProgressReport(pdf), QString());
+
+        QProcess text;
+        text.start(pdftotext, {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(20000));
+        QCOMPARE(text.exitCode(), 0);
+        const QString body = QString::fromUtf8(text.readAllStandardOutput());
+        const QStringList pages = body.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), 2);
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        auto has = [&](const QString& page, const QString& what) {
+            QVERIFY2(page.contains(what), qPrintable(QStringLiteral("no \"%1\" in:\n%2").arg(what, page)));
+        };
+        has(pages[0],
+            QStringLiteral("progress at the end of %1").arg(QString::fromStdString(formatDate(day))));
+        has(pages[0], english.toString(qulonglong(report.installedActual))); // "1,234", not "1234"
+        QVERIFY(english.toString(qulonglong(report.installedActual)).contains(QLatin1Char(',')));
+        has(pages[0], QStringLiteral("of %1").arg(english.toString(qulonglong(report.gpus))));
+        for (const HallProgress& hall : report.halls)
+            has(pages[0], QString::fromStdString(hall.name));
+        has(pages[0], QStringLiteral("GPUs installed, planned against actual"));
+        has(pages[1], QStringLiteral("Open blocking punch items (%1)").arg(report.openBlockingNotes.size()));
+        const auto& notes = facility().notes();
+        const std::string_view firstNote = notes.text[report.openBlockingNotes.front()];
+        has(pages[1], QString::fromUtf8(firstNote.data(), qsizetype(firstNote.size())).left(30));
+        has(pages[1],
+            QStringLiteral("Late tasks (%1)").arg(english.toString(qulonglong(report.lateTasks.size()))));
+        const std::string_view firstLate = facility().tasks().name[report.lateTasks.front().task];
+        has(pages[1], QString::fromUtf8(firstLate.data(), qsizetype(firstLate.size())));
+
+        // The first page drawn: the actual curve's green and the hall bars' green, the day's red line.
+        QProcess render;
+        const QString stem = dir_.filePath(QStringLiteral("report-page"));
+        render.start(pdftoppm, {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-f"),
+                                QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                                QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, stem});
+        QVERIFY(render.waitForFinished(20000));
+        QCOMPARE(render.exitCode(), 0);
+        const QImage page(stem + QStringLiteral(".png"));
+        QVERIFY(!page.isNull());
+        // In the chart's band (below the figures, above the table): the actual curve's green in rows
+        // across its height (a rising line, not a flat one), the day's red line, and the bars' green at
+        // the right.
+        QSet<int> curveRows;
+        int red = 0, greenRight = 0;
+        for (int y = page.height() / 4; y < page.height() * 3 / 4; ++y)
+            for (int x = 0; x < page.width(); ++x) {
+                const QColor c = page.pixelColor(x, y);
+                if (std::abs(c.red() - 40) < 30 && std::abs(c.green() - 150) < 30 &&
+                    std::abs(c.blue() - 80) < 30) {
+                    if (x > page.width() * 2 / 3)
+                        ++greenRight;
+                    else
+                        curveRows.insert(y);
+                }
+                if (x < page.width() * 2 / 3 && c.red() > 190 && c.green() < 100 && c.blue() < 100)
+                    ++red;
+            }
+        QVERIFY2(curveRows.size() > page.height() / 5, qPrintable(QString::number(curveRows.size())));
+        QVERIFY2(greenRight > 200, qPrintable(QString::number(greenRight)));
+        QVERIFY2(red > page.height() / 5, qPrintable(QString::number(red)));
+        if (qEnvironmentVariableIsSet("TWIN_REPORT_PNG")) { // a look at it by eye
+            page.save(qEnvironmentVariable("TWIN_REPORT_PNG"));
+            QFile::copy(pdf, qEnvironmentVariable("TWIN_REPORT_PNG") + QStringLiteral(".pdf"));
+        }
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

@@ -1,18 +1,14 @@
 #include "gui/timeline/ProgressExport.h"
 
 #include "datamodel/FileOutput.h"
+#include "gui/timeline/ProgressPdf.h"
 #include "gui/window/Utf8.h"
 
-#include <QBuffer>
 #include <QFile>
-#include <QPainter>
-#include <QPdfWriter>
 
 namespace twin::app {
 
 namespace {
-
-constexpr std::size_t kLateOnPdf = 25; // the oldest; the count gives them all
 
 QString field(const QString& text) {
     if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
@@ -67,7 +63,8 @@ QString progressCsv(const datamodel::ProgressReport& report, const datamodel::Fa
 }
 
 QString writeProgressReport(const QString& path, const datamodel::ProgressReport& report,
-                            const datamodel::Facility& facility) {
+                            const datamodel::Facility& facility,
+                            const std::vector<datamodel::CurvePoint>& curve, const QString& modelName) {
     // All or nothing, with the system's reason on failure: the commands' writeFileAtomically.
     auto writeWhole = [&path](const QByteArray& bytes) {
         const QString error = QString::fromLocal8Bit(
@@ -80,70 +77,15 @@ QString writeProgressReport(const QString& path, const datamodel::ProgressReport
     };
     if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive))
         return writeWhole(progressCsv(report, facility).toUtf8());
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter pdf(&buffer);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageOrientation(QPageLayout::Landscape);
-    pdf.setResolution(96);
-    pdf.setTitle(QStringLiteral("Colossus Twin progress, %1").arg(date(report.at)));
-    QPainter painter(&pdf);
-    if (!painter.isActive())
-        return QStringLiteral("%1: cannot write the report").arg(path);
-    QFont font(QStringLiteral("DejaVu Sans"), 10);
-    painter.setFont(font);
-    const int line = painter.fontMetrics().height() + 2;
-    int y = line;
-    QFont bold = font;
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.drawText(0, y, QStringLiteral("Progress at the end of %1 (UTC)").arg(date(report.at)));
-    painter.setFont(font);
-    y += 2 * line;
-    painter.drawText(0, y,
-                     QStringLiteral("GPUs: %1 installed of %2 (planned by now: %3); installed that day: %4; "
-                                    "late tasks: %5")
-                         .arg(report.installedActual)
-                         .arg(report.gpus)
-                         .arg(report.installedPlanned)
-                         .arg(report.installedThatDay)
-                         .arg(report.lateTasks.size()));
-    y += 2 * line;
-    const int columns[] = {0, 220, 340, 460, 580};
-    const QStringList header{QStringLiteral("Hall"), QStringLiteral("GPUs"), QStringLiteral("Planned"),
-                             QStringLiteral("Actual"), QStringLiteral("Complete")};
-    painter.setFont(bold);
-    for (int c = 0; c < header.size(); ++c)
-        painter.drawText(columns[c], y, header[c]);
-    painter.setFont(font);
-    for (const datamodel::HallProgress& hall : report.halls) {
-        y += line;
-        const QStringList cells{QString::fromStdString(hall.name), QString::number(hall.gpus),
-                                QString::number(hall.installedPlanned), QString::number(hall.installedActual),
-                                QStringLiteral("%1 %").arg(hall.percentComplete, 0, 'f', 1)};
-        for (int c = 0; c < cells.size(); ++c)
-            painter.drawText(columns[c], y, cells[c]);
-    }
-    y += 2 * line;
-    painter.setFont(bold);
-    painter.drawText(0, y, QStringLiteral("Late tasks (planned done by then, not done), oldest first"));
-    painter.setFont(font);
-    for (std::size_t i = 0; i < report.lateTasks.size() && i < kLateOnPdf; ++i) {
-        y += line;
-        painter.drawText(
-            0, y,
-            QStringLiteral("%1   planned end %2")
-                .arg(taskName(facility, report.lateTasks[i].task), date(report.lateTasks[i].plannedEnd)));
-    }
-    if (report.lateTasks.size() > kLateOnPdf) {
-        y += line;
-        painter.drawText(0, y,
-                         QStringLiteral("... and %1 more (all of them in the CSV)")
-                             .arg(report.lateTasks.size() - kLateOnPdf));
-    }
-    if (!painter.end())
-        return QStringLiteral("%1: cannot write the report").arg(path);
+    ProgressPdfContent content;
+    content.report = &report;
+    content.facility = &facility;
+    content.curve = curve;
+    content.modelName = modelName;
+    QString error;
+    const QByteArray bytes = progressPdf(content, error);
+    if (!error.isEmpty())
+        return QStringLiteral("%1: cannot write the report: %2").arg(path, error);
     return writeWhole(bytes);
 }
 

@@ -121,7 +121,10 @@ QString MainWindow::exportProgressReport(const QString& path) {
     if (!facility() || !schedule())
         return tr("No model is open");
     return writeProgressReport(path, datamodel::progressAt(*facility(), *schedule(), timeline_->day()),
-                               *facility());
+                               *facility(),
+                               datamodel::installedCurve(*facility(), *schedule(), datamodel::EntityKind::Gpu,
+                                                         timeline_->firstDay(), timeline_->lastDay()),
+                               QFileInfo(model_->path).fileName());
 }
 
 void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
