@@ -71,10 +71,17 @@ bool ViewPainter::paintColouring(const Colouring& colouring, const ColouringSour
         if (!colouring.metric || !sources.liveValues)
             return false; // the chosen metric's values are still on their way
         const telemetry::LiveMetric& metric = *colouring.metric;
+        // What the metric describes (telemetry::overlayValues fills these): a GPU metric its GPUs, their
+        // servers and racks; a CDU metric the CDUs and their racks. The rest keep their own colours.
+        using datamodel::EntityKind;
+        static constexpr EntityKind kGpuLevel[] = {EntityKind::Rack, EntityKind::Server, EntityKind::Gpu};
+        static constexpr EntityKind kCduLevel[] = {EntityKind::Rack, EntityKind::Cdu};
         scene.colourByValue(
             *sources.liveValues, metric.low, metric.high,
             tr("%1 (live)").arg(QString::fromUtf8(metric.title.data(), qsizetype(metric.title.size()))),
-            alertThreshold(sources.facility, metric));
+            alertThreshold(sources.facility, metric),
+            metric.level == telemetry::MetricLevel::Cdu ? std::span<const EntityKind>(kCduLevel)
+                                                        : std::span<const EntityKind>(kGpuLevel));
         return true;
     }
     case Colouring::By::Timeline:

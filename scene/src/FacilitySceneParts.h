@@ -85,6 +85,7 @@ struct FacilityScene::Private {
     std::vector<datamodel::InstallState> states;
     std::vector<float> values;
     float low = 0.0f, high = 1.0f;
+    std::vector<datamodel::EntityKind> measuredKinds; // what the values describe
     // Selection on top of any overlay: a flag per entity for the selected entity's whole subtree.
     datamodel::EntityIndex selected = datamodel::kNoEntity;
     // The selection's outline: a box around it and everything below it, in the highlight colour, over

@@ -59,10 +59,7 @@ Rgb FacilityScene::Private::overlayColour(const InstanceSet& set, std::size_t in
     case Overlay::Value: {
         // Floors, trays and the plant carry no value: they keep their own colour as context.
         const EntityKind kind = facility->kind(entity);
-        const bool measured = kind == EntityKind::Rack || kind == EntityKind::Gpu ||
-                              kind == EntityKind::Server || kind == EntityKind::Cdu ||
-                              kind == EntityKind::NetworkRack;
-        if (!measured)
+        if (std::find(measuredKinds.begin(), measuredKinds.end(), kind) == measuredKinds.end())
             return set.ownColour(instance);
         return valueColour(size_t(entity) < values.size() ? values[size_t(entity)] : NAN, low, high);
     }
@@ -170,7 +167,12 @@ const std::vector<LegendEntry>& FacilityScene::progressPalette() {
 }
 
 void FacilityScene::colourByValue(std::span<const float> values, float low, float high, const QString& title,
-                                  const std::optional<Legend::Threshold>& threshold) {
+                                  const std::optional<Legend::Threshold>& threshold,
+                                  std::span<const EntityKind> measured) {
+    if (measured.empty())
+        d->measuredKinds = {EntityKind::Rack, EntityKind::Server, EntityKind::Gpu, EntityKind::Cdu};
+    else
+        d->measuredKinds.assign(measured.begin(), measured.end());
     d->overlay = Private::Overlay::Value;
     d->legend->setOwnColours(d->ownColourEntries());
     d->legend->showColourBar(

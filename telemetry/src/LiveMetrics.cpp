@@ -179,6 +179,21 @@ OverlayCounts overlayValues(const datamodel::Facility& facility, const SampleSto
     for (const EntityIndex rack : facility.ofKind(EntityKind::Rack))
         if (const float value = fresh[std::size_t(rack)]; !std::isnan(value))
             out[std::size_t(rack)] = value;
+    // GPUs and servers with no value of their own yet (drawn in detail before their own series were
+    // asked for) wear their rack's: they count as live by it below, and grey would say "no data"
+    // while the status bar says live.
+    for (const EntityIndex gpu : facility.ofKind(EntityKind::Gpu)) {
+        if (!std::isnan(out[std::size_t(gpu)]))
+            continue;
+        const EntityIndex server = facility.parent(gpu);
+        const EntityIndex rack = facility.ancestorOfKind(server, EntityKind::Rack);
+        if (rack == datamodel::kNoEntity || std::isnan(fresh[std::size_t(rack)]))
+            continue;
+        out[std::size_t(gpu)] = fresh[std::size_t(rack)];
+        if (server != datamodel::kNoEntity && facility.kind(server) == EntityKind::Server &&
+            count[std::size_t(server)] == 0)
+            out[std::size_t(server)] = fresh[std::size_t(rack)];
+    }
 
     // Counted per GPU: live when its own value or its rack's is fresh.
     for (const EntityIndex gpu : facility.ofKind(EntityKind::Gpu)) {

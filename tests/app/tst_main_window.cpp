@@ -381,6 +381,32 @@ private slots:
                                      *window->facilityScene()->drawnColour(gpu) !=
                                          (std::array<unsigned char, 3>{96, 96, 96}),
                                  10000);
+        // ... their own, not only their rack's: one GPU made hot is hot and its neighbour is not, and
+        // its server (drawn as a sled) wears its hottest GPU.
+        {
+            twin::datamodel::EntityIndex neighbour = twin::datamodel::kNoEntity;
+            for (const auto part : f.children(f.parent(gpu)))
+                if (part != gpu && f.kind(part) == twin::datamodel::EntityKind::Gpu &&
+                    neighbour == twin::datamodel::kNoEntity)
+                    neighbour = part;
+            QVERIFY(neighbour != twin::datamodel::kNoEntity);
+            const auto slot = f.entities().slot[std::size_t(gpu)];
+            bool own = false;
+            const auto watch =
+                connect(window->liveTelemetry(), &twin::app::LiveTelemetry::updated, this,
+                        [&](const twin::app::LiveUpdate& update) {
+                            const auto& v = *update.values;
+                            own = own || (update.metric->key == "gpu-temperature" &&
+                                          v[std::size_t(gpu)] >= 94.0f && v[std::size_t(neighbour)] < 94.0f &&
+                                          v[std::size_t(f.parent(gpu))] >= 94.0f);
+                        });
+            QVERIFY(post(window->liveTelemetry()->endpoint(),
+                         "/faults/hot/" + std::string(f.entities().hostname[std::size_t(f.parent(gpu))]) +
+                             "/" + std::to_string(slot)));
+            QTRY_VERIFY_WITH_TIMEOUT(own, 20000);
+            disconnect(watch);
+            QVERIFY(post(window->liveTelemetry()->endpoint(), "/faults/clear"));
+        }
 
         // The history of a selected rack, from Prometheus: a chart with the values so far; a hall has
         // no series of its own, and the panel says so.

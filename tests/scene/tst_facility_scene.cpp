@@ -285,6 +285,34 @@ private slots:
         QCOMPARE(*scene.drawnColour(gpu), (std::array<unsigned char, 3>{220, 40, 40}));
     }
 
+    // A GPU metric describes GPUs, servers and racks: a CDU in a rack under it keeps its own colour
+    // (it was drawn "no data" grey beside the live GPUs), and a GPU without a value is no data.
+    void whatAMetricDoesNotDescribeKeepsItsOwnColour() {
+        const auto facility = std::make_shared<const datamodel::Facility>(generated(dir_, 4096));
+        scene::OffscreenView view(QSize(320, 200));
+        scene::FacilityScene scene(facility, view.renderer());
+        std::vector<float> values(facility->entityCount(), std::numeric_limits<float>::quiet_NaN());
+        const datamodel::EntityIndex gpu = facility->findGpu("colossus-h1-r01-k05-s3", 2);
+        scene.updateDetail(*scene::cameraPreset(*facility, QStringLiteral("rack:H1-R01-K05")));
+        datamodel::EntityIndex cdu = datamodel::kNoEntity;
+        for (const datamodel::EntityIndex e : facility->ofKind(datamodel::EntityKind::Cdu))
+            if (cdu == datamodel::kNoEntity && scene.drawnColour(e))
+                cdu = e;
+        QVERIFY2(cdu != datamodel::kNoEntity, "no CDU drawn near the rack");
+        scene.colourByKind();
+        const auto ownCdu = *scene.drawnColour(cdu);
+        using datamodel::EntityKind;
+        const EntityKind gpuLevel[] = {EntityKind::Rack, EntityKind::Server, EntityKind::Gpu};
+        scene.colourByValue(values, 20.0f, 95.0f, QStringLiteral("GPU temperature"), std::nullopt, gpuLevel);
+        QCOMPARE(*scene.drawnColour(cdu), ownCdu);
+        QCOMPARE(*scene.drawnColour(gpu), (std::array<unsigned char, 3>{96, 96, 96}));
+        // Under a CDU metric the CDU is what is measured: without a value, no data.
+        const EntityKind cduLevel[] = {EntityKind::Rack, EntityKind::Cdu};
+        scene.colourByValue(values, 20.0f, 95.0f, QStringLiteral("CDU flow"), std::nullopt, cduLevel);
+        QCOMPARE(*scene.drawnColour(cdu), (std::array<unsigned char, 3>{96, 96, 96}));
+        QVERIFY(*scene.drawnColour(gpu) != (std::array<unsigned char, 3>{96, 96, 96}));
+    }
+
     // A selection is an outline around it and everything below it; the colours the user is reading
     // (here the temperatures of a hot facility) stay, the row's racks and GPUs included.
     void selectingARowOutlinesItAndKeepsItsColours() {

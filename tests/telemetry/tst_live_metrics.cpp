@@ -170,10 +170,37 @@ private slots:
             const EntityIndex rack = f.ancestorOfKind(gpu, EntityKind::Rack);
             gpusInFirst += rack == racks[0] ? 1 : 0;
             gpusInSecond += rack == racks[1] ? 1 : 0;
-            QVERIFY(std::isnan(values[std::size_t(gpu)])); // no per-GPU series asked for from afar
+            // No per-GPU series are asked for from afar: a GPU (drawn in detail before its own
+            // series came) wears its rack's value, as it is counted live by it; none when that is stale.
+            if (rack == racks[0]) {
+                QCOMPARE(values[std::size_t(gpu)], 77.0f);
+                QCOMPARE(values[std::size_t(f.parent(gpu))], 77.0f); // and its server
+            } else {
+                QVERIFY(std::isnan(values[std::size_t(gpu)]));
+            }
         }
         QCOMPARE(counts.fresh, gpusInFirst);
         QCOMPARE(counts.stale, gpusInSecond);
+
+        // Up close the rack's GPUs' own series come in: each GPU its own, its server their hottest.
+        EntityIndex server = datamodel::kNoEntity;
+        for (const EntityIndex child : f.children(racks[0]))
+            if (f.kind(child) == EntityKind::Server && server == datamodel::kNoEntity)
+                server = child;
+        std::vector<EntityIndex> gpus;
+        for (const EntityIndex part : f.children(server))
+            if (f.kind(part) == EntityKind::Gpu)
+                gpus.push_back(part);
+        QVERIFY(gpus.size() >= 2);
+        float value = 40.0f;
+        for (const EntityIndex gpu : gpus)
+            store.record(std::size_t(gpu), temperature, value += 1.0f, 100.5);
+        overlayValues(f, store, *findLiveMetric("gpu-temperature"), 101.0, 15.0, values);
+        value = 40.0f;
+        for (const EntityIndex gpu : gpus)
+            QCOMPARE(values[std::size_t(gpu)], value += 1.0f);
+        QCOMPARE(values[std::size_t(server)], value);
+        QCOMPARE(values[std::size_t(racks[0])], 77.0f); // the rack's own aggregate still wins
     }
 
     void cduValuesColourTheCduAndItsRack() {

@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 
@@ -211,6 +212,29 @@ bench::BenchReport runLiveBench(const LiveBenchOptions& options) {
             QStringLiteral("rack:") + QString::fromUtf8(rackName.data(), qsizetype(rackName.size()))))
         window.view()->setCameraPose(*pose);
     spinUntil([&] { return !window.facilityScene()->racksInDetail().empty(); }, 10000);
+    // The moment detail appears, before any refresh for its hosts: how much of it says "no data"
+    // (servers and GPUs wear their rack's value until their own arrive).
+    {
+        const datamodel::Facility& f = *window.facility();
+        std::size_t drawn = 0, noData = 0;
+        for (const auto rack : window.facilityScene()->racksInDetail())
+            for (const auto server : f.children(rack)) {
+                if (f.kind(server) != datamodel::EntityKind::Server)
+                    continue;
+                std::vector<datamodel::EntityIndex> shown{server};
+                for (const auto part : f.children(server))
+                    if (f.kind(part) == datamodel::EntityKind::Gpu)
+                        shown.push_back(part);
+                for (const auto entity : shown)
+                    if (const auto colour = window.facilityScene()->drawnColour(entity)) {
+                        ++drawn;
+                        noData += *colour == std::array<unsigned char, 3>{96, 96, 96} ? 1 : 0;
+                    }
+            }
+        report.rows.push_back(
+            {QStringLiteral("rack-view-no-data"), QStringLiteral("count"), double(noData),
+             QStringLiteral("of %1 servers and GPUs drawn in detail, grey at first").arg(drawn)});
+    }
     const UpdateLog close = collectUpdates(*live, 5);
     report.rows.push_back({QStringLiteral("refresh-rack-view"), QStringLiteral("time"),
                            median(close.refreshMs),

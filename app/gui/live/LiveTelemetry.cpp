@@ -17,6 +17,7 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -29,6 +30,7 @@ constexpr std::size_t kShards = 16;
 constexpr double kStaleAfterIntervals = 3.0;
 constexpr std::size_t kSmallModelGpus = 20000;
 constexpr int kLargeModelScrapeSeconds = 15;
+constexpr int kPromptRefreshMs = 250; // after the camera brings new racks into detail
 
 double nowSeconds() {
     return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
@@ -73,7 +75,9 @@ struct LiveTelemetry::Private {
     std::unique_ptr<telemetry::SampleStore> store; // touched only by the refresh in flight (one at a time)
     const telemetry::LiveMetric* metric = telemetry::findLiveMetric("gpu-temperature");
     std::vector<std::string> visibleHosts;
+    std::vector<std::string> askedHosts; // sorted: those the last refresh asked Prometheus for
     QTimer timer;
+    QTimer promptRefresh;  // single shot: new hosts in detail
     bool inFlight = false; // a refresh is under way (its round, or the exporters after it)
     QElapsedTimer sinceRefresh;
     bool refreshAgain = false; // the metric changed while a refresh was in flight
@@ -122,6 +126,14 @@ LiveTelemetry::LiveTelemetry(std::shared_ptr<const datamodel::Facility> facility
         startSimulated();
 
     connect(&d->timer, &QTimer::timeout, this, &LiveTelemetry::refresh);
+    d->promptRefresh.setSingleShot(true);
+    d->promptRefresh.setInterval(kPromptRefreshMs);
+    connect(&d->promptRefresh, &QTimer::timeout, this, [this] {
+        if (d->inFlight)
+            d->refreshAgain = true; // right after the one under way
+        else
+            refresh();
+    });
     if (!d->client)
         return; // the source could not be set up; startExternal said why
     connect(&d->ingest, &QFutureWatcher<Private::Outcome>::finished, this, [this] {
@@ -193,8 +205,8 @@ void LiveTelemetry::startSimulated() {
         if (metric.level == telemetry::MetricLevel::Gpu)
             config.keepMetrics.emplace_back(metric.name);
     d->prometheusScrapeMs = config.scrapeIntervalSeconds * 1000;
-    d->prometheus =
-        std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config), options.historyDirectory);
+    d->prometheus = std::make_unique<ManagedPrometheus>(telemetry::prometheusConfigYaml(config),
+                                                        options.historyDirectory);
     connect(d->prometheus.get(), &ManagedPrometheus::exited, this, [this](const QString& why) {
         d->sources = telemetry::afterPrometheusStopped(d->sources);
         d->timer.setInterval(d->options.scrapeIntervalMs);
@@ -275,7 +287,17 @@ const telemetry::LiveMetric& LiveTelemetry::metric() const {
 }
 
 void LiveTelemetry::setVisibleHosts(std::vector<std::string> hosts) {
+    // Hosts newly drawn in detail get their GPUs' own values at once (after the camera has settled a
+    // moment) rather than at the next beat, up to a scrape interval away. Until then they wear their
+    // rack's value (telemetry::overlayValues). Only Prometheus is asked per host; the exporters are
+    // read whole anyway.
+    std::vector<std::string> sorted = hosts;
+    std::sort(sorted.begin(), sorted.end());
+    const bool added =
+        !std::includes(d->askedHosts.begin(), d->askedHosts.end(), sorted.begin(), sorted.end());
     d->visibleHosts = std::move(hosts);
+    if (added && d->sources.prometheus && d->client)
+        d->promptRefresh.start();
 }
 
 void LiveTelemetry::requestHistory(int entity, const telemetry::LiveMetric& metric, double minutes) {
@@ -348,6 +370,8 @@ void LiveTelemetry::refresh() {
     const telemetry::QueryTarget& target = d->target;
     const std::string base = prometheusEndpoint().toStdString();
     std::vector<Private::Request> requests;
+    d->askedHosts = d->visibleHosts;
+    std::sort(d->askedHosts.begin(), d->askedHosts.end());
     for (const std::string& query : telemetry::planQueries(*d->metric, d->visibleHosts, target))
         requests.push_back({base + telemetry::instantQueryPath(query), Private::Request::Colour,
                             std::string(d->metric->name), "Prometheus " + base});

@@ -90,10 +90,13 @@ public:
                           const QString& title, bool hideNotDue = false);
     // Those colours and their legend labels, indexed by datamodel::Progress (the Gantt dock uses them too).
     static const std::vector<LegendEntry>& progressPalette();
-    // `threshold`: an alert level, marked on the legend's colour bar and named there.
+    // `threshold`: an alert level, marked on the legend's colour bar and named there. `measured`: the
+    // kinds the values describe (empty: racks, servers, GPUs and CDUs); those without a value are "no
+    // data" grey, every other kind keeps its own colour (a CDU under a GPU metric is not missing data).
     void colourByValue(std::span<const float> values, float low, float high,
                        const QString& title = QStringLiteral("Value"),
-                       const std::optional<Legend::Threshold>& threshold = std::nullopt);
+                       const std::optional<Legend::Threshold>& threshold = std::nullopt,
+                       std::span<const datamodel::EntityKind> measured = {});
     // The key to the colours in force, drawn in the view's lower-left corner.
     const Legend& legend() const;
     // The timeline's date in the upper-right corner (hidden until shown).
