@@ -77,6 +77,47 @@ std::optional<TaskStatus> taskStatusFromName(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view noteStatusName(NoteStatus status) {
+    switch (status) {
+    case NoteStatus::Open:
+        return "open";
+    case NoteStatus::ReadyForReview:
+        return "ready_for_review";
+    case NoteStatus::Closed:
+        return "closed";
+    }
+    return "?";
+}
+
+std::string_view notePriorityName(NotePriority priority) {
+    switch (priority) {
+    case NotePriority::None:
+        return "";
+    case NotePriority::Critical:
+        return "critical";
+    case NotePriority::Major:
+        return "major";
+    case NotePriority::Minor:
+        return "minor";
+    }
+    return "?";
+}
+
+std::optional<NoteStatus> noteStatusFromName(std::string_view name) {
+    for (const NoteStatus status : {NoteStatus::Open, NoteStatus::ReadyForReview, NoteStatus::Closed})
+        if (noteStatusName(status) == name)
+            return status;
+    return std::nullopt;
+}
+
+std::optional<NotePriority> notePriorityFromName(std::string_view name) {
+    for (const NotePriority priority :
+         {NotePriority::None, NotePriority::Critical, NotePriority::Major, NotePriority::Minor})
+        if (notePriorityName(priority) == name)
+            return priority;
+    return std::nullopt;
+}
+
 TaskStatus taskStatusOf(bool started, bool finished) {
     return finished ? TaskStatus::Done : started ? TaskStatus::InProgress : TaskStatus::NotStarted;
 }

@@ -94,8 +94,13 @@ void writeFacility(const Facility& facility, ModelWriter& writer) {
         record.author = notes.author[n];
         record.createdAt = notes.createdAt[n];
         record.closedAt = notes.closedAt[n];
-        record.open = notes.closedAt[n] == kNoTime;
+        record.status = notes.status[n];
         record.blocking = notes.blocking[n];
+        record.title = notes.title[n];
+        record.priority = notes.priority[n];
+        record.assignee = notes.assignee[n];
+        record.due = notes.due[n];
+        record.pin = notes.pin[n];
         writer.addNote(record);
     }
 }

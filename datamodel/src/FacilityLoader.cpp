@@ -352,9 +352,14 @@ private:
 
     void readNotes() {
         NoteColumns& n = facility_.notes_;
-        sqlite::Statement row(db_,
-                              "SELECT id, entity_id, text, author, created_at, closed_at, status, blocking "
-                              "FROM note ORDER BY id");
+        // Version 3's punch item columns; a version-2 file read as it is has none.
+        sqlite::Statement columns(db_, "SELECT count(*) FROM pragma_table_info('note') WHERE name = 'title'");
+        const bool punchColumns = columns.step() && columns.integer(0) > 0;
+        sqlite::Statement row(db_, punchColumns
+                                       ? "SELECT id, entity_id, text, author, created_at, closed_at, status, "
+                                         "blocking, title, priority, assignee, due, pin FROM note ORDER BY id"
+                                       : "SELECT id, entity_id, text, author, created_at, closed_at, status, "
+                                         "blocking FROM note ORDER BY id");
         while (row.step()) {
             const std::int64_t id = row.integer(0);
             n.id.push_back(id);
@@ -362,12 +367,35 @@ private:
             n.text.push_back(row.text(2));
             n.author.push_back(row.text(3));
             n.createdAt.push_back(readTime(row, 4, "note", id, "created_at"));
+            const std::optional<NoteStatus> status = noteStatusFromName(row.text(6));
+            if (!status)
+                bad("note " + std::to_string(id) + ": status '" + std::string(row.text(6)) +
+                    "' is not one of open, ready_for_review, closed");
             TimePoint closed = readTime(row, 5, "note", id, "closed_at");
             // Closed without a date: closed since it was written.
-            if (closed == kNoTime && row.text(6) == "closed")
+            if (closed == kNoTime && *status == NoteStatus::Closed)
                 closed = n.createdAt.back();
             n.closedAt.push_back(closed);
             n.blocking.push_back(row.integer(7) != 0);
+            n.status.push_back(*status);
+            if (!punchColumns) {
+                n.title.push_back({});
+                n.priority.push_back(NotePriority::None);
+                n.assignee.push_back({});
+                n.due.push_back(kNoTime);
+                n.pin.push_back({});
+                continue;
+            }
+            n.title.push_back(row.isNull(8) ? std::string_view() : row.text(8));
+            const std::optional<NotePriority> priority =
+                notePriorityFromName(row.isNull(9) ? std::string_view() : row.text(9));
+            if (!priority)
+                bad("note " + std::to_string(id) + ": priority '" + std::string(row.text(9)) +
+                    "' is not one of critical, major, minor");
+            n.priority.push_back(*priority);
+            n.assignee.push_back(row.isNull(10) ? std::string_view() : row.text(10));
+            n.due.push_back(readTime(row, 11, "note", id, "due"));
+            n.pin.push_back(row.isNull(12) ? std::string_view() : row.text(12));
         }
     }
 

@@ -55,6 +55,7 @@ ModelFileProbe probeModelFile(const QString& path) {
     std::unique_ptr<sqlite3, SqliteCloser> db(raw);
     if (openRc != SQLITE_OK)
         return failure(path, QString::fromUtf8(db ? sqlite3_errmsg(db.get()) : sqlite3_errstr(openRc)));
+    sqlite3_busy_timeout(db.get(), 10000); // another process may be writing it: wait, as the Store does
 
     // Reading the schema makes SQLite parse the header and the first page: catches corrupt files.
     sqlite3_stmt* rawStmt = nullptr;

@@ -1,6 +1,7 @@
 #include "datamodel/ModelWriter.h"
 
 #include "Sqlite.h"
+#include "datamodel/edits/Edit.h"
 
 #include <cstring>
 #include <vector>
@@ -29,8 +30,8 @@ struct ModelWriter::Statements {
                   "VALUES(?,?,?,?,?,?,?,?,?)"),
           taskEntity(c, "INSERT INTO task_entity(task_id, entity_id) VALUES(?,?)"),
           taskDependency(c, "INSERT INTO task_dependency(task_id, depends_on) VALUES(?,?)"),
-          note(c, "INSERT INTO note(entity_id, text, author, created_at, closed_at, status, blocking) "
-                  "VALUES(?,?,?,?,?,?,?)"),
+          note(c, "INSERT INTO note(entity_id, text, author, created_at, closed_at, status, blocking, title, "
+                  "priority, assignee, due, pin) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
           binding(c, "INSERT INTO telemetry_binding(entity_id, scheme, key) VALUES(?,?,?)"),
           info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)"),
           audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)"),
@@ -43,6 +44,15 @@ struct ModelWriter::Statements {
     sqlite::Connection& connection;
     Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit,
         clearAlertRules, clearTasks, entityByName, alertRule;
+    // Edits' statements, prepared on first use: a generator never needs them.
+    std::vector<std::pair<const char*, std::unique_ptr<Statement>>> onDemand;
+    Statement& prepared(const char* sql) {
+        for (auto& [text, statement] : onDemand)
+            if (text == sql)
+                return *statement;
+        onDemand.emplace_back(sql, std::make_unique<Statement>(connection, sql));
+        return *onDemand.back().second;
+    }
 };
 
 namespace {
@@ -153,7 +163,10 @@ std::int64_t ModelWriter::addNote(const NoteRecord& n) {
     st.bind(1, n.entityId).bind(2, n.text).bind(3, n.author);
     bindTime(st, 4, n.createdAt);
     bindTime(st, 5, n.closedAt);
-    st.bind(6, std::string_view(n.open ? "open" : "closed")).bind(7, n.blocking ? 1 : 0);
+    st.bind(6, noteStatusName(n.status)).bind(7, n.blocking ? 1 : 0);
+    st.bindOptional(8, n.title).bindOptional(9, notePriorityName(n.priority)).bindOptional(10, n.assignee);
+    bindTime(st, 11, n.due);
+    st.bindOptional(12, n.pin);
     st.run();
     return s->connection.lastInsertId();
 }
@@ -198,6 +211,206 @@ void ModelWriter::setAlertRules(std::span<const AlertRule> rules) {
             .bind(5, rule.threshold)
             .bind(6, severityName(rule.severity))
             .run();
+}
+
+namespace {
+
+TimePoint timeOf(const Statement& row, int column) {
+    if (row.isNull(column))
+        return kNoTime;
+    const std::optional<TimePoint> time = parseTime(row.text(column));
+    return time ? *time : kNoTime;
+}
+
+std::string textOf(const Statement& row, int column) {
+    return row.isNull(column) ? std::string() : std::string(row.text(column));
+}
+
+constexpr const char* kTaskFields = "SELECT actual_start, actual_end, status FROM task WHERE id = ?";
+constexpr const char* kSetTaskFields =
+    "UPDATE task SET actual_start = ?, actual_end = ?, status = ? WHERE id = ?";
+constexpr const char* kNoteFields = "SELECT entity_id, title, text, author, assignee, pin, created_at, "
+                                    "closed_at, due, status, priority, blocking "
+                                    "FROM note WHERE id = ?";
+constexpr const char* kInsertNote = "INSERT INTO note(entity_id, title, text, author, assignee, pin, "
+                                    "created_at, closed_at, due, status, priority, "
+                                    "blocking, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kUpdateNote =
+    "UPDATE note SET entity_id = ?, title = ?, text = ?, author = ?, assignee = ?, pin = ?, created_at = ?, "
+    "closed_at = ?, due = ?, status = ?, priority = ?, blocking = ? WHERE id = ?";
+constexpr const char* kDeleteNote = "DELETE FROM note WHERE id = ?";
+constexpr const char* kAddPhoto = "INSERT INTO note_photo(note_id, name, format, data) VALUES(?,?,?,?)";
+constexpr const char* kAddAuditLine =
+    "INSERT INTO audit_log(at, author, action, entity_id, detail, before, after, edit_id, task_id, note_id) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kStartEdit = "UPDATE audit_log SET edit_id = id WHERE id = ?";
+constexpr const char* kAuditById = "SELECT id, coalesce(entity_id, 0), coalesce(task_id, 0), "
+                                   "coalesce(note_id, 0), coalesce(edit_id, id), at, "
+                                   "author, action, detail, before, after FROM audit_log WHERE id = ?";
+constexpr const char* kLatestOfTask = "SELECT id, coalesce(entity_id, 0), coalesce(task_id, 0), "
+                                      "coalesce(note_id, 0), coalesce(edit_id, id), at, "
+                                      "author, action, detail, before, after FROM audit_log WHERE task_id = "
+                                      "? AND id > ? ORDER BY id DESC LIMIT 1";
+constexpr const char* kLatestOfNote = "SELECT id, coalesce(entity_id, 0), coalesce(task_id, 0), "
+                                      "coalesce(note_id, 0), coalesce(edit_id, id), at, "
+                                      "author, action, detail, before, after FROM audit_log WHERE note_id = "
+                                      "? AND id > ? ORDER BY id DESC LIMIT 1";
+constexpr const char* kEntityName = "SELECT name FROM entity WHERE id = ?";
+constexpr const char* kTaskName = "SELECT name FROM task WHERE id = ?";
+
+std::optional<AuditRecord> readAudit(Statement& st) {
+    std::optional<AuditRecord> record;
+    if (st.step()) {
+        record.emplace();
+        record->id = st.integer(0);
+        record->entity = st.integer(1);
+        record->task = st.integer(2);
+        record->note = st.integer(3);
+        record->edit = st.integer(4);
+        record->at = timeOf(st, 5);
+        record->author = textOf(st, 6);
+        record->action = textOf(st, 7);
+        record->detail = textOf(st, 8);
+        record->before = textOf(st, 9);
+        record->after = textOf(st, 10);
+    }
+    st.reset();
+    return record;
+}
+
+void bindNote(Statement& st, const NoteFields& n) {
+    bindParent(st, 1, n.entity);
+    st.bindOptional(2, n.title).bind(3, std::string_view(n.text)).bind(4, std::string_view(n.author));
+    st.bindOptional(5, n.assignee).bindOptional(6, n.pin);
+    bindTime(st, 7, n.createdAt);
+    bindTime(st, 8, n.closedAt);
+    bindTime(st, 9, n.due);
+    st.bind(10, noteStatusName(n.status)).bindOptional(11, notePriorityName(n.priority));
+    st.bind(12, n.blocking ? 1 : 0);
+}
+
+} // namespace
+
+std::optional<TaskFields> ModelWriter::taskFields(std::int64_t task) {
+    Statement& st = s->prepared(kTaskFields);
+    st.bind(1, task);
+    std::optional<TaskFields> fields;
+    if (st.step()) {
+        fields.emplace();
+        fields->actualStart = timeOf(st, 0);
+        fields->actualEnd = timeOf(st, 1);
+        fields->status = taskStatusFromName(st.text(2)).value_or(TaskStatus::NotStarted);
+    }
+    st.reset();
+    return fields;
+}
+
+void ModelWriter::setTaskFields(std::int64_t task, const TaskFields& fields) {
+    Statement& st = s->prepared(kSetTaskFields);
+    bindTime(st, 1, fields.actualStart);
+    bindTime(st, 2, fields.actualEnd);
+    st.bind(3, taskStatusName(fields.status)).bind(4, task);
+    st.run();
+}
+
+std::optional<NoteFields> ModelWriter::noteFields(std::int64_t note) {
+    Statement& st = s->prepared(kNoteFields);
+    st.bind(1, note);
+    std::optional<NoteFields> fields;
+    if (st.step()) {
+        fields.emplace();
+        fields->entity = st.integer(0);
+        fields->title = textOf(st, 1);
+        fields->text = textOf(st, 2);
+        fields->author = textOf(st, 3);
+        fields->assignee = textOf(st, 4);
+        fields->pin = textOf(st, 5);
+        fields->createdAt = timeOf(st, 6);
+        fields->closedAt = timeOf(st, 7);
+        fields->due = timeOf(st, 8);
+        fields->status = noteStatusFromName(st.text(9)).value_or(NoteStatus::Open);
+        fields->priority = notePriorityFromName(st.isNull(10) ? std::string_view() : st.text(10))
+                               .value_or(NotePriority::None);
+        fields->blocking = st.integer(11) != 0;
+    }
+    st.reset();
+    return fields;
+}
+
+std::int64_t ModelWriter::insertNote(std::int64_t id, const NoteFields& fields) {
+    Statement& st = s->prepared(kInsertNote);
+    bindNote(st, fields);
+    bindParent(st, 13, id);
+    st.run();
+    return s->connection.lastInsertId();
+}
+
+void ModelWriter::updateNote(std::int64_t id, const NoteFields& fields) {
+    Statement& st = s->prepared(kUpdateNote);
+    bindNote(st, fields);
+    st.bind(13, id);
+    st.run();
+}
+
+void ModelWriter::deleteNote(std::int64_t id) {
+    s->prepared(kDeleteNote).bind(1, id).run();
+}
+
+void ModelWriter::addNotePhoto(std::int64_t note, const NotePhoto& photo) {
+    Statement& st = s->prepared(kAddPhoto);
+    st.bind(1, note).bind(2, std::string_view(photo.name)).bind(3, std::string_view(photo.format));
+    st.bindBlob(4, photo.bytes);
+    st.run();
+}
+
+std::int64_t ModelWriter::addAuditLine(const AuditLine& line) {
+    Statement& st = s->prepared(kAddAuditLine);
+    bindTime(st, 1, line.at);
+    st.bind(2, line.author).bind(3, line.action);
+    bindParent(st, 4, line.entity);
+    st.bindOptional(5, line.detail).bindOptional(6, line.before).bindOptional(7, line.after);
+    bindParent(st, 8, line.edit);
+    bindParent(st, 9, line.task);
+    bindParent(st, 10, line.note);
+    st.run();
+    const std::int64_t id = s->connection.lastInsertId();
+    if (line.edit == 0)
+        s->prepared(kStartEdit).bind(1, id).run();
+    return id;
+}
+
+std::optional<AuditRecord> ModelWriter::auditRecord(std::int64_t id) {
+    Statement& st = s->prepared(kAuditById);
+    st.bind(1, id);
+    return readAudit(st);
+}
+
+std::optional<AuditRecord> ModelWriter::latestChangeOfTask(std::int64_t task, std::int64_t after) {
+    Statement& st = s->prepared(kLatestOfTask);
+    st.bind(1, task).bind(2, after);
+    return readAudit(st);
+}
+
+std::optional<AuditRecord> ModelWriter::latestChangeOfNote(std::int64_t note, std::int64_t after) {
+    Statement& st = s->prepared(kLatestOfNote);
+    st.bind(1, note).bind(2, after);
+    return readAudit(st);
+}
+
+std::string ModelWriter::entityName(std::int64_t entity) {
+    Statement& st = s->prepared(kEntityName);
+    st.bind(1, entity);
+    std::string name = st.step() ? std::string(st.text(0)) : std::string();
+    st.reset();
+    return name;
+}
+
+std::string ModelWriter::taskName(std::int64_t task) {
+    Statement& st = s->prepared(kTaskName);
+    st.bind(1, task);
+    std::string name = st.step() ? std::string(st.text(0)) : std::string();
+    st.reset();
+    return name;
 }
 
 } // namespace twin::datamodel

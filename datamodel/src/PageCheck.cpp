@@ -74,15 +74,18 @@ void appendStat(std::ostringstream& key, const std::string& path) {
 
 // What tells one version of the file from another: the file's identity, size and times, SQLite's
 // change counter (header bytes 24-27), and the same of its write-ahead log, whose pages are read too.
-std::string versionKey(const std::string& path) {
+std::string versionKey(sqlite::Connection& connection) {
+    const std::string& path = connection.path();
     std::ostringstream key;
     appendStat(key, path);
+    // Read through SQLite's own descriptor: closing one of our own on the file would drop every POSIX
+    // lock this process holds on it, the connection's included, and another process could then
+    // checkpoint the write-ahead log away under its reads (seen as "database disk image is malformed").
     unsigned char counter[4] = {};
-    if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
-        if (::pread(fd, counter, sizeof counter, 24) != ssize_t(sizeof counter))
-            counter[0] = counter[1] = counter[2] = counter[3] = 0;
-        ::close(fd);
-    }
+    sqlite3_file* file = nullptr;
+    if (sqlite3_file_control(connection.handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+        !file || !file->pMethods || file->pMethods->xRead(file, counter, sizeof counter, 24) != SQLITE_OK)
+        counter[0] = counter[1] = counter[2] = counter[3] = 0;
     key << " c"
         << ((unsigned(counter[0]) << 24) | (unsigned(counter[1]) << 16) | (unsigned(counter[2]) << 8) |
             unsigned(counter[3]));
@@ -116,29 +119,37 @@ void remember(const std::string& file, std::vector<std::string> lines, const std
 void checkPagesOnce(sqlite::Connection& connection) {
     const std::string& path = connection.path();
     const std::string file = cacheFile();
-    const std::string key = versionKey(path);
+    const std::string key = versionKey(connection);
     std::vector<std::string> remembered =
         file.empty() ? std::vector<std::string>() : rememberedVersions(file);
     for (const std::string& line : remembered)
         if (line == key)
             return;
 
-    // One line of problems, however SQLite splits them: the first few say enough.
-    sqlite::Statement check(connection, "PRAGMA quick_check(3)");
+    // One line of problems, however SQLite splits them: the first few say enough. In one read
+    // transaction: another process may be writing (the window and a command on one model).
     std::string problems;
-    while (check.step()) {
-        std::istringstream lines{std::string(check.text(0))};
-        for (std::string line; std::getline(lines, line);) {
-            if (line == "ok" || line.empty() || line.starts_with("***"))
-                continue;
-            problems.append(problems.empty() ? "" : "; ").append(line);
+    connection.execute("BEGIN");
+    try {
+        sqlite::Statement check(connection, "PRAGMA quick_check(3)");
+        while (check.step()) {
+            std::istringstream lines{std::string(check.text(0))};
+            for (std::string line; std::getline(lines, line);) {
+                if (line == "ok" || line.empty() || line.starts_with("***"))
+                    continue;
+                problems.append(problems.empty() ? "" : "; ").append(line);
+            }
         }
+    } catch (...) {
+        sqlite3_exec(connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
     }
+    connection.execute("COMMIT");
     if (!problems.empty())
         throw ModelError(path + ": the file is damaged (SQLite's quick_check: " + problems +
                          "); restore it from a backup or generate it again");
     // Remembered only when the key read before the check still holds after it and can be trusted.
-    if (!file.empty() && settled(path) && onLocalFileSystem(path) && versionKey(path) == key)
+    if (!file.empty() && settled(path) && onLocalFileSystem(path) && versionKey(connection) == key)
         remember(file, std::move(remembered), key);
 }
 

@@ -193,8 +193,51 @@ CREATE TABLE alert_rule(
 );
 )SQL";
 
+// Version 3: progress recorded on site (issue 16). Punch items get a title, a priority, an assignee, a
+// due date, a "ready for review" status, a pin (the camera its author saw) and photos; the audit log
+// gets the values before and after each change (JSON objects) and the edit each row belongs to, so that
+// an undo or a revert knows what to restore. SQLite cannot change a CHECK in place: note is rebuilt.
+constexpr const char* kVersion3 = R"SQL(
+CREATE TABLE note_v3(
+    id INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+    text TEXT NOT NULL CHECK(length(text) > 0),
+    author TEXT NOT NULL,
+    created_at TEXT NOT NULL CHECK(datetime(created_at) IS NOT NULL),
+    closed_at TEXT CHECK(closed_at IS NULL OR datetime(closed_at) IS NOT NULL),
+    status TEXT NOT NULL CHECK(status IN ('open', 'ready_for_review', 'closed')),
+    blocking INTEGER NOT NULL DEFAULT 0 CHECK(blocking IN (0, 1)),
+    title TEXT,
+    priority TEXT CHECK(priority IS NULL OR priority IN ('critical', 'major', 'minor')),
+    assignee TEXT,
+    due TEXT CHECK(due IS NULL OR datetime(due) IS NOT NULL),
+    pin TEXT
+);
+INSERT INTO note_v3(id, entity_id, text, author, created_at, closed_at, status, blocking)
+    SELECT id, entity_id, text, author, created_at, closed_at, status, blocking FROM note;
+DROP TABLE note;
+ALTER TABLE note_v3 RENAME TO note;
+CREATE INDEX note_by_entity ON note(entity_id);
+CREATE INDEX note_open ON note(status) WHERE status <> 'closed';
+CREATE TABLE note_photo(
+    id INTEGER PRIMARY KEY,
+    note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    format TEXT NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE INDEX note_photo_by_note ON note_photo(note_id);
+ALTER TABLE audit_log ADD COLUMN before TEXT;
+ALTER TABLE audit_log ADD COLUMN after TEXT;
+ALTER TABLE audit_log ADD COLUMN edit_id INTEGER;
+ALTER TABLE audit_log ADD COLUMN task_id INTEGER;
+ALTER TABLE audit_log ADD COLUMN note_id INTEGER;
+CREATE INDEX audit_log_by_task ON audit_log(task_id) WHERE task_id IS NOT NULL;
+CREATE INDEX audit_log_by_note ON audit_log(note_id) WHERE note_id IS NOT NULL;
+)SQL";
+
 // Migrations, in order: entry i brings a file from user_version i to i + 1.
-constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1, kVersion2};
+constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1, kVersion2, kVersion3};
 
 } // namespace
 

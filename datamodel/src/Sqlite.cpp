@@ -117,6 +117,10 @@ Connection::Connection(std::string path, OpenMode mode) : path_(std::move(path))
         throw ModelError(path_ + ": " + message);
     }
     sqlite3_extended_result_codes(db_, 1);
+    // Another process may be writing the same file (the window and a command): every statement waits
+    // out its transaction (milliseconds) rather than failing with "database is locked", the checks
+    // made on opening included.
+    sqlite3_busy_timeout(db_, 10000);
 }
 
 Connection::~Connection() {
@@ -126,9 +130,11 @@ Connection::~Connection() {
 void Connection::execute(std::string_view sql) {
     const std::string text(sql);
     char* error = nullptr;
-    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error); rc != SQLITE_OK) {
         const std::string message = error ? error : sqlite3_errmsg(db_);
         sqlite3_free(error);
+        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            throw Busy(path_ + ": " + message);
         throw ModelError(path_ + ": " + message);
     }
 }
@@ -143,6 +149,8 @@ void Connection::fail(std::string_view context) const {
     if (!context.empty())
         message.append(context).append(": ");
     message += sqlite3_errmsg(db_);
+    if (const int code = sqlite3_errcode(db_) & 0xff; code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        throw Busy(message);
     throw ModelError(message);
 }
 

@@ -49,6 +49,13 @@ private:
     sqlite3_stmt* statement_ = nullptr;
 };
 
+// Another connection held the lock for longer than the busy timeout, or SQLite refused to wait (a
+// deadlock between two writers it saw coming): the transaction can be tried again.
+class Busy : public ModelError {
+public:
+    using ModelError::ModelError;
+};
+
 enum class OpenMode { ReadOnly, ReadWrite, Create };
 
 class Connection {

@@ -10,6 +10,7 @@
 #include "datamodel/ModelWriter.h"
 
 #include <QString>
+#include <algorithm>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,13 +38,20 @@ constexpr const char* kUnfinishedKey = "unfinished";
 // Takes the file from `from` to the current schema, one migration per step, all in one transaction.
 void migrate(sqlite::Connection& connection, int from, Completion completion = Completion::Complete) {
     sqlite::Transaction transaction(connection);
+    // Another process may have migrated the file while this one waited for the write lock.
+    if (from > 0)
+        from = std::max(from, int(connection.queryInteger("PRAGMA user_version")));
+    if (from >= schema::kCurrentVersion)
+        return;
     for (int version = from + 1; version <= schema::kCurrentVersion; ++version) {
         connection.execute(schema::migrationTo(version));
         if (version == 1)
             fillEntityKinds(connection);
-        if (version == 2)
-            ModelWriter(connection).setAlertRules(defaultAlertRules());
     }
+    // Rows written through ModelWriter go in once every table is as it now is: it prepares statements
+    // on all of them.
+    if (from < 2)
+        ModelWriter(connection).setAlertRules(defaultAlertRules());
     connection.execute("PRAGMA application_id = " + std::to_string(schema::kApplicationId));
     connection.execute("PRAGMA user_version = " + std::to_string(schema::kCurrentVersion));
     if (completion == Completion::Pending)
@@ -94,6 +102,22 @@ bool isWritable(const std::string& path) {
     return (status.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 && ::access(path.c_str(), W_OK) == 0;
 }
 
+void switchToWal(sqlite::Connection& connection) {
+    constexpr int kWaitMs = 10000;
+    for (int waited = 0;; waited += 5) {
+        const int rc =
+            sqlite3_exec(connection.handle(), "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK)
+            break;
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            connection.fail("switching to WAL");
+        if (waited >= kWaitMs)
+            connection.fail("switching to WAL (another writer held the file for 10 s)");
+        ::usleep(5000);
+    }
+    connection.execute("PRAGMA synchronous = NORMAL");
+}
+
 } // namespace
 
 Store::Store(std::unique_ptr<Private> data) : d(std::move(data)) {}
@@ -116,7 +140,30 @@ std::unique_ptr<Store> Store::create(const std::string& path, Completion complet
     return std::unique_ptr<Store>(new Store(std::move(d)));
 }
 
-std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
+namespace {
+// A writer killed mid-transaction (kill -9, a crash, power) leaves a hot journal or a write-ahead log
+// to recover, and a read-only connection cannot ("attempt to write a readonly database"): every reader
+// would be refused until some writer came along. A connection that may write recovers it on its first
+// read, restoring the last committed state, which changes no committed row. A file its owner marked
+// read-only is left as it is.
+void recoverInterruptedWrite(const std::string& path) {
+    std::error_code ignored;
+    if (!std::filesystem::exists(path + "-journal", ignored) && !std::filesystem::exists(path + "-wal", ignored))
+        return;
+    if (!isWritable(path))
+        return;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 10000);
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close_v2(db);
+}
+} // namespace
+
+std::unique_ptr<Store> Store::openOnce(const std::string& path, Access access) {
+    if (access == Access::ReadOnly)
+        recoverInterruptedWrite(path);
     // The header check refuses text files, empty files and truncated headers before SQLite sees them
     // (SQLite would treat an empty file as a new database, and writing would change it).
     const ModelFileProbe probe = probeModelFile(QString::fromStdString(path));
@@ -155,33 +202,97 @@ const std::string& Store::path() const {
     return d->connection->path();
 }
 
-Facility Store::load() {
-    // One read transaction: a consistent snapshot even while another process writes.
-    d->connection->execute("BEGIN");
-    try {
-        Facility facility = loadFacility(*d->connection);
-        d->connection->execute("COMMIT");
-        return facility;
-    } catch (...) {
-        sqlite3_exec(d->connection->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-        throw;
+namespace {
+// Tries `work` again while SQLite answers busy where its busy handler does not wait: a reader or a
+// writer opening the file in the moment another process switches it into or out of WAL mode.
+template <typename Work> auto retryingBusy(Work&& work) {
+    constexpr int kAttempts = 200;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return work();
+        } catch (const sqlite::Busy&) {
+            if (attempt == kAttempts)
+                throw;
+            ::usleep(useconds_t(1000 * std::min(attempt, 50)));
+        }
     }
+}
+} // namespace
+
+std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
+    return retryingBusy([&] { return openOnce(path, access); });
+}
+
+Facility Store::load() {
+    return retryingBusy([&] {
+        // One read transaction: a consistent snapshot even while another process writes.
+        d->connection->execute("BEGIN");
+        try {
+            Facility facility = loadFacility(*d->connection);
+            d->connection->execute("COMMIT");
+            return facility;
+        } catch (...) {
+            sqlite3_exec(d->connection->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    });
 }
 
 void Store::write(const std::function<void(ModelWriter&)>& edit) {
     if (d->access != Access::ReadWrite)
         throw ModelError(path() + ": opened read-only; cannot write");
     if (!d->walActive) {
-        // WAL lets readers (the GUI, a report) go on while an edit commits.
-        d->connection->execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+        // WAL lets readers (the GUI, a report) go on while an edit commits. Switching needs the file to
+        // itself for a moment, and SQLite does not wait for that by its busy handler: another writer's
+        // transaction in flight is waited out here.
+        switchToWal(*d->connection);
         d->walActive = true;
     }
-    sqlite::Transaction transaction(*d->connection);
-    ModelWriter writer(*d->connection);
-    // Foreign keys are on and immediate: a statement that breaks a reference throws, and the
-    // transaction rolls back as the exception leaves this scope.
-    edit(writer);
-    transaction.commit();
+    // Busy despite the busy timeout: SQLite refuses to wait where two writers would deadlock (one
+    // holding a read lock while asking to write). The transaction is rolled back and tried again.
+    retryingBusy([&] {
+        sqlite::Transaction transaction(*d->connection);
+        ModelWriter writer(*d->connection);
+        // Foreign keys are on and immediate: a statement that breaks a reference throws, and the
+        // transaction rolls back as the exception leaves this scope.
+        edit(writer);
+        transaction.commit();
+    });
+}
+
+std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
+    return retryingBusy([&] {
+        sqlite::Statement columns(
+            *d->connection, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'before'");
+        const bool values = columns.step() && columns.integer(0) > 0;
+        sqlite::Statement row(
+            *d->connection,
+            values ? "SELECT id, coalesce(entity_id, 0), coalesce(task_id, 0), coalesce(note_id, 0), "
+                     "coalesce(edit_id, id), at, author, action, detail, before, after FROM "
+                     "audit_log WHERE at >= ? ORDER BY id"
+                   : "SELECT id, coalesce(entity_id, 0), 0, 0, id, at, author, action, detail, "
+                     "NULL, NULL FROM audit_log WHERE at >= ? ORDER BY id");
+        row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
+        std::vector<AuditRecord> lines;
+        auto text = [&row](int column) {
+            return row.isNull(column) ? std::string() : std::string(row.text(column));
+        };
+        while (row.step()) {
+            AuditRecord& line = lines.emplace_back();
+            line.id = row.integer(0);
+            line.entity = row.integer(1);
+            line.task = row.integer(2);
+            line.note = row.integer(3);
+            line.edit = row.integer(4);
+            line.at = parseTime(row.text(5)).value_or(kNoTime);
+            line.author = text(6);
+            line.action = text(7);
+            line.detail = text(8);
+            line.before = text(9);
+            line.after = text(10);
+        }
+        return lines;
+    });
 }
 
 void Store::beginBulkLoad() {

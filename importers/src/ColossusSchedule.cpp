@@ -176,7 +176,9 @@ void ColossusGenerator::planSchedule() {
                     note.author = "crew-cooling-2";
                     note.createdAt = actualEnd[3] - 2 * kHour;
                     note.closedAt = actualEnd[3];
-                    note.open = false;
+                    note.status = datamodel::NoteStatus::Closed;
+                    note.title = "Leak at a supply quick-disconnect";
+                    note.priority = datamodel::NotePriority::Major;
                     w_.addNote(note);
                 }
                 if (random_.chance(kOpenPunchChance) && !rack.servers.empty()) {
@@ -187,8 +189,10 @@ void ColossusGenerator::planSchedule() {
                     note.text = text;
                     note.author = "crew-cable-4";
                     note.createdAt = actualEnd[5];
-                    note.open = true;
+                    note.status = datamodel::NoteStatus::Open;
                     note.blocking = random_.chance(0.5);
+                    note.title = "SuperNIC link flapping";
+                    note.priority = note.blocking ? datamodel::NotePriority::Critical : datamodel::NotePriority::Minor;
                     w_.addNote(note);
                 }
             }

@@ -355,7 +355,7 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(info.out.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(info.out));
         QCOMPARE(root.value(QStringLiteral("file")).toString(), model);
-        QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 2);
+        QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 3);
         const QJsonObject counts = root.value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("gpu")).toInt(), 4096);
         QCOMPARE(counts.value(QStringLiteral("server")).toInt(), 512);

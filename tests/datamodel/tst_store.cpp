@@ -45,6 +45,25 @@ QString errorOf(const std::function<void()>& action) {
 
 } // namespace
 
+// Takes a current file back to schema version 2: the note table as it was, no photos, an audit log
+// without values.
+constexpr const char* kBackToVersion2 =
+    "DROP TABLE note_photo; DROP INDEX audit_log_by_task; DROP INDEX audit_log_by_note; "
+    "ALTER TABLE audit_log DROP COLUMN before; ALTER TABLE audit_log DROP COLUMN after; "
+    "ALTER TABLE audit_log DROP COLUMN edit_id; ALTER TABLE audit_log DROP COLUMN task_id; "
+    "ALTER TABLE audit_log DROP COLUMN note_id; "
+    "CREATE TABLE note_v2(id INTEGER PRIMARY KEY, entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE "
+    "CASCADE, text TEXT NOT NULL CHECK(length(text) > 0), author TEXT NOT NULL, created_at TEXT NOT NULL "
+    "CHECK(datetime(created_at) IS NOT NULL), closed_at TEXT CHECK(closed_at IS NULL OR datetime(closed_at) "
+    "IS "
+    "NOT NULL), status TEXT NOT NULL CHECK(status IN ('open', 'closed')), blocking INTEGER NOT NULL DEFAULT "
+    "0 "
+    "CHECK(blocking IN (0, 1))); "
+    "INSERT INTO note_v2 SELECT id, entity_id, text, author, created_at, closed_at, status, blocking FROM "
+    "note; "
+    "DROP TABLE note; ALTER TABLE note_v2 RENAME TO note; CREATE INDEX note_by_entity ON note(entity_id); "
+    "CREATE INDEX note_open ON note(status) WHERE status = 'open'; ";
+
 class StoreTest : public QObject {
     Q_OBJECT
 private:
@@ -74,7 +93,7 @@ private slots:
 
     void whatIsWrittenComesBack() {
         auto store = Store::open(modelPath_.toStdString(), Access::ReadOnly);
-        QCOMPARE(store->schemaVersion(), 2);
+        QCOMPARE(store->schemaVersion(), 3);
         const Facility facility = store->load();
         const EntityIndex gpu = facility.findById(m_.gpu1b);
         QVERIFY(gpu != kNoEntity);
@@ -122,7 +141,7 @@ private slots:
             return value;
         };
         QCOMPARE(pragma("PRAGMA application_id"), QString::number(0x4354776e));
-        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("2"));
+        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("3"));
         QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("delete")); // closed: one self-contained file
         QCOMPARE(pragma("PRAGMA integrity_check"), QStringLiteral("ok"));
         QCOMPARE(pragma("SELECT count(*) FROM pragma_foreign_key_check"), QStringLiteral("0"));
@@ -144,7 +163,8 @@ private slots:
 
     void aVersionOneFileIsReadAsItIsAndMigratedForWriting() {
         const QString copy = copyOfModel("v1.db");
-        tamper(copy, "DROP TABLE alert_rule; PRAGMA user_version = 1;");
+        tamper(copy,
+               (std::string(kBackToVersion2) + "DROP TABLE alert_rule; PRAGMA user_version = 1;").c_str());
         const QByteArray before = hashOf(copy);
         {
             auto store = Store::open(copy.toStdString(), Access::ReadOnly);
@@ -154,11 +174,41 @@ private slots:
         QCOMPARE(hashOf(copy), before);
         {
             auto store = Store::open(copy.toStdString(), Access::ReadWrite);
-            QCOMPARE(store->schemaVersion(), 2);
+            QCOMPARE(store->schemaVersion(), 3);
         }
         tamper(copy, "UPDATE alert_rule SET threshold = 80 WHERE name = 'GPU hot'");
         const Facility migrated = Store::open(copy.toStdString(), Access::ReadOnly)->load();
         QCOMPARE(migrated.alertRules().front().threshold, 80.0);
+    }
+
+    // Version 2 had notes without titles, priorities or a review status, and an audit log without
+    // values: read as it is, then migrated for writing with every note kept.
+    void aVersionTwoFileIsReadAsItIsAndMigratedWithItsNotes() {
+        const QString copy = copyOfModel("v2.db");
+        tamper(copy, "INSERT INTO note(entity_id, text, author, created_at, status, blocking, title) "
+                     "SELECT id, 'Leak', 'crew', '2024-07-01', 'open', 1, 'Leak' FROM entity LIMIT 1");
+        tamper(copy, (std::string(kBackToVersion2) + "PRAGMA user_version = 2;").c_str());
+        const QByteArray before = hashOf(copy);
+        std::size_t notes = 0;
+        {
+            auto store = Store::open(copy.toStdString(), Access::ReadOnly);
+            QCOMPARE(store->schemaVersion(), 2);
+            const Facility facility = store->load();
+            notes = facility.notes().size();
+            QVERIFY(notes >= 1);
+            QCOMPARE(facility.notes().title[facility.notes().size() - 1], std::string_view());
+            QCOMPARE(facility.notes().status.back(), twin::datamodel::NoteStatus::Open);
+            QVERIFY(store->auditLog().empty() || store->auditLog().front().before.empty());
+        }
+        QCOMPARE(hashOf(copy), before);
+        {
+            auto store = Store::open(copy.toStdString(), Access::ReadWrite);
+            QCOMPARE(store->schemaVersion(), 3);
+            const Facility facility = store->load();
+            QCOMPARE(facility.notes().size(), notes);
+            QCOMPARE(facility.notes().text[facility.notes().size() - 1], std::string_view("Leak"));
+            QVERIFY(facility.notes().blocking.back());
+        }
     }
 
     void readingNeverChangesTheFile() {
@@ -245,7 +295,7 @@ private slots:
         QTest::newRow("newer schema")
             << "newer.db"
             << "PRAGMA user_version = 99" << QByteArray()
-            << "written by a newer Colossus Twin (schema version 99; this build reads up to 2)";
+            << "written by a newer Colossus Twin (schema version 99; this build reads up to 3)";
         QTest::newRow("another application")
             << "other.db"
             << "PRAGMA application_id = 12345" << QByteArray() << "a SQLite database of another application";
@@ -346,7 +396,9 @@ private slots:
         const QByteArray corruptHash = hashOf(corrupt);
         const QString corruptError = loadError(corrupt);
         QVERIFY2(corruptError.startsWith(corrupt + QStringLiteral(": ")), qPrintable(corruptError));
-        QVERIFY2(corruptError.contains(QStringLiteral("malformed")), qPrintable(corruptError));
+        QVERIFY2(corruptError.contains(QStringLiteral("malformed")) ||
+                     corruptError.contains(QStringLiteral("damaged")),
+                 qPrintable(corruptError));
         QCOMPARE(hashOf(corrupt), corruptHash);
     }
 

@@ -10,8 +10,8 @@
 
 #include <array>
 #include <cstdint>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -119,6 +119,13 @@ struct TaskColumns {
     bool operator==(const TaskColumns&) const = default;
 };
 
+enum class NoteStatus : std::uint8_t { Open, ReadyForReview, Closed };
+enum class NotePriority : std::uint8_t { None, Critical, Major, Minor };
+std::string_view noteStatusName(NoteStatus status);       // "open", "ready_for_review", "closed"
+std::string_view notePriorityName(NotePriority priority); // "", "critical", "major", "minor"
+std::optional<NoteStatus> noteStatusFromName(std::string_view name);
+std::optional<NotePriority> notePriorityFromName(std::string_view name);
+
 // Punch items and notes on entities (table note).
 struct NoteColumns {
     std::vector<std::int64_t> id;
@@ -126,6 +133,12 @@ struct NoteColumns {
     StringColumn text, author;
     std::vector<TimePoint> createdAt, closedAt; // closedAt kNoTime: still open
     std::vector<bool> blocking;                 // holds up the entity's installation
+    // Version 3 (a punch item): a title (empty: the text stands for it), priority, assignee, due date,
+    // status, and the pin (the author's camera, as text) when there is one.
+    StringColumn title, assignee, pin;
+    std::vector<NotePriority> priority;
+    std::vector<TimePoint> due; // kNoTime: none
+    std::vector<NoteStatus> status;
     std::size_t size() const { return id.size(); }
     // Open at `time`: written by then and not closed by then.
     bool openAt(std::size_t note, TimePoint time) const {

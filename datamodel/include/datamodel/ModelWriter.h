@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace twin::datamodel {
@@ -67,8 +69,26 @@ struct NoteRecord {
     std::int64_t entityId = 0;
     std::string_view text, author;
     TimePoint createdAt = kNoTime, closedAt = kNoTime;
-    bool open = true;
+    NoteStatus status = NoteStatus::Open;
     bool blocking = false;
+    std::string_view title, assignee, pin;
+    NotePriority priority = NotePriority::None;
+    TimePoint due = kNoTime;
+};
+
+// One line of the audit log as an edit writes it (datamodel/edits).
+struct AuditLine {
+    TimePoint at = kNoTime;
+    std::string_view author, action, detail;
+    std::int64_t entity = 0, task = 0, note = 0, edit = 0; // 0: none (edit 0: this line starts one)
+    std::string_view before, after;                        // JSON objects, empty: none
+};
+
+// A line of the audit log as read back.
+struct AuditRecord {
+    std::int64_t id = 0, entity = 0, task = 0, note = 0, edit = 0;
+    TimePoint at = kNoTime;
+    std::string author, action, detail, before, after;
 };
 
 class ModelWriter {
@@ -95,6 +115,24 @@ public:
     // One line of the audit log: who did what to which entity (0: none), when.
     void audit(TimePoint at, std::string_view author, std::string_view action, std::int64_t entityId,
                std::string_view detail);
+
+    // For edits (datamodel/edits), inside their transaction: a task's or a note's fields now (nullopt:
+    // no such row), written, and the audit lines that record them.
+    std::optional<struct TaskFields> taskFields(std::int64_t task);
+    void setTaskFields(std::int64_t task, const struct TaskFields& fields);
+    std::optional<struct NoteFields> noteFields(std::int64_t note);
+    std::int64_t insertNote(std::int64_t id, const struct NoteFields& fields); // id 0: the next free one
+    void updateNote(std::int64_t id, const struct NoteFields& fields);
+    void deleteNote(std::int64_t id); // its photos go with it
+    void addNotePhoto(std::int64_t note, const struct NotePhoto& photo);
+    std::int64_t addAuditLine(const AuditLine& line); // a line with edit 0 becomes its edit's first
+    std::optional<AuditRecord> auditRecord(std::int64_t id);
+    // The newest line that changed this task (or note) after line `after` (0: any), or nullopt.
+    std::optional<AuditRecord> latestChangeOfTask(std::int64_t task, std::int64_t after = 0);
+    std::optional<AuditRecord> latestChangeOfNote(std::int64_t note, std::int64_t after = 0);
+    // An entity's name and a task's, for messages (empty when there is none).
+    std::string entityName(std::int64_t entity);
+    std::string taskName(std::int64_t task);
 
 private:
     struct Statements;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace twin::datamodel {
 
@@ -45,6 +46,9 @@ public:
     Facility load() override;
     void write(const std::function<void(ModelWriter&)>& edit) override;
     const std::string& path() const;
+    // Every line of the audit log written at or after `since` (kNoTime: all), oldest first. A file of
+    // schema version 2 read as it is has no before and after values.
+    std::vector<struct AuditRecord> auditLog(TimePoint since = kNoTime) const;
 
     // Bulk writing for generators and importers: no journal, no fsync; the caller builds a new file
     // it deletes on failure. Ends with a rollback journal (a single self-contained file) and ANALYZE.
@@ -56,6 +60,7 @@ public:
 private:
     struct Private;
     explicit Store(std::unique_ptr<Private> d);
+    static std::unique_ptr<Store> openOnce(const std::string& path, Access access);
     std::unique_ptr<Private> d;
 };
 

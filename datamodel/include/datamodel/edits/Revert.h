@@ -1,0 +1,18 @@
+// The audit log read back, and one logged change taken back (also one made last week, after the window
+// was closed): allowed while the row still holds the change's after-values, otherwise refused naming
+// the later change (EditConflict), nothing written.
+#pragma once
+
+#include "datamodel/ModelWriter.h"
+#include "datamodel/edits/Edit.h"
+
+namespace twin::datamodel {
+
+// Restores the before-values of audit line `auditId` as a new edit ("revert N"), logged like any other.
+EditOutcome revertChange(FacilityStorage& storage, std::int64_t auditId, const EditStamp& stamp);
+
+// The same checks on a model read read-only (the loaded facility and its log, oldest first), so that a
+// refused revert never opens the file for writing: why `auditId` cannot be reverted, or empty.
+std::string revertRefusal(const Facility& facility, const std::vector<AuditRecord>& log, std::int64_t auditId);
+
+} // namespace twin::datamodel

@@ -1,0 +1,156 @@
+#include "datamodel/edits/Edit.h"
+
+#include "datamodel/ModelWriter.h"
+#include "datamodel/Store.h"
+#include "datamodel/Utf8.h"
+
+#include <cstdlib>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace twin::datamodel {
+
+namespace {
+
+// "task 'H1-R01-K01 deliver' was changed since by check at 2024-07-22 10:30:00 (progress done, audit 57)".
+std::string changedSince(const std::string& what, const std::optional<AuditRecord>& since) {
+    if (!since)
+        return what + " was changed since by another writer";
+    return what + " was changed since by " + since->author + " at " + formatTime(since->at) + " (" +
+           since->action + ", audit " + std::to_string(since->id) + ")";
+}
+
+void applyTask(ModelWriter& writer, const TaskChange& change, const EditStamp& stamp,
+               const std::string& action, std::int64_t& editId, EditOutcome& outcome) {
+    const std::optional<TaskFields> now = writer.taskFields(change.task);
+    const std::string what =
+        "task '" + (change.taskName.empty() ? writer.taskName(change.task) : change.taskName) + "'";
+    if (!now)
+        throw EditConflict(what + " (id " + std::to_string(change.task) + ") is no longer in the model");
+    if (*now != change.before)
+        throw EditConflict(changedSince(what, writer.latestChangeOfTask(change.task)));
+    writer.setTaskFields(change.task, change.after);
+    AuditLine line;
+    line.at = stamp.at;
+    line.author = stamp.author;
+    line.action = action;
+    line.detail = change.detail;
+    line.entity = change.entity;
+    line.task = change.task;
+    line.edit = editId;
+    const std::string before = toJson(change.before), after = toJson(change.after);
+    line.before = before;
+    line.after = after;
+    const std::int64_t id = writer.addAuditLine(line);
+    editId = editId == 0 ? id : editId;
+    outcome.auditIds.push_back(id);
+}
+
+void applyNote(ModelWriter& writer, const NoteChange& change, const EditStamp& stamp,
+               const std::string& action, std::int64_t& editId, EditOutcome& outcome) {
+    std::int64_t note = change.note;
+    const std::string what = "punch item " + std::to_string(note);
+    if (change.before) {
+        const std::optional<NoteFields> now = writer.noteFields(note);
+        if (!now)
+            throw EditConflict(what + " is no longer in the model");
+        if (*now != *change.before)
+            throw EditConflict(changedSince(what, writer.latestChangeOfNote(note)));
+        if (change.after)
+            writer.updateNote(note, *change.after);
+        else
+            writer.deleteNote(note);
+    } else if (change.after) {
+        if (note != 0 && writer.noteFields(note))
+            throw EditConflict(what + " is taken by another punch item since");
+        note = writer.insertNote(note, *change.after);
+        for (const NotePhoto& photo : change.photos)
+            writer.addNotePhoto(note, photo);
+    }
+    AuditLine line;
+    line.at = stamp.at;
+    line.author = stamp.author;
+    line.action = action;
+    const NoteFields& shown = change.after ? *change.after : *change.before;
+    line.entity = shown.entity;
+    line.detail = shown.title.empty() ? shown.text : shown.title;
+    line.note = note;
+    line.edit = editId;
+    const std::string before = change.before ? toJson(*change.before) : std::string();
+    const std::string after = change.after ? toJson(*change.after) : std::string();
+    line.before = before;
+    line.after = after;
+    const std::int64_t id = writer.addAuditLine(line);
+    editId = editId == 0 ? id : editId;
+    outcome.auditIds.push_back(id);
+    outcome.noteIds.push_back(note);
+}
+
+} // namespace
+
+Edit Edit::inverse() const {
+    Edit undo;
+    undo.action = action.rfind("undo ", 0) == 0 ? action.substr(5) : "undo " + action;
+    // In reverse order: the last change made is the first taken back.
+    for (auto change = tasks.rbegin(); change != tasks.rend(); ++change) {
+        TaskChange back = *change;
+        std::swap(back.before, back.after);
+        undo.tasks.push_back(std::move(back));
+    }
+    for (auto change = notes.rbegin(); change != notes.rend(); ++change) {
+        NoteChange back;
+        back.note = change->note;
+        back.before = change->after;
+        back.after = change->before;
+        back.photos = change->photos; // carried both ways: the redo of an undone add puts them back
+        undo.notes.push_back(std::move(back));
+    }
+    return undo;
+}
+
+EditOutcome applyEditIn(ModelWriter& writer, const Edit& edit, const EditStamp& stamp) {
+    EditOutcome outcome;
+    std::int64_t editId = 0;
+    for (const TaskChange& change : edit.tasks)
+        applyTask(writer, change, stamp, edit.action, editId, outcome);
+    for (const NoteChange& change : edit.notes)
+        applyNote(writer, change, stamp, edit.action, editId, outcome);
+    return outcome;
+}
+
+EditOutcome applyEdit(FacilityStorage& storage, const Edit& edit, const EditStamp& stamp) {
+    if (const std::string problem = authorProblem(stamp.author); !problem.empty())
+        throw ModelError(problem);
+    EditOutcome outcome;
+    storage.write([&](ModelWriter& writer) { outcome = applyEditIn(writer, edit, stamp); });
+    return outcome;
+}
+
+std::string authorProblem(std::string_view author) {
+    if (author.empty())
+        return "the author's name is empty";
+    if (!isValidUtf8(author))
+        return "the author's name is not valid UTF-8";
+    std::size_t characters = 0;
+    for (const char c : author) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            return "the author's name holds a control character (code " + std::to_string(int(byte)) + ")";
+        characters += (byte & 0xC0) != 0x80 ? 1 : 0;
+    }
+    if (characters > 100)
+        return "the author's name is longer than 100 characters";
+    return {};
+}
+
+std::string loginName() {
+    for (const char* variable : {"USER", "LOGNAME"})
+        if (const char* value = std::getenv(variable); value && *value && authorProblem(value).empty())
+            return value;
+    if (const passwd* entry = ::getpwuid(::getuid());
+        entry && entry->pw_name && authorProblem(entry->pw_name).empty())
+        return entry->pw_name;
+    return "unknown";
+}
+
+} // namespace twin::datamodel

@@ -1,0 +1,148 @@
+// The audit log's before and after values as JSON objects: written here by hand (a fixed key order,
+// and `log --json` copies them through as they are), read back with Qt's parser for a revert.
+#include "datamodel/edits/Edit.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <cstdio>
+
+namespace twin::datamodel {
+
+namespace {
+
+void appendString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void appendTime(std::string& out, TimePoint time) {
+    if (time == kNoTime)
+        out += "null";
+    else
+        appendString(out, formatTime(time));
+}
+
+void appendOptional(std::string& out, std::string_view text) {
+    if (text.empty())
+        out += "null";
+    else
+        appendString(out, text);
+}
+
+std::optional<QJsonObject> objectOf(std::string_view json) {
+    QJsonParseError error{};
+    const QJsonDocument document =
+        QJsonDocument::fromJson(QByteArray(json.data(), qsizetype(json.size())), &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return std::nullopt;
+    return document.object();
+}
+
+// A time field: null, or a date the model writes. False when it is neither.
+bool readTime(const QJsonObject& object, const char* key, TimePoint& time) {
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isNull() || value.isUndefined()) {
+        time = kNoTime;
+        return true;
+    }
+    const std::optional<TimePoint> parsed = parseTime(value.toString().toStdString());
+    if (!parsed)
+        return false;
+    time = *parsed;
+    return true;
+}
+
+std::string textOf(const QJsonObject& object, const char* key) {
+    return object.value(QLatin1String(key)).toString().toStdString();
+}
+
+} // namespace
+
+std::string toJson(const TaskFields& fields) {
+    std::string out = "{\"actual_start\":";
+    appendTime(out, fields.actualStart);
+    out += ",\"actual_end\":";
+    appendTime(out, fields.actualEnd);
+    out += ",\"status\":";
+    appendString(out, taskStatusName(fields.status));
+    out += '}';
+    return out;
+}
+
+std::string toJson(const NoteFields& fields) {
+    std::string out = "{\"entity_id\":" + std::to_string(fields.entity) + ",\"title\":";
+    appendOptional(out, fields.title);
+    out += ",\"text\":";
+    appendString(out, fields.text);
+    out += ",\"author\":";
+    appendString(out, fields.author);
+    out += ",\"assignee\":";
+    appendOptional(out, fields.assignee);
+    out += ",\"pin\":";
+    appendOptional(out, fields.pin);
+    out += ",\"created_at\":";
+    appendTime(out, fields.createdAt);
+    out += ",\"closed_at\":";
+    appendTime(out, fields.closedAt);
+    out += ",\"due\":";
+    appendTime(out, fields.due);
+    out += ",\"status\":";
+    appendString(out, noteStatusName(fields.status));
+    out += ",\"priority\":";
+    appendOptional(out, notePriorityName(fields.priority));
+    out += ",\"blocking\":";
+    out += fields.blocking ? "true" : "false";
+    out += '}';
+    return out;
+}
+
+std::optional<TaskFields> taskFieldsFromJson(std::string_view json) {
+    const std::optional<QJsonObject> object = objectOf(json);
+    if (!object)
+        return std::nullopt;
+    TaskFields fields;
+    const std::optional<TaskStatus> status = taskStatusFromName(textOf(*object, "status"));
+    if (!status || !readTime(*object, "actual_start", fields.actualStart) ||
+        !readTime(*object, "actual_end", fields.actualEnd))
+        return std::nullopt;
+    fields.status = *status;
+    return fields;
+}
+
+std::optional<NoteFields> noteFieldsFromJson(std::string_view json) {
+    const std::optional<QJsonObject> object = objectOf(json);
+    if (!object)
+        return std::nullopt;
+    NoteFields fields;
+    fields.entity = object->value(QLatin1String("entity_id")).toInteger();
+    fields.title = textOf(*object, "title");
+    fields.text = textOf(*object, "text");
+    fields.author = textOf(*object, "author");
+    fields.assignee = textOf(*object, "assignee");
+    fields.pin = textOf(*object, "pin");
+    const std::optional<NoteStatus> status = noteStatusFromName(textOf(*object, "status"));
+    const std::optional<NotePriority> priority = notePriorityFromName(textOf(*object, "priority"));
+    if (!status || !priority || !readTime(*object, "created_at", fields.createdAt) ||
+        !readTime(*object, "closed_at", fields.closedAt) || !readTime(*object, "due", fields.due))
+        return std::nullopt;
+    fields.status = *status;
+    fields.priority = *priority;
+    fields.blocking = object->value(QLatin1String("blocking")).toBool();
+    return fields;
+}
+
+} // namespace twin::datamodel

@@ -1,0 +1,360 @@
+// Edits as plain values applied in one transaction: undo restores exactly the rows there were, redo
+// exactly the rows after; each change writes its audit line with the values before and after; the
+// report moves by the edited rack's GPUs; a revert is refused when a later change touched the same
+// fields; an edit made against rows another writer has changed since is refused, not overwritten;
+// bad input is refused before anything is written.
+#include "datamodel/ProgressReport.h"
+#include "datamodel/Schedule.h"
+#include "datamodel/Store.h"
+#include "datamodel/edits/ProgressEdit.h"
+#include "datamodel/edits/PunchEdit.h"
+#include "datamodel/edits/Revert.h"
+#include "importers/ColossusGenerator.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace twin::datamodel;
+
+namespace {
+
+// Every row of `table`, in id order, as text: what "the rows that were there" means.
+QByteArray dumpOf(const QString& path, const char* table, const char* columns = "*") {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    const std::string sql = std::string("SELECT ") + columns + " FROM " + table + " ORDER BY 1, 2";
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
+    QByteArray dump;
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
+            dump += text ? QByteArray(text) : QByteArray("NULL");
+            dump += '|';
+        }
+        dump += '\n';
+    }
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return dump;
+}
+
+QByteArray scheduleDump(const QString& path) {
+    // A photo's row id is the database's own (a redo may give another); its note, name and bytes are
+    // what counts.
+    return dumpOf(path, "task") + dumpOf(path, "note") +
+           dumpOf(path, "note_photo", "note_id, name, format, hex(data)");
+}
+
+std::int64_t count(const QString& path, const char* sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+    const std::int64_t value =
+        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
+
+Facility load(const QString& path) {
+    return Store::open(path.toStdString(), Access::ReadOnly)->load();
+}
+
+std::size_t gpusUnder(const Facility& f, EntityIndex rack) {
+    std::size_t gpus = 0;
+    for (const EntityIndex e : f.subtree(rack))
+        gpus += f.kind(e) == EntityKind::Gpu ? 1 : 0;
+    return gpus;
+}
+
+constexpr TimePoint kNow = 1764547200; // 2025-12-01: after the generated roll-out
+
+} // namespace
+
+class EditsTest : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString original_;
+
+    QString freshCopy(const QString& name) {
+        const QString path = dir_.filePath(name);
+        QFile::remove(path);
+        QFile::copy(original_, path);
+        return path;
+    }
+
+private slots:
+    void initTestCase() {
+        original_ = dir_.filePath(QStringLiteral("original.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(original_.toStdString(), options);
+    }
+
+    void undoAndRedoRestoreTheRowsExactly() {
+        const QString path = freshCopy(QStringLiteral("undo.db"));
+        // Opened for writing once: the schema is migrated, so the dumps compare rows, not versions.
+        Store::open(path.toStdString(), Access::ReadWrite);
+        const Facility before = load(path);
+        const EntityIndex rack = before.ofKind(EntityKind::Rack).front();
+        const QByteArray rowsBefore = scheduleDump(path);
+        ProgressRequest reopen;
+        reopen.action = ProgressAction::Reopen;
+        reopen.entities = {rack};
+        reopen.at = reopen.now = kNow;
+        const Edit edit = progressEdit(before, reopen);
+        QCOMPARE(edit.tasks.size(), before.tasksOf(rack).size());
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        const EditOutcome done = applyEdit(*store, edit, {kNow, "alice"});
+        QCOMPARE(done.auditIds.size(), edit.tasks.size());
+        const QByteArray rowsAfter = scheduleDump(path);
+        QVERIFY(rowsAfter != rowsBefore);
+        applyEdit(*store, edit.inverse(), {kNow + 1, "alice"});
+        QCOMPARE(scheduleDump(path), rowsBefore);
+        applyEdit(*store, edit.inverse().inverse(), {kNow + 2, "alice"});
+        QCOMPARE(scheduleDump(path), rowsAfter);
+        // Every change and every undo is logged: three edits of six tasks.
+        QCOMPARE(count(path, "SELECT count(*) FROM audit_log WHERE task_id IS NOT NULL"),
+                 std::int64_t(3 * edit.tasks.size()));
+        QCOMPARE(count(path, "SELECT count(DISTINCT edit_id) FROM audit_log WHERE task_id IS NOT NULL"), 3);
+        QCOMPARE(count(path, "SELECT count(*) FROM audit_log WHERE action = 'undo progress reopen'"),
+                 std::int64_t(edit.tasks.size()));
+    }
+
+    void eachChangeIsLoggedWithItsValuesAndTheReportMoves() {
+        const QString path = freshCopy(QStringLiteral("log.db"));
+        const Facility before = load(path);
+        const EntityIndex rack = before.ofKind(EntityKind::Rack).back();
+        const TimePoint after = before.scheduleEnd() + kSecondsPerDay;
+        const std::size_t installed = progressAt(before, Schedule(before), after).installedActual;
+        ProgressRequest reopen;
+        reopen.action = ProgressAction::Reopen;
+        reopen.entities = {rack};
+        reopen.at = reopen.now = kNow;
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        const EditOutcome outcome = applyEdit(*store, progressEdit(before, reopen), {kNow, "alice"});
+        const Facility reopened = load(path);
+        QCOMPARE(progressAt(reopened, Schedule(reopened), after).installedActual,
+                 installed - gpusUnder(before, rack));
+        // The log has each task's before and after, the author and the rack.
+        const std::vector<AuditRecord> log = store->auditLog();
+        QCOMPARE(log.size(), outcome.auditIds.size());
+        for (const AuditRecord& line : log) {
+            QCOMPARE(line.author, std::string("alice"));
+            QCOMPARE(line.action, std::string("progress reopen"));
+            QCOMPARE(line.entity, before.entities().id[std::size_t(rack)]);
+            const auto was = taskFieldsFromJson(line.before), is = taskFieldsFromJson(line.after);
+            QVERIFY(was && is);
+            QCOMPARE(was->status, TaskStatus::Done);
+            QVERIFY(was->actualEnd != kNoTime);
+            QCOMPARE(is->actualEnd, kNoTime);
+            QCOMPARE(is->actualStart, was->actualStart);
+        }
+        // Done again at a time: back to the count there was.
+        ProgressRequest done = reopen;
+        done.action = ProgressAction::Done;
+        done.at = before.scheduleEnd();
+        applyEdit(*store, progressEdit(reopened, done), {kNow, "bob"});
+        const Facility redone = load(path);
+        QCOMPARE(progressAt(redone, Schedule(redone), after).installedActual, installed);
+        for (const std::uint32_t t : redone.tasksOf(rack))
+            QCOMPARE(redone.tasks().actualEnd[t], before.scheduleEnd());
+    }
+
+    void aRevertIsRefusedWhenALaterChangeTouchedTheFields() {
+        const QString path = freshCopy(QStringLiteral("revert.db"));
+        const Facility model = load(path);
+        const EntityIndex rack = model.ofKind(EntityKind::Rack).front();
+        ProgressRequest request;
+        request.action = ProgressAction::Reopen;
+        request.entities = {rack};
+        request.at = request.now = kNow;
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        const EditOutcome reopened = applyEdit(*store, progressEdit(model, request), {kNow, "alice"});
+        request.action = ProgressAction::Done;
+        request.at = model.scheduleEnd();
+        const EditOutcome done = applyEdit(*store, progressEdit(load(path), request), {kNow, "bob"});
+        const QByteArray rows = scheduleDump(path);
+        try {
+            revertChange(*store, reopened.auditIds.front(), {kNow, "carol"});
+            QFAIL("a revert of a change overwritten since went through");
+        } catch (const EditConflict& conflict) {
+            const std::string message = conflict.what();
+            QVERIFY2(message.find("audit " + std::to_string(done.auditIds.front()) +
+                                  " (progress done by bob") != std::string::npos,
+                     message.c_str());
+        }
+        QCOMPARE(scheduleDump(path), rows);
+        // The later one can be reverted: its task is open again, as the reopen left it.
+        revertChange(*store, done.auditIds.front(), {kNow, "carol"});
+        const Facility reverted = load(path);
+        const std::uint32_t task =
+            std::uint32_t(std::find(reverted.tasks().id.begin(), reverted.tasks().id.end(),
+                                    store->auditLog().at(std::size_t(done.auditIds.front() - 1)).task) -
+                          reverted.tasks().id.begin());
+        QCOMPARE(reverted.tasks().actualEnd[task], kNoTime);
+        QCOMPARE(store->auditLog().back().action, "revert " + std::to_string(done.auditIds.front()));
+    }
+
+    // Made against the rows as they were: another writer changed them since; refused, theirs kept.
+    void aLostUpdateIsRefused() {
+        const QString path = freshCopy(QStringLiteral("lost.db"));
+        const Facility stale = load(path);
+        const EntityIndex rack = stale.ofKind(EntityKind::Rack).front();
+        ProgressRequest request;
+        request.action = ProgressAction::Reopen;
+        request.entities = {rack};
+        request.at = request.now = kNow;
+        const Edit mine = progressEdit(stale, request);
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        applyEdit(*store, mine, {kNow, "theirs"}); // the other writer's, first
+        const QByteArray rows = scheduleDump(path);
+        QVERIFY_THROWS_EXCEPTION(EditConflict, applyEdit(*store, mine, {kNow, "mine"}));
+        QCOMPARE(scheduleDump(path), rows);
+    }
+
+    void badInputIsRefusedWithItsReason() {
+        const Facility model = load(original_);
+        const EntityIndex rack = model.ofKind(EntityKind::Rack).front();
+        const std::uint32_t first = model.tasksOf(rack).front();
+        auto refusal = [&](ProgressRequest request) -> std::string {
+            try {
+                progressEdit(model, request);
+            } catch (const EditRefused& refused) {
+                return refused.what();
+            }
+            return {};
+        };
+        ProgressRequest request;
+        request.entities = {rack};
+        request.now = kNow;
+        // Reopened, then done an hour before it started.
+        const TimePoint started = model.tasks().actualStart[first];
+        request.action = ProgressAction::Start;
+        request.at = kNow + 3600 * 24;
+        QVERIFY(refusal(request).find("is in the future") != std::string::npos);
+        request.action = ProgressAction::Block;
+        request.at = kNow;
+        QVERIFY(refusal(request).find("needs a reason") != std::string::npos);
+        // A task done before what it depends on: the rack's "place" before its "deliver".
+        ProgressRequest reopen{ProgressAction::Reopen, {rack}, {}, kNow, kNow, {}, false};
+        const auto store = Store::open(freshCopy(QStringLiteral("bad.db")).toStdString(), Access::ReadWrite);
+        applyEdit(*store, progressEdit(model, reopen), {kNow, "alice"});
+        const Facility open = store->load();
+        const std::uint32_t place = open.tasksOf(rack)[1];
+        QVERIFY(!open.tasks().predecessors.row(place).empty());
+        ProgressRequest early{
+            ProgressAction::Done, {}, {place}, open.tasks().actualStart[place] + 60, kNow, {}, false};
+        try {
+            progressEdit(open, early);
+            QFAIL("a task done before its predecessor went through");
+        } catch (const EditRefused& refused) {
+            QVERIFY(refused.outOfOrder);
+            QVERIFY2(std::string(refused.what()).find("which it depends on") != std::string::npos,
+                     refused.what());
+        }
+        early.allowOutOfOrder = true;
+        QCOMPARE(progressEdit(open, early).tasks.size(), std::size_t(1));
+        // An end before the start.
+        ProgressRequest before{ProgressAction::Done, {rack}, {}, started - 3600, kNow, {}, false};
+        try {
+            progressEdit(open, before);
+            QFAIL("an end before the start went through");
+        } catch (const EditRefused& refused) {
+            QVERIFY2(std::string(refused.what()).find("before it started") != std::string::npos,
+                     refused.what());
+        }
+        // Authors: control characters and the empty name.
+        QVERIFY(authorProblem("a\tb").find("control character") != std::string::npos);
+        QVERIFY(!authorProblem("").empty());
+        QVERIFY(authorProblem("Zoë Müller").empty());
+        QVERIFY_THROWS_EXCEPTION(ModelError, applyEdit(*store, progressEdit(open, reopen), {kNow, "x\ny"}));
+    }
+
+    void punchItemsComeAndGoWithTheirPhotos() {
+        const QString path = freshCopy(QStringLiteral("punch.db"));
+        const Facility model = load(path);
+        const QString png = dir_.filePath(QStringLiteral("leak.png"));
+        {
+            QFile file(png);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray::fromHex("89504e470d0a1a0a") + QByteArray(64, 'x'));
+        }
+        PunchRequest request;
+        request.entity = model.ofKind(EntityKind::Rack).front();
+        request.title = "Leak at manifold";
+        request.priority = NotePriority::Critical;
+        request.blocking = true;
+        request.author = "alice";
+        request.now = kNow;
+        request.photos.push_back(readPhoto(png.toStdString()));
+        QCOMPARE(request.photos.front().format, std::string("png"));
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        const QByteArray rowsBefore = scheduleDump(path);
+        const Edit add = punchAddEdit(model, request);
+        const EditOutcome added = applyEdit(*store, add, {kNow, "alice"});
+        QCOMPARE(added.noteIds.size(), std::size_t(1));
+        const Facility withItem = load(path);
+        const std::size_t n = withItem.notes().size() - 1;
+        QCOMPARE(withItem.notes().id[n], added.noteIds.front());
+        QCOMPARE(withItem.notes().title[n], std::string_view("Leak at manifold"));
+        QCOMPARE(withItem.notes().priority[n], NotePriority::Critical);
+        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
+        const QByteArray rowsAdded = scheduleDump(path);
+        // Undo (with the id it got) deletes it and its photo; redo brings both back under that id.
+        Edit applied = add;
+        applied.notes.front().note = added.noteIds.front();
+        applyEdit(*store, applied.inverse(), {kNow, "alice"});
+        QCOMPARE(scheduleDump(path), rowsBefore);
+        applyEdit(*store, applied.inverse().inverse(), {kNow, "alice"});
+        QCOMPARE(scheduleDump(path), rowsAdded);
+        // Ready for review, then closed.
+        applyEdit(*store,
+                  punchStatusEdit(load(path), added.noteIds.front(), NoteStatus::ReadyForReview, kNow),
+                  {kNow, "bob"});
+        applyEdit(*store, punchStatusEdit(load(path), added.noteIds.front(), NoteStatus::Closed, kNow + 60),
+                  {kNow, "carol"});
+        const Facility closed = load(path);
+        QCOMPARE(closed.notes().status.back(), NoteStatus::Closed);
+        QCOMPARE(closed.notes().closedAt.back(), kNow + 60);
+        QVERIFY_THROWS_EXCEPTION(EditRefused,
+                                 punchStatusEdit(closed, added.noteIds.front(), NoteStatus::Closed, kNow));
+
+        // Photos: not an image, too large.
+        const QString text = dir_.filePath(QStringLiteral("notes.txt"));
+        {
+            QFile file(text);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("not a photo");
+        }
+        try {
+            readPhoto(text.toStdString());
+            QFAIL("a text file was taken for a photo");
+        } catch (const EditRefused& refused) {
+            QVERIFY2(std::string(refused.what()).find("not an image") != std::string::npos, refused.what());
+        }
+        const QString huge = dir_.filePath(QStringLiteral("huge.png"));
+        {
+            QFile file(huge);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray::fromHex("89504e470d0a1a0a"));
+            QVERIFY(file.resize(qint64(200) << 20)); // sparse: 200 MB without writing them
+        }
+        try {
+            readPhoto(huge.toStdString());
+            QFAIL("a 200 MB photo was taken");
+        } catch (const EditRefused& refused) {
+            QVERIFY2(std::string(refused.what()).find("200 MB; a photo may be at most 20 MB") !=
+                         std::string::npos,
+                     refused.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(EditsTest)
+#include "tst_edits.moc"
