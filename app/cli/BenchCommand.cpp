@@ -1,4 +1,5 @@
 // `colossus-twin bench NAME [--size WxH] [--seconds S] [--json]`: runs one benchmark, prints one table.
+#include "bench/EditsBench.h"
 #include "bench/ModelBench.h"
 #include "bench/ParserBench.h"
 #include "bench/RenderBench.h"
@@ -84,6 +85,18 @@ ExitCode runBench(const QStringList& arguments) {
             return fail(ExitCode::BadInput,
                         QStringLiteral("bench %1: %2")
                             .arg(QLatin1String(name), QString::fromStdString(error.what())));
+        }
+        return ExitCode::Ok;
+    }
+    if (!positional.isEmpty() && positional.first() == QLatin1String("edits")) {
+        if (positional.size() != 2)
+            return fail(ExitCode::Usage, QStringLiteral("bench: edits needs one MODEL file"));
+        try {
+            const bench::BenchReport report =
+                bench::runEditsBench({positional.at(1), QCoreApplication::applicationFilePath()});
+            printOut(parser.isSet(jsonOption) ? report.toJson() : report.toTable());
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
         }
         return ExitCode::Ok;
     }

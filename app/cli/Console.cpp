@@ -20,10 +20,13 @@ ExitCode fail(ExitCode code, const QString& message) {
 
 void printOut(const QString& text) {
     const QByteArray bytes = text.toUtf8();
+    printOutUtf8(std::string_view(bytes.constData(), std::size_t(bytes.size())));
+}
+
+void printOutUtf8(std::string_view text) {
     errno = 0;
-    const bool written =
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size()) &&
-        std::fputc('\n', stdout) != EOF && std::fflush(stdout) == 0;
+    const bool written = std::fwrite(text.data(), 1, text.size(), stdout) == text.size() &&
+                         std::fputc('\n', stdout) != EOF && std::fflush(stdout) == 0;
     if (!written && standardOutputError == 0)
         standardOutputError = errno != 0 ? errno : EIO;
 }

@@ -5,6 +5,7 @@
 #include "cli/ExitCode.h"
 
 #include <QString>
+#include <string_view>
 
 namespace twin::app {
 
@@ -15,6 +16,8 @@ ExitCode fail(ExitCode code, const QString& message);
 // Results: a write that fails (a full disk behind "> file", /dev/full, a closed pipe) is remembered
 // and reported by finishStandardOutput, so that no command says "done" when its result was lost.
 void printOut(const QString& text);
+// The same for text that is UTF-8 already (a large JSON document built as bytes).
+void printOutUtf8(std::string_view text);
 void printErr(const QString& text);
 // At exit (nothing is printed to standard output after it): closes standard output; when anything written to
 // it was lost, prints "colossus-twin: standard output: cannot be written: No space left on device" and turns

@@ -78,9 +78,11 @@ ExitCode runLog(const QStringList& arguments) {
             return code;
         since = *day;
     }
+    // The whole model only to resolve --entity: the log itself names entities by a join.
     std::shared_ptr<const datamodel::Facility> facility;
-    if (const QString error = loadModel(model, facility); !error.isEmpty())
-        return fail(ExitCode::BadInput, error);
+    if (parser.isSet(entityOption))
+        if (const QString error = loadModel(model, facility); !error.isEmpty())
+            return fail(ExitCode::BadInput, error);
     std::vector<datamodel::AuditRecord> lines;
     try {
         lines = datamodel::Store::open(model.toStdString(), datamodel::Access::ReadOnly)->auditLog(since);
@@ -103,10 +105,7 @@ ExitCode runLog(const QStringList& arguments) {
         if (!wanted.empty() && !wanted.contains(line.entity))
             continue;
         ++count;
-        const datamodel::EntityIndex entity =
-            line.entity ? facility->findById(line.entity) : datamodel::kNoEntity;
-        const std::string_view name =
-            entity == datamodel::kNoEntity ? std::string_view() : facility->name(entity);
+        const std::string_view name = line.entityName;
         if (!parser.isSet(QStringLiteral("json"))) {
             text += std::to_string(line.id) + "  " + datamodel::formatTime(line.at) + "  " + line.author +
                     "  " + line.action + "  " + std::string(name.empty() ? "-" : name) +
@@ -146,7 +145,7 @@ ExitCode runLog(const QStringList& arguments) {
         return ExitCode::Ok;
     }
     json += std::to_string(count) + ",\"entries\":[" + entries + "]}";
-    printOut(QString::fromStdString(json));
+    printOutUtf8(json);
     return ExitCode::Ok;
 }
 

@@ -54,8 +54,8 @@ constexpr std::array kSubcommands{
     Subcommand{"bench",
                "run a benchmark and print one table: view (rendering), model (generate, load, memory), "
                "parser (text exposition vs promtool), render MODEL (camera presets), telemetry MODEL (a live "
-               "refresh), workbench MODEL (search)",
-               ApplicationKind::Gui, "model parser telemetry workbench", &runBench},
+               "refresh), workbench MODEL (search), edits MODEL (progress recorded, on a copy)",
+               ApplicationKind::Gui, "model parser telemetry workbench edits", &runBench},
 };
 
 } // namespace

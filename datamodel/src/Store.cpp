@@ -148,7 +148,8 @@ namespace {
 // read-only is left as it is.
 void recoverInterruptedWrite(const std::string& path) {
     std::error_code ignored;
-    if (!std::filesystem::exists(path + "-journal", ignored) && !std::filesystem::exists(path + "-wal", ignored))
+    if (!std::filesystem::exists(path + "-journal", ignored) &&
+        !std::filesystem::exists(path + "-wal", ignored))
         return;
     if (!isWritable(path))
         return;
@@ -267,11 +268,13 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
         const bool values = columns.step() && columns.integer(0) > 0;
         sqlite::Statement row(
             *d->connection,
-            values ? "SELECT id, coalesce(entity_id, 0), coalesce(task_id, 0), coalesce(note_id, 0), "
-                     "coalesce(edit_id, id), at, author, action, detail, before, after FROM "
-                     "audit_log WHERE at >= ? ORDER BY id"
-                   : "SELECT id, coalesce(entity_id, 0), 0, 0, id, at, author, action, detail, "
-                     "NULL, NULL FROM audit_log WHERE at >= ? ORDER BY id");
+            values
+                ? "SELECT a.id, coalesce(a.entity_id, 0), coalesce(a.task_id, 0), coalesce(a.note_id, 0), "
+                  "coalesce(a.edit_id, a.id), a.at, a.author, a.action, a.detail, a.before, a.after, e.name "
+                  "FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id WHERE a.at >= ? ORDER BY a.id"
+                : "SELECT a.id, coalesce(a.entity_id, 0), 0, 0, a.id, a.at, a.author, a.action, a.detail, "
+                  "NULL, NULL, e.name FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id "
+                  "WHERE a.at >= ? ORDER BY a.id");
         row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
         std::vector<AuditRecord> lines;
         auto text = [&row](int column) {
@@ -290,6 +293,7 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
             line.detail = text(8);
             line.before = text(9);
             line.after = text(10);
+            line.entityName = text(11);
         }
         return lines;
     });

@@ -89,6 +89,7 @@ struct AuditRecord {
     std::int64_t id = 0, entity = 0, task = 0, note = 0, edit = 0;
     TimePoint at = kNoTime;
     std::string author, action, detail, before, after;
+    std::string entityName; // Store::auditLog only: the entity's name now (empty: none, or deleted)
 };
 
 class ModelWriter {
