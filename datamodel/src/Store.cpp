@@ -162,14 +162,15 @@ void recoverInterruptedWrite(const std::string& path) {
 }
 } // namespace
 
-std::unique_ptr<Store> Store::openOnce(const std::string& path, Access access) {
-    if (access == Access::ReadOnly)
+std::unique_ptr<Store> Store::openOnce(const std::string& path, Access access, OpenChecks checks) {
+    const bool full = checks == OpenChecks::Full;
+    if (full && access == Access::ReadOnly)
         recoverInterruptedWrite(path);
     // The header check refuses text files, empty files and truncated headers before SQLite sees them
     // (SQLite would treat an empty file as a new database, and writing would change it).
-    const ModelFileProbe probe = probeModelFile(QString::fromStdString(path));
-    if (!probe.ok)
-        throw ModelError(probe.error.toStdString());
+    if (full)
+        if (const ModelFileProbe probe = probeModelFile(QString::fromStdString(path)); !probe.ok)
+            throw ModelError(probe.error.toStdString());
     if (access == Access::ReadWrite && !isWritable(path))
         throw ModelError(path + ": the file is read-only; it cannot be opened for writing");
 
@@ -179,7 +180,8 @@ std::unique_ptr<Store> Store::openOnce(const std::string& path, Access access) {
         path, access == Access::ReadOnly ? sqlite::OpenMode::ReadOnly : sqlite::OpenMode::ReadWrite);
     checkIdentity(*d->connection, d->version);
     refuseUnfinished(*d->connection);
-    checkPagesOnce(*d->connection);
+    if (full)
+        checkPagesOnce(*d->connection);
     applyConnectionSettings(*d->connection);
     if (d->version < schema::kCurrentVersion) {
         if (access == Access::ReadOnly && d->version >= schema::kOldestReadableVersion)
@@ -220,8 +222,8 @@ template <typename Work> auto retryingBusy(Work&& work) {
 }
 } // namespace
 
-std::unique_ptr<Store> Store::open(const std::string& path, Access access) {
-    return retryingBusy([&] { return openOnce(path, access); });
+std::unique_ptr<Store> Store::open(const std::string& path, Access access, OpenChecks checks) {
+    return retryingBusy([&] { return openOnce(path, access, checks); });
 }
 
 Facility Store::load() {

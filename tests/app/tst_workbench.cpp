@@ -3,8 +3,11 @@
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
 #include "datamodel/Facility.h"
+#include "datamodel/ModelWriter.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
+#include "datamodel/Store.h"
+#include "gui/document/Document.h"
 #include "gui/timeline/GanttChart.h"
 #include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/RecordDialog.h"
@@ -54,6 +57,7 @@
 #include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QWheelEvent>
 #include <sqlite3.h>
 
@@ -77,6 +81,15 @@ int pixelsLike(const QImage& image, QColor colour) {
             if (red ? (p.red() > 120 && p.green() < 70 && p.blue() < 70) : false)
                 ++count;
         }
+    return count;
+}
+
+// Pixels that differ between two frames of the same size, every other row and column.
+int differingPixels(const QImage& a, const QImage& b) {
+    int count = 0;
+    for (int y = 0; y < a.height() && y < b.height(); y += 2)
+        for (int x = 0; x < a.width() && x < b.width(); x += 2)
+            count += a.pixel(x, y) != b.pixel(x, y) ? 1 : 0;
     return count;
 }
 
@@ -788,6 +801,94 @@ private slots:
             page.save(qEnvironmentVariable("TWIN_REPORT_PNG"));
             QFile::copy(pdf, qEnvironmentVariable("TWIN_REPORT_PNG") + QStringLiteral(".pdf"));
         }
+    }
+
+    // Recording progress in the window: a rack reopened from Edit > Record Progress is in the file at
+    // once (its tasks open, an audit line each), its colour and pixels change and the report counts its
+    // GPUs out; Edit > Undo puts back exactly the rows there were and the colour; Redo does it again.
+    void aRackReopenedInTheWindowIsWrittenShownAndUndone() {
+        const QString path = dir_.filePath(QStringLiteral("edits.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const EntityIndex rack = window.facility()->ofKind(EntityKind::Rack).front();
+        const std::string rackName(window.facility()->name(rack));
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        timeline->setDay(timeline->lastDay());
+        timeline->setMode(twin::app::TimelineMode::Actual);
+        window.view()->setCameraPose(*twin::scene::cameraPreset(
+            *window.facility(), QStringLiteral("rack:") + QString::fromStdString(rackName)));
+        window.viewState()->setSelection(rack);
+        QTest::qWait(100);
+        const auto colourBefore = *window.facilityScene()->drawnColour(rack);
+        const QImage framesBefore = frame(window);
+        const std::size_t installedBefore =
+            progressAt(*window.facility(), Schedule(*window.facility()), timeline->lastDay()).installedActual;
+        auto openTasks = [&] {
+            sqlite3* db = nullptr;
+            sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+            sqlite3_stmt* statement = nullptr;
+            sqlite3_prepare_v2(
+                db,
+                "SELECT count(*) FROM task t JOIN task_entity te ON te.task_id = t.id JOIN entity e "
+                "ON e.id = te.entity_id WHERE e.name = ? AND t.actual_end IS NULL",
+                -1, &statement, nullptr);
+            sqlite3_bind_text(statement, 1, rackName.c_str(), -1, SQLITE_TRANSIENT);
+            const int open = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : -1;
+            sqlite3_finalize(statement);
+            sqlite3_close(db);
+            return open;
+        };
+        QCOMPARE(openTasks(), 0);
+
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        for (const char* name : {"actionReopen", "actionUndo", "actionRedo", "actionMarkDone",
+                                 "actionMarkStarted", "actionMarkBlocked"})
+            QVERIFY2(window.findChild<QAction*>(QLatin1String(name)), name);
+        window.findChild<QAction*>(QStringLiteral("actionReopen"))->trigger();
+        QCOMPARE(openTasks(), 6); // in the file already, before the views have caught up
+        QVERIFY(recorded.wait(20000));
+        QVERIFY(*window.facilityScene()->drawnColour(rack) != colourBefore);
+        std::size_t gpus = 0;
+        for (const EntityIndex e : window.facility()->subtree(rack))
+            gpus += window.facility()->kind(e) == EntityKind::Gpu ? 1 : 0;
+        QCOMPARE(
+            progressAt(*window.facility(), Schedule(*window.facility()), timeline->lastDay()).installedActual,
+            installedBefore - gpus);
+        QVERIFY(timeline->summary().contains(QLocale().toString(qulonglong(installedBefore - gpus))));
+        // The rack's servers and GPUs turn the timeline's "in progress" magenta; the rest stays.
+        const QImage framesReopened = frame(window);
+        QVERIFY2(differingPixels(framesBefore, framesReopened) > 500,
+                 qPrintable(QString::number(differingPixels(framesBefore, framesReopened))));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+
+        // Undo: the rows back, the colour back.
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(openTasks(), 0);
+        QVERIFY(recorded.wait(20000));
+        QVERIFY2(differingPixels(frame(window), framesBefore) < 50,
+                 qPrintable(QString::number(differingPixels(frame(window), framesBefore))));
+        QCOMPARE(
+            progressAt(*window.facility(), Schedule(*window.facility()), timeline->lastDay()).installedActual,
+            installedBefore);
+        // Redo: reopened again.
+        window.findChild<QAction*>(QStringLiteral("actionRedo"))->trigger();
+        QVERIFY(recorded.wait(20000));
+        QCOMPARE(openTasks(), 6);
+        QVERIFY(differingPixels(frame(window), framesReopened) < 50);
+        // Three edits, each logged: the reopen, its undo, the redo.
+        const auto log =
+            twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
+        QCOMPARE(log.size(), std::size_t(18));
+        QCOMPARE(log[6].action, std::string("undo progress reopen"));
+        QCOMPARE(log.back().action, std::string("progress reopen"));
+        QCOMPARE(QString::fromStdString(log.back().author), window.document()->author());
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

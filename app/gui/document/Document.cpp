@@ -2,11 +2,14 @@
 
 #include "datamodel/ModelFile.h"
 #include "datamodel/Store.h"
+#include "gui/document/EditCommand.h"
 #include "gui/document/ScheduleFiles.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QSettings>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -15,21 +18,20 @@ namespace twin::app {
 namespace {
 
 struct LoadResult {
-    std::shared_ptr<datamodel::Store> store;
     std::shared_ptr<const datamodel::Facility> facility;
     QString error;
     double seconds = 0;
 };
 
-LoadResult loadFacility(const QString& path) {
+LoadResult loadFacility(const QString& path, datamodel::OpenChecks checks) {
     LoadResult result;
     QElapsedTimer clock;
     clock.start();
     try {
-        result.store = datamodel::Store::open(path.toStdString(), datamodel::Access::ReadOnly);
-        result.facility = std::make_shared<const datamodel::Facility>(result.store->load());
+        // Not kept open: the window's only lasting connection is its writer (see OpenChecks).
+        const auto store = datamodel::Store::open(path.toStdString(), datamodel::Access::ReadOnly, checks);
+        result.facility = std::make_shared<const datamodel::Facility>(store->load());
     } catch (const std::exception& error) {
-        result.store.reset();
         result.error = QString::fromStdString(error.what());
     }
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
@@ -63,6 +65,7 @@ QString Document::open(const QString& path) {
         emit openFailed(probe.error);
         return probe.error;
     }
+    writer_.reset(); // another model, or this one read again from scratch: probed, checked
     load(QFileInfo(path).absoluteFilePath(), ChangeEvent::What::Model, {});
     return {};
 }
@@ -80,18 +83,65 @@ void Document::load(const QString& absolutePath, ChangeEvent::What what, std::fu
                     emit openFailed(result.error);
                     return;
                 }
-                store_ = result.store;
                 model_ = std::make_shared<const LoadedModel>(absolutePath, result.facility, result.seconds);
-                if (what == ChangeEvent::What::Model)
+                if (what == ChangeEvent::What::Model) {
                     undoStack_->clear(); // edits belong to the model they were made on
+                    writer_.reset();
+                    readOnlyReason_.clear();
+                }
                 emit changed(ChangeEvent{what, {}});
                 if (adopted)
                     adopted();
             });
-    watcher->setFuture(QtConcurrent::run(loadFacility, absolutePath));
+    // After its own edit the window reads the file it has open for writing: no probe (see OpenChecks).
+    const datamodel::OpenChecks checks =
+        writer_ ? datamodel::OpenChecks::AlreadyChecked : datamodel::OpenChecks::Full;
+    watcher->setFuture(QtConcurrent::run(loadFacility, absolutePath, checks));
+}
+
+bool Document::apply(datamodel::Edit edit, const QString& text) {
+    if (!model_ || edit.empty())
+        return false;
+    auto* command = new EditCommand(this, std::move(edit), text);
+    undoStack_->push(command); // redo() runs now: the edit is in the file, or the command is obsolete
+    return command->applied();
+}
+
+std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edit) {
+    if (!model_)
+        return std::nullopt;
+    if (!readOnlyReason_.isEmpty()) {
+        emit editFailed(tr("%1 is read-only: %2").arg(QFileInfo(model_->path).fileName(), readOnlyReason_));
+        return std::nullopt;
+    }
+    std::optional<datamodel::EditOutcome> outcome;
+    try {
+        if (!writer_)
+            writer_ = datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadWrite);
+        outcome = datamodel::applyEdit(*writer_, edit,
+                                       {QDateTime::currentSecsSinceEpoch(), author().toStdString()});
+    } catch (const datamodel::ModelError& error) {
+        writer_.reset();
+        emit editFailed(QString::fromStdString(error.what()));
+        return std::nullopt;
+    }
+    // The views follow from the file: read again off the GUI thread, camera and selection kept.
+    const QString action = QString::fromStdString(edit.action);
+    load(model_->path, ChangeEvent::What::Schedule, [this, action] { emit edited(action); });
+    return outcome;
+}
+
+QString Document::author() const {
+    const QString name = QSettings().value(QStringLiteral("author")).toString();
+    return name.isEmpty() ? QString::fromStdString(datamodel::loginName()) : name;
+}
+
+void Document::setAuthor(const QString& author) {
+    QSettings().setValue(QStringLiteral("author"), author);
 }
 
 bool Document::importSchedule(const QString& schedulePath) {
+    writer_.reset(); // the import opens the file itself, checks and all (see OpenChecks)
     return model_ && scheduleFiles_->importInto(model_->path, schedulePath);
 }
 

@@ -4,11 +4,13 @@
 // listen and never reload by themselves.
 #pragma once
 
+#include "datamodel/edits/Edit.h"
 #include "gui/document/LoadedModel.h"
 
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <optional>
 
 class QUndoStack;
 
@@ -39,6 +41,20 @@ public:
     void answerScheduleImport(bool import);
     bool exportSchedule(const QString& schedulePath);
 
+    // Edits (issue 16). `apply` pushes `edit` onto the undo stack as one command, which writes it at
+    // once; the model is then read again in the background and changed(Schedule) announces it with the
+    // entities it touched. False (and editFailed says why) when nothing was written: the file cannot be
+    // written, or its rows changed since the edit was made.
+    bool apply(datamodel::Edit edit, const QString& text);
+    // Writes one edit or its inverse (for EditCommand); nullopt after editFailed.
+    std::optional<datamodel::EditOutcome> write(const datamodel::Edit& edit);
+    // Who the audit log names (Edit > Your Name; the login name until set).
+    QString author() const;
+    void setAuthor(const QString& author);
+    // Why the open model cannot be edited (a read-only file, --read-only), or empty.
+    QString readOnlyReason() const { return readOnlyReason_; }
+    void setReadOnly(const QString& reason) { readOnlyReason_ = reason; }
+
     // The model shown now, or null before the first one has loaded.
     std::shared_ptr<const LoadedModel> model() const { return model_; }
     QString path() const { return model_ ? model_->path : QString(); }
@@ -53,12 +69,16 @@ signals:
     void scheduleImportQuestion(const QString& question, const QString& losses);
     void scheduleImportCancelled(const QString& summary);
     void scheduleFileFailed(const QString& what, const QString& problems);
+    void editFailed(const QString& error);
+    // An edit reached the file (its entities, as dense indexes of the model it was made on).
+    void edited(const QString& action);
 
 private:
     void load(const QString& absolutePath, ChangeEvent::What what, std::function<void()> adopted);
 
     std::shared_ptr<const LoadedModel> model_;
-    std::shared_ptr<datamodel::Store> store_; // read-only while nothing edits; the file stays one file
+    std::unique_ptr<datamodel::Store> writer_; // opened for writing at the first edit
+    QString readOnlyReason_;
     QUndoStack* undoStack_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;
     quint64 loadGeneration_ = 0;

@@ -6,6 +6,7 @@
 #include "datamodel/EntityInspector.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
+#include "datamodel/edits/ProgressEdit.h"
 #include "gui/document/LoadedModel.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/RecentModels.h"
@@ -122,6 +123,11 @@ public:
 
     static QString aboutText();
 
+    // Progress recorded on the selection now (Edit > Record Progress): written at once, one undo step.
+    // False, with the reason shown, when it was refused or nothing was to change.
+    bool recordProgress(datamodel::ProgressAction action, const QString& reason = QString(),
+                        bool allowOutOfOrder = false);
+
 public slots:
     void showAbout();
     // Telemetry > Sources: the dialog to add, edit and test sources (non-modal).
@@ -129,6 +135,9 @@ public slots:
     void chooseAndOpenModel();
 
 signals:
+    // An edit reached the file and the views show it (the model read again).
+    void progressRecorded(const QString& action);
+    void editRefused(const QString& why);
     void modelOpenFailed(const QString& error);
     // The entity under a click (-1: nothing there), after it is shown in the status bar.
     void entityPicked(int entity);
@@ -163,6 +172,11 @@ private:
     void buildMenus();
     void buildWorkbench();
     void buildWorkbenchMenus(QMenu* viewMenu, QMenu* editMenu);
+    // Edit > Undo and Redo (the Document's stack), and Edit > Record Progress (MainWindowProgress.cpp).
+    void buildUndoActions(QMenu* editMenu);
+    void buildProgressMenu(QMenu* editMenu);
+    void askForBlockReason();
+    void confirmOutOfOrder(const QString& why, datamodel::ProgressAction action, const QString& reason);
     void indexModel();
     void showSelectionInDocks();
     void rememberSelection(datamodel::EntityIndex previous);

@@ -110,6 +110,7 @@ void MainWindow::buildMenus() {
 
     QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
     editMenu->setObjectName(QStringLiteral("menuEdit"));
+    buildUndoActions(editMenu);
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->setObjectName(QStringLiteral("menuView"));
     QAction* reset = viewMenu->addAction(tr("&Reset Camera"), view_, &scene::ViewWidget::resetCamera);
@@ -196,6 +197,7 @@ void MainWindow::buildMenus() {
     connect(byStatus, &QAction::triggered, this,
             [this] { viewState_->setColouring(Colouring{Colouring::By::Status}); });
     buildWorkbenchMenus(viewMenu, editMenu);
+    buildProgressMenu(editMenu);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -17,6 +17,13 @@ class ModelWriter;
 
 enum class Access { ReadOnly, ReadWrite };
 
+// Full: a file is probed (its header read before SQLite sees it), what a killed writer left recovered,
+// and its pages checked once per version. AlreadyChecked: only its identity, for reading again a file
+// this process checked and writes itself (the window after its own edit). The probe opens and closes a
+// descriptor of its own, and on POSIX closing any descriptor of a file drops every lock the process
+// holds on it: never while a connection of this process has the file open.
+enum class OpenChecks { Full, AlreadyChecked };
+
 // A file being built (a generator's output) is marked unfinished from its first commit until
 // markComplete(): one that a kill, a crash or a full disk stopped half way is never opened as a model.
 enum class Completion { Complete, Pending };
@@ -39,7 +46,8 @@ public:
                                          Completion completion = Completion::Complete);
     // An existing model. Refuses (ModelError, file untouched) anything that is not a Colossus Twin
     // model this build can read. ReadWrite migrates an older schema forward; ReadOnly never writes.
-    static std::unique_ptr<Store> open(const std::string& path, Access access);
+    static std::unique_ptr<Store> open(const std::string& path, Access access,
+                                       OpenChecks checks = OpenChecks::Full);
 
     ~Store() override;
     int schemaVersion() const override;
@@ -60,7 +68,7 @@ public:
 private:
     struct Private;
     explicit Store(std::unique_ptr<Private> d);
-    static std::unique_ptr<Store> openOnce(const std::string& path, Access access);
+    static std::unique_ptr<Store> openOnce(const std::string& path, Access access, OpenChecks checks);
     std::unique_ptr<Private> d;
 };
 

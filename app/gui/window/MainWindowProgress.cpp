@@ -1,0 +1,140 @@
+// The window's part of recording progress (issue 16): Edit > Undo and Redo over the Document's stack,
+// and Edit > Record Progress on the selection (Started, Done, Blocked with a reason, Reopen), now. Each
+// is one edit, written at once; the views follow when the Document has read the model again.
+#include "gui/document/Document.h"
+#include "gui/window/MainWindow.h"
+#include "gui/window/MainWindowShared.h"
+#include "gui/window/ViewState.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QInputDialog>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace twin::app {
+
+using datamodel::ProgressAction;
+using window::kStatusMessageMs;
+
+void MainWindow::buildUndoActions(QMenu* editMenu) {
+    QAction* undo = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    editMenu->addAction(undo);
+    editMenu->addAction(redo);
+    editMenu->addSeparator();
+    connect(document_, &Document::editFailed, this, [this](const QString& error) {
+        statusBar()->showMessage(error, kStatusMessageMs);
+        emit editRefused(error);
+    });
+    connect(document_, &Document::edited, this, [this](const QString& action) {
+        statusBar()->showMessage(tr("Recorded: %1 (Edit > Undo takes it back)").arg(action),
+                                 kStatusMessageMs);
+        emit progressRecorded(action);
+    });
+}
+
+void MainWindow::buildProgressMenu(QMenu* editMenu) {
+    editMenu->addSeparator();
+    QMenu* progress = editMenu->addMenu(tr("Record &Progress"));
+    progress->setObjectName(QStringLiteral("menuProgress"));
+    const struct {
+        const char* name;
+        QString text;
+        ProgressAction action;
+    } entries[] = {
+        {"actionMarkStarted", tr("Mark &Started (now)"), ProgressAction::Start},
+        {"actionMarkDone", tr("Mark &Done (now)"), ProgressAction::Done},
+        {"actionMarkBlocked", tr("Mark &Blocked..."), ProgressAction::Block},
+        {"actionReopen", tr("&Reopen"), ProgressAction::Reopen},
+    };
+    for (const auto& entry : entries) {
+        QAction* action = progress->addAction(entry.text);
+        action->setObjectName(QLatin1String(entry.name));
+        const ProgressAction what = entry.action;
+        connect(action, &QAction::triggered, this, [this, what] {
+            if (what == ProgressAction::Block)
+                askForBlockReason();
+            else
+                recordProgress(what);
+        });
+    }
+    connect(progress, &QMenu::aboutToShow, this, [this, progress] {
+        const bool selected = model_ && viewState_->selection() != datamodel::kNoEntity;
+        for (QAction* action : progress->actions())
+            action->setEnabled(selected && document_->readOnlyReason().isEmpty());
+    });
+}
+
+void MainWindow::askForBlockReason() {
+    auto* dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("blockReasonDialog"));
+    dialog->setWindowTitle(tr("Mark Blocked"));
+    dialog->setLabelText(tr("Why is the work blocked?"));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString& reason) { recordProgress(ProgressAction::Block, reason.trimmed()); });
+    dialog->open();
+}
+
+void MainWindow::confirmOutOfOrder(const QString& why, ProgressAction action, const QString& reason) {
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Record Progress"), why, QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("outOfOrderBox"));
+    box->setInformativeText(tr("Record it anyway?"));
+    QPushButton* anyway = box->addButton(tr("Record Anyway"), QMessageBox::AcceptRole);
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, anyway, action, reason] {
+        if (box->clickedButton() == anyway)
+            recordProgress(action, reason, true);
+    });
+    box->open();
+}
+
+bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bool allowOutOfOrder) {
+    const datamodel::EntityIndex entity = viewState_->selection();
+    if (!model_ || entity == datamodel::kNoEntity)
+        return false;
+    datamodel::ProgressRequest request;
+    request.action = action;
+    request.entities = {entity};
+    request.now = request.at = QDateTime::currentSecsSinceEpoch();
+    request.reason = reason.toStdString();
+    request.allowOutOfOrder = allowOutOfOrder;
+    datamodel::Edit edit;
+    try {
+        edit = datamodel::progressEdit(*facility(), request);
+    } catch (const datamodel::EditRefused& refused) {
+        const QString why = QString::fromStdString(refused.what());
+        if (refused.outOfOrder) {
+            confirmOutOfOrder(why, action, reason);
+        } else {
+            statusBar()->showMessage(why, kStatusMessageMs);
+            emit editRefused(why);
+        }
+        return false;
+    }
+    const QString name = utf8(facility()->name(entity));
+    if (edit.empty()) {
+        const QString why = tr("Nothing to record: %1's tasks are %2 already")
+                                .arg(name, QString::fromLatin1(datamodel::progressActionName(action).data()));
+        statusBar()->showMessage(why, kStatusMessageMs);
+        emit editRefused(why);
+        return false;
+    }
+    const QString text = tr("%1: %2 (%3 tasks)")
+                             .arg(name, QString::fromLatin1(datamodel::progressActionName(action).data()),
+                                  QString::number(edit.tasks.size()));
+    return document_->apply(std::move(edit), text);
+}
+
+} // namespace twin::app
