@@ -34,10 +34,12 @@
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QGraphicsTextItem>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -889,6 +891,83 @@ private slots:
         QCOMPARE(log[6].action, std::string("undo progress reopen"));
         QCOMPARE(log.back().action, std::string("progress reopen"));
         QCOMPARE(QString::fromStdString(log.back().author), window.document()->author());
+    }
+
+    // Another writer on the same file (a command on site, another window): the window shows its change
+    // within a couple of seconds, without being told, and the file stays sound.
+    void aSecondWritersChangeShowsInTheWindow() {
+        const QString path = dir_.filePath(QStringLiteral("shared.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const EntityIndex rack = window.facility()->ofKind(EntityKind::Rack).back();
+        const QString name = QString::fromStdString(std::string(window.facility()->name(rack)));
+        auto openTasks = [&] {
+            int open = 0;
+            for (const std::uint32_t t : window.facility()->tasksOf(rack))
+                open += window.facility()->tasks().actualEnd[t] == kNoTime ? 1 : 0;
+            return open;
+        };
+        QCOMPARE(openTasks(), 0);
+        QSignalSpy changed(&window, &MainWindow::modelChangedOnDisk);
+        QProcess command;
+        command.start(QStringLiteral(TWIN_BINARY),
+                      {QStringLiteral("progress"), path, QStringLiteral("--entity"), name,
+                       QStringLiteral("--reopen"), QStringLiteral("--by"), QStringLiteral("site-crew")});
+        QVERIFY(command.waitForFinished(30000));
+        QCOMPARE(command.exitCode(), 0);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(changed.wait(10000));
+        qInfo("the window showed the command's edit %lld ms after it ended", clock.elapsed());
+        QCOMPARE(openTasks(), 6);
+        // And the window's own edit on top of it lands too: the undo stack works on the file as it is.
+        window.viewState()->setSelection(rack);
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Done));
+        QVERIFY(recorded.wait(20000));
+        QCOMPARE(openTasks(), 0);
+    }
+
+    // A model whose file cannot be written opens read-only, says so in the status bar, and refuses an
+    // edit without touching the file; --read-only does the same for any file.
+    void aReadOnlyFileOpensReadOnlyWithABanner() {
+        const QString path = dir_.filePath(QStringLiteral("locked.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        QVERIFY(QFile(path).setPermissions(QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+        for (const bool forced : {false, true}) {
+            MainWindow window;
+            window.document()->forceReadOnly(forced);
+            window.show();
+            QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+            QCOMPARE(window.openModel(path), QString());
+            QVERIFY(loaded.wait(20000));
+            auto* banner = window.findChild<QLabel*>(QStringLiteral("readOnlyBanner"));
+            QVERIFY(banner && banner->isVisible());
+            QVERIFY2(banner->text().contains(forced ? QStringLiteral("--read-only")
+                                                    : QStringLiteral("permissions")),
+                     qPrintable(banner->text()));
+            window.viewState()->setSelection(window.facility()->ofKind(EntityKind::Rack).front());
+            QSignalSpy refused(&window, &MainWindow::editRefused);
+            QVERIFY(!window.recordProgress(twin::datamodel::ProgressAction::Reopen));
+            QCOMPARE(refused.count(), 1);
+            QVERIFY2(refused.first().at(0).toString().contains(QStringLiteral("read-only")),
+                     qPrintable(refused.first().at(0).toString()));
+        }
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
     // File > Record Roll-out: the camera path is picked from the model's presets, stop by stop, in

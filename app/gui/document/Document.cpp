@@ -7,11 +7,14 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSettings>
+#include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+#include <sys/stat.h>
 
 namespace twin::app {
 
@@ -38,6 +41,24 @@ LoadResult loadFacility(const QString& path, datamodel::OpenChecks checks) {
     return result;
 }
 
+// What tells one version of the file from another without opening it: size and modification time of
+// the file and of its write-ahead log.
+std::string fileKeyOf(const QString& path) {
+    std::string key;
+    for (const QString& file : {path, path + QStringLiteral("-wal")}) {
+        struct stat status {};
+        if (::stat(QFile::encodeName(file).constData(), &status) != 0) {
+            key += "-;";
+            continue;
+        }
+        key += std::to_string(status.st_size) + ":" + std::to_string(status.st_mtim.tv_sec) + "." +
+               std::to_string(status.st_mtim.tv_nsec) + ";";
+    }
+    return key;
+}
+
+constexpr int kWatchIntervalMs = 1000; // another writer's change shows within 2 s
+
 } // namespace
 
 Document::Document(QObject* parent)
@@ -52,6 +73,13 @@ Document::Document(QObject* parent)
                      [this, summary, notes] { emit scheduleImported(summary, notes); });
             });
     connect(scheduleFiles_, &ScheduleFiles::exported, this, &Document::scheduleExported);
+    watch_ = new QTimer(this);
+    watch_->setInterval(kWatchIntervalMs);
+    connect(watch_, &QTimer::timeout, this, [this] {
+        if (!model_ || loading_ || fileKeyOf(model_->path) == fileKey_)
+            return;
+        load(model_->path, ChangeEvent::What::Schedule, [this] { emit changedOnDisk(); });
+    });
     connect(scheduleFiles_, &ScheduleFiles::failed, this, &Document::scheduleFileFailed);
     connect(scheduleFiles_, &ScheduleFiles::needsConfirmation, this, &Document::scheduleImportQuestion);
     connect(scheduleFiles_, &ScheduleFiles::importCancelled, this, &Document::scheduleImportCancelled);
@@ -72,12 +100,17 @@ QString Document::open(const QString& path) {
 
 void Document::load(const QString& absolutePath, ChangeEvent::What what, std::function<void()> adopted) {
     const quint64 generation = ++loadGeneration_;
+    loading_ = true;
+    // Taken before reading: a change made while it reads shows at the next look.
+    const std::string key = fileKeyOf(absolutePath);
     auto* watcher = new QFutureWatcher<LoadResult>(this);
     connect(watcher, &QFutureWatcher<LoadResult>::finished, this,
-            [this, watcher, absolutePath, generation, what, adopted] {
+            [this, watcher, absolutePath, generation, what, adopted, key] {
                 watcher->deleteLater();
                 if (generation != loadGeneration_)
                     return; // another model was opened meanwhile
+                loading_ = false;
+                fileKey_ = key;
                 const LoadResult result = watcher->result();
                 if (!result.error.isEmpty()) {
                     emit openFailed(result.error);
@@ -87,7 +120,18 @@ void Document::load(const QString& absolutePath, ChangeEvent::What what, std::fu
                 if (what == ChangeEvent::What::Model) {
                     undoStack_->clear(); // edits belong to the model they were made on
                     writer_.reset();
-                    readOnlyReason_.clear();
+                    const QFileInfo file(absolutePath);
+                    readOnlyReason_ =
+                        forcedReadOnly_ ? tr("opened with --read-only")
+                        : !(file.permissions() &
+                            (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther)) ||
+                                !file.isWritable()
+                            ? tr("the file's permissions do not allow writing")
+                        : !QFileInfo(file.absolutePath()).isWritable()
+                            ? tr("its folder cannot be written (SQLite needs it for the journal)")
+                            : QString();
+                    emit readOnlyChanged(readOnlyReason_);
+                    watch_->start();
                 }
                 emit changed(ChangeEvent{what, {}});
                 if (adopted)

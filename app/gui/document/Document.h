@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+class QTimer;
 class QUndoStack;
 
 namespace twin::datamodel {
@@ -53,7 +54,8 @@ public:
     void setAuthor(const QString& author);
     // Why the open model cannot be edited (a read-only file, --read-only), or empty.
     QString readOnlyReason() const { return readOnlyReason_; }
-    void setReadOnly(const QString& reason) { readOnlyReason_ = reason; }
+    // --read-only: every model opened from now on is read-only, whatever its file allows.
+    void forceReadOnly(bool force) { forcedReadOnly_ = force; }
 
     // The model shown now, or null before the first one has loaded.
     std::shared_ptr<const LoadedModel> model() const { return model_; }
@@ -70,6 +72,9 @@ signals:
     void scheduleImportCancelled(const QString& summary);
     void scheduleFileFailed(const QString& what, const QString& problems);
     void editFailed(const QString& error);
+    // Another process (a command, another window) changed the file; the model was read again.
+    void changedOnDisk();
+    void readOnlyChanged(const QString& reason);
     // An edit reached the file (its entities, as dense indexes of the model it was made on).
     void edited(const QString& action);
 
@@ -79,6 +84,12 @@ private:
     std::shared_ptr<const LoadedModel> model_;
     std::unique_ptr<datamodel::Store> writer_; // opened for writing at the first edit
     QString readOnlyReason_;
+    bool forcedReadOnly_ = false;
+    // Watching the file for another writer: its size and times (and its log's), read by stat alone (no
+    // descriptor: see OpenChecks), compared every second.
+    QTimer* watch_ = nullptr;
+    std::string fileKey_;
+    bool loading_ = false;
     QUndoStack* undoStack_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;
     quint64 loadGeneration_ = 0;

@@ -4,6 +4,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/FileOutput.h"
 #include "datamodel/ModelFile.h"
+#include "gui/document/Document.h"
 #include "gui/window/MainWindow.h"
 
 #include <QApplication>
@@ -33,6 +34,11 @@ ExitCode runGui(const QStringList& arguments) {
         QStringLiteral("Serve simulated exporters of the model on 127.0.0.1 and colour by their live GPU "
                        "temperatures (what ./twin run does)."));
     parser.addOption(simulateOption);
+    const QCommandLineOption readOnlyOption(
+        QStringLiteral("read-only"),
+        QStringLiteral(
+            "Open the model read-only: nothing can be recorded in it, and the file is never written."));
+    parser.addOption(readOnlyOption);
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("gui: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -59,6 +65,7 @@ ExitCode runGui(const QStringList& arguments) {
 
     MainWindow window;
     window.setLiveTelemetry(parser.isSet(simulateOption));
+    window.document()->forceReadOnly(parser.isSet(readOnlyOption));
     window.show();
     // With --screenshot a script waits for the picture of *this* model: a model that cannot be opened
     // ends it with the message (exit 1), not with a picture of the demo hall and the error in the

@@ -138,6 +138,8 @@ signals:
     // An edit reached the file and the views show it (the model read again).
     void progressRecorded(const QString& action);
     void editRefused(const QString& why);
+    // Another program (a command, another window) changed the open model; the views show it now.
+    void modelChangedOnDisk();
     void modelOpenFailed(const QString& error);
     // The entity under a click (-1: nothing there), after it is shown in the status bar.
     void entityPicked(int entity);

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QDateTime>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -33,6 +34,22 @@ void MainWindow::buildUndoActions(QMenu* editMenu) {
     connect(document_, &Document::editFailed, this, [this](const QString& error) {
         statusBar()->showMessage(error, kStatusMessageMs);
         emit editRefused(error);
+    });
+    // Read-only: said where it is seen all the time, not only when an edit is refused.
+    auto* banner = new QLabel(this);
+    banner->setObjectName(QStringLiteral("readOnlyBanner"));
+    banner->setStyleSheet(QStringLiteral("QLabel { background: #f3c64b; color: #222; padding: 1px 8px; }"));
+    banner->hide();
+    statusBar()->insertPermanentWidget(0, banner);
+    connect(document_, &Document::readOnlyChanged, this, [banner](const QString& reason) {
+        banner->setText(tr("Read-only: %1").arg(reason));
+        banner->setToolTip(tr("Progress, punch items and edits cannot be recorded in this model"));
+        banner->setVisible(!reason.isEmpty());
+    });
+    connect(document_, &Document::changedOnDisk, this, [this] {
+        statusBar()->showMessage(tr("The model was changed by another program; showing its changes"),
+                                 kStatusMessageMs);
+        emit modelChangedOnDisk();
     });
     connect(document_, &Document::edited, this, [this](const QString& action) {
         statusBar()->showMessage(tr("Recorded: %1 (Edit > Undo takes it back)").arg(action),
