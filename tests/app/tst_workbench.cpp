@@ -39,6 +39,7 @@
 #include <QFileInfo>
 #include <QGraphicsTextItem>
 #include <QImage>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -888,13 +889,31 @@ private slots:
         QVERIFY(recorded.wait(20000));
         QCOMPARE(openTasks(), 6);
         QVERIFY(magentaPixels(frame(window)) > 2000);
+        // Edit > Your Name: a name with a control character is refused, a real one named from then on.
+        QSignalSpy refused(&window, &MainWindow::editRefused);
+        for (const QString& name : {QStringLiteral("Crew\u0007Lead"), QStringLiteral("Zoë Müller")}) {
+            window.findChild<QAction*>(QStringLiteral("actionYourName"))->trigger();
+            auto* dialog = window.findChild<QInputDialog*>(QStringLiteral("authorDialog"));
+            QVERIFY(dialog);
+            dialog->setTextValue(name);
+            dialog->accept();
+            QTest::qWait(20);
+        }
+        QCOMPARE(refused.count(), 1);
+        QCOMPARE(window.document()->author(), QStringLiteral("Zoë Müller"));
         // Three edits, each logged: the reopen, its undo, the redo.
         const auto log =
             twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
         QCOMPARE(log.size(), std::size_t(18));
         QCOMPARE(log[6].action, std::string("undo progress reopen"));
         QCOMPARE(log.back().action, std::string("progress reopen"));
-        QCOMPARE(QString::fromStdString(log.back().author), window.document()->author());
+        QVERIFY(QString::fromStdString(log.back().author) != QStringLiteral("Zoë Müller")); // named before
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QVERIFY(recorded.wait(20000));
+        const auto after =
+            twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
+        QCOMPARE(after.back().author, std::string("Zoë Müller"));
+        QCOMPARE(after.back().action, std::string("undo progress reopen"));
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

@@ -178,6 +178,7 @@ private:
     void buildUndoActions(QMenu* editMenu);
     void buildProgressMenu(QMenu* editMenu);
     void askForBlockReason();
+    void askForAuthor(); // Edit > Your Name...
     void confirmOutOfOrder(const QString& why, datamodel::ProgressAction action, const QString& reason);
     void indexModel();
     void showSelectionInDocks();

@@ -83,11 +83,35 @@ void MainWindow::buildProgressMenu(QMenu* editMenu) {
                 recordProgress(what);
         });
     }
+    QAction* name = editMenu->addAction(tr("Your &Name..."), this, &MainWindow::askForAuthor);
+    name->setObjectName(QStringLiteral("actionYourName"));
+    name->setToolTip(tr("Who the audit log names for your edits (default: your login name)"));
     connect(progress, &QMenu::aboutToShow, this, [this, progress] {
         const bool selected = model_ && viewState_->selection() != datamodel::kNoEntity;
         for (QAction* action : progress->actions())
             action->setEnabled(selected && document_->readOnlyReason().isEmpty());
     });
+}
+
+void MainWindow::askForAuthor() {
+    auto* dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("authorDialog"));
+    dialog->setWindowTitle(tr("Your Name"));
+    dialog->setLabelText(tr("The audit log names you as:"));
+    dialog->setTextValue(document_->author());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& name) {
+        const std::string problem = datamodel::authorProblem(name.trimmed().toStdString());
+        if (!problem.empty()) {
+            const QString why = tr("Your name was not changed: %1").arg(QString::fromStdString(problem));
+            statusBar()->showMessage(why, kStatusMessageMs);
+            emit editRefused(why);
+            return;
+        }
+        document_->setAuthor(name.trimmed());
+        statusBar()->showMessage(tr("Edits are recorded as %1").arg(name.trimmed()), kStatusMessageMs);
+    });
+    dialog->open();
 }
 
 void MainWindow::askForBlockReason() {
