@@ -832,7 +832,6 @@ private slots:
             *window.facility(), QStringLiteral("rack:") + QString::fromStdString(rackName)));
         window.viewState()->setSelection(rack);
         QTest::qWait(100);
-        const auto colourBefore = *window.facilityScene()->drawnColour(rack);
         const QImage framesBefore = frame(window);
         const std::size_t installedBefore =
             progressAt(*window.facility(), Schedule(*window.facility()), timeline->lastDay()).installedActual;
@@ -860,7 +859,6 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("actionReopen"))->trigger();
         QCOMPARE(openTasks(), 6); // in the file already, before the views have caught up
         QVERIFY(recorded.wait(20000));
-        QVERIFY(*window.facilityScene()->drawnColour(rack) != colourBefore);
         std::size_t gpus = 0;
         for (const EntityIndex e : window.facility()->subtree(rack))
             gpus += window.facility()->kind(e) == EntityKind::Gpu ? 1 : 0;
