@@ -33,10 +33,20 @@ std::optional<std::string> authorOf(const QCommandLineParser& parser, const char
 std::optional<datamodel::TimePoint> timeOf(const QString& text, const char* command, const char* option,
                                            ExitCode& code) {
     const std::optional<datamodel::TimePoint> time = datamodel::parseTime(text.trimmed().toStdString());
-    if (!time)
+    if (!time) {
         code = fail(ExitCode::BadInput,
                     QStringLiteral("%1: --%2: '%3' is not a date and time (YYYY-MM-DD HH:MM, UTC)")
                         .arg(QLatin1String(command), QLatin1String(option), text));
+        return std::nullopt;
+    }
+    if (!datamodel::withinModelSpan(*time)) {
+        code =
+            fail(ExitCode::BadInput,
+                 QStringLiteral("%1: --%2: %3")
+                     .arg(QLatin1String(command), QLatin1String(option),
+                          QString::fromStdString(datamodel::outsideModelSpan(text.trimmed().toStdString()))));
+        return std::nullopt;
+    }
     return time;
 }
 

@@ -332,6 +332,12 @@ std::optional<NoteFields> ModelWriter::noteFields(std::int64_t note) {
         fields->priority = notePriorityFromName(st.isNull(10) ? std::string_view() : st.text(10))
                                .value_or(NotePriority::None);
         fields->blocking = st.integer(11) != 0;
+        // As the loader has it (a note closed without a date closed when it was written), so that an
+        // edit made from the loaded model matches the row.
+        if (fields->status == NoteStatus::Closed && fields->closedAt == kNoTime)
+            fields->closedAt = fields->createdAt;
+        if (fields->status != NoteStatus::Closed)
+            fields->closedAt = kNoTime;
     }
     st.reset();
     return fields;

@@ -197,7 +197,7 @@ private slots:
               QStringLiteral("--done")},
              QStringLiteral("no task 'no such task'")},
             {{QStringLiteral("progress"), model, QStringLiteral("--entity"), racks_[1],
-              QStringLiteral("--done"), QStringLiteral("--at"), QStringLiteral("2999-01-01 00:00")},
+              QStringLiteral("--done"), QStringLiteral("--at"), QStringLiteral("2150-01-01 00:00")},
              QStringLiteral("is in the future")},
             {{QStringLiteral("progress"), model, QStringLiteral("--entity"), racks_[1],
               QStringLiteral("--done"), QStringLiteral("--by"), QStringLiteral("crew\u0007")},
@@ -212,6 +212,13 @@ private slots:
              QStringLiteral("punch item 999999 is not in the model")},
             {{QStringLiteral("revert"), model, QStringLiteral("999999")},
              QStringLiteral("audit 999999 is not in the log")},
+            // Dates the model cannot hold: written, they would leave a file that never opens again.
+            {{QStringLiteral("progress"), model, QStringLiteral("--entity"), racks_[1],
+              QStringLiteral("--done"), QStringLiteral("--at"), QStringLiteral("1969-12-31 23:00")},
+             QStringLiteral("is outside the dates a model holds")},
+            {{QStringLiteral("punch"), model, QStringLiteral("add"), racks_[1], QStringLiteral("--title"),
+              QStringLiteral("Leak"), QStringLiteral("--due"), QStringLiteral("2300-01-01")},
+             QStringLiteral("is outside the dates a model holds")},
         };
         for (const Case& bad : cases) {
             const Run run = runTwin(bad.arguments);

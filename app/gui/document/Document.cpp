@@ -137,18 +137,22 @@ void Document::load(const QString& absolutePath, ChangeEvent::What what, std::fu
                 if (adopted)
                     adopted();
             });
-    // After its own edit the window reads the file it has open for writing: no probe (see OpenChecks).
-    const datamodel::OpenChecks checks =
-        writer_ ? datamodel::OpenChecks::AlreadyChecked : datamodel::OpenChecks::Full;
+    // Probed and checked once, when the model is opened (no connection of ours has it open then);
+    // read again after an edit, an import or another writer's change without a probe (see OpenChecks).
+    const datamodel::OpenChecks checks = what == ChangeEvent::What::Model
+                                             ? datamodel::OpenChecks::Full
+                                             : datamodel::OpenChecks::AlreadyChecked;
     watcher->setFuture(QtConcurrent::run(loadFacility, absolutePath, checks));
 }
 
 bool Document::apply(datamodel::Edit edit, const QString& text) {
     if (!model_ || edit.empty())
         return false;
-    auto* command = new EditCommand(this, std::move(edit), text);
-    undoStack_->push(command); // redo() runs now: the edit is in the file, or the command is obsolete
-    return command->applied();
+    lastWriteApplied_ = false;
+    // redo() runs now: the edit is in the file, or the command made itself obsolete, and then the stack
+    // has deleted it already: its result is read from the Document, not from the command.
+    undoStack_->push(new EditCommand(this, std::move(edit), text));
+    return lastWriteApplied_;
 }
 
 std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edit) {
@@ -160,15 +164,19 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
     }
     std::optional<datamodel::EditOutcome> outcome;
     try {
+        // Checked when it was opened; probing again would open and close a descriptor of our own on
+        // the file while a background read may hold it (see OpenChecks).
         if (!writer_)
-            writer_ = datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadWrite);
+            writer_ = datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadWrite,
+                                             datamodel::OpenChecks::AlreadyChecked);
         outcome = datamodel::applyEdit(*writer_, edit,
                                        {QDateTime::currentSecsSinceEpoch(), author().toStdString()});
-    } catch (const datamodel::ModelError& error) {
+    } catch (const std::exception& error) { // nothing may pass through QUndoCommand::redo and the slot
         writer_.reset();
         emit editFailed(QString::fromStdString(error.what()));
         return std::nullopt;
     }
+    lastWriteApplied_ = true;
     // The views follow from the file: read again off the GUI thread, camera and selection kept.
     const QString action = QString::fromStdString(edit.action);
     load(model_->path, ChangeEvent::What::Schedule, [this, action] { emit edited(action); });
@@ -186,6 +194,9 @@ void Document::setAuthor(const QString& author) {
 
 bool Document::importSchedule(const QString& schedulePath) {
     writer_.reset(); // the import opens the file itself, checks and all (see OpenChecks)
+    // An import replaces every task and reuses the file's task ids: an undo made against the old ones
+    // could land on another task of the same id.
+    undoStack_->clear();
     return model_ && scheduleFiles_->importInto(model_->path, schedulePath);
 }
 

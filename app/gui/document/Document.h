@@ -85,6 +85,7 @@ private:
     std::unique_ptr<datamodel::Store> writer_; // opened for writing at the first edit
     QString readOnlyReason_;
     bool forcedReadOnly_ = false;
+    bool lastWriteApplied_ = false; // what the last write() did, for apply()
     // Watching the file for another writer: its size and times (and its log's), read by stat alone (no
     // descriptor: see OpenChecks), compared every second.
     QTimer* watch_ = nullptr;

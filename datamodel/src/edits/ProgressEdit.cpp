@@ -94,6 +94,9 @@ Edit progressEdit(const Facility& facility, const ProgressRequest& request) {
     const TaskColumns& tasks = facility.tasks();
     if (request.at == kNoTime)
         throw EditRefused("no time given for the progress");
+    if (!withinModelSpan(request.at)) // the loader refuses such a file: it would never open again
+        throw EditRefused("the time " + formatTime(request.at) + ": " +
+                          outsideModelSpan(formatTime(request.at)));
     if (request.now != kNoTime && request.at > request.now + kClockGrace)
         throw EditRefused("the time " + formatTime(request.at) + " is in the future (now is " +
                           formatTime(request.now) + " UTC)");

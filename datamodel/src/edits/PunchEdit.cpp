@@ -65,6 +65,9 @@ Edit punchAddEdit(const Facility& facility, const PunchRequest& request) {
         throw EditRefused("a punch item needs an entity");
     if (request.title.empty())
         throw EditRefused("a punch item needs a title");
+    for (const TimePoint time : {request.now, request.due}) // the loader refuses such a file
+        if (time != kNoTime && !withinModelSpan(time))
+            throw EditRefused("the date " + outsideModelSpan(formatTime(time)));
     if (const std::string problem = authorProblem(request.author); !problem.empty())
         throw EditRefused(problem);
     NoteFields fields;
