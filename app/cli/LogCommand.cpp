@@ -7,6 +7,7 @@
 #include "cli/ModelInput.h"
 #include "cli/Subcommands.h"
 #include "datamodel/Store.h"
+#include "datamodel/Utf8.h"
 #include "datamodel/edits/Revert.h"
 
 #include <QCommandLineParser>
@@ -23,8 +24,21 @@ namespace {
 // 100,000 lines in well under a second, where parsing each would not be).
 void appendJsonString(std::string& out, std::string_view text) {
     out += '"';
-    for (const char c : text) {
+    // Bytes read straight from the file (an entity's name, an old line's author) may not be UTF-8:
+    // each such byte becomes U+FFFD, so that the document stays JSON.
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
         const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) {
+            const std::size_t length = datamodel::utf8SequenceAt(text, at);
+            if (length == 0) {
+                out += "\xef\xbf\xbd";
+                continue;
+            }
+            out.append(text.substr(at, length));
+            at += length - 1;
+            continue;
+        }
         if (c == '"' || c == '\\') {
             out += '\\';
             out += c;

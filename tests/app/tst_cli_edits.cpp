@@ -147,6 +147,34 @@ private slots:
         }
     }
 
+    // `log --json` copies what the file holds; bytes that are not UTF-8 (written by another tool)
+    // still make a JSON document.
+    void theLogIsJsonWhateverTheFileHolds() {
+        const QString model = copy(QStringLiteral("bytes.db"));
+        QCOMPARE(runTwin({QStringLiteral("progress"), model, QStringLiteral("--entity"), racks_[4],
+                          QStringLiteral("--reopen")})
+                     .exitCode,
+                 0);
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(model).constData(), &db), SQLITE_OK);
+        sqlite3_stmt* rename = nullptr;
+        sqlite3_prepare_v2(db, "UPDATE audit_log SET author = CAST(X'41FF42' AS TEXT)", -1, &rename, nullptr);
+        QCOMPARE(sqlite3_step(rename), SQLITE_DONE);
+        sqlite3_finalize(rename);
+        sqlite3_close(db);
+        const Run log = runTwin({QStringLiteral("log"), model, QStringLiteral("--json")});
+        QCOMPARE(log.exitCode, 0);
+        QJsonParseError error{};
+        const QJsonObject root = QJsonDocument::fromJson(log.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(root.value(QStringLiteral("count")).toInt(), 6);
+        const QJsonObject first = root.value(QStringLiteral("entries")).toArray().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("author")).toString(), QStringLiteral("A\uFFFDB"));
+        QCOMPARE(first.value(QStringLiteral("entity")).toString(), racks_[4]);
+        QCOMPARE(first.value(QStringLiteral("before")).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("done"));
+    }
+
     void aReadOnlyFileIsNeverModified() {
         const QString model = copy(QStringLiteral("readonly.db"));
         QVERIFY(QFile(model).setPermissions(QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));

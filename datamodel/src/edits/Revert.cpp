@@ -84,7 +84,7 @@ std::string revertRefusal(const Facility& facility, const std::vector<AuditRecor
         const TaskColumns& tasks = facility.tasks();
         const auto at = std::find(tasks.id.begin(), tasks.id.end(), line->task);
         const std::optional<TaskFields> after = taskFieldsFromJson(line->after);
-        if (!after)
+        if (!after || !taskFieldsFromJson(line->before))
             return describe(*line) + " holds no values to restore";
         const std::size_t t = std::size_t(at - tasks.id.begin());
         holdsAfter = at != tasks.id.end() &&
