@@ -239,6 +239,7 @@ constexpr const char* kUpdateNote =
     "UPDATE note SET entity_id = ?, title = ?, text = ?, author = ?, assignee = ?, pin = ?, created_at = ?, "
     "closed_at = ?, due = ?, status = ?, priority = ?, blocking = ? WHERE id = ?";
 constexpr const char* kDeleteNote = "DELETE FROM note WHERE id = ?";
+constexpr const char* kPhotoCount = "SELECT count(*) FROM note_photo WHERE note_id = ?";
 constexpr const char* kAddPhoto = "INSERT INTO note_photo(note_id, name, format, data) VALUES(?,?,?,?)";
 constexpr const char* kAddAuditLine =
     "INSERT INTO audit_log(at, author, action, entity_id, detail, before, after, edit_id, task_id, note_id) "
@@ -367,6 +368,14 @@ void ModelWriter::addNotePhoto(std::int64_t note, const NotePhoto& photo) {
     st.bind(1, note).bind(2, std::string_view(photo.name)).bind(3, std::string_view(photo.format));
     st.bindBlob(4, photo.bytes);
     st.run();
+}
+
+std::size_t ModelWriter::notePhotoCount(std::int64_t note) {
+    Statement& st = s->prepared(kPhotoCount);
+    st.bind(1, note);
+    const std::size_t photos = st.step() ? std::size_t(st.integer(0)) : 0;
+    st.reset();
+    return photos;
 }
 
 std::int64_t ModelWriter::addAuditLine(const AuditLine& line) {

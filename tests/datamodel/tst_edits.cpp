@@ -313,6 +313,14 @@ private slots:
         QCOMPARE(scheduleDump(path), rowsBefore);
         applyEdit(*store, applied.inverse().inverse(), {kNow, "alice"});
         QCOMPARE(scheduleDump(path), rowsAdded);
+        // A revert of the add would delete the photo for good (the log does not hold it): refused.
+        try {
+            revertChange(*store, added.auditIds.front(), {kNow, "bob"});
+            QFAIL("a revert deleted a punch item's photos");
+        } catch (const EditConflict& refused) {
+            QVERIFY2(std::string(refused.what()).find("has 1 photos") != std::string::npos, refused.what());
+        }
+        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
         // Ready for review, then closed.
         applyEdit(*store,
                   punchStatusEdit(load(path), added.noteIds.front(), NoteStatus::ReadyForReview, kNow),

@@ -126,6 +126,7 @@ public:
     void updateNote(std::int64_t id, const struct NoteFields& fields);
     void deleteNote(std::int64_t id); // its photos go with it
     void addNotePhoto(std::int64_t note, const struct NotePhoto& photo);
+    std::size_t notePhotoCount(std::int64_t note);
     std::int64_t addAuditLine(const AuditLine& line); // a line with edit 0 becomes its edit's first
     std::optional<AuditRecord> auditRecord(std::int64_t id);
     // The newest line that changed this task (or note) after line `after` (0: any), or nullopt.

@@ -57,6 +57,13 @@ EditOutcome revertChange(FacilityStorage& storage, std::int64_t auditId, const E
             const std::optional<NoteFields> now = writer.noteFields(line->note);
             if (now != after)
                 refuseLater(writer.latestChangeOfNote(line->note, auditId));
+            // Reverting an add deletes the item; its photos are not in the log, so nothing could bring
+            // them back. Closing it keeps them.
+            if (!before)
+                if (const std::size_t photos = writer.notePhotoCount(line->note); photos > 0)
+                    throw EditConflict("cannot revert " + describe(*line) + ": punch item " +
+                                       std::to_string(line->note) + " has " + std::to_string(photos) +
+                                       " photos, which it would delete for good; close the item instead");
             NoteChange change;
             change.note = line->note;
             change.before = after;
