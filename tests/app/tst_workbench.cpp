@@ -61,6 +61,7 @@
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QUndoView>
 #include <QWheelEvent>
 #include <sqlite3.h>
 
@@ -872,6 +873,13 @@ private slots:
         QVERIFY2(magentaPixels(framesReopened) > 2000,
                  qPrintable(QString::number(magentaPixels(framesReopened))));
         QCOMPARE(window.document()->undoStack()->count(), 1);
+        // View > Undo History lists it under the state as opened.
+        window.findChild<QAction*>(QStringLiteral("actionUndoHistory"))->trigger();
+        auto* history = window.findChild<QUndoView*>(QStringLiteral("undoHistoryView"));
+        QVERIFY(history && history->isVisible());
+        QCOMPARE(history->model()->rowCount(), 2);
+        QVERIFY2(history->model()->index(1, 0).data().toString().contains(QString::fromStdString(rackName)),
+                 qPrintable(history->model()->index(1, 0).data().toString()));
 
         // Undo: the rows back, the colour back.
         window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();

@@ -177,6 +177,7 @@ private:
     // Edit > Undo and Redo (the Document's stack), and Edit > Record Progress (MainWindowProgress.cpp).
     void buildUndoActions(QMenu* editMenu);
     void buildProgressMenu(QMenu* editMenu);
+    void buildUndoHistory(QMenu* viewMenu); // View > Undo History: a QUndoView of the Document's stack
     void askForBlockReason();
     void askForAuthor(); // Edit > Your Name...
     void confirmOutOfOrder(const QString& why, datamodel::ProgressAction action, const QString& reason);

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QUndoView>
 
 namespace twin::app {
 
@@ -56,6 +58,23 @@ void MainWindow::buildUndoActions(QMenu* editMenu) {
                                  kStatusMessageMs);
         emit progressRecorded(action);
     });
+}
+
+void MainWindow::buildUndoHistory(QMenu* viewMenu) {
+    // Every step of this session, the current one marked; a click goes back (or forward) to it, each
+    // step written and logged as it passes.
+    auto* dock = new QDockWidget(tr("Undo History"), this);
+    dock->setObjectName(QStringLiteral("undoHistoryPanel"));
+    auto* view = new QUndoView(document_->undoStack(), dock);
+    view->setObjectName(QStringLiteral("undoHistoryView"));
+    view->setEmptyLabel(tr("<as opened>"));
+    dock->setWidget(view);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    QAction* show = dock->toggleViewAction();
+    show->setText(tr("&Undo History"));
+    show->setObjectName(QStringLiteral("actionUndoHistory"));
+    viewMenu->addAction(show);
 }
 
 void MainWindow::buildProgressMenu(QMenu* editMenu) {
