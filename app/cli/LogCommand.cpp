@@ -8,6 +8,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/Store.h"
 #include "datamodel/Utf8.h"
+#include "datamodel/edits/Edit.h"
 #include "datamodel/edits/Revert.h"
 
 #include <QCommandLineParser>
@@ -121,9 +122,19 @@ ExitCode runLog(const QStringList& arguments) {
         ++count;
         const std::string_view name = line.entityName;
         if (!parser.isSet(QStringLiteral("json"))) {
+            // What changed, as a person reads it: the task and its status before and after.
+            std::string change;
+            if (line.task != 0) {
+                const auto before = datamodel::taskFieldsFromJson(line.before);
+                const auto after = datamodel::taskFieldsFromJson(line.after);
+                change = "  '" + line.taskName + "'";
+                if (before && after)
+                    change += ": " + std::string(datamodel::taskStatusName(before->status)) + " -> " +
+                              std::string(datamodel::taskStatusName(after->status));
+            }
             text += std::to_string(line.id) + "  " + datamodel::formatTime(line.at) + "  " + line.author +
-                    "  " + line.action + "  " + std::string(name.empty() ? "-" : name) +
-                    (line.detail.empty() ? "" : "  " + line.detail) + "\n";
+                    "  " + line.action + "  " + std::string(name.empty() ? "-" : name) + change +
+                    (line.detail.empty() ? "" : "  (" + line.detail + ")") + "\n";
             continue;
         }
         entries += count == 1 ? "{\"id\":" : ",{\"id\":";

@@ -272,10 +272,12 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
             *d->connection,
             values
                 ? "SELECT a.id, coalesce(a.entity_id, 0), coalesce(a.task_id, 0), coalesce(a.note_id, 0), "
-                  "coalesce(a.edit_id, a.id), a.at, a.author, a.action, a.detail, a.before, a.after, e.name "
-                  "FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id WHERE a.at >= ? ORDER BY a.id"
+                  "coalesce(a.edit_id, a.id), a.at, a.author, a.action, a.detail, a.before, a.after, e.name, "
+                  "t.name FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id LEFT JOIN task t ON t.id "
+                  "= "
+                  "a.task_id WHERE a.at >= ? ORDER BY a.id"
                 : "SELECT a.id, coalesce(a.entity_id, 0), 0, 0, a.id, a.at, a.author, a.action, a.detail, "
-                  "NULL, NULL, e.name FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id "
+                  "NULL, NULL, e.name, NULL FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id "
                   "WHERE a.at >= ? ORDER BY a.id");
         row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
         std::vector<AuditRecord> lines;
@@ -296,6 +298,7 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
             line.before = text(9);
             line.after = text(10);
             line.entityName = text(11);
+            line.taskName = text(12);
         }
         return lines;
     });

@@ -173,6 +173,14 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("entity")).toString(), racks_[4]);
         QCOMPARE(first.value(QStringLiteral("before")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("done"));
+        // As text, a line per change that a person reads: the task and its status before and after.
+        const Run text = runTwin({QStringLiteral("log"), model, QStringLiteral("--entity"), racks_[4]});
+        QCOMPARE(text.exitCode, 0);
+        QCOMPARE(lines(text.out).size(), 6);
+        QVERIFY2(lines(text.out).front().contains(QStringLiteral("progress reopen  %1  '%1 deliver': done -> "
+                                                                 "in_progress")
+                                                      .arg(racks_[4])),
+                 qPrintable(text.out));
     }
 
     void aReadOnlyFileIsNeverModified() {

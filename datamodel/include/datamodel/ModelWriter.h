@@ -90,6 +90,7 @@ struct AuditRecord {
     TimePoint at = kNoTime;
     std::string author, action, detail, before, after;
     std::string entityName; // Store::auditLog only: the entity's name now (empty: none, or deleted)
+    std::string taskName;   // Store::auditLog only: the task's name now (empty: none)
 };
 
 class ModelWriter {
