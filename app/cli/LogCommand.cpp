@@ -19,44 +19,6 @@
 
 namespace twin::app {
 
-namespace {
-
-// A JSON string of `text` (the log's own before and after objects are copied through as they are:
-// 100,000 lines in well under a second, where parsing each would not be).
-void appendJsonString(std::string& out, std::string_view text) {
-    out += '"';
-    // Bytes read straight from the file (an entity's name, an old line's author) may not be UTF-8:
-    // each such byte becomes U+FFFD, so that the document stays JSON.
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        const char c = text[at];
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x80) {
-            const std::size_t length = datamodel::utf8SequenceAt(text, at);
-            if (length == 0) {
-                out += "\xef\xbf\xbd";
-                continue;
-            }
-            out.append(text.substr(at, length));
-            at += length - 1;
-            continue;
-        }
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
-} // namespace
-
 ExitCode runLog(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -140,21 +102,21 @@ ExitCode runLog(const QStringList& arguments) {
         entries += count == 1 ? "{\"id\":" : ",{\"id\":";
         entries += std::to_string(line.id);
         entries += ",\"at\":";
-        appendJsonString(entries, datamodel::formatTime(line.at));
+        datamodel::appendJsonString(entries, datamodel::formatTime(line.at));
         entries += ",\"author\":";
-        appendJsonString(entries, line.author);
+        datamodel::appendJsonString(entries, line.author);
         entries += ",\"action\":";
-        appendJsonString(entries, line.action);
+        datamodel::appendJsonString(entries, line.action);
         entries += ",\"entity\":";
         if (name.empty())
             entries += "null";
         else
-            appendJsonString(entries, name);
+            datamodel::appendJsonString(entries, name);
         entries += ",\"detail\":";
         if (line.detail.empty())
             entries += "null";
         else
-            appendJsonString(entries, line.detail);
+            datamodel::appendJsonString(entries, line.detail);
         entries += ",\"edit\":" + std::to_string(line.edit);
         entries += line.task ? ",\"task\":" + std::to_string(line.task) : std::string(",\"task\":null");
         entries +=

@@ -1,46 +1,28 @@
 // The audit log's before and after values as JSON objects: written here by hand (a fixed key order,
 // and `log --json` copies them through as they are), read back with Qt's parser for a revert.
+#include "datamodel/Utf8.h"
 #include "datamodel/edits/Edit.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <cstdio>
 
 namespace twin::datamodel {
 
 namespace {
 
-void appendString(std::string& out, std::string_view text) {
-    out += '"';
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 void appendTime(std::string& out, TimePoint time) {
     if (time == kNoTime)
         out += "null";
     else
-        appendString(out, formatTime(time));
+        appendJsonString(out, formatTime(time));
 }
 
 void appendOptional(std::string& out, std::string_view text) {
     if (text.empty())
         out += "null";
     else
-        appendString(out, text);
+        appendJsonString(out, text);
 }
 
 std::optional<QJsonObject> objectOf(std::string_view json) {
@@ -72,13 +54,45 @@ std::string textOf(const QJsonObject& object, const char* key) {
 
 } // namespace
 
+void appendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    // Bytes read straight from the file (an entity's name, an old line's author) may not be UTF-8:
+    // each such byte becomes U+FFFD, so that the document stays JSON.
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x80) {
+            const std::size_t length = utf8SequenceAt(text, at);
+            if (length == 0) {
+                out += "\xef\xbf\xbd";
+                continue;
+            }
+            out.append(text.substr(at, length));
+            at += length - 1;
+            continue;
+        }
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20) {
+            static const char* hex = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[byte >> 4];
+            out += hex[byte & 15];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
 std::string toJson(const TaskFields& fields) {
     std::string out = "{\"actual_start\":";
     appendTime(out, fields.actualStart);
     out += ",\"actual_end\":";
     appendTime(out, fields.actualEnd);
     out += ",\"status\":";
-    appendString(out, taskStatusName(fields.status));
+    appendJsonString(out, taskStatusName(fields.status));
     out += '}';
     return out;
 }
@@ -87,9 +101,9 @@ std::string toJson(const NoteFields& fields) {
     std::string out = "{\"entity_id\":" + std::to_string(fields.entity) + ",\"title\":";
     appendOptional(out, fields.title);
     out += ",\"text\":";
-    appendString(out, fields.text);
+    appendJsonString(out, fields.text);
     out += ",\"author\":";
-    appendString(out, fields.author);
+    appendJsonString(out, fields.author);
     out += ",\"assignee\":";
     appendOptional(out, fields.assignee);
     out += ",\"pin\":";
@@ -101,7 +115,7 @@ std::string toJson(const NoteFields& fields) {
     out += ",\"due\":";
     appendTime(out, fields.due);
     out += ",\"status\":";
-    appendString(out, noteStatusName(fields.status));
+    appendJsonString(out, noteStatusName(fields.status));
     out += ",\"priority\":";
     appendOptional(out, notePriorityName(fields.priority));
     out += ",\"blocking\":";

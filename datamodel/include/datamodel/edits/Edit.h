@@ -105,5 +105,8 @@ std::string toJson(const TaskFields& fields);
 std::string toJson(const NoteFields& fields);
 std::optional<TaskFields> taskFieldsFromJson(std::string_view json);
 std::optional<NoteFields> noteFieldsFromJson(std::string_view json);
+// `text` as a JSON string onto `out`: quotes, backslashes and control characters escaped, and each
+// byte that is not UTF-8 (a file written by another tool) replaced by U+FFFD, so the result is JSON.
+void appendJsonString(std::string& out, std::string_view text);
 
 } // namespace twin::datamodel
