@@ -12,6 +12,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "gui/live/LiveBench.h"
+#include "gui/workbench/EditsViewBench.h"
 #include "gui/workbench/WorkbenchViewBench.h"
 #include "importers/ColossusGenerator.h"
 
@@ -29,7 +30,8 @@ ExitCode runBench(const QStringList& arguments) {
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
     parser.addPositionalArgument(QStringLiteral("NAME"),
                                  QStringLiteral("the benchmark: view, model, parser, render MODEL, timeline "
-                                                "MODEL, telemetry MODEL, live MODEL or workbench MODEL"));
+                                                "MODEL, telemetry MODEL, live MODEL, workbench MODEL, "
+                                                "workbench-view MODEL, edits MODEL or edits-view MODEL"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -66,6 +68,10 @@ ExitCode runBench(const QStringList& arguments) {
         {"workbench-view",
          [](const QString& model, QSize size, double) {
              return runWorkbenchViewBench({model, size});
+         }},
+        {"edits-view",
+         [](const QString& model, QSize size, double) {
+             return runEditsViewBench({model, size});
          }},
     };
     for (const auto& [name, run] : viewBenches) {

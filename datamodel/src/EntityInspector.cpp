@@ -15,7 +15,7 @@ EntityInspector::EntityInspector(const Facility& facility) : facility_(facility)
         [](std::size_t i) { return std::uint32_t(i / 2); });
 }
 
-Inspection EntityInspector::inspect(EntityIndex entity) const {
+Inspection EntityInspector::inspect(EntityIndex entity, const Facility* now) const {
     Inspection result;
     result.entity = entity;
     for (EntityIndex at = entity; at != kNoEntity; at = facility_.parent(at))
@@ -68,10 +68,11 @@ Inspection EntityInspector::inspect(EntityIndex entity) const {
 
     const auto own = facility_.tasksOf(entity);
     result.tasks.assign(own.begin(), own.end());
-    const auto& plannedStart = facility_.tasks().plannedStart;
+    const Facility& current = now ? *now : facility_;
+    const auto& plannedStart = current.tasks().plannedStart;
     std::stable_sort(result.tasks.begin(), result.tasks.end(),
                      [&](std::uint32_t a, std::uint32_t b) { return plannedStart[a] < plannedStart[b]; });
-    const NoteColumns& notes = facility_.notes();
+    const NoteColumns& notes = current.notes();
     for (std::uint32_t n = 0; n < notes.size(); ++n)
         if (notes.entity[n] == entity)
             result.notes.push_back(n);

@@ -127,7 +127,8 @@ TaskStatus taskStatusFromActualDates(TimePoint actualStart, TimePoint actualEnd)
 }
 
 // Hash indexes over the string columns, built on the first lookup of each kind. Keys are views into
-// the Facility's own buffers, so a moved Facility drops them (see the move operations).
+// the entity columns' buffers, which never move (they are held by a shared pointer): an index lives
+// as long as the columns it was built over and is replaced with them.
 class FacilityIndexes {
 public:
     using Map = std::unordered_map<std::string_view, EntityIndex>;
@@ -157,35 +158,41 @@ EntityIndex lookup(FacilityIndexes& indexes, std::unique_ptr<FacilityIndexes::Ma
 
 } // namespace
 
-Facility::Facility() : indexes_(std::make_unique<FacilityIndexes>()) {}
+Facility::Facility()
+    : entities_(std::make_shared<EntityColumns>()), indexes_(std::make_shared<FacilityIndexes>()),
+      fixed_(std::make_shared<Fixed>()), tasks_(std::make_shared<TaskColumns>()),
+      notes_(std::make_shared<NoteColumns>()) {}
 Facility::~Facility() = default;
+Facility::Facility(const Facility&) = default;
+Facility& Facility::operator=(const Facility&) = default;
 
-Facility::Facility(Facility&& other) noexcept {
+// A moved-from Facility is left empty, not without parts: every accessor still works on it.
+Facility::Facility(Facility&& other) noexcept : Facility() {
     *this = std::move(other);
 }
 
 Facility& Facility::operator=(Facility&& other) noexcept {
-    entities_ = std::move(other.entities_);
-    cables_ = std::move(other.cables_);
-    pipes_ = std::move(other.pipes_);
-    feeds_ = std::move(other.feeds_);
-    tasks_ = std::move(other.tasks_);
-    notes_ = std::move(other.notes_);
-    alertRules_ = std::move(other.alertRules_);
-    children_ = std::move(other.children_);
-    byKind_ = std::move(other.byKind_);
-    entityTasks_ = std::move(other.entityTasks_);
-    topDown_ = std::move(other.topDown_);
-    subtreeBounds_ = std::move(other.subtreeBounds_);
-    bounds_ = other.bounds_;
-    idToIndex_ = std::move(other.idToIndex_);
-    idBase_ = other.idBase_;
-    scheduleStart_ = other.scheduleStart_;
-    scheduleEnd_ = other.scheduleEnd_;
-    // Short strings may live inside the moved std::string objects: rebuild lookups on demand.
-    indexes_ = std::make_unique<FacilityIndexes>();
-    other.indexes_ = std::make_unique<FacilityIndexes>();
+    std::swap(entities_, other.entities_);
+    std::swap(indexes_, other.indexes_);
+    std::swap(fixed_, other.fixed_);
+    std::swap(tasks_, other.tasks_);
+    std::swap(notes_, other.notes_);
+    std::swap(scheduleStart_, other.scheduleStart_);
+    std::swap(scheduleEnd_, other.scheduleEnd_);
     return *this;
+}
+
+void Facility::updateScheduleSpan() {
+    const TaskColumns& t = *tasks_;
+    scheduleStart_ = scheduleEnd_ = kNoTime;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        for (TimePoint time : {t.plannedStart[i], t.actualStart[i]})
+            if (time != kNoTime && (scheduleStart_ == kNoTime || time < scheduleStart_))
+                scheduleStart_ = time;
+        for (TimePoint time : {t.plannedEnd[i], t.actualEnd[i]})
+            if (time != kNoTime && (scheduleEnd_ == kNoTime || time > scheduleEnd_))
+                scheduleEnd_ = time;
+    }
 }
 
 EntityIndex Facility::ancestorOfKind(EntityIndex e, EntityKind wanted) const {
@@ -208,27 +215,27 @@ std::vector<EntityIndex> Facility::subtree(EntityIndex e) const {
 }
 
 EntityIndex Facility::findById(std::int64_t id) const {
-    if (!idToIndex_.empty()) {
-        const std::int64_t offset = id - idBase_;
-        return offset >= 0 && offset < std::int64_t(idToIndex_.size()) ? idToIndex_[size_t(offset)]
-                                                                       : kNoEntity;
+    const std::vector<EntityIndex>& direct = fixed_->idToIndex;
+    if (!direct.empty()) {
+        const std::int64_t offset = id - fixed_->idBase;
+        return offset >= 0 && offset < std::int64_t(direct.size()) ? direct[size_t(offset)] : kNoEntity;
     }
-    const auto found = std::lower_bound(entities_.id.begin(), entities_.id.end(), id);
-    return found != entities_.id.end() && *found == id ? EntityIndex(found - entities_.id.begin())
-                                                       : kNoEntity;
+    const std::vector<std::int64_t>& ids = entities_->id;
+    const auto found = std::lower_bound(ids.begin(), ids.end(), id);
+    return found != ids.end() && *found == id ? EntityIndex(found - ids.begin()) : kNoEntity;
 }
 
 EntityIndex Facility::findByName(std::string_view key) const {
-    return lookup(*indexes_, indexes_->byName, entities_.name, key);
+    return lookup(*indexes_, indexes_->byName, entities_->name, key);
 }
 EntityIndex Facility::findByHostname(std::string_view key) const {
-    return lookup(*indexes_, indexes_->byHostname, entities_.hostname, key);
+    return lookup(*indexes_, indexes_->byHostname, entities_->hostname, key);
 }
 EntityIndex Facility::findBySerial(std::string_view key) const {
-    return lookup(*indexes_, indexes_->bySerial, entities_.serial, key);
+    return lookup(*indexes_, indexes_->bySerial, entities_->serial, key);
 }
 EntityIndex Facility::findByUuid(std::string_view key) const {
-    return lookup(*indexes_, indexes_->byUuid, entities_.uuid, key);
+    return lookup(*indexes_, indexes_->byUuid, entities_->uuid, key);
 }
 
 EntityIndex Facility::findGpu(std::string_view hostname, int index) const {
@@ -236,7 +243,7 @@ EntityIndex Facility::findGpu(std::string_view hostname, int index) const {
     if (server == kNoEntity)
         return kNoEntity;
     for (EntityIndex child : children(server))
-        if (kind(child) == EntityKind::Gpu && entities_.slot[size_t(child)] == index)
+        if (kind(child) == EntityKind::Gpu && entities_->slot[size_t(child)] == index)
             return child;
     return kNoEntity;
 }
@@ -248,23 +255,24 @@ std::size_t Facility::memoryBytes() const {
     auto csr = [&](const auto& rows) {
         return bytes(rows.start) + bytes(rows.items);
     };
-    const EntityColumns& e = entities_;
+    const EntityColumns& e = *entities_;
+    const Fixed& x = *fixed_;
+    const TaskColumns& t = *tasks_;
     std::size_t total = bytes(e.id) + bytes(e.kind) + bytes(e.parent) + bytes(e.slot) + bytes(e.pose) +
                         e.name.memoryBytes() + e.subtype.memoryBytes() + e.model.memoryBytes() +
                         e.serial.memoryBytes() + e.hostname.memoryBytes() + e.uuid.memoryBytes() +
                         e.attributes.memoryBytes();
-    total += bytes(cables_.id) + bytes(cables_.a) + bytes(cables_.b) + bytes(cables_.aPort) +
-             bytes(cables_.bPort) + bytes(cables_.type) + bytes(cables_.speedGbps) + bytes(cables_.lengthM) +
-             csr(cables_.route);
-    total += bytes(pipes_.id) + bytes(pipes_.from) + bytes(pipes_.to) + bytes(pipes_.side) +
-             bytes(pipes_.diameterMm) + bytes(pipes_.designFlowLpm) + csr(pipes_.points);
-    total += bytes(feeds_.id) + bytes(feeds_.from) + bytes(feeds_.to) + bytes(feeds_.feed) +
-             bytes(feeds_.ratingKw);
-    total += bytes(tasks_.id) + tasks_.name.memoryBytes() + tasks_.kind.memoryBytes() +
-             tasks_.crew.memoryBytes() + 4 * bytes(tasks_.plannedStart) + bytes(tasks_.status) +
-             csr(tasks_.entities) + csr(tasks_.predecessors);
-    total += csr(children_) + csr(byKind_) + csr(entityTasks_) + bytes(topDown_) + bytes(subtreeBounds_) +
-             bytes(idToIndex_);
+    total += bytes(x.cables.id) + bytes(x.cables.a) + bytes(x.cables.b) + bytes(x.cables.aPort) +
+             bytes(x.cables.bPort) + bytes(x.cables.type) + bytes(x.cables.speedGbps) +
+             bytes(x.cables.lengthM) + csr(x.cables.route);
+    total += bytes(x.pipes.id) + bytes(x.pipes.from) + bytes(x.pipes.to) + bytes(x.pipes.side) +
+             bytes(x.pipes.diameterMm) + bytes(x.pipes.designFlowLpm) + csr(x.pipes.points);
+    total += bytes(x.feeds.id) + bytes(x.feeds.from) + bytes(x.feeds.to) + bytes(x.feeds.feed) +
+             bytes(x.feeds.ratingKw);
+    total += bytes(t.id) + t.name.memoryBytes() + t.kind.memoryBytes() + t.crew.memoryBytes() +
+             4 * bytes(t.plannedStart) + bytes(t.status) + csr(t.entities) + csr(t.predecessors);
+    total += csr(x.children) + csr(x.byKind) + csr(x.entityTasks) + bytes(x.topDown) +
+             bytes(x.subtreeBounds) + bytes(x.idToIndex);
     return total;
 }
 

@@ -34,8 +34,8 @@ private:
     [[noreturn]] void bad(const std::string& what) const { throw ModelError(path_ + ": " + what); }
 
     std::string describeEntity(std::size_t index) const {
-        return "entity " + std::to_string(facility_.entities_.id[index]) + " ('" +
-               std::string(facility_.entities_.name[index]) + "')";
+        return "entity " + std::to_string(facility_.entities_->id[index]) + " ('" +
+               std::string(facility_.entities_->name[index]) + "')";
     }
 
     EntityIndex resolve(std::int64_t id) const { return facility_.findById(id); }
@@ -64,7 +64,7 @@ private:
     }
 
     void readEntities() {
-        EntityColumns& e = facility_.entities_;
+        EntityColumns& e = *facility_.entities_;
         const auto count = std::size_t(db_.queryInteger("SELECT count(*) FROM entity"));
         e.id.reserve(count);
         e.kind.reserve(count);
@@ -98,21 +98,21 @@ private:
     }
 
     void indexIds() {
-        const std::vector<std::int64_t>& ids = facility_.entities_.id;
+        const std::vector<std::int64_t>& ids = facility_.entities_->id;
         if (ids.empty())
             return;
         // Ids are ascending (ORDER BY id). When they are nearly dense, a direct table beats a search.
         const std::int64_t span = ids.back() - ids.front() + 1;
         if (span > std::int64_t(ids.size()) * 2 + 1024)
             return; // sparse: findById falls back to binary search
-        facility_.idBase_ = ids.front();
-        facility_.idToIndex_.assign(size_t(span), kNoEntity);
+        facility_.fixed_->idBase = ids.front();
+        facility_.fixed_->idToIndex.assign(size_t(span), kNoEntity);
         for (std::size_t i = 0; i < ids.size(); ++i)
-            facility_.idToIndex_[size_t(ids[i] - ids.front())] = EntityIndex(i);
+            facility_.fixed_->idToIndex[size_t(ids[i] - ids.front())] = EntityIndex(i);
     }
 
     void resolveParents() {
-        std::vector<EntityIndex>& parent = facility_.entities_.parent;
+        std::vector<EntityIndex>& parent = facility_.entities_->parent;
         parent.resize(parentIds_.size(), kNoEntity);
         for (std::size_t i = 0; i < parentIds_.size(); ++i) {
             if (parentIds_[i] == 0)
@@ -127,7 +127,7 @@ private:
 
     void deriveHierarchy() {
         const std::size_t n = facility_.entityCount();
-        const EntityColumns& e = facility_.entities_;
+        const EntityColumns& e = *facility_.entities_;
         std::vector<EntityIndex> all(n);
         for (std::size_t i = 0; i < n; ++i)
             all[i] = EntityIndex(i);
@@ -135,11 +135,11 @@ private:
         // Children grouped by parent (roots under a virtual row n), kinds grouped by code.
         Csr<EntityIndex> withRoots = groupIntoRows(
             n + 1, n, [&](std::size_t i) { return e.parent[i] == kNoEntity ? n : size_t(e.parent[i]); }, all);
-        facility_.byKind_ = groupIntoRows(
+        facility_.fixed_->byKind = groupIntoRows(
             kEntityKindSlots, n, [&](std::size_t i) { return size_t(e.kind[i]); }, all);
 
         // Top-down order by breadth-first search from the roots; anything not reached sits on a cycle.
-        std::vector<EntityIndex>& order = facility_.topDown_;
+        std::vector<EntityIndex>& order = facility_.fixed_->topDown;
         order.reserve(n);
         for (EntityIndex root : withRoots.row(n))
             order.push_back(root);
@@ -155,10 +155,10 @@ private:
         }
         withRoots.start.pop_back();
         withRoots.items.resize(withRoots.start.back());
-        facility_.children_ = std::move(withRoots);
+        facility_.fixed_->children = std::move(withRoots);
 
         // Bounds bottom-up: every entity's own box, grown by its children's subtrees.
-        std::vector<Bounds>& bounds = facility_.subtreeBounds_;
+        std::vector<Bounds>& bounds = facility_.fixed_->subtreeBounds;
         bounds.resize(n);
         for (std::size_t i = 0; i < n; ++i) {
             const Pose& pose = e.pose[i];
@@ -170,11 +170,11 @@ private:
                 bounds[size_t(e.parent[size_t(*it)])].expand(bounds[size_t(*it)]);
         for (std::size_t i = 0; i < n; ++i)
             if (e.parent[i] == kNoEntity)
-                facility_.bounds_.expand(bounds[i]);
+                facility_.fixed_->bounds.expand(bounds[i]);
     }
 
     void readCables() {
-        CableColumns& c = facility_.cables_;
+        CableColumns& c = facility_.fixed_->cables;
         const auto count = std::size_t(db_.queryInteger("SELECT count(*) FROM cable"));
         c.id.reserve(count);
         c.a.reserve(count);
@@ -215,7 +215,7 @@ private:
     }
 
     void readPipes() {
-        PipeColumns& p = facility_.pipes_;
+        PipeColumns& p = facility_.fixed_->pipes;
         sqlite::Statement row(db_,
                               "SELECT id, from_entity, to_entity, side, diameter_mm, design_flow_lpm, points "
                               "FROM pipe_segment ORDER BY id");
@@ -240,7 +240,7 @@ private:
     }
 
     void readFeeds() {
-        FeedColumns& f = facility_.feeds_;
+        FeedColumns& f = facility_.fixed_->feeds;
         sqlite::Statement row(
             db_, "SELECT id, from_entity, to_entity, feed, rating_kw FROM power_feed ORDER BY id");
         while (row.step()) {
@@ -267,7 +267,7 @@ private:
     }
 
     void readTasks() {
-        TaskColumns& t = facility_.tasks_;
+        TaskColumns& t = *facility_.tasks_;
         sqlite::Statement row(db_,
                               "SELECT id, name, kind, planned_start, planned_end, actual_start, actual_end, "
                               "status, crew FROM task ORDER BY id");
@@ -283,16 +283,7 @@ private:
             t.status.push_back(statusFromText(row.text(7)));
             t.crew.push_back(row.text(8));
         }
-        TimePoint& start = facility_.scheduleStart_;
-        TimePoint& end = facility_.scheduleEnd_;
-        for (std::size_t i = 0; i < t.size(); ++i) {
-            for (TimePoint time : {t.plannedStart[i], t.actualStart[i]})
-                if (time != kNoTime && (start == kNoTime || time < start))
-                    start = time;
-            for (TimePoint time : {t.plannedEnd[i], t.actualEnd[i]})
-                if (time != kNoTime && (end == kNoTime || time > end))
-                    end = time;
-        }
+        facility_.updateScheduleSpan();
 
         // Task -> entities, then the reverse, both as compressed rows.
         std::vector<std::uint32_t> linkTask;
@@ -312,7 +303,7 @@ private:
         }
         t.entities = groupIntoRows(
             t.size(), linkTask.size(), [&](std::size_t i) { return linkTask[i]; }, linkEntity);
-        facility_.entityTasks_ = groupIntoRows(
+        facility_.fixed_->entityTasks = groupIntoRows(
             facility_.entityCount(), linkTask.size(), [&](std::size_t i) { return size_t(linkEntity[i]); },
             linkTask);
         readTaskDependencies();
@@ -320,7 +311,7 @@ private:
 
     // The dense index of a task id (ids ascend, ORDER BY id), or none.
     std::optional<std::uint32_t> taskIndex(std::int64_t id) const {
-        const std::vector<std::int64_t>& ids = facility_.tasks_.id;
+        const std::vector<std::int64_t>& ids = facility_.tasks_->id;
         const auto at = std::lower_bound(ids.begin(), ids.end(), id);
         if (at == ids.end() || *at != id)
             return std::nullopt;
@@ -329,7 +320,7 @@ private:
 
     // Task -> the tasks it depends on (the critical path walks these), as compressed rows.
     void readTaskDependencies() {
-        TaskColumns& t = facility_.tasks_;
+        TaskColumns& t = *facility_.tasks_;
         std::vector<std::uint32_t> task, dependsOn;
         sqlite::Statement row(db_,
                               "SELECT task_id, depends_on FROM task_dependency ORDER BY task_id, depends_on");
@@ -351,7 +342,7 @@ private:
     }
 
     void readNotes() {
-        NoteColumns& n = facility_.notes_;
+        NoteColumns& n = *facility_.notes_;
         // Version 3's punch item columns; a version-2 file read as it is has none.
         sqlite::Statement columns(db_, "SELECT count(*) FROM pragma_table_info('note') WHERE name = 'title'");
         const bool punchColumns = columns.step() && columns.integer(0) > 0;
@@ -400,7 +391,7 @@ private:
     }
 
     void readAlertRules() {
-        auto& rules = facility_.alertRules_;
+        auto& rules = facility_.fixed_->alertRules;
         sqlite::Statement exists(db_, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
         exists.bind(1, std::string_view("alert_rule"));
         if (!exists.step() || exists.integer(0) == 0) { // a version-1 file read as it is

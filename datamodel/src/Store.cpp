@@ -263,6 +263,10 @@ void Store::write(const std::function<void(ModelWriter&)>& edit) {
     });
 }
 
+std::int64_t Store::dataVersion() const {
+    return retryingBusy([&] { return d->connection->queryInteger("PRAGMA data_version"); });
+}
+
 std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
     return retryingBusy([&] {
         sqlite::Statement columns(

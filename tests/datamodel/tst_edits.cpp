@@ -6,6 +6,7 @@
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "datamodel/edits/EditedFacility.h"
 #include "datamodel/edits/ProgressEdit.h"
 #include "datamodel/edits/PunchEdit.h"
 #include "datamodel/edits/Revert.h"
@@ -274,6 +275,72 @@ private slots:
         QVERIFY(!authorProblem("").empty());
         QVERIFY(authorProblem("Zoë Müller").empty());
         QVERIFY_THROWS_EXCEPTION(ModelError, applyEdit(*store, progressEdit(open, reopen), {kNow, "x\ny"}));
+    }
+
+    // The window updates its loaded model from each edit instead of reading the file again: the copy
+    // must hold exactly what a load of the file gives, after progress, undo, a punch item's add, its
+    // status moves and its undo, and it shares (does not copy) every part the edit leaves alone.
+    void theModelEditedInMemoryIsWhatAReloadReads() {
+        const QString path = freshCopy(QStringLiteral("memory.db"));
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        Facility model = load(path);
+        const auto check = [&](const Edit& edit, const EditOutcome& outcome, const char* step) {
+            const Facility edited = editedFacility(model, edit, outcome);
+            const Facility reloaded = load(path);
+            QVERIFY2(edited.tasks() == reloaded.tasks(), step);
+            QVERIFY2(edited.notes() == reloaded.notes(), step);
+            QVERIFY2(edited.scheduleStart() == reloaded.scheduleStart(), step);
+            QVERIFY2(edited.scheduleEnd() == reloaded.scheduleEnd(), step);
+            QVERIFY2(&edited.entities() == &model.entities(), step);
+            QVERIFY2(&edited.cables() == &model.cables(), step);
+            QVERIFY2(edit.tasks.empty() == (&edited.tasks() == &model.tasks()), step);
+            QVERIFY2(edit.notes.empty() == (&edited.notes() == &model.notes()), step);
+            model = edited;
+        };
+        const auto racks = model.ofKind(EntityKind::Rack);
+        // Reopened, then done later than the roll-out: the schedule's span grows.
+        ProgressRequest request;
+        request.action = ProgressAction::Reopen;
+        request.entities = {racks[0], racks[1]};
+        request.at = request.now = kNow;
+        const Edit reopen = progressEdit(model, request);
+        check(reopen, applyEdit(*store, reopen, {kNow, "alice"}), "reopen");
+        request.action = ProgressAction::Done;
+        request.allowOutOfOrder = true;
+        const Edit done = progressEdit(model, request);
+        check(done, applyEdit(*store, done, {kNow, "alice"}), "done");
+        QCOMPARE(model.scheduleEnd(), kNow);
+        check(done.inverse(), applyEdit(*store, done.inverse(), {kNow, "alice"}), "undo done");
+        // A punch item added (an id the file gives), moved, closed, and its add undone.
+        PunchRequest punch;
+        punch.entity = racks[2];
+        punch.title = "Loose QSFP cage";
+        punch.blocking = true;
+        punch.due = kNow + 86400;
+        punch.author = "bob";
+        punch.now = kNow;
+        Edit add = punchAddEdit(model, punch);
+        const EditOutcome added = applyEdit(*store, add, {kNow, "bob"});
+        check(add, added, "punch add");
+        add.notes.front().note = added.noteIds.front();
+        for (const NoteStatus status : {NoteStatus::ReadyForReview, NoteStatus::Closed}) {
+            const Edit move = punchStatusEdit(model, added.noteIds.front(), status, kNow + 60);
+            check(move, applyEdit(*store, move, {kNow, "bob"}), "punch status");
+        }
+        QCOMPARE(model.notes().status.back(), NoteStatus::Closed);
+        const Edit reopenItem = punchStatusEdit(model, added.noteIds.front(), NoteStatus::Open, kNow + 120);
+        check(reopenItem, applyEdit(*store, reopenItem, {kNow, "bob"}), "punch reopen");
+        Edit undoAdd; // as the window's undo of the add after the moves: the row as it is now, deleted
+        undoAdd.action = "undo punch add";
+        undoAdd.notes.push_back(
+            {added.noteIds.front(), noteFieldsOf(model, model.notes().size() - 1), {}, {}});
+        const std::size_t notesBefore = model.notes().size();
+        check(undoAdd, applyEdit(*store, undoAdd, {kNow, "bob"}), "punch add undone");
+        QCOMPARE(model.notes().size(), notesBefore - 1);
+        // Not the model the edit was made on: refused, not half applied.
+        Edit unknown = reopen;
+        unknown.tasks.front().task = 999999;
+        QVERIFY_THROWS_EXCEPTION(ModelError, editedFacility(model, unknown, {}));
     }
 
     void punchItemsComeAndGoWithTheirPhotos() {

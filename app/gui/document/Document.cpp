@@ -2,6 +2,7 @@
 
 #include "datamodel/ModelFile.h"
 #include "datamodel/Store.h"
+#include "datamodel/edits/EditedFacility.h"
 #include "gui/document/EditCommand.h"
 #include "gui/document/ScheduleFiles.h"
 
@@ -14,6 +15,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <sys/stat.h>
 
 namespace twin::app {
@@ -76,7 +78,7 @@ Document::Document(QObject* parent)
     watch_ = new QTimer(this);
     watch_->setInterval(kWatchIntervalMs);
     connect(watch_, &QTimer::timeout, this, [this] {
-        if (!model_ || loading_ || fileKeyOf(model_->path) == fileKey_)
+        if (!model_ || loading_ || !changedByAnother())
             return;
         load(model_->path, ChangeEvent::What::Schedule, [this] { emit changedOnDisk(); });
     });
@@ -163,12 +165,18 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
         return std::nullopt;
     }
     std::optional<datamodel::EditOutcome> outcome;
+    bool readAgain = false;
     try {
         // Checked when it was opened; probing again would open and close a descriptor of our own on
         // the file while a background read may hold it (see OpenChecks).
-        if (!writer_)
+        // The first edit of a session reads the model again: the writer's data_version (which tells
+        // another's commits from its own) only counts from its switch into WAL mode at that edit, and
+        // a commit by another since the model was read could slip in before then.
+        if (!writer_) {
             writer_ = datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadWrite,
                                              datamodel::OpenChecks::AlreadyChecked);
+            readAgain = true;
+        }
         outcome = datamodel::applyEdit(*writer_, edit,
                                        {QDateTime::currentSecsSinceEpoch(), author().toStdString()});
     } catch (const std::exception& error) { // nothing may pass through QUndoCommand::redo and the slot
@@ -177,10 +185,73 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
         return std::nullopt;
     }
     lastWriteApplied_ = true;
-    // The views follow from the file: read again off the GUI thread, camera and selection kept.
-    const QString action = QString::fromStdString(edit.action);
-    load(model_->path, ChangeEvent::What::Schedule, [this, action] { emit edited(action); });
+    if (readAgain) {
+        try {
+            writerDataVersion_ = writer_->dataVersion(); // any commit by another from here on moves it
+        } catch (const std::exception&) {
+            writer_.reset();
+        }
+    }
+    if (readAgain || !adoptEdit(edit, *outcome)) {
+        // Read again off the GUI thread instead (camera and selection kept).
+        const QString action = QString::fromStdString(edit.action);
+        load(model_->path, ChangeEvent::What::Schedule, [this, action] { emit edited(action); });
+    }
     return outcome;
+}
+
+bool Document::adoptEdit(const datamodel::Edit& edit, const datamodel::EditOutcome& outcome) {
+    // A read under way started before this edit and would put the model back without it; another
+    // writer's change since the last look would be missing from ours. Either way: read the file.
+    if (loading_ || changedByAnother())
+        return false;
+    std::shared_ptr<const datamodel::Facility> facility;
+    try {
+        facility = std::make_shared<const datamodel::Facility>(
+            datamodel::editedFacility(*model_->facility, edit, outcome));
+    } catch (const std::exception&) {
+        return false; // the loaded model is not the one the edit was made on
+    }
+    ChangeEvent event{ChangeEvent::What::Edit, {}};
+    const datamodel::TaskColumns& tasks = facility->tasks();
+    for (const datamodel::TaskChange& change : edit.tasks) {
+        const auto at = std::lower_bound(tasks.id.begin(), tasks.id.end(), change.task);
+        if (at != tasks.id.end() && *at == change.task)
+            for (const datamodel::EntityIndex entity : tasks.entities.row(std::size_t(at - tasks.id.begin())))
+                event.entities.push_back(entity);
+    }
+    for (const datamodel::NoteChange& change : edit.notes) {
+        const datamodel::NoteFields& fields = change.after ? *change.after : *change.before;
+        if (const datamodel::EntityIndex entity = facility->findById(fields.entity);
+            entity != datamodel::kNoEntity)
+            event.entities.push_back(entity);
+    }
+    std::sort(event.entities.begin(), event.entities.end());
+    event.entities.erase(std::unique(event.entities.begin(), event.entities.end()), event.entities.end());
+    model_ = std::make_shared<const LoadedModel>(model_->path, std::move(facility), model_->loadSeconds);
+    emit changed(event);
+    emit edited(QString::fromStdString(edit.action));
+    return true;
+}
+
+bool Document::changedByAnother() {
+    const std::string key = fileKeyOf(model_->path);
+    if (key == fileKey_)
+        return false;
+    if (writer_) {
+        // The file moved: by our own writer's commits alone when its data_version stands still.
+        try {
+            const std::int64_t version = writer_->dataVersion();
+            const bool another = version != writerDataVersion_;
+            writerDataVersion_ = version;
+            if (!another)
+                fileKey_ = key;
+            return another;
+        } catch (const std::exception&) {
+            return true;
+        }
+    }
+    return true;
 }
 
 QString Document::author() const {

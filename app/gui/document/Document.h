@@ -43,9 +43,9 @@ public:
     bool exportSchedule(const QString& schedulePath);
 
     // Edits (issue 16). `apply` pushes `edit` onto the undo stack as one command, which writes it at
-    // once; the model is then read again in the background and changed(Schedule) announces it with the
-    // entities it touched. False (and editFailed says why) when nothing was written: the file cannot be
-    // written, or its rows changed since the edit was made.
+    // once; the loaded model is then updated from the edit (editedFacility: no reading the file
+    // again) and changed(Edit) announces it with the entities it touched. False (and editFailed says why)
+    // when nothing was written: the file cannot be written, or its rows changed since the edit was made.
     bool apply(datamodel::Edit edit, const QString& text);
     // Writes one edit or its inverse (for EditCommand); nullopt after editFailed.
     std::optional<datamodel::EditOutcome> write(const datamodel::Edit& edit);
@@ -80,6 +80,10 @@ signals:
 
 private:
     void load(const QString& absolutePath, ChangeEvent::What what, std::function<void()> adopted);
+    // The loaded model with `edit` in it, announced; false when it could not be (then it is read).
+    bool adoptEdit(const datamodel::Edit& edit, const datamodel::EditOutcome& outcome);
+    // Whether the file changed since the last look by someone else than our writer.
+    bool changedByAnother();
 
     std::shared_ptr<const LoadedModel> model_;
     std::unique_ptr<datamodel::Store> writer_; // opened for writing at the first edit
@@ -90,6 +94,7 @@ private:
     // descriptor: see OpenChecks), compared every second.
     QTimer* watch_ = nullptr;
     std::string fileKey_;
+    std::int64_t writerDataVersion_ = -1; // PRAGMA data_version on writer_ when we last looked
     bool loading_ = false;
     QUndoStack* undoStack_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;

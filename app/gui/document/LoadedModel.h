@@ -28,11 +28,12 @@ struct LoadedModel {
 };
 
 // What changed in the document, for every view to follow with one signal. `entities`: the dense
-// indexes an edit touched (empty: all of them, or none for a schedule without entity changes).
+// indexes an edit touched, sorted (empty for Model and Schedule: all of them).
 struct ChangeEvent {
     enum class What {
         Model,    // another model (or the same file read again): everything is new
         Schedule, // the same entities, another schedule (an import): views keep camera and selection
+        Edit,     // the same entities and tasks; an edit changed tasks' progress or punch items
     };
     What what = What::Model;
     std::vector<datamodel::EntityIndex> entities;

@@ -152,7 +152,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (event.what == ChangeEvent::What::Model)
             adoptModel(document_->model());
         else
-            adoptSchedule(document_->model());
+            adoptSchedule(document_->model(), event.what);
     });
     connect(document_, &Document::openFailed, this, &MainWindow::showError);
     connect(document_, &Document::scheduleImported, this,
@@ -443,7 +443,7 @@ void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
     emit modelLoaded(path);
 }
 
-void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
+void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model, ChangeEvent::What what) {
     // The same entities with another schedule: the scene, the camera, the selection and live
     // telemetry stay (the scene and live keep reading the entities of the model they were built on,
     // which they hold); what follows the schedule is redone.
@@ -458,7 +458,10 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model) {
     }
     gantt_->setDay(timeline_->day());
     gantt_->showEntity(ganttEntity);
-    indexModel(); // the task names are the new schedule's
+    if (what == ChangeEvent::What::Edit)
+        followEditInWorkbench(); // the same names: the indexes follow without being built again
+    else
+        indexModel(); // the task names are the new schedule's
     showTimelineReport(timeline_->day());
     applyColouring(); // status and timeline colours by the new schedule
     view_->requestRender();

@@ -201,7 +201,9 @@ private:
     void showHoverTip();
     QString describe(int entity) const;
     void adoptModel(std::shared_ptr<const LoadedModel> model);
-    void adoptSchedule(std::shared_ptr<const LoadedModel> model);
+    static bool sameIndexedParts(const LoadedModel& a, const LoadedModel& b);
+    void followEditInWorkbench();
+    void adoptSchedule(std::shared_ptr<const LoadedModel> model, ChangeEvent::What what);
     // The timeline's range and curve and the Gantt, for the model's schedule.
     void showSchedule();
     void showLiveUpdate(const LiveUpdate& update);

@@ -80,7 +80,7 @@ void MainWindow::buildWorkbench() {
             viewState_->setSelection(entity);
             showImpactOf(entity);
         });
-        impact->setEnabled(indexes_ && indexes_->inspector.domainOf(entity).has_value());
+        impact->setEnabled(indexes_ && indexes_->inspector->domainOf(entity).has_value());
         menu.exec(global);
     });
 
@@ -101,14 +101,33 @@ void MainWindow::buildWorkbench() {
     indexing_ = new QFutureWatcher<std::shared_ptr<const WorkbenchIndexes>>(this);
     connect(indexing_, &QFutureWatcherBase::finished, this, [this] {
         std::shared_ptr<const WorkbenchIndexes> built = indexing_->result();
-        if (!built || built->model != model_)
+        if (!built || !model_ || !sameIndexedParts(*built->model, *model_))
             return; // a model that has been replaced since
-        indexes_ = std::move(built);
+        // An edit since only moved progress or punch items: the indexes serve the model as it is.
+        indexes_ = built->model == model_ ? std::move(built) : built->following(model_);
         search_->setIndexes(indexes_);
         inspector_->setIndexes(indexes_);
         showSelectionInDocks();
         emit workbenchReady();
     });
+}
+
+bool MainWindow::sameIndexedParts(const LoadedModel& a, const LoadedModel& b) {
+    // Edited copies share the parts they leave alone (Facility): the same entities (names, serials)
+    // and the same cables mean the same search index and graphs.
+    return &a.facility->entities() == &b.facility->entities() &&
+           &a.facility->cables() == &b.facility->cables() &&
+           a.facility->tasks().name == b.facility->tasks().name;
+}
+
+void MainWindow::followEditInWorkbench() {
+    if (indexes_ && sameIndexedParts(*indexes_->model, *model_)) {
+        indexes_ = indexes_->following(model_);
+        search_->setIndexes(indexes_);
+        inspector_->setIndexes(indexes_);
+    } else if (indexes_) {
+        indexModel();
+    }
 }
 
 void MainWindow::indexModel() {
@@ -165,7 +184,7 @@ void MainWindow::showImpactOf(datamodel::EntityIndex entity) {
             indexes_ ? tr("Select what might fail first") : tr("Still indexing the model"), kStatusMessageMs);
         return;
     }
-    const std::optional<datamodel::GraphDomain> domain = indexes_->inspector.domainOf(entity);
+    const std::optional<datamodel::GraphDomain> domain = indexes_->inspector->domainOf(entity);
     if (!domain) {
         statusBar()->showMessage(
             tr("Nothing depends on %1 for cooling, power or network").arg(utf8(facility()->name(entity))),
@@ -179,7 +198,7 @@ void MainWindow::applyImpact() {
     const std::optional<ImpactHighlight>& highlight = viewState_->impact();
     impact_.reset();
     if (highlight && indexes_)
-        impact_ = indexes_->inspector.impact(highlight->failed, highlight->domain);
+        impact_ = indexes_->inspector->impact(highlight->failed, highlight->domain);
     if (QAction* clear = findChild<QAction*>(QStringLiteral("actionClearImpact")))
         clear->setEnabled(impact_.has_value()); // Esc belongs to walk mode otherwise
     if (impact_) {

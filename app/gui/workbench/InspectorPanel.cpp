@@ -54,7 +54,7 @@ void InspectorPanel::showEntity(datamodel::EntityIndex entity, const std::option
     browser_->setHtml(inspectorHtml(*indexes_, entity, live));
     if (again)
         browser_->verticalScrollBar()->setValue(scrolled);
-    impact_->setEnabled(entity != datamodel::kNoEntity && indexes_->inspector.domainOf(entity).has_value());
+    impact_->setEnabled(entity != datamodel::kNoEntity && indexes_->inspector->domainOf(entity).has_value());
     setWindowTitle(entity == datamodel::kNoEntity
                        ? tr("Inspector")
                        : tr("Inspector: %1")

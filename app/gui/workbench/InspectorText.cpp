@@ -77,7 +77,7 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
         return tr(
             "<p style='color:#666'>Select something in the view, the tree or the search field to see what "
             "it is, what it is plugged into, and what cools and feeds it.</p>");
-    const datamodel::Inspection found = indexes.inspector.inspect(entity);
+    const datamodel::Inspection found = indexes.inspector->inspect(entity, &f);
     const datamodel::EntityColumns& e = f.entities();
     const std::size_t i = std::size_t(entity);
     QString html =

@@ -18,7 +18,7 @@ void SearchResultsModel::setIndexes(std::shared_ptr<const WorkbenchIndexes> inde
 void SearchResultsModel::setQuery(const QString& query) {
     beginResetModel();
     query_ = query;
-    result_ = indexes_ ? indexes_->search.search(query.toStdString(), kListed, std::nullopt, kCountedUpTo)
+    result_ = indexes_ ? indexes_->search->search(query.toStdString(), kListed, std::nullopt, kCountedUpTo)
                        : datamodel::SearchResult{};
     endResetModel();
 }

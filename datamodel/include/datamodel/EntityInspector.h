@@ -43,7 +43,9 @@ class EntityInspector {
 public:
     explicit EntityInspector(const Facility& facility); // keeps a reference: the facility outlives it
 
-    Inspection inspect(EntityIndex entity) const;
+    // `now`: the model as edits left it since this was built (the same entities and tasks, their
+    // progress and the punch items changed), to read tasks and notes from; null: the one built on.
+    Inspection inspect(EntityIndex entity, const Facility* now = nullptr) const;
     Impact impact(EntityIndex failed, GraphDomain domain) const;
     // The domain an element supplies: a CDU or chiller cooling, a busway or substation power, a
     // switch the network; for anything else the first domain in which something depends on it, or

@@ -153,37 +153,40 @@ class Facility {
 public:
     Facility();
     ~Facility();
+    // Copies share every part with the original (they are immutable): cheap.
+    Facility(const Facility&);
+    Facility& operator=(const Facility&);
     Facility(Facility&&) noexcept;
     Facility& operator=(Facility&&) noexcept;
 
-    std::size_t entityCount() const { return entities_.id.size(); }
-    const EntityColumns& entities() const { return entities_; }
-    const CableColumns& cables() const { return cables_; }
-    const PipeColumns& pipes() const { return pipes_; }
-    const FeedColumns& feeds() const { return feeds_; }
-    const TaskColumns& tasks() const { return tasks_; }
-    const NoteColumns& notes() const { return notes_; }
+    std::size_t entityCount() const { return entities_->id.size(); }
+    const EntityColumns& entities() const { return *entities_; }
+    const CableColumns& cables() const { return fixed_->cables; }
+    const PipeColumns& pipes() const { return fixed_->pipes; }
+    const FeedColumns& feeds() const { return fixed_->feeds; }
+    const TaskColumns& tasks() const { return *tasks_; }
+    const NoteColumns& notes() const { return *notes_; }
     // Threshold rules for live telemetry (the defaults for a version-1 file, which has none).
-    const std::vector<AlertRule>& alertRules() const { return alertRules_; }
+    const std::vector<AlertRule>& alertRules() const { return fixed_->alertRules; }
 
-    EntityKind kind(EntityIndex e) const { return entities_.kind[size_t(e)]; }
-    EntityIndex parent(EntityIndex e) const { return entities_.parent[size_t(e)]; }
-    std::string_view name(EntityIndex e) const { return entities_.name[size_t(e)]; }
-    const Pose& pose(EntityIndex e) const { return entities_.pose[size_t(e)]; }
-    std::span<const EntityIndex> children(EntityIndex e) const { return children_.row(size_t(e)); }
+    EntityKind kind(EntityIndex e) const { return entities_->kind[size_t(e)]; }
+    EntityIndex parent(EntityIndex e) const { return entities_->parent[size_t(e)]; }
+    std::string_view name(EntityIndex e) const { return entities_->name[size_t(e)]; }
+    const Pose& pose(EntityIndex e) const { return entities_->pose[size_t(e)]; }
+    std::span<const EntityIndex> children(EntityIndex e) const { return fixed_->children.row(size_t(e)); }
     // Every entity of a kind, in dense order.
-    std::span<const EntityIndex> ofKind(EntityKind kind) const { return byKind_.row(size_t(kind)); }
+    std::span<const EntityIndex> ofKind(EntityKind kind) const { return fixed_->byKind.row(size_t(kind)); }
     std::size_t count(EntityKind kind) const { return ofKind(kind).size(); }
     // Parents before children: the order to propagate anything down the hierarchy.
-    std::span<const EntityIndex> topDownOrder() const { return topDown_; }
+    std::span<const EntityIndex> topDownOrder() const { return fixed_->topDown; }
     // The nearest ancestor (or the entity itself) of the given kind, or kNoEntity.
     EntityIndex ancestorOfKind(EntityIndex e, EntityKind kind) const;
     // The entity and everything below it, depth first.
     std::vector<EntityIndex> subtree(EntityIndex e) const;
 
     // Bounds of an entity together with everything below it, and of the whole facility.
-    const Bounds& subtreeBounds(EntityIndex e) const { return subtreeBounds_[size_t(e)]; }
-    const Bounds& bounds() const { return bounds_; }
+    const Bounds& subtreeBounds(EntityIndex e) const { return fixed_->subtreeBounds[size_t(e)]; }
+    const Bounds& bounds() const { return fixed_->bounds; }
 
     // Lookups; kNoEntity when absent. The hash indexes are built on first use (not at load).
     EntityIndex findById(std::int64_t id) const;
@@ -195,7 +198,7 @@ public:
     EntityIndex findGpu(std::string_view hostname, int index) const;
 
     // Tasks linked to an entity itself (not to its ancestors).
-    std::span<const std::uint32_t> tasksOf(EntityIndex e) const { return entityTasks_.row(size_t(e)); }
+    std::span<const std::uint32_t> tasksOf(EntityIndex e) const { return fixed_->entityTasks.row(size_t(e)); }
     TimePoint scheduleStart() const { return scheduleStart_; }
     TimePoint scheduleEnd() const { return scheduleEnd_; }
 
@@ -203,23 +206,34 @@ public:
 
 private:
     friend class FacilityBuilder;
-    EntityColumns entities_;
-    CableColumns cables_;
-    PipeColumns pipes_;
-    FeedColumns feeds_;
-    TaskColumns tasks_;
-    NoteColumns notes_;
-    std::vector<AlertRule> alertRules_;
-    Csr<EntityIndex> children_;
-    Csr<EntityIndex> byKind_;
-    Csr<std::uint32_t> entityTasks_;
-    std::vector<EntityIndex> topDown_;
-    std::vector<Bounds> subtreeBounds_;
-    Bounds bounds_;
-    std::vector<EntityIndex> idToIndex_; // ids are small and dense in practice: a direct table
-    std::int64_t idBase_ = 0;
+    friend class FacilityEditor;
+    // What no edit changes (the network, the hierarchy and its indexes, the rules), shared by a
+    // model and every copy made from it by an edit (see FacilityEditor).
+    struct Fixed {
+        CableColumns cables;
+        PipeColumns pipes;
+        FeedColumns feeds;
+        std::vector<AlertRule> alertRules;
+        Csr<EntityIndex> children;
+        Csr<EntityIndex> byKind;
+        Csr<std::uint32_t> entityTasks;
+        std::vector<EntityIndex> topDown;
+        std::vector<Bounds> subtreeBounds;
+        Bounds bounds;
+        std::vector<EntityIndex> idToIndex; // ids are small and dense in practice: a direct table
+        std::int64_t idBase = 0;
+    };
+    // Each part is immutable once built and shared by copies: an edit copies only the part it changes
+    // (the tasks, the notes, the entities' fields), so an edited copy of a 100,000-GPU model is made
+    // in milliseconds and a reader of the old one keeps a whole, consistent model.
+    std::shared_ptr<EntityColumns> entities_;
+    std::shared_ptr<FacilityIndexes> indexes_; // over *entities_: replaced with it
+    std::shared_ptr<Fixed> fixed_;
+    std::shared_ptr<TaskColumns> tasks_;
+    std::shared_ptr<NoteColumns> notes_;
     TimePoint scheduleStart_ = kNoTime, scheduleEnd_ = kNoTime;
-    mutable std::unique_ptr<FacilityIndexes> indexes_;
+    // The schedule's span from the tasks' planned and actual dates.
+    void updateScheduleSpan();
 };
 
 } // namespace twin::datamodel

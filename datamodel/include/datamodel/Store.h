@@ -57,6 +57,9 @@ public:
     // Every line of the audit log written at or after `since` (kNoTime: all), oldest first. A file of
     // schema version 2 read as it is has no before and after values.
     std::vector<struct AuditRecord> auditLog(TimePoint since = kNoTime) const;
+    // SQLite's PRAGMA data_version: it moves when another connection (another process, another
+    // window) commits, and not for this connection's own commits.
+    std::int64_t dataVersion() const;
 
     // Bulk writing for generators and importers: no journal, no fsync; the caller builds a new file
     // it deletes on failure. Ends with a rollback journal (a single self-contained file) and ANALYZE.

@@ -1,0 +1,111 @@
+#include "datamodel/edits/EditedFacility.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace twin::datamodel {
+
+// Writes the changed parts of a copy; a friend of Facility.
+class FacilityEditor {
+public:
+    static void applyTasks(Facility& facility, const std::vector<TaskChange>& changes) {
+        auto tasks = std::make_shared<TaskColumns>(*facility.tasks_);
+        for (const TaskChange& change : changes) {
+            const auto at = std::lower_bound(tasks->id.begin(), tasks->id.end(), change.task);
+            if (at == tasks->id.end() || *at != change.task)
+                throw ModelError("task " + std::to_string(change.task) + " is not in the loaded model");
+            const auto t = std::size_t(at - tasks->id.begin());
+            tasks->actualStart[t] = change.after.actualStart;
+            tasks->actualEnd[t] = change.after.actualEnd;
+            tasks->status[t] = change.after.status;
+        }
+        facility.tasks_ = std::move(tasks);
+        facility.updateScheduleSpan();
+    }
+
+    // Punch items are few (hundreds): the columns are written again, in id order as the loader reads
+    // them, with the changed rows replaced, the deleted left out and the added put in place.
+    static void applyNotes(Facility& facility, const std::vector<NoteChange>& changes,
+                           const std::vector<std::int64_t>& ids) {
+        const NoteColumns& old = *facility.notes_;
+        // By id, what each changed row holds afterwards (nullopt: deleted); a later change of the same
+        // row in one edit wins, as it did in the file.
+        std::map<std::int64_t, std::optional<NoteFields>> changed;
+        for (std::size_t c = 0; c < changes.size(); ++c) {
+            const std::int64_t id = c < ids.size() && ids[c] != 0 ? ids[c] : changes[c].note;
+            const bool loaded = std::binary_search(old.id.begin(), old.id.end(), id) || changed.count(id);
+            if (changes[c].before && !loaded)
+                throw ModelError("punch item " + std::to_string(id) + " is not in the loaded model");
+            changed[id] = changes[c].after;
+        }
+        // Both in id order: merged, as the loader reads the table (ORDER BY id).
+        auto notes = std::make_shared<NoteColumns>();
+        std::size_t row = 0;
+        auto next = changed.begin();
+        while (row < old.size() || next != changed.end()) {
+            if (next == changed.end() || (row < old.size() && old.id[row] < next->first)) {
+                copyRow(*notes, old, row++);
+                continue;
+            }
+            if (row < old.size() && old.id[row] == next->first)
+                ++row; // replaced or deleted
+            if (next->second)
+                push(*notes, facility, next->first, *next->second);
+            ++next;
+        }
+        facility.notes_ = std::move(notes);
+    }
+
+private:
+    static void push(NoteColumns& n, const Facility& facility, std::int64_t id, const NoteFields& fields) {
+        const EntityIndex entity = facility.findById(fields.entity);
+        if (entity == kNoEntity)
+            throw ModelError("punch item " + std::to_string(id) + ": entity " +
+                             std::to_string(fields.entity) + " is not in the loaded model");
+        n.id.push_back(id);
+        n.entity.push_back(entity);
+        n.text.push_back(fields.text);
+        n.author.push_back(fields.author);
+        n.createdAt.push_back(fields.createdAt);
+        // As the loader reads it: closed without a date is closed since it was written.
+        n.closedAt.push_back(fields.closedAt == kNoTime && fields.status == NoteStatus::Closed
+                                 ? fields.createdAt
+                                 : fields.closedAt);
+        n.blocking.push_back(fields.blocking);
+        n.title.push_back(fields.title);
+        n.assignee.push_back(fields.assignee);
+        n.pin.push_back(fields.pin);
+        n.priority.push_back(fields.priority);
+        n.due.push_back(fields.due);
+        n.status.push_back(fields.status);
+    }
+
+    static void copyRow(NoteColumns& n, const NoteColumns& old, std::size_t r) {
+        n.id.push_back(old.id[r]);
+        n.entity.push_back(old.entity[r]);
+        n.text.push_back(old.text[r]);
+        n.author.push_back(old.author[r]);
+        n.createdAt.push_back(old.createdAt[r]);
+        n.closedAt.push_back(old.closedAt[r]);
+        n.blocking.push_back(old.blocking[r]);
+        n.title.push_back(old.title[r]);
+        n.assignee.push_back(old.assignee[r]);
+        n.pin.push_back(old.pin[r]);
+        n.priority.push_back(old.priority[r]);
+        n.due.push_back(old.due[r]);
+        n.status.push_back(old.status[r]);
+    }
+};
+
+Facility editedFacility(const Facility& facility, const Edit& edit, const EditOutcome& outcome) {
+    Facility edited(facility);
+    if (!edit.tasks.empty())
+        FacilityEditor::applyTasks(edited, edit.tasks);
+    if (!edit.notes.empty())
+        FacilityEditor::applyNotes(edited, edit.notes, outcome.noteIds);
+    return edited;
+}
+
+} // namespace twin::datamodel
