@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -48,8 +49,10 @@ void ViewPainter::paintXRay(const ViewSettings& settings, scene::FacilityScene& 
 }
 
 void ViewPainter::paintSelection(const ViewSettings& settings, scene::FacilityScene& scene) const {
-    if (scene.selected() != settings.selection)
-        scene.select(settings.selection);
+    if (scene.selected() != settings.selection ||
+        !std::equal(scene.alsoSelected().begin(), scene.alsoSelected().end(), settings.alsoSelected.begin(),
+                    settings.alsoSelected.end()))
+        scene.select(settings.selection, settings.alsoSelected);
 }
 
 bool ViewPainter::paintColouring(const Colouring& colouring, const ColouringSources& sources,

@@ -54,7 +54,10 @@ struct ViewSettings {
     std::array<bool, std::size(scene::kAllLayers)> layersShown{true, true, true, true, true};
     std::optional<scene::Layer> xRay;                        // nothing: x-ray off
     datamodel::EntityIndex selection = datamodel::kNoEntity; // with everything below it
-    std::optional<scene::CameraPose> camera;                 // nothing: where the view starts (overview)
+    // More selected with it (Ctrl+click, a box): ascending, never `selection`. An edit on the selection
+    // is one edit of them all; the inspector shows `selection`, the one chosen last.
+    std::vector<datamodel::EntityIndex> alsoSelected;
+    std::optional<scene::CameraPose> camera; // nothing: where the view starts (overview)
 
     bool layerShown(scene::Layer layer) const { return layersShown[std::size_t(layer)]; }
     bool operator==(const ViewSettings&) const = default;

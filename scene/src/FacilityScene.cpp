@@ -75,6 +75,10 @@ std::int32_t FacilityScene::selected() const {
     return d->selected;
 }
 
+const std::vector<std::int32_t>& FacilityScene::alsoSelected() const {
+    return d->alsoSelected;
+}
+
 void FacilityScene::setLayerVisible(Layer layer, bool visible) {
     d->layerShown[layer] = visible;
     d->applyLayers();

@@ -88,6 +88,7 @@ struct FacilityScene::Private {
     std::vector<datamodel::EntityKind> measuredKinds; // what the values describe
     // Selection on top of any overlay: a flag per entity for the selected entity's whole subtree.
     datamodel::EntityIndex selected = datamodel::kNoEntity;
+    std::vector<std::int32_t> alsoSelected; // more outlined with it (a multi-selection)
     // The selection's outline: a box around it and everything below it, in the highlight colour, over
     // whatever the overlay says (a selected hall keeps its temperatures and states in view).
     vtkSmartPointer<vtkActor> selectionOutline;

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <vtkCellArray.h>
 #include <vtkNew.h>
 #include <vtkOutlineSource.h>
+#include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -184,11 +186,36 @@ void FacilityScene::colourByValue(std::span<const float> values, float low, floa
     d->applyOverlayToAll();
 }
 
-void FacilityScene::select(std::int32_t entity) {
+void FacilityScene::select(std::int32_t entity, std::span<const std::int32_t> also) {
     d->selected = entity;
-    const datamodel::Bounds bounds =
-        entity == datamodel::kNoEntity ? datamodel::Bounds{} : d->facility->subtreeBounds(entity);
-    if (bounds.isEmpty()) {
+    d->alsoSelected.assign(also.begin(), also.end());
+    // One polyline set for every outline: a box's 12 edges each, one actor however many are selected.
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    const auto outline = [&](std::int32_t e) {
+        if (e == datamodel::kNoEntity || std::size_t(e) >= d->facility->entityCount())
+            return;
+        const datamodel::Bounds& bounds = d->facility->subtreeBounds(e);
+        if (bounds.isEmpty())
+            return;
+        // A little larger than the box, so that its edges are not lost in the faces they would share.
+        const float margin = 0.05f;
+        const vtkIdType first = points->GetNumberOfPoints();
+        for (int corner = 0; corner < 8; ++corner)
+            points->InsertNextPoint((corner & 1) ? bounds.max[0] + margin : bounds.min[0] - margin,
+                                    (corner & 2) ? bounds.max[1] + margin : bounds.min[1] - margin,
+                                    (corner & 4) ? bounds.max[2] + margin : bounds.min[2] - margin);
+        static constexpr int kEdges[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3},
+                                              {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+        for (const auto& edge : kEdges) {
+            const vtkIdType ends[2] = {first + edge[0], first + edge[1]};
+            lines->InsertNextCell(2, ends);
+        }
+    };
+    outline(entity);
+    for (const std::int32_t e : also)
+        outline(e);
+    if (points->GetNumberOfPoints() == 0) {
         if (d->selectionOutline)
             d->selectionOutline->SetVisibility(false);
         return;
@@ -204,13 +231,10 @@ void FacilityScene::select(std::int32_t entity) {
         d->selectionOutline->PickableOff();
         d->renderer->AddActor(d->selectionOutline);
     }
-    // A little larger than the box, so that its edges are not lost in the faces they would share.
-    const float margin = 0.05f;
-    vtkNew<vtkOutlineSource> outline;
-    outline->SetBounds(bounds.min[0] - margin, bounds.max[0] + margin, bounds.min[1] - margin,
-                       bounds.max[1] + margin, bounds.min[2] - margin, bounds.max[2] + margin);
-    outline->Update();
-    vtkPolyDataMapper::SafeDownCast(d->selectionOutline->GetMapper())->SetInputData(outline->GetOutput());
+    vtkNew<vtkPolyData> boxes;
+    boxes->SetPoints(points);
+    boxes->SetLines(lines);
+    vtkPolyDataMapper::SafeDownCast(d->selectionOutline->GetMapper())->SetInputData(boxes);
     d->selectionOutline->SetVisibility(true);
 }
 

@@ -1,6 +1,8 @@
 #include "FacilitySceneParts.h"
 
 #include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
 
 namespace twin::scene {
@@ -30,6 +32,31 @@ std::int32_t FacilityScene::pick(int x, int y) const {
     for (const auto& set : d->sets)
         consider(set->instances);
     return best ? best->second : datamodel::kNoEntity;
+}
+
+std::vector<std::int32_t> FacilityScene::entitiesInBox(datamodel::EntityKind kind, int x0, int y0, int x1,
+                                                       int y1) const {
+    std::vector<std::int32_t> inside;
+    // The camera's composite projection once, then each centre through it: a few thousand racks.
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    vtkMatrix4x4* project =
+        camera->GetCompositeProjectionTransformMatrix(d->renderer->GetTiledAspectRatio(), -1, 1);
+    const int* size = d->renderer->GetSize();
+    for (const datamodel::EntityIndex e : d->facility->ofKind(kind)) {
+        const datamodel::Pose& pose = d->facility->pose(e);
+        const double world[4] = {pose.x, pose.y, pose.z + pose.height / 2, 1.0};
+        double clip[4];
+        project->MultiplyPoint(world, clip);
+        if (clip[3] <= 0.0)
+            continue; // behind the eye
+        const double nx = clip[0] / clip[3], ny = clip[1] / clip[3], nz = clip[2] / clip[3];
+        if (nz < -1.0 || nz > 1.0)
+            continue; // outside the clipping range
+        const double x = (nx + 1.0) / 2.0 * size[0], y = (ny + 1.0) / 2.0 * size[1];
+        if (x >= x0 && x <= x1 + 1 && y >= y0 && y <= y1 + 1)
+            inside.push_back(e);
+    }
+    return inside;
 }
 
 } // namespace twin::scene

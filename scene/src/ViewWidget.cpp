@@ -1,5 +1,6 @@
 #include "scene/ViewWidget.h"
 
+#include "BoxOutline.h"
 #include "CameraFraming.h"
 #include "NavigationStyle.h"
 
@@ -84,6 +85,15 @@ struct ViewWidget::Private {
     std::optional<CameraPose> home;
     bool walking = false;
     QPointF lookFrom; // last pointer position during a walk-mode look drag
+    // Box selection: armed by startBoxSelection(), dragging from boxFrom while boxDragging.
+    bool boxArmed = false, boxDragging = false;
+    QPointF boxFrom;
+    BoxOutline boxOutline;
+    // Display coordinates (device pixels, y up) of a logical position, as the interactor gets them.
+    std::pair<int, int> display(const QPointF& position) const {
+        return {devicePixels(qRound(position.x())),
+                devicePixels(widget->height()) - 1 - devicePixels(qRound(position.y()))};
+    }
 
     // Moves the eye and what it looks at together, keeping the eye at standing height.
     void walk(double forward, double sideways) {
@@ -473,7 +483,22 @@ void ViewWidget::Private::paint() {
     gl->glBindFramebuffer(GL_FRAMEBUFFER, surface->defaultFramebufferObject());
 }
 
+void ViewWidget::startBoxSelection() {
+    d->boxArmed = true;
+    setCursor(Qt::CrossCursor);
+}
+
+bool ViewWidget::isBoxSelecting() const {
+    return d->boxArmed;
+}
+
 void ViewWidget::mousePressEvent(QMouseEvent* event) {
+    if (d->boxArmed && event->button() == Qt::LeftButton) {
+        d->boxDragging = true;
+        d->boxFrom = event->position();
+        event->accept();
+        return;
+    }
     if (d->walking && event->button() == Qt::LeftButton) {
         d->lookFrom = d->pressedAt = event->position();
         event->accept();
@@ -501,6 +526,18 @@ void ViewWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (d->boxDragging && event->button() == Qt::LeftButton) {
+        d->boxDragging = d->boxArmed = false;
+        unsetCursor();
+        d->boxOutline.hide();
+        requestRender();
+        const auto [x0, y0] = d->display(d->boxFrom);
+        const auto [x1, y1] = d->display(event->position());
+        event->accept();
+        emit boxSelected(std::min(x0, x1), std::min(y0, y1), std::max(x0, x1), std::max(y0, y1),
+                         event->modifiers());
+        return;
+    }
     if (d->walking && event->button() == Qt::LeftButton) {
         event->accept();
         emit cameraChanged();
@@ -510,7 +547,7 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton &&
         (event->position() - d->pressedAt).manhattanLength() <= d->kClickSlop) {
         const int* position = d->interactor->GetEventPosition();
-        emit clicked(position[0], position[1]);
+        emit clicked(position[0], position[1], event->modifiers());
     }
     // A right click that did not drag (a right drag zooms): the context menu's place.
     const bool rightClick = event->button() == Qt::RightButton &&
@@ -537,6 +574,14 @@ void ViewWidget::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void ViewWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (d->boxDragging) {
+        const auto [x0, y0] = d->display(d->boxFrom);
+        const auto [x1, y1] = d->display(event->position());
+        d->boxOutline.show(d->renderer, x0, y0, x1, y1);
+        requestRender();
+        event->accept();
+        return;
+    }
     if (d->walking && event->buttons().testFlag(Qt::LeftButton)) {
         // Turn the head: yaw about the vertical through the eye, pitch kept within +-80 degrees.
         constexpr double kDegreesPerPixel = 0.25;
@@ -587,6 +632,14 @@ void ViewWidget::wheelEvent(QWheelEvent* event) {
 }
 
 void ViewWidget::keyPressEvent(QKeyEvent* event) {
+    if (d->boxArmed && event->key() == Qt::Key_Escape) {
+        d->boxArmed = d->boxDragging = false;
+        d->boxOutline.hide();
+        unsetCursor();
+        requestRender();
+        event->accept();
+        return;
+    }
     if (d->walking) {
         const double step = kWalkStep * (event->modifiers().testFlag(Qt::ShiftModifier) ? 4.0 : 1.0);
         switch (event->key()) {

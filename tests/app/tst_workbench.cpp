@@ -7,6 +7,7 @@
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "datamodel/edits/ProgressEdit.h"
 #include "gui/document/Document.h"
 #include "gui/timeline/GanttChart.h"
 #include "gui/timeline/GanttPanel.h"
@@ -54,6 +55,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -924,6 +926,116 @@ private slots:
             twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
         QCOMPARE(after.back().author, std::string("Zoë Müller"));
         QCOMPARE(after.back().action, std::string("undo progress reopen"));
+    }
+
+    // Many racks at once: a box dragged over the view (Edit > Select in Box) selects the racks seen in
+    // it, Ctrl+click takes one out and puts it back, and progress on the selection is one edit of them
+    // all: one undo step, every rack's tasks in the file, and one undo takes it all back.
+    void aBoxAndCtrlClicksSelectManyRacksAndOneEditMarksThemAll() {
+        const QString path = dir_.filePath(QStringLiteral("many.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 2048;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const auto& f = *window.facility();
+        const EntityIndex hall = f.ofKind(EntityKind::Hall).front();
+        const auto hallView = twin::scene::cameraPreset(f, QStringLiteral("hall:1"));
+        QVERIFY(hallView);
+        window.view()->setCameraPose(*hallView);
+        window.view()->renderNow();
+        twin::scene::ViewWidget* view = window.view();
+        const auto dragBox = [&](QPoint from, QPoint to, Qt::KeyboardModifiers keys) {
+            window.findChild<QAction*>(QStringLiteral("actionSelectInBox"))->trigger();
+            QVERIFY(view->isBoxSelecting());
+            QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, from);
+            QTest::mouseMove(view, (from + to) / 2);
+            QTest::mouseRelease(view, Qt::LeftButton, keys, to);
+            QVERIFY(!view->isBoxSelecting());
+        };
+        // The whole view: every rack of the hall it frames, and only racks.
+        dragBox(QPoint(2, 2), QPoint(view->width() - 3, view->height() - 3), Qt::NoModifier);
+        const std::vector<EntityIndex> all = window.viewState()->selectedEntities();
+        std::size_t hallRacks = 0;
+        for (const EntityIndex rack : f.ofKind(EntityKind::Rack))
+            hallRacks += f.ancestorOfKind(rack, EntityKind::Hall) == hall ? 1 : 0;
+        QVERIFY2(all.size() >= hallRacks, qPrintable(QString::number(all.size())));
+        for (const EntityIndex e : all)
+            QVERIFY(f.kind(e) == EntityKind::Rack || f.kind(e) == EntityKind::NetworkRack);
+        QCOMPARE(std::vector<int>(window.facilityScene()->alsoSelected().begin(),
+                                  window.facilityScene()->alsoSelected().end()),
+                 std::vector<int>(all.begin() + 1, all.end())); // every one outlined
+        QVERIFY2(window.statusBar()->currentMessage().contains(QString::number(all.size()) +
+                                                               QStringLiteral(" selected")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        if (qEnvironmentVariableIsSet("TWIN_BOX_PNG"))
+            frame(window).save(qEnvironmentVariable("TWIN_BOX_PNG"));
+        // A box over the left part of them: fewer, but some (the racks may sit anywhere in the view: the
+        // box grows by eighths until it holds some).
+        int split = 0;
+        std::size_t part = 0;
+        for (int eighth = 1; eighth < 8 && (part == 0 || part == all.size()); ++eighth) {
+            split = view->width() * eighth / 8;
+            dragBox(QPoint(2, 2), QPoint(split, view->height() - 3), Qt::NoModifier);
+            part = window.viewState()->selectedEntities().size();
+        }
+        QVERIFY2(part > 0 && part < all.size(), qPrintable(QString::number(part)));
+        // Ctrl with a box over the rest: all of them again.
+        dragBox(QPoint(split, 2), QPoint(view->width() - 3, view->height() - 3), Qt::ControlModifier);
+        QCOMPARE(window.viewState()->selectedEntities().size(), all.size());
+        // Ctrl+click on what is in the middle of the view (up close to a rack): in, and again: out.
+        const EntityIndex firstRack = *std::find_if(
+            all.begin(), all.end(), [&](EntityIndex e) { return f.kind(e) == EntityKind::Rack; });
+        const auto rackView = twin::scene::cameraPreset(
+            f, QStringLiteral("rack:") + QString::fromStdString(std::string(f.name(firstRack))));
+        QVERIFY(rackView);
+        view->setCameraPose(*rackView);
+        view->renderNow();
+        const QPoint centre = view->rect().center();
+        const EntityIndex underPointer =
+            window.facilityScene()->pick(centre.x(), view->height() - 1 - centre.y());
+        QVERIFY(underPointer != kNoEntity);
+        const bool wasIn = std::find(all.begin(), all.end(), underPointer) != all.end();
+        QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, centre);
+        QCOMPARE(window.viewState()->selectedEntities().size(), wasIn ? all.size() - 1 : all.size() + 1);
+        QCOMPARE(window.viewState()->selection() == underPointer, !wasIn); // the inspector shows it
+        QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, centre);
+        QCOMPARE(window.viewState()->selectedEntities().size(), all.size());
+        QCOMPARE(window.viewState()->selection() == underPointer, wasIn);
+        view->setCameraPose(*hallView);
+        view->renderNow();
+
+        // One edit of them all.
+        const auto openTasks = [&] {
+            std::size_t open = 0;
+            for (const std::uint32_t t : twin::datamodel::tasksOfEntities(*window.facility(), all))
+                open += window.facility()->tasks().actualEnd[t] == kNoTime ? 1 : 0;
+            return open;
+        };
+        QCOMPARE(openTasks(), std::size_t(0));
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Reopen));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 20000);
+        const std::size_t tasks = twin::datamodel::tasksOfEntities(*window.facility(), all).size();
+        QVERIFY(tasks >= all.size());
+        QCOMPARE(openTasks(), tasks);
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        const auto log =
+            twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
+        QCOMPARE(log.size(), tasks);
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(recorded.count(), 2);
+        QCOMPARE(openTasks(), std::size_t(0));
+        // A plain click lets the others go.
+        view->setCameraPose(*rackView);
+        view->renderNow();
+        QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, centre);
+        QCOMPARE(window.viewState()->selectedEntities(), std::vector<EntityIndex>{underPointer});
+        QVERIFY(window.facilityScene()->alsoSelected().empty());
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

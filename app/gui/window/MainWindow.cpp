@@ -110,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(view_, &scene::ViewWidget::cameraChanged, viewState_,
             [this] { viewState_->setCamera(view_->cameraPose(), CameraMove::Followed); });
     connect(view_, &scene::ViewWidget::clicked, this, &MainWindow::describePicked);
+    connect(view_, &scene::ViewWidget::boxSelected, this, &MainWindow::selectInBox);
     // A double click flies to what is under the pointer and frames it.
     connect(view_, &scene::ViewWidget::doubleClicked, this, [this](int x, int y) {
         if (!facilityScene_)
@@ -348,10 +349,18 @@ void MainWindow::applyColouring() {
         emit timelineShown();
 }
 
-void MainWindow::describePicked(int x, int y) {
+void MainWindow::describePicked(int x, int y, Qt::KeyboardModifiers modifiers) {
     if (!facilityScene_)
         return;
     const datamodel::EntityIndex entity = facilityScene_->pick(x, y);
+    // Ctrl+click adds to the selection (or takes out); empty space with Ctrl changes nothing.
+    if (modifiers.testFlag(Qt::ControlModifier)) {
+        viewState_->toggleInSelection(entity);
+        describeSelection();
+        view_->requestRender();
+        emit entityPicked(viewState_->selection());
+        return;
+    }
     // Selecting a rack, row or hall highlights everything in it; clicking empty space clears it.
     viewState_->setSelection(entity);
     requestHistory();
@@ -362,6 +371,34 @@ void MainWindow::describePicked(int x, int y) {
     else
         statusBar()->showMessage(describe(entity));
     emit entityPicked(entity);
+}
+
+void MainWindow::selectInBox(int x0, int y0, int x1, int y1, Qt::KeyboardModifiers modifiers) {
+    if (!facilityScene_)
+        return;
+    // The racks seen in the box (the unit work is recorded on); network racks too.
+    std::vector<datamodel::EntityIndex> racks =
+        facilityScene_->entitiesInBox(datamodel::EntityKind::Rack, x0, y0, x1, y1);
+    const std::vector<datamodel::EntityIndex> network =
+        facilityScene_->entitiesInBox(datamodel::EntityKind::NetworkRack, x0, y0, x1, y1);
+    racks.insert(racks.end(), network.begin(), network.end());
+    viewState_->selectAll(racks, modifiers.testFlag(Qt::ControlModifier));
+    describeSelection();
+    view_->requestRender();
+    emit entityPicked(viewState_->selection());
+}
+
+void MainWindow::describeSelection() {
+    const std::vector<datamodel::EntityIndex> all = viewState_->selectedEntities();
+    if (all.empty())
+        statusBar()->clearMessage();
+    else if (all.size() == 1)
+        statusBar()->showMessage(describe(all.front()));
+    else
+        statusBar()->showMessage(tr("%1 selected: %2 and %3 more (Ctrl+click adds or takes out)")
+                                     .arg(all.size())
+                                     .arg(utf8(facility()->name(all.front())))
+                                     .arg(all.size() - 1));
 }
 
 void MainWindow::showHoverTip() {

@@ -197,7 +197,10 @@ private:
     void askBeforeScheduleImport(const QString& question, const QString& losses);
     void updateDetail();
     void applyViewState(ViewState::Aspect aspect);
-    void describePicked(int x, int y);
+    void describePicked(int x, int y, Qt::KeyboardModifiers modifiers);
+    void selectInBox(int x0, int y0, int x1, int y1, Qt::KeyboardModifiers modifiers);
+    // The selection in the status bar: what it is, or how many and the first.
+    void describeSelection();
     void showHoverTip();
     QString describe(int entity) const;
     void adoptModel(std::shared_ptr<const LoadedModel> model);

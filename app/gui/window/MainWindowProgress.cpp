@@ -5,6 +5,7 @@
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
+#include "scene/ViewWidget.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -102,6 +103,15 @@ void MainWindow::buildProgressMenu(QMenu* editMenu) {
                 recordProgress(what);
         });
     }
+    QAction* box = editMenu->addAction(tr("Select in &Box"), this, [this] {
+        view_->startBoxSelection();
+        statusBar()->showMessage(tr("Drag a box over the racks to select (Ctrl: add to the selection; "
+                                    "Esc: cancel)"),
+                                 kStatusMessageMs);
+    });
+    box->setObjectName(QStringLiteral("actionSelectInBox"));
+    box->setShortcut(QKeySequence(Qt::Key_B));
+    box->setToolTip(tr("Select the racks in a box dragged over the view; Ctrl+click adds one"));
     QAction* name = editMenu->addAction(tr("Your &Name..."), this, &MainWindow::askForAuthor);
     name->setObjectName(QStringLiteral("actionYourName"));
     name->setToolTip(tr("Who the audit log names for your edits (default: your login name)"));
@@ -161,12 +171,14 @@ void MainWindow::confirmOutOfOrder(const QString& why, ProgressAction action, co
 }
 
 bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bool allowOutOfOrder) {
-    const datamodel::EntityIndex entity = viewState_->selection();
-    if (!model_ || entity == datamodel::kNoEntity)
+    // Everything selected, as one edit (a row of 30 racks done is one undo).
+    const std::vector<datamodel::EntityIndex> selected = viewState_->selectedEntities();
+    if (!model_ || selected.empty())
         return false;
+    const datamodel::EntityIndex entity = selected.front();
     datamodel::ProgressRequest request;
     request.action = action;
-    request.entities = {entity};
+    request.entities = selected;
     request.now = request.at = QDateTime::currentSecsSinceEpoch();
     request.reason = reason.toStdString();
     request.allowOutOfOrder = allowOutOfOrder;
@@ -183,7 +195,10 @@ bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bo
         }
         return false;
     }
-    const QString name = utf8(facility()->name(entity));
+    const QString name =
+        selected.size() == 1
+            ? utf8(facility()->name(entity))
+            : tr("%1 and %2 more").arg(utf8(facility()->name(entity))).arg(selected.size() - 1);
     if (edit.empty()) {
         const QString why = tr("Nothing to record: %1's tasks are %2 already")
                                 .arg(name, QString::fromLatin1(datamodel::progressActionName(action).data()));

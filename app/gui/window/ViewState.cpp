@@ -1,5 +1,7 @@
 #include "gui/window/ViewState.h"
 
+#include <algorithm>
+
 namespace twin::app {
 
 void ViewState::setSettings(const ViewSettings& settings, CameraMove move) {
@@ -9,7 +11,13 @@ void ViewState::setSettings(const ViewSettings& settings, CameraMove move) {
         emit changed(Aspect::Layers);
     }
     setXRay(settings.xRay);
-    setSelection(settings.selection);
+    if (settings.alsoSelected.empty())
+        setSelection(settings.selection);
+    else {
+        std::vector<datamodel::EntityIndex> all{settings.selection};
+        all.insert(all.end(), settings.alsoSelected.begin(), settings.alsoSelected.end());
+        selectAll(all);
+    }
     setImpact(settings.impact);
     if (settings.camera)
         setCamera(*settings.camera, move);
@@ -37,10 +45,61 @@ void ViewState::setXRay(std::optional<scene::Layer> focus) {
 }
 
 void ViewState::setSelection(datamodel::EntityIndex entity) {
-    if (settings_.selection == entity)
+    if (settings_.selection == entity && settings_.alsoSelected.empty())
         return;
     settings_.selection = entity;
+    settings_.alsoSelected.clear();
     emit changed(Aspect::Selection);
+}
+
+void ViewState::toggleInSelection(datamodel::EntityIndex entity) {
+    if (entity == datamodel::kNoEntity)
+        return;
+    std::vector<datamodel::EntityIndex>& also = settings_.alsoSelected;
+    if (entity == settings_.selection) {
+        // Out; the shown one becomes the last of the others (the highest: no order of choosing is kept).
+        settings_.selection = also.empty() ? datamodel::kNoEntity : also.back();
+        if (!also.empty())
+            also.pop_back();
+    } else if (const auto at = std::lower_bound(also.begin(), also.end(), entity);
+               at != also.end() && *at == entity) {
+        also.erase(at);
+    } else {
+        if (settings_.selection != datamodel::kNoEntity)
+            also.insert(std::lower_bound(also.begin(), also.end(), settings_.selection), settings_.selection);
+        settings_.selection = entity;
+    }
+    emit changed(Aspect::Selection);
+}
+
+void ViewState::selectAll(std::span<const datamodel::EntityIndex> entities, bool add) {
+    std::vector<datamodel::EntityIndex> all =
+        add ? selectedEntities() : std::vector<datamodel::EntityIndex>();
+    all.insert(all.end(), entities.begin(), entities.end());
+    std::erase(all, datamodel::kNoEntity);
+    if (all.empty()) {
+        setSelection(datamodel::kNoEntity);
+        return;
+    }
+    const datamodel::EntityIndex shown =
+        add && settings_.selection != datamodel::kNoEntity ? settings_.selection : all.front();
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    std::erase(all, shown);
+    if (settings_.selection == shown && settings_.alsoSelected == all)
+        return;
+    settings_.selection = shown;
+    settings_.alsoSelected = std::move(all);
+    emit changed(Aspect::Selection);
+}
+
+std::vector<datamodel::EntityIndex> ViewState::selectedEntities() const {
+    std::vector<datamodel::EntityIndex> all;
+    if (settings_.selection == datamodel::kNoEntity)
+        return all;
+    all.push_back(settings_.selection);
+    all.insert(all.end(), settings_.alsoSelected.begin(), settings_.alsoSelected.end());
+    return all;
 }
 
 void ViewState::setImpact(const std::optional<ImpactHighlight>& impact) {

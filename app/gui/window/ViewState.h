@@ -7,6 +7,8 @@
 #include "view/ViewSettings.h"
 
 #include <QObject>
+#include <span>
+#include <vector>
 
 namespace twin::app {
 
@@ -30,7 +32,15 @@ public:
     void setXRay(std::optional<scene::Layer> focus);
     // The entity selected (with everything below it), or kNoEntity.
     datamodel::EntityIndex selection() const { return settings_.selection; }
+    // A plain choice: this one alone (the rest of a multi-selection let go).
     void setSelection(datamodel::EntityIndex entity);
+    // Ctrl+click: `entity` joins the selection (and is the one the inspector shows), or leaves it when
+    // it was in; then the last one chosen before it is shown.
+    void toggleInSelection(datamodel::EntityIndex entity);
+    // A box: these, the first shown in the inspector; `add` (Ctrl): with what was selected.
+    void selectAll(std::span<const datamodel::EntityIndex> entities, bool add = false);
+    // Everything selected: `selection()` first, then the others ascending; empty when nothing is.
+    std::vector<datamodel::EntityIndex> selectedEntities() const;
     // "What fails with this?" shown over the colouring, or nothing.
     const std::optional<ImpactHighlight>& impact() const { return settings_.impact; }
     void setImpact(const std::optional<ImpactHighlight>& impact);

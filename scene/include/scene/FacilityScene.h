@@ -67,6 +67,10 @@ public:
     // origin bottom-left), or -1 (datamodel::kNoEntity) for empty background. Exact: one GPU among all
     // of them when GPUs are drawn there. Renders the scene once more in selection mode.
     std::int32_t pick(int x, int y) const;
+    // The entities of `kind` whose footprint's centre (at half their height) is seen inside the box
+    // between display corners (x0, y0) and (x1, y1), as pick's coordinates, in dense order. The racks
+    // of a box dragged over the floor.
+    std::vector<std::int32_t> entitiesInBox(datamodel::EntityKind kind, int x0, int y0, int x1, int y1) const;
 
     // Overlays: they write the per-instance colour arrays in place (never rebuilding the scene) and
     // stay in force for detail that appears later. One value per entity, indexed by dense index.
@@ -104,8 +108,10 @@ public:
     const DateStamp& dateStamp() const;
     // Selection: an outline in the highlight colour around the entity and everything below it (a
     // rack's servers and GPUs, a row's racks, a hall), over the overlay, whose colours stay; -1 clears it.
-    void select(std::int32_t entity);
+    // `also`: more entities selected with it (Ctrl+click, a box), each outlined the same way.
+    void select(std::int32_t entity, std::span<const std::int32_t> also = {});
     std::int32_t selected() const;
+    const std::vector<std::int32_t>& alsoSelected() const;
     // Layers: hidden ones are not drawn at all. X-ray: every layer but `focus` turns faint and
     // see-through (the floors too), so that one layer shows through everything else, such as the
     // pipes below the floor; nothing clears it.

@@ -52,6 +52,9 @@ public:
     static constexpr double kWalkStep = 0.5; // metres per key press
     void setWalkMode(bool on);
     bool walkMode() const;
+    // The next left drag draws a box (boxSelected) instead of turning the camera; Escape cancels.
+    void startBoxSelection();
+    bool isBoxSelecting() const;
     // Asks for a frame; requests coalesce into one per display refresh. (QWidget::update() would only
     // repaint the widget behind the OpenGL window.)
     void requestRender();
@@ -69,8 +72,12 @@ public:
 signals:
     // The user moved the camera (a drag ended, a wheel step, a navigation key): time to choose detail.
     void cameraChanged();
-    // A left click that did not drag: where, in VTK display coordinates (device pixels, origin bottom-left).
-    void clicked(int x, int y);
+    // A left click that did not drag: where, in VTK display coordinates (device pixels, origin
+    // bottom-left), and the keys held (Ctrl: add to the selection).
+    void clicked(int x, int y, Qt::KeyboardModifiers modifiers);
+    // A box dragged out after startBoxSelection(): its corners in display coordinates (as clicked),
+    // and the keys held when it was let go.
+    void boxSelected(int x0, int y0, int x1, int y1, Qt::KeyboardModifiers modifiers);
     // A right click without a drag (same coordinates as clicked; `global` for a menu there).
     void contextClicked(int x, int y, QPoint global);
     // The pointer rests over the view with no button down (same coordinates as clicked).
