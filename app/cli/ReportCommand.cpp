@@ -22,11 +22,13 @@ constexpr std::size_t kLateListed = 20; // the oldest; late_tasks counts them al
 QJsonObject asJson(const datamodel::Facility& facility, const datamodel::ProgressReport& report) {
     QJsonArray halls;
     for (const datamodel::HallProgress& hall : report.halls)
-        halls.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(hall.name)},
-                                 {QStringLiteral("gpus_total"), qint64(hall.gpus)},
-                                 {QStringLiteral("installed_planned"), qint64(hall.installedPlanned)},
-                                 {QStringLiteral("installed_actual"), qint64(hall.installedActual)},
-                                 {QStringLiteral("percent_complete"), hall.percentComplete}});
+        halls.append(
+            QJsonObject{{QStringLiteral("name"), QString::fromStdString(hall.name)},
+                        {QStringLiteral("gpus_total"), qint64(hall.gpus)},
+                        {QStringLiteral("installed_planned"), qint64(hall.installedPlanned)},
+                        {QStringLiteral("installed_actual"), qint64(hall.installedActual)},
+                        {QStringLiteral("percent_complete"), hall.percentComplete},
+                        {QStringLiteral("open_blocking_punch_items"), qint64(hall.openBlockingPunchItems)}});
     QJsonArray late;
     for (std::size_t i = 0; i < report.lateTasks.size() && i < kLateListed; ++i) {
         const datamodel::LateTask& task = report.lateTasks[i];
@@ -53,17 +55,19 @@ QString asText(const datamodel::Facility& facility, const datamodel::ProgressRep
     };
     QString out = QStringLiteral("Progress at the end of %1 (UTC)\n\n")
                       .arg(QString::fromStdString(datamodel::formatDate(report.at)));
-    out += QStringLiteral("%1 %2 %3 %4\n")
+    out += QStringLiteral("%1 %2 %3 %4 %5\n")
                .arg(QStringLiteral("GPUs installed"), -22)
                .arg(QStringLiteral("planned"), 10)
                .arg(QStringLiteral("actual"), 10)
-               .arg(QStringLiteral("complete"), 9);
+               .arg(QStringLiteral("complete"), 9)
+               .arg(QStringLiteral("blocking"), 9);
     for (const datamodel::HallProgress& hall : report.halls)
-        out += QStringLiteral("%1 %2 %3 %4 %\n")
+        out += QStringLiteral("%1 %2 %3 %4 % %5\n")
                    .arg(QString::fromStdString(hall.name), -22)
                    .arg(hall.installedPlanned, 10)
                    .arg(hall.installedActual, 10)
-                   .arg(hall.percentComplete, 7, 'f', 1);
+                   .arg(hall.percentComplete, 7, 'f', 1)
+                   .arg(hall.openBlockingPunchItems, 9);
     out += QStringLiteral("%1 %2 %3 %4 %\n")
                .arg(QStringLiteral("all (%1 GPUs)").arg(report.gpus), -22)
                .arg(report.installedPlanned, 10)

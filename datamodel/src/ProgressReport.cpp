@@ -116,9 +116,15 @@ ProgressReport progressAt(const Facility& facility, const Schedule& schedule, Ti
             report.lateTasks.push_back({t, plannedEnd});
     }
     const NoteColumns& notes = facility.notes();
-    for (std::uint32_t n = 0; n < notes.size(); ++n)
-        if (notes.blocking[n] && notes.openAt(n, report.at))
-            report.openBlockingNotes.push_back(n);
+    for (std::uint32_t n = 0; n < notes.size(); ++n) {
+        if (!notes.blocking[n] || !notes.openAt(n, report.at))
+            continue;
+        report.openBlockingNotes.push_back(n);
+        for (const auto& [kind, areas] :
+             {std::pair{EntityKind::Hall, &report.halls}, std::pair{EntityKind::Row, &report.rows}})
+            if (const EntityIndex area = facility.ancestorOfKind(notes.entity[n], kind); area != kNoEntity)
+                ++(*areas)[areaOf[std::size_t(area)]].openBlockingPunchItems;
+    }
     std::stable_sort(
         report.openBlockingNotes.begin(), report.openBlockingNotes.end(),
         [&](std::uint32_t a, std::uint32_t b) { return notes.createdAt[a] < notes.createdAt[b]; });

@@ -20,6 +20,8 @@
 #include "gui/workbench/ImpactPanel.h"
 #include "gui/workbench/InspectorPanel.h"
 #include "gui/workbench/ModelTreePanel.h"
+#include "gui/workbench/PunchDialog.h"
+#include "gui/workbench/PunchListPanel.h"
 #include "gui/workbench/SearchField.h"
 #include "gui/workbench/WorkbenchIndexes.h"
 #include "importers/ColossusGenerator.h"
@@ -30,8 +32,10 @@
 
 #include <QAction>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QDir>
 #include <QDockWidget>
@@ -49,6 +53,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
@@ -56,6 +61,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -71,6 +77,19 @@ using twin::app::MainWindow;
 using namespace twin::datamodel;
 
 namespace {
+
+// One number the file holds (a count), read with SQLite directly.
+std::int64_t count(const QString& path, const char* sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+    const std::int64_t value =
+        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    return value;
+}
 
 QImage frame(MainWindow& window) {
     window.view()->renderNow();
@@ -584,8 +603,13 @@ private slots:
         wheel(x, 60, Qt::ControlModifier); // as far as it goes: two hours, labelled in hours
         QCOMPARE(chart->span().second - chart->span().first, twin::app::GanttChart::kMinSpan);
         checkLabels("zoomed to two hours");
-        QVERIFY(std::any_of(chart->axisLabels().begin(), chart->axisLabels().end(),
-                            [&](const auto& label) { return hours.match(label.text).hasMatch(); }));
+        QStringList shownLabels;
+        for (const auto& label : chart->axisLabels())
+            shownLabels << label.text;
+        QVERIFY2(std::any_of(shownLabels.begin(), shownLabels.end(),
+                             [&](const QString& label) { return hours.match(label).hasMatch(); }),
+                 qPrintable(shownLabels.join(QLatin1Char(' ')) +
+                            QStringLiteral(" in %1 px").arg(chart->viewport()->width())));
         const auto beforePan = chart->span();
         wheel(x, -3, Qt::ShiftModifier);
         QVERIFY(chart->span().first > beforePan.first);
@@ -1036,6 +1060,141 @@ private slots:
         QTest::mouseClick(view, Qt::LeftButton, Qt::NoModifier, centre);
         QCOMPARE(window.viewState()->selectedEntities(), std::vector<EntityIndex>{underPointer});
         QVERIFY(window.facilityScene()->alsoSelected().empty());
+    }
+
+    // Punch items in the window: added from Edit > Add Punch Item... on the selection (a photo checked
+    // as it is added, a file that is no image refused in the dialog), listed in the Punch List with its
+    // overdue due date in red, filtered, counted per hall in the day's report; a double click flies back
+    // to the camera its author saw; Ready for Review and Close move it, and Undo moves it back.
+    void aPunchItemIsPinnedListedCountedAndFliesBack() {
+        const QString path = dir_.filePath(QStringLiteral("punch.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const auto& f = *window.facility();
+        const EntityIndex rack = f.ofKind(EntityKind::Rack).front();
+        const EntityIndex hall = f.ancestorOfKind(rack, EntityKind::Hall);
+        const std::string rackName(f.name(rack));
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        // Today on the timeline: the rack reopened and done now brings the schedule up to today.
+        window.viewState()->setSelection(rack);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Reopen));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 20000);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Done));
+        QCOMPARE(recorded.count(), 2);
+        const auto pinned = twin::scene::cameraPreset(
+            *window.facility(), QStringLiteral("rack:") + QString::fromStdString(rackName));
+        QVERIFY(pinned);
+        window.view()->setCameraPose(*pinned);
+
+        window.findChild<QAction*>(QStringLiteral("actionAddPunchItem"))->trigger();
+        auto* dialog = window.findChild<twin::app::PunchDialog*>(QStringLiteral("punchDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->findChild<QLineEdit*>(QStringLiteral("punchTitle"))
+            ->setText(QStringLiteral("Leaking quick disconnect"));
+        dialog->findChild<QCheckBox*>(QStringLiteral("punchBlocking"))->setChecked(true);
+        dialog->findChild<QLineEdit*>(QStringLiteral("punchAssignee"))->setText(QStringLiteral("Dana"));
+        dialog->findChild<QCheckBox*>(QStringLiteral("punchHasDue"))->setChecked(true);
+        dialog->findChild<QDateEdit*>(QStringLiteral("punchDue"))->setDate(QDate::currentDate().addDays(-2));
+        const QString photo = dir_.filePath(QStringLiteral("qd.png"));
+        const QString notAPhoto = dir_.filePath(QStringLiteral("qd.txt"));
+        {
+            QImage image(16, 16, QImage::Format_RGB32);
+            image.fill(Qt::red);
+            QVERIFY(image.save(photo));
+            QFile text(notAPhoto);
+            QVERIFY(text.open(QIODevice::WriteOnly));
+            text.write("not an image");
+        }
+        QVERIFY(!dialog->addPhoto(notAPhoto));
+        QVERIFY2(dialog->problem().contains(QStringLiteral("qd.txt")), qPrintable(dialog->problem()));
+        QVERIFY(dialog->addPhoto(photo));
+        window.view()->setCameraPose(
+            *twin::scene::cameraPreset(*window.facility(), QStringLiteral("overview")));
+        dialog->accept(); // pinned to the camera when it opened
+        QCOMPARE(recorded.count(), 3);
+        const auto& notes = window.facility()->notes();
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes.entity[0], rack);
+        QCOMPARE(notes.title[0], std::string_view("Leaking quick disconnect"));
+        QVERIFY(notes.blocking[0]);
+        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
+
+        // The list: one item, overdue, its due date in red; filters narrow it.
+        window.findChild<QAction*>(QStringLiteral("actionPunchList"))->trigger();
+        twin::app::PunchListPanel* list = window.punchList();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->listModel()->rowCount(), 1);
+        QCOMPARE(list->countText(), QStringLiteral("1 item, 1 overdue"));
+        const QModelIndex due = list->listModel()->index(0, twin::app::PunchListModel::Due);
+        QVERIFY2(due.data().toString().contains(QStringLiteral("overdue")),
+                 qPrintable(due.data().toString()));
+        QCOMPARE(due.data(Qt::ForegroundRole).value<QColor>(), QColor(200, 30, 30));
+        auto* priority = list->findChild<QComboBox*>(QStringLiteral("punchPriorityFilter"));
+        priority->setCurrentIndex(3); // minor
+        emit priority->activated(3);
+        QCOMPARE(list->listModel()->rowCount(), 0);
+        priority->setCurrentIndex(0);
+        emit priority->activated(0);
+        auto* assignee = list->findChild<QComboBox*>(QStringLiteral("punchAssigneeFilter"));
+        QVERIFY(assignee->findText(QStringLiteral("Dana")) > 0);
+        auto* hallFilter = list->findChild<QComboBox*>(QStringLiteral("punchHallFilter"));
+        const int otherHall = hallFilter->findData(int(window.facility()->ofKind(EntityKind::Hall).back()));
+        hallFilter->setCurrentIndex(otherHall);
+        emit hallFilter->activated(otherHall);
+        QCOMPARE(list->listModel()->rowCount(),
+                 hall == window.facility()->ofKind(EntityKind::Hall).back() ? 1 : 0);
+        hallFilter->setCurrentIndex(0);
+        emit hallFilter->activated(0);
+        QCOMPARE(list->listModel()->rowCount(), 1);
+        // The day's report counts it on its hall.
+        const auto* report = window.findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
+        QVERIFY(report);
+        window.timelinePanel()->setDay(window.timelinePanel()->lastDay());
+        const QString hallName = QString::fromStdString(std::string(window.facility()->name(hall)));
+        QTRY_VERIFY(!report->findItems(hallName, Qt::MatchExactly, 0).isEmpty());
+        QCOMPARE(report->findItems(hallName, Qt::MatchExactly, 0).front()->text(4), QStringLiteral("1"));
+
+        // A double click flies back to the pin and selects the rack.
+        window.viewState()->setSelection(kNoEntity);
+        list->table()->selectRow(0);
+        emit list->table()->activated(list->listModel()->index(0, 1));
+        QCOMPARE(window.viewState()->selection(), rack);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.view()->isFlying(), 5000);
+        const auto landed = window.view()->cameraPose();
+        for (int axis = 0; axis < 3; ++axis) {
+            QVERIFY(std::abs(landed.position[axis] - pinned->position[axis]) < 0.01);
+            QVERIFY(std::abs(landed.focalPoint[axis] - pinned->focalPoint[axis]) < 0.01);
+        }
+
+        // Ready for review, closed (gone from the default list and from the report), undone.
+        list->table()->selectRow(0);
+        list->findChild<QPushButton*>(QStringLiteral("punchReview"))->click();
+        QCOMPARE(window.facility()->notes().status[0], twin::datamodel::NoteStatus::ReadyForReview);
+        list->table()->selectRow(0);
+        list->findChild<QPushButton*>(QStringLiteral("punchClose"))->click();
+        QCOMPARE(window.facility()->notes().status[0], twin::datamodel::NoteStatus::Closed);
+        QCOMPARE(list->listModel()->rowCount(), 0);
+        QCOMPARE(list->countText(), QStringLiteral("0 items"));
+        QTRY_COMPARE(report->findItems(hallName, Qt::MatchExactly, 0).front()->text(4), QString());
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(window.facility()->notes().status[0], twin::datamodel::NoteStatus::ReadyForReview);
+        QCOMPARE(list->listModel()->rowCount(), 1);
+        if (qEnvironmentVariableIsSet("TWIN_PUNCH_PNG")) { // a look at it by eye
+            window.timelinePanel()->show();
+            QTest::qWait(300);
+            window.view()->renderNow();
+            window.screen()
+                ->grabWindow(0)
+                .copy(window.geometry())
+                .save(qEnvironmentVariable("TWIN_PUNCH_PNG"));
+        }
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

@@ -321,6 +321,17 @@ private slots:
             const char* blocking = "SELECT count(*) FROM note WHERE blocking = 1 AND created_at <= ?1 AND "
                                    "(closed_at IS NULL OR closed_at > ?1)";
             QCOMPARE(std::int64_t(report.openBlockingNotes.size()), sqlCount(path100k_, blocking, endOfDay));
+            // Per hall: the items on it or anything in it, by walking up the parents in SQL.
+            const char* blockingInHall =
+                "WITH RECURSIVE chain(note, entity) AS (SELECT id, entity_id FROM note WHERE blocking = 1 "
+                "AND "
+                "created_at <= ?1 AND (closed_at IS NULL OR closed_at > ?1) UNION ALL SELECT c.note, "
+                "e.parent_id FROM chain c JOIN entity e ON e.id = c.entity WHERE e.parent_id IS NOT NULL) "
+                "SELECT count(*) FROM chain WHERE entity = ?2";
+            for (const HallProgress& hall : report.halls)
+                QCOMPARE(std::int64_t(hall.openBlockingPunchItems),
+                         sqlCount(path100k_, blockingInHall, endOfDay,
+                                  facility_.entities().id[std::size_t(hall.hall)]));
         }
         QVERIFY(sawLate && sawPartial); // the dates chosen do test something
     }

@@ -1,12 +1,15 @@
 // The recording's camera path: at the keys exactly, still at each key (eased), between them on the
 // segment; one key stands still; a turn about the focal point keeps the distance and the focal point.
 #include "scene/CameraPath.h"
+#include "scene/CameraPose.h"
 
 #include <QTest>
 #include <cmath>
 #include <vector>
 
 using twin::scene::CameraPose;
+using twin::scene::cameraPoseFromText;
+using twin::scene::cameraPoseText;
 using twin::scene::poseAlongPath;
 using twin::scene::turnedAboutFocalPoint;
 
@@ -28,6 +31,22 @@ double distance(const std::array<double, 3>& a, const std::array<double, 3>& b) 
 class CameraPathTest : public QObject {
     Q_OBJECT
 private slots:
+    // A punch item's pin keeps the camera as text: back to the same pose (to the millimetre), and text
+    // that is no pose (hand-written, cut short, NaN, looking nowhere) is none.
+    void aPoseAsTextComesBack() {
+        const CameraPose pose{{12.3456, -7.5, 40.0}, {1.0, 2.0, 0.5}, {0.0, 0.0, 1.0}};
+        const std::optional<CameraPose> back = cameraPoseFromText(cameraPoseText(pose));
+        QVERIFY(back);
+        for (int axis = 0; axis < 3; ++axis) {
+            QVERIFY(std::abs(back->position[axis] - pose.position[axis]) < 0.001);
+            QVERIFY(std::abs(back->focalPoint[axis] - pose.focalPoint[axis]) < 0.001);
+            QVERIFY(std::abs(back->viewUp[axis] - pose.viewUp[axis]) < 0.001);
+        }
+        for (const char* bad : {"", "near the CDU", "camera 1,2,3 4,5,6", "camera 1,2,3 4,5,6 0,0,1 extra",
+                                "camera nan,2,3 4,5,6 0,0,1", "camera 1,2,3 1,2,3 0,0,1"})
+            QVERIFY2(!cameraPoseFromText(bad), bad);
+    }
+
     void passesThroughEachKeyAndEasesThere() {
         const std::vector<CameraPose> keys{pose(0, 0, 100, 0, 0, 0), pose(100, 0, 50, 50, 0, 0),
                                            pose(100, 100, 20, 100, 80, 0)};

@@ -115,7 +115,8 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
     summary_->setWordWrap(true); // a long line; it must not set the dock's least width
     report_ = new QTreeWidget(body);
     report_->setObjectName(QStringLiteral("timelineReport"));
-    report_->setHeaderLabels({tr("Hall / row"), tr("Planned"), tr("Actual"), tr("Complete")});
+    report_->setHeaderLabels({tr("Hall / row"), tr("Planned"), tr("Actual"), tr("Complete"), tr("Blocking")});
+    report_->headerItem()->setToolTip(4, tr("Open blocking punch items in the hall or row"));
     report_->setUniformRowHeights(true);
     // Wide enough for a row's name and its three numbers without a horizontal scroll bar.
     {
@@ -124,7 +125,9 @@ TimelinePanel::TimelinePanel(QWidget* parent) : QDockWidget(tr("Timeline"), pare
         report_->setColumnWidth(0, metrics.horizontalAdvance(QStringLiteral("Hall 4 / R12____")));
         for (int c = 1; c < 4; ++c)
             report_->setColumnWidth(c, number);
-        report_->setMinimumWidth(report_->columnWidth(0) + 3 * number + 2 * report_->frameWidth() +
+        const int blocking = metrics.horizontalAdvance(QStringLiteral("Blocking__"));
+        report_->setColumnWidth(4, blocking);
+        report_->setMinimumWidth(report_->columnWidth(0) + 3 * number + blocking + 2 * report_->frameWidth() +
                                  report_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
     }
     connect(report_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
@@ -416,10 +419,12 @@ void TimelinePanel::showReport(const datamodel::ProgressReport& report, const da
                                locale.toString(qulonglong(report.lateTasks.size())),
                                locale.toString(qulonglong(report.openBlockingNotes.size()))));
     auto line = [&](const datamodel::HallProgress& area) {
-        return QStringList{QString::fromStdString(area.name),
-                           locale.toString(qulonglong(area.installedPlanned)),
-                           locale.toString(qulonglong(area.installedActual)),
-                           QStringLiteral("%1 %").arg(area.percentComplete, 0, 'f', 1)};
+        return QStringList{
+            QString::fromStdString(area.name), locale.toString(qulonglong(area.installedPlanned)),
+            locale.toString(qulonglong(area.installedActual)),
+            QStringLiteral("%1 %").arg(area.percentComplete, 0, 'f', 1),
+            area.openBlockingPunchItems == 0 ? QString()
+                                             : locale.toString(qulonglong(area.openBlockingPunchItems))};
     };
     report_->setUpdatesEnabled(false);
     // Keep which halls are open across days.

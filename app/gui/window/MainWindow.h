@@ -7,6 +7,7 @@
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/edits/ProgressEdit.h"
+#include "datamodel/edits/PunchEdit.h"
 #include "gui/document/LoadedModel.h"
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/RecentModels.h"
@@ -44,6 +45,7 @@ namespace twin::app {
 class AlertsPanel;
 class Document;
 class ImpactPanel;
+class PunchListPanel;
 class InspectorPanel;
 class ModelTreePanel;
 class SearchField;
@@ -127,6 +129,13 @@ public:
     // False, with the reason shown, when it was refused or nothing was to change.
     bool recordProgress(datamodel::ProgressAction action, const QString& reason = QString(),
                         bool allowOutOfOrder = false);
+    // A punch item, written at once as one undo step: on `request.entity` (kNoEntity: the selection),
+    // pinned to the camera now unless it has a pin, by the window's author, now. False when refused.
+    bool addPunchItem(datamodel::PunchRequest request);
+    bool setPunchStatus(std::int64_t noteId, datamodel::NoteStatus status);
+    // A punch item (a row of Facility::notes()) shown: its entity selected, the camera at its pin.
+    void showPunchItem(std::uint32_t note);
+    PunchListPanel* punchList() const { return punchList_; }
 
 public slots:
     void showAbout();
@@ -177,6 +186,8 @@ private:
     // Edit > Undo and Redo (the Document's stack), and Edit > Record Progress (MainWindowProgress.cpp).
     void buildUndoActions(QMenu* editMenu);
     void buildProgressMenu(QMenu* editMenu);
+    void buildPunchList(QMenu* editMenu, QMenu* viewMenu);
+    void askForPunchItem();
     void buildUndoHistory(QMenu* viewMenu); // View > Undo History: a QUndoView of the Document's stack
     void askForBlockReason();
     void askForAuthor(); // Edit > Your Name...
@@ -271,6 +282,7 @@ private:
     InspectorPanel* inspector_ = nullptr;
     bool inspectorOpened_ = false;
     ImpactPanel* impactPanel_ = nullptr;
+    PunchListPanel* punchList_ = nullptr;
     std::shared_ptr<const WorkbenchIndexes> indexes_;
     QFutureWatcher<std::shared_ptr<const WorkbenchIndexes>>* indexing_ = nullptr;
     std::optional<datamodel::Impact> impact_; // of the ViewState's impact highlight

@@ -198,6 +198,7 @@ void MainWindow::buildMenus() {
             [this] { viewState_->setColouring(Colouring{Colouring::By::Status}); });
     buildWorkbenchMenus(viewMenu, editMenu);
     buildProgressMenu(editMenu);
+    buildPunchList(editMenu, viewMenu);
     buildUndoHistory(viewMenu);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));

@@ -16,8 +16,9 @@ struct HallProgress {
     std::string name;
     std::size_t gpus = 0;
     std::size_t installedPlanned = 0, installedActual = 0;
-    double percentComplete = 0.0;   // installed by actual dates, of the hall's GPUs
-    EntityIndex within = kNoEntity; // a row's hall
+    double percentComplete = 0.0;           // installed by actual dates, of the hall's GPUs
+    EntityIndex within = kNoEntity;         // a row's hall
+    std::size_t openBlockingPunchItems = 0; // on the hall or anything in it, open at the report's time
 };
 
 struct LateTask {

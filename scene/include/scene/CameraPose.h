@@ -3,6 +3,9 @@
 #pragma once
 
 #include <array>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace twin::scene {
 
@@ -13,5 +16,10 @@ struct CameraPose {
 
     bool operator==(const CameraPose&) const = default;
 };
+
+// As text, for a punch item's pin and a bookmark: "camera px,py,pz fx,fy,fz ux,uy,uz" in metres
+// (millimetre precision); back again, or nothing for text that is not one (a pin written by hand).
+std::string cameraPoseText(const CameraPose& pose);
+std::optional<CameraPose> cameraPoseFromText(std::string_view text);
 
 } // namespace twin::scene
