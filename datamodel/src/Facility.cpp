@@ -182,6 +182,11 @@ Facility& Facility::operator=(Facility&& other) noexcept {
     return *this;
 }
 
+void Facility::replaceEntities(std::shared_ptr<EntityColumns> entities) {
+    entities_ = std::move(entities);
+    indexes_ = std::make_shared<FacilityIndexes>();
+}
+
 void Facility::updateScheduleSpan() {
     const TaskColumns& t = *tasks_;
     scheduleStart_ = scheduleEnd_ = kNoTime;

@@ -257,6 +257,13 @@ constexpr const char* kLatestOfNote = "SELECT id, coalesce(entity_id, 0), coales
                                       "author, action, detail, before, after FROM audit_log WHERE note_id = "
                                       "? AND id > ? ORDER BY id DESC LIMIT 1";
 constexpr const char* kEntityName = "SELECT name FROM entity WHERE id = ?";
+constexpr const char* kEntityFields =
+    "SELECT model, serial, hostname, uuid, attributes FROM entity WHERE id = ?";
+constexpr const char* kSetEntityFields =
+    "UPDATE entity SET model = ?, serial = ?, hostname = ?, uuid = ?, attributes = ? WHERE id = ?";
+constexpr const char* kSerialHolder = "SELECT id FROM entity WHERE serial = ? AND id <> ? LIMIT 1";
+constexpr const char* kUuidHolder = "SELECT id FROM entity WHERE uuid = ? AND id <> ? LIMIT 1";
+constexpr const char* kHostnameHolder = "SELECT id FROM entity WHERE hostname = ? AND id <> ? LIMIT 1";
 constexpr const char* kTaskName = "SELECT name FROM task WHERE id = ?";
 
 std::optional<AuditRecord> readAudit(Statement& st) {
@@ -312,6 +319,35 @@ void ModelWriter::setTaskFields(std::int64_t task, const TaskFields& fields) {
     bindTime(st, 2, fields.actualEnd);
     st.bind(3, taskStatusName(fields.status)).bind(4, task);
     st.run();
+}
+
+std::optional<EntityFields> ModelWriter::entityFields(std::int64_t entity) {
+    Statement& st = s->prepared(kEntityFields);
+    st.bind(1, entity);
+    std::optional<EntityFields> fields;
+    if (st.step())
+        fields = EntityFields{textOf(st, 0), textOf(st, 1), textOf(st, 2), textOf(st, 3), textOf(st, 4)};
+    st.reset();
+    return fields;
+}
+
+void ModelWriter::setEntityFields(std::int64_t entity, const EntityFields& fields) {
+    Statement& st = s->prepared(kSetEntityFields);
+    st.bindOptional(1, fields.model).bindOptional(2, fields.serial).bindOptional(3, fields.hostname);
+    st.bindOptional(4, fields.uuid).bindOptional(5, fields.attributes).bind(6, entity);
+    st.run();
+}
+
+std::int64_t ModelWriter::entityHolding(const char* column, std::string_view value, std::int64_t except) {
+    // One prepared statement per column: the column is never spliced into SQL from input.
+    const std::string_view name(column);
+    Statement& st = s->prepared(name == "serial" ? kSerialHolder
+                                : name == "uuid" ? kUuidHolder
+                                                 : kHostnameHolder);
+    st.bind(1, value).bind(2, except);
+    const std::int64_t holder = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return holder;
 }
 
 std::optional<NoteFields> ModelWriter::noteFields(std::int64_t note) {

@@ -267,44 +267,64 @@ std::int64_t Store::dataVersion() const {
     return retryingBusy([&] { return d->connection->queryInteger("PRAGMA data_version"); });
 }
 
+namespace {
+
+// The audit lines `where` picks (a condition on audit_log a, with `?` parameters bound by `bind`), in
+// `order`, with the names of their entity and task as they are now. One reader for every view of the log.
+template <typename Bind>
+std::vector<AuditRecord> readAuditLines(sqlite::Connection& connection, const std::string& where,
+                                        const std::string& order, Bind&& bind) {
+    sqlite::Statement columns(connection,
+                              "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'before'");
+    const bool values = columns.step() && columns.integer(0) > 0;
+    const std::string select =
+        values
+            ? "SELECT a.id, coalesce(a.entity_id, 0), coalesce(a.task_id, 0), coalesce(a.note_id, 0), "
+              "coalesce(a.edit_id, a.id), a.at, a.author, a.action, a.detail, a.before, a.after, e.name, "
+              "t.name FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id LEFT JOIN task t ON t.id = "
+              "a.task_id"
+            : "SELECT a.id, coalesce(a.entity_id, 0), 0, 0, a.id, a.at, a.author, a.action, a.detail, "
+              "NULL, NULL, e.name, NULL FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id";
+    sqlite::Statement row(connection, select + " WHERE " + where + " ORDER BY " + order);
+    bind(row);
+    std::vector<AuditRecord> lines;
+    auto text = [&row](int column) {
+        return row.isNull(column) ? std::string() : std::string(row.text(column));
+    };
+    while (row.step()) {
+        AuditRecord& line = lines.emplace_back();
+        line.id = row.integer(0);
+        line.entity = row.integer(1);
+        line.task = row.integer(2);
+        line.note = row.integer(3);
+        line.edit = row.integer(4);
+        line.at = parseTime(row.text(5)).value_or(kNoTime);
+        line.author = text(6);
+        line.action = text(7);
+        line.detail = text(8);
+        line.before = text(9);
+        line.after = text(10);
+        line.entityName = text(11);
+        line.taskName = text(12);
+    }
+    return lines;
+}
+
+} // namespace
+
 std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
     return retryingBusy([&] {
-        sqlite::Statement columns(
-            *d->connection, "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'before'");
-        const bool values = columns.step() && columns.integer(0) > 0;
-        sqlite::Statement row(
-            *d->connection,
-            values
-                ? "SELECT a.id, coalesce(a.entity_id, 0), coalesce(a.task_id, 0), coalesce(a.note_id, 0), "
-                  "coalesce(a.edit_id, a.id), a.at, a.author, a.action, a.detail, a.before, a.after, e.name, "
-                  "t.name FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id LEFT JOIN task t ON t.id "
-                  "= "
-                  "a.task_id WHERE a.at >= ? ORDER BY a.id"
-                : "SELECT a.id, coalesce(a.entity_id, 0), 0, 0, a.id, a.at, a.author, a.action, a.detail, "
-                  "NULL, NULL, e.name, NULL FROM audit_log a LEFT JOIN entity e ON e.id = a.entity_id "
-                  "WHERE a.at >= ? ORDER BY a.id");
-        row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
-        std::vector<AuditRecord> lines;
-        auto text = [&row](int column) {
-            return row.isNull(column) ? std::string() : std::string(row.text(column));
-        };
-        while (row.step()) {
-            AuditRecord& line = lines.emplace_back();
-            line.id = row.integer(0);
-            line.entity = row.integer(1);
-            line.task = row.integer(2);
-            line.note = row.integer(3);
-            line.edit = row.integer(4);
-            line.at = parseTime(row.text(5)).value_or(kNoTime);
-            line.author = text(6);
-            line.action = text(7);
-            line.detail = text(8);
-            line.before = text(9);
-            line.after = text(10);
-            line.entityName = text(11);
-            line.taskName = text(12);
-        }
-        return lines;
+        return readAuditLines(*d->connection, "a.at >= ?", "a.id", [&](sqlite::Statement& row) {
+            row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
+        });
+    });
+}
+
+std::vector<AuditRecord> Store::auditLogOf(std::int64_t entity, std::size_t limit) const {
+    return retryingBusy([&] {
+        return readAuditLines(
+            *d->connection, "a.entity_id = ?", "a.id DESC LIMIT ?",
+            [&](sqlite::Statement& row) { row.bind(1, entity).bind(2, std::int64_t(limit)); });
     });
 }
 

@@ -64,12 +64,14 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QUrl>
 #include <QWheelEvent>
 #include <sqlite3.h>
 
@@ -1195,6 +1197,78 @@ private slots:
                 .copy(window.geometry())
                 .save(qEnvironmentVariable("TWIN_PUNCH_PNG"));
         }
+    }
+
+    // The inspector's history: what was recorded on the selected rack (or, for a GPU, on its rack),
+    // newest first; its Revert link takes one change back as a new edit (one undo step), and a revert of
+    // a change whose fields were changed since is refused naming that change.
+    void theInspectorShowsTheHistoryAndRevertsAChange() {
+        const QString path = dir_.filePath(QStringLiteral("history.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QSignalSpy ready(&window, &MainWindow::workbenchReady);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(ready.count() > 0 || ready.wait(20000));
+        const EntityIndex rack = window.facility()->ofKind(EntityKind::Rack).front();
+        const std::size_t rackTasks = window.facility()->tasksOf(rack).size();
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        QSignalSpy refused(&window, &MainWindow::editRefused);
+        window.viewState()->setSelection(rack);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Reopen));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 20000);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Done));
+        QCOMPARE(recorded.count(), 2);
+        twin::app::InspectorPanel* inspector = window.inspectorPanel();
+        inspector->show();
+        QTRY_VERIFY(!inspector->history().empty());
+        const auto& history = inspector->history();
+        QCOMPARE(history.size(), std::min<std::size_t>(12, 2 * rackTasks));
+        QCOMPARE(history.front().action, std::string("progress done")); // newest first
+        QVERIFY(inspector->text().contains(QStringLiteral("progress reopen")));
+        QVERIFY2(inspector->text().contains(QStringLiteral("in_progress \u2192 done")),
+                 qPrintable(inspector->text()));
+        // A GPU of the rack shows the rack's history.
+        const EntityIndex gpu = [&] {
+            for (const EntityIndex e : window.facility()->subtree(rack))
+                if (window.facility()->kind(e) == EntityKind::Gpu)
+                    return e;
+            return kNoEntity;
+        }();
+        window.viewState()->setSelection(gpu);
+        QCOMPARE(inspector->history().size(), history.size());
+        window.viewState()->setSelection(rack);
+
+        // Revert the latest "done": that task is open again, as one more undo step.
+        const twin::datamodel::AuditRecord done = inspector->history().front();
+        const auto taskOpen = [&](std::int64_t id) {
+            const auto& tasks = window.facility()->tasks();
+            const auto at = std::find(tasks.id.begin(), tasks.id.end(), id);
+            return tasks.actualEnd[std::size_t(at - tasks.id.begin())] == kNoTime;
+        };
+        QVERIFY(!taskOpen(done.task));
+        const int steps = window.document()->undoStack()->count();
+        emit inspector->browser()->anchorClicked(QUrl(QStringLiteral("revert:%1").arg(done.id)));
+        QCOMPARE(recorded.count(), 3);
+        QVERIFY(taskOpen(done.task));
+        QCOMPARE(window.document()->undoStack()->count(), steps + 1);
+        QCOMPARE(inspector->history().front().action, "revert " + std::to_string(done.id));
+        // The same line again: its fields hold the revert's values now, so it is refused, naming it.
+        emit inspector->browser()->anchorClicked(QUrl(QStringLiteral("revert:%1").arg(done.id)));
+        QCOMPARE(recorded.count(), 3);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY2(refused.front().front().toString().contains(QStringLiteral("changed since")),
+                 qPrintable(refused.front().front().toString()));
+        QVERIFY(taskOpen(done.task));
+        // Undo takes the revert back.
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QCOMPARE(recorded.count(), 4); // at once: a refusal keeps the writer and what it knows
+        QVERIFY(!taskOpen(done.task));
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

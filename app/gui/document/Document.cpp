@@ -3,6 +3,7 @@
 #include "datamodel/ModelFile.h"
 #include "datamodel/Store.h"
 #include "datamodel/edits/EditedFacility.h"
+#include "datamodel/edits/Revert.h"
 #include "gui/document/EditCommand.h"
 #include "gui/document/ScheduleFiles.h"
 
@@ -179,6 +180,10 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
         }
         outcome = datamodel::applyEdit(*writer_, edit,
                                        {QDateTime::currentSecsSinceEpoch(), author().toStdString()});
+    } catch (const datamodel::EditConflict& conflict) {
+        // Refused, nothing written: the connection is sound and stays (with its data_version).
+        emit editFailed(QString::fromStdString(conflict.what()));
+        return std::nullopt;
     } catch (const std::exception& error) { // nothing may pass through QUndoCommand::redo and the slot
         writer_.reset();
         emit editFailed(QString::fromStdString(error.what()));
@@ -252,6 +257,48 @@ bool Document::changedByAnother() {
         }
     }
     return true;
+}
+
+std::vector<datamodel::AuditRecord> Document::history(datamodel::EntityIndex entity, std::size_t limit) {
+    if (!model_ || entity == datamodel::kNoEntity || std::size_t(entity) >= model_->facility->entityCount())
+        return {};
+    const std::int64_t id = model_->facility->entities().id[std::size_t(entity)];
+    try {
+        // Through the writer when there is one; else a connection of its own (SQLite's, so it holds no
+        // descriptor SQLite does not manage: see OpenChecks).
+        if (writer_)
+            return writer_->auditLogOf(id, limit);
+        return datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadOnly,
+                                      datamodel::OpenChecks::AlreadyChecked)
+            ->auditLogOf(id, limit);
+    } catch (const std::exception& error) {
+        emit editFailed(QString::fromStdString(error.what()));
+        return {};
+    }
+}
+
+bool Document::revert(const datamodel::AuditRecord& line) {
+    datamodel::Edit edit;
+    try {
+        edit = datamodel::revertEditOf(line);
+    } catch (const std::exception& error) {
+        emit editFailed(QString::fromStdString(error.what()));
+        return false;
+    }
+    // A punch item's add taken back would delete its photos for good (the log does not hold them).
+    for (const datamodel::NoteChange& change : edit.notes)
+        if (!change.after) {
+            emit editFailed(
+                tr("Audit %1 added punch item %2; reverting it would delete the item and its photos. "
+                   "Close the item instead.")
+                    .arg(line.id)
+                    .arg(line.note));
+            return false;
+        }
+    return apply(std::move(edit),
+                 tr("Revert audit %1 (%2 by %3)")
+                     .arg(line.id)
+                     .arg(QString::fromStdString(line.action), QString::fromStdString(line.author)));
 }
 
 QString Document::author() const {

@@ -4,6 +4,7 @@
 // listen and never reload by themselves.
 #pragma once
 
+#include "datamodel/ModelWriter.h"
 #include "datamodel/edits/Edit.h"
 #include "gui/document/LoadedModel.h"
 
@@ -49,6 +50,12 @@ public:
     bool apply(datamodel::Edit edit, const QString& text);
     // Writes one edit or its inverse (for EditCommand); nullopt after editFailed.
     std::optional<datamodel::EditOutcome> write(const datamodel::Edit& edit);
+    // The latest `limit` audit lines that name `entity`, newest first (empty when none, or the file
+    // cannot be read: the reason goes to editFailed).
+    std::vector<datamodel::AuditRecord> history(datamodel::EntityIndex entity, std::size_t limit);
+    // Takes back the change of audit line `line` as a new edit on the undo stack (revertEditOf): refused
+    // (editFailed) while the row no longer holds what that change left, naming the change since.
+    bool revert(const datamodel::AuditRecord& line);
     // Who the audit log names (Edit > Your Name; the login name until set).
     QString author() const;
     void setAuthor(const QString& author);

@@ -1,6 +1,7 @@
 // MainWindow and the workbench: the search field, the model tree, the inspector and impact, the
 // selection's history (Alt+Left, Alt+Right). Each dock talks to the ViewState and the window, never to
 // another dock: a choice anywhere sets the ViewState's selection, and the window shows it everywhere.
+#include "gui/document/Document.h"
 #include "gui/live/LiveTelemetry.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
@@ -91,6 +92,19 @@ void MainWindow::buildWorkbench() {
             [this](bool visible) { inspectorOpened_ |= visible; });
     connect(inspector_, &InspectorPanel::entityChosen, this, [this](int entity) { flyToAndSelect(entity); });
     connect(inspector_, &InspectorPanel::impactRequested, this, [this](int entity) { showImpactOf(entity); });
+    // Its history: what was recorded on it, or (a GPU, a server) on the rack whose tasks decide it.
+    inspector_->setHistorySource([this](datamodel::EntityIndex entity) {
+        constexpr std::size_t kHistoryLines = 12;
+        std::vector<datamodel::AuditRecord> lines = document_->history(entity, kHistoryLines);
+        if (lines.empty() && model_ && entity != datamodel::kNoEntity) {
+            const datamodel::EntityIndex owner = model_->schedule.owner(entity);
+            if (owner != datamodel::kNoEntity && owner != entity)
+                lines = document_->history(owner, kHistoryLines);
+        }
+        return lines;
+    });
+    connect(inspector_, &InspectorPanel::revertRequested, this,
+            [this](const datamodel::AuditRecord& line) { document_->revert(line); });
 
     impactPanel_ = new ImpactPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, impactPanel_);

@@ -25,6 +25,10 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QDockWidget(tr("Inspector"), p
         if (const datamodel::EntityIndex entity = entityOfLink(url.toString());
             entity != datamodel::kNoEntity)
             emit entityChosen(entity);
+        if (const std::int64_t audit = auditOfLink(url.toString()); audit != 0)
+            for (const datamodel::AuditRecord& line : history_)
+                if (line.id == audit)
+                    emit revertRequested(line);
     });
     connect(impact_, &QPushButton::clicked, this, [this] {
         if (shown_ != datamodel::kNoEntity)
@@ -35,6 +39,7 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QDockWidget(tr("Inspector"), p
 
 void InspectorPanel::setIndexes(std::shared_ptr<const WorkbenchIndexes> indexes) {
     indexes_ = std::move(indexes);
+    historyOf_ = datamodel::kNoEntity; // another model, or the same after an edit: the history is read again
     showEntity(shown_);
 }
 
@@ -51,7 +56,13 @@ void InspectorPanel::showEntity(datamodel::EntityIndex entity, const std::option
     }
     // Keep the reader's place when the same entity is shown again (a live update).
     const int scrolled = browser_->verticalScrollBar()->value();
-    browser_->setHtml(inspectorHtml(*indexes_, entity, live));
+    // Read again for another entity or another state of the model (setIndexes), not at a live update.
+    if (historySource_ && entity != historyOf_) {
+        history_ = historySource_(entity);
+        historyOf_ = entity;
+    }
+    browser_->setHtml(inspectorHtml(*indexes_, entity, live,
+                                    entity == historyOf_ ? history_ : std::vector<datamodel::AuditRecord>()));
     if (again)
         browser_->verticalScrollBar()->setValue(scrolled);
     impact_->setEnabled(entity != datamodel::kNoEntity && indexes_->inspector->domainOf(entity).has_value());

@@ -1,5 +1,6 @@
 #include "gui/workbench/InspectorText.h"
 
+#include "datamodel/edits/Edit.h"
 #include "gui/window/Utf8.h"
 
 #include <QCoreApplication>
@@ -71,7 +72,8 @@ QString chain(const Facility& f, const std::vector<EntityIndex>& upstream) {
 } // namespace
 
 QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
-                      const std::optional<LiveReading>& live) {
+                      const std::optional<LiveReading>& live,
+                      const std::vector<datamodel::AuditRecord>& history) {
     const Facility& f = indexes.facility();
     if (entity == datamodel::kNoEntity || std::size_t(entity) >= f.entityCount())
         return tr(
@@ -194,7 +196,46 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
                              notes.closedAt[n] == datamodel::kNoTime ? tr("open") : tr("closed"));
         html += QStringLiteral("</ul>");
     }
+    if (!history.empty()) {
+        // What was recorded on it, newest first: who, when, what, from what to what; each revertable.
+        html += QStringLiteral("<h4>%1</h4><table>").arg(tr("History (latest %1)").arg(history.size()));
+        for (const datamodel::AuditRecord& line : history) {
+            QString change;
+            if (line.task != 0) {
+                const auto before = datamodel::taskFieldsFromJson(line.before);
+                const auto after = datamodel::taskFieldsFromJson(line.after);
+                change = escaped(line.taskName) +
+                         (before && after ? QStringLiteral(": %1 &rarr; %2")
+                                                .arg(utf8(datamodel::taskStatusName(before->status)),
+                                                     utf8(datamodel::taskStatusName(after->status)))
+                                          : QString());
+            } else if (line.note != 0) {
+                const auto after =
+                    line.after.empty() ? std::nullopt : datamodel::noteFieldsFromJson(line.after);
+                change = tr("punch item %1 %2").arg(line.note).arg(escaped(line.detail)) +
+                         (after ? QStringLiteral(": %1").arg(utf8(datamodel::noteStatusName(after->status)))
+                                : tr(": deleted"));
+            } else {
+                change = escaped(line.detail);
+            }
+            html += QStringLiteral("<tr><td style='color:#666'>%1</td><td>%2</td><td>%3</td><td>%4</td>"
+                                   "<td><a href='revert:%5'>%6</a></td></tr>")
+                        .arg(QString::fromStdString(datamodel::formatTime(line.at)).left(16),
+                             escaped(line.author), escaped(line.action), change)
+                        .arg(line.id)
+                        .arg(tr("Revert"));
+        }
+        html += QStringLiteral("</table>");
+    }
     return html;
+}
+
+std::int64_t auditOfLink(const QString& link) {
+    if (!link.startsWith(QLatin1String("revert:")))
+        return 0;
+    bool ok = false;
+    const qint64 id = link.mid(7).toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
 }
 
 EntityIndex entityOfLink(const QString& link) {

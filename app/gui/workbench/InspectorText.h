@@ -4,6 +4,7 @@
 // Every entity named is a link "entity:N" (N the dense index) that selects it.
 #pragma once
 
+#include "datamodel/ModelWriter.h"
 #include "gui/workbench/WorkbenchIndexes.h"
 
 #include <QString>
@@ -19,8 +20,13 @@ struct LiveReading {
     QString age;        // "updated 14:02:11", or why there is none
 };
 
+// `history`: the entity's latest audit lines, newest first, listed with a "revert:ID" link each.
 QString inspectorHtml(const WorkbenchIndexes& indexes, datamodel::EntityIndex entity,
-                      const std::optional<LiveReading>& live);
+                      const std::optional<LiveReading>& live,
+                      const std::vector<datamodel::AuditRecord>& history = {});
+
+// "revert:57" -> 57; anything else: 0.
+std::int64_t auditOfLink(const QString& link);
 
 // "entity:123" -> 123; anything else: kNoEntity.
 datamodel::EntityIndex entityOfLink(const QString& link);

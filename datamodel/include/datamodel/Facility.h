@@ -234,6 +234,8 @@ private:
     TimePoint scheduleStart_ = kNoTime, scheduleEnd_ = kNoTime;
     // The schedule's span from the tasks' planned and actual dates.
     void updateScheduleSpan();
+    // New entity columns (an attribute edit): the lookups over the old ones go with them.
+    void replaceEntities(std::shared_ptr<EntityColumns> entities);
 };
 
 } // namespace twin::datamodel

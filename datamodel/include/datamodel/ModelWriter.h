@@ -123,6 +123,11 @@ public:
     std::optional<struct TaskFields> taskFields(std::int64_t task);
     void setTaskFields(std::int64_t task, const struct TaskFields& fields);
     std::optional<struct NoteFields> noteFields(std::int64_t note);
+    std::optional<struct EntityFields> entityFields(std::int64_t entity);
+    void setEntityFields(std::int64_t entity, const struct EntityFields& fields);
+    // The entity other than `except` whose `column` ("serial", "uuid", "hostname") is `value`: its id
+    // (0: none). For uniqueness, named in the refusal.
+    std::int64_t entityHolding(const char* column, std::string_view value, std::int64_t except);
     std::int64_t insertNote(std::int64_t id, const struct NoteFields& fields); // id 0: the next free one
     void updateNote(std::int64_t id, const struct NoteFields& fields);
     void deleteNote(std::int64_t id); // its photos go with it

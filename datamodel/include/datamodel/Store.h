@@ -57,6 +57,8 @@ public:
     // Every line of the audit log written at or after `since` (kNoTime: all), oldest first. A file of
     // schema version 2 read as it is has no before and after values.
     std::vector<struct AuditRecord> auditLog(TimePoint since = kNoTime) const;
+    // The latest `limit` lines that name entity `entity` (its id), newest first: its history.
+    std::vector<struct AuditRecord> auditLogOf(std::int64_t entity, std::size_t limit) const;
     // SQLite's PRAGMA data_version: it moves when another connection (another process, another
     // window) commits, and not for this connection's own commits.
     std::int64_t dataVersion() const;

@@ -86,6 +86,44 @@ void applyNote(ModelWriter& writer, const NoteChange& change, const EditStamp& s
     outcome.noteIds.push_back(note);
 }
 
+// Unique by the file's rules for a site: two entities never share a serial, a UUID or a hostname.
+void refuseTaken(ModelWriter& writer, const EntityChange& change, const char* column,
+                 const std::string& before, const std::string& after) {
+    if (after.empty() || after == before)
+        return;
+    if (const std::int64_t holder = writer.entityHolding(column, after, change.entity); holder != 0)
+        throw EditConflict(std::string(column) + " '" + after + "' is held by " + writer.entityName(holder) +
+                           " (entity " + std::to_string(holder) + "); not given to " +
+                           writer.entityName(change.entity));
+}
+
+void applyEntity(ModelWriter& writer, const EntityChange& change, const EditStamp& stamp,
+                 const std::string& action, std::int64_t& editId, EditOutcome& outcome) {
+    const std::optional<EntityFields> now = writer.entityFields(change.entity);
+    const std::string what =
+        "entity '" + (change.entityName.empty() ? writer.entityName(change.entity) : change.entityName) + "'";
+    if (!now)
+        throw EditConflict(what + " (id " + std::to_string(change.entity) + ") is no longer in the model");
+    if (*now != change.before)
+        throw EditConflict(what + "'s fields were changed since by another writer");
+    refuseTaken(writer, change, "serial", change.before.serial, change.after.serial);
+    refuseTaken(writer, change, "uuid", change.before.uuid, change.after.uuid);
+    refuseTaken(writer, change, "hostname", change.before.hostname, change.after.hostname);
+    writer.setEntityFields(change.entity, change.after);
+    AuditLine line;
+    line.at = stamp.at;
+    line.author = stamp.author;
+    line.action = action;
+    line.entity = change.entity;
+    line.edit = editId;
+    const std::string before = toJson(change.before), after = toJson(change.after);
+    line.before = before;
+    line.after = after;
+    const std::int64_t id = writer.addAuditLine(line);
+    editId = editId == 0 ? id : editId;
+    outcome.auditIds.push_back(id);
+}
+
 } // namespace
 
 Edit Edit::inverse() const {
@@ -105,6 +143,11 @@ Edit Edit::inverse() const {
         back.photos = change->photos; // carried both ways: the redo of an undone add puts them back
         undo.notes.push_back(std::move(back));
     }
+    for (auto change = entities.rbegin(); change != entities.rend(); ++change) {
+        EntityChange back = *change;
+        std::swap(back.before, back.after);
+        undo.entities.push_back(std::move(back));
+    }
     return undo;
 }
 
@@ -115,6 +158,8 @@ EditOutcome applyEditIn(ModelWriter& writer, const Edit& edit, const EditStamp& 
         applyTask(writer, change, stamp, edit.action, editId, outcome);
     for (const NoteChange& change : edit.notes)
         applyNote(writer, change, stamp, edit.action, editId, outcome);
+    for (const EntityChange& change : edit.entities)
+        applyEntity(writer, change, stamp, edit.action, editId, outcome);
     return outcome;
 }
 

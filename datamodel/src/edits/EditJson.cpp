@@ -124,6 +124,34 @@ std::string toJson(const NoteFields& fields) {
     return out;
 }
 
+std::string toJson(const EntityFields& fields) {
+    std::string out = "{\"model\":";
+    appendOptional(out, fields.model);
+    out += ",\"serial\":";
+    appendOptional(out, fields.serial);
+    out += ",\"hostname\":";
+    appendOptional(out, fields.hostname);
+    out += ",\"uuid\":";
+    appendOptional(out, fields.uuid);
+    out += ",\"attributes\":";
+    appendOptional(out, fields.attributes); // the object's text, as a string: kept byte for byte
+    out += '}';
+    return out;
+}
+
+std::optional<EntityFields> entityFieldsFromJson(std::string_view json) {
+    const std::optional<QJsonObject> object = objectOf(json);
+    if (!object || !object->contains(QLatin1String("serial")))
+        return std::nullopt;
+    EntityFields fields;
+    fields.model = textOf(*object, "model");
+    fields.serial = textOf(*object, "serial");
+    fields.hostname = textOf(*object, "hostname");
+    fields.uuid = textOf(*object, "uuid");
+    fields.attributes = textOf(*object, "attributes");
+    return fields;
+}
+
 std::optional<TaskFields> taskFieldsFromJson(std::string_view json) {
     const std::optional<QJsonObject> object = objectOf(json);
     if (!object)

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace twin::datamodel {
 
@@ -58,6 +59,43 @@ public:
         facility.notes_ = std::move(notes);
     }
 
+    // The five string columns an attribute edit changes are written again (a StringColumn only grows);
+    // the rest of the entity columns is copied.
+    static void applyEntities(Facility& facility, const std::vector<EntityChange>& changes) {
+        std::unordered_map<std::size_t, const EntityFields*> changed;
+        for (const EntityChange& change : changes) {
+            const EntityIndex e = facility.findById(change.entity);
+            if (e == kNoEntity)
+                throw ModelError("entity " + std::to_string(change.entity) + " is not in the loaded model");
+            changed[std::size_t(e)] = &change.after;
+        }
+        const EntityColumns& old = *facility.entities_;
+        auto entities = std::make_shared<EntityColumns>();
+        entities->id = old.id;
+        entities->kind = old.kind;
+        entities->parent = old.parent;
+        entities->slot = old.slot;
+        entities->pose = old.pose;
+        entities->name = old.name;
+        entities->subtype = old.subtype;
+        const std::pair<StringColumn EntityColumns::*, std::string EntityFields::*> columns[] = {
+            {&EntityColumns::model, &EntityFields::model},
+            {&EntityColumns::serial, &EntityFields::serial},
+            {&EntityColumns::hostname, &EntityFields::hostname},
+            {&EntityColumns::uuid, &EntityFields::uuid},
+            {&EntityColumns::attributes, &EntityFields::attributes}};
+        for (const auto& [column, field] : columns) {
+            const StringColumn& from = old.*column;
+            StringColumn& to = (*entities).*column;
+            to.reserve(from.size(), from.memoryBytes());
+            for (std::size_t i = 0; i < from.size(); ++i) {
+                const auto found = changed.find(i);
+                to.push_back(found == changed.end() ? from[i] : std::string_view(found->second->*field));
+            }
+        }
+        facility.replaceEntities(std::move(entities));
+    }
+
 private:
     static void push(NoteColumns& n, const Facility& facility, std::int64_t id, const NoteFields& fields) {
         const EntityIndex entity = facility.findById(fields.entity);
@@ -105,6 +143,8 @@ Facility editedFacility(const Facility& facility, const Edit& edit, const EditOu
         FacilityEditor::applyTasks(edited, edit.tasks);
     if (!edit.notes.empty())
         FacilityEditor::applyNotes(edited, edit.notes, outcome.noteIds);
+    if (!edit.entities.empty())
+        FacilityEditor::applyEntities(edited, edit.entities);
     return edited;
 }
 

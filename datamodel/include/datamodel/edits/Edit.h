@@ -59,11 +59,25 @@ struct NoteChange {
     std::vector<NotePhoto> photos;
 };
 
+// The fields of an entity an attribute edit changes (empty: none, NULL in the file). `attributes`: a
+// JSON object as text (the asset tag and the site's free attributes), or empty.
+struct EntityFields {
+    std::string model, serial, hostname, uuid, attributes;
+    bool operator==(const EntityFields&) const = default;
+};
+
+struct EntityChange {
+    std::int64_t entity = 0; // entity id
+    std::string entityName;  // for messages
+    EntityFields before, after;
+};
+
 struct Edit {
     std::string action; // for the audit log: "progress done", "punch add", "undo progress done"
     std::vector<TaskChange> tasks;
     std::vector<NoteChange> notes;
-    bool empty() const { return tasks.empty() && notes.empty(); }
+    std::vector<EntityChange> entities;
+    bool empty() const { return tasks.empty() && notes.empty() && entities.empty(); }
     // The edit that takes it back: befores and afters swapped, "undo " before the action. An applied
     // add's inverse needs the id it got (EditOutcome::noteIds).
     Edit inverse() const;
@@ -103,8 +117,11 @@ std::string loginName();
 // The JSON the audit log keeps for a row's fields ({"actual_start": ..., "status": ...}), and back.
 std::string toJson(const TaskFields& fields);
 std::string toJson(const NoteFields& fields);
+std::string toJson(const EntityFields& fields);
 std::optional<TaskFields> taskFieldsFromJson(std::string_view json);
 std::optional<NoteFields> noteFieldsFromJson(std::string_view json);
+// Needs the "serial" key (what tells an entity's fields from another line's).
+std::optional<EntityFields> entityFieldsFromJson(std::string_view json);
 // `text` as a JSON string onto `out`: quotes, backslashes and control characters escaped, and each
 // byte that is not UTF-8 (a file written by another tool) replaced by U+FFFD, so the result is JSON.
 void appendJsonString(std::string& out, std::string_view text);
