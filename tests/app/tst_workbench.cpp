@@ -17,6 +17,7 @@
 #include "gui/window/MainWindow.h"
 #include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
+#include "gui/workbench/AttributesDialog.h"
 #include "gui/workbench/ImpactPanel.h"
 #include "gui/workbench/InspectorPanel.h"
 #include "gui/workbench/ModelTreePanel.h"
@@ -35,6 +36,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QCryptographicHash>
 #include <QDateEdit>
 #include <QDateTimeAxis>
 #include <QDir>
@@ -1265,10 +1267,94 @@ private slots:
         QVERIFY2(refused.front().front().toString().contains(QStringLiteral("changed since")),
                  qPrintable(refused.front().front().toString()));
         QVERIFY(taskOpen(done.task));
+        if (qEnvironmentVariableIsSet("TWIN_INSPECTOR_PNG")) { // a look at it by eye
+            inspector->browser()->verticalScrollBar()->setValue(inspector->browser()->verticalScrollBar()->maximum());
+            QTest::qWait(200);
+            window.view()->renderNow();
+            window.screen()
+                ->grabWindow(0)
+                .copy(window.geometry())
+                .save(qEnvironmentVariable("TWIN_INSPECTOR_PNG"));
+        }
         // Undo takes the revert back.
         window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
         QCOMPARE(recorded.count(), 4); // at once: a refusal keeps the writer and what it knows
         QVERIFY(!taskOpen(done.task));
+    }
+
+    // Attribute edits in the inspector: a serial another server holds is refused naming it and the file
+    // is untouched; a new serial and asset tag are saved as one undo step, shown in the inspector, and a
+    // barcode scanner typing the new serial and Enter into the search field selects the server.
+    void attributesAreEditedInTheInspectorAndFoundByTheirNewSerial() {
+        const QString path = dir_.filePath(QStringLiteral("attributes.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QSignalSpy ready(&window, &MainWindow::workbenchReady);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(ready.count() > 0 || ready.wait(20000));
+        const auto servers = window.facility()->ofKind(EntityKind::Server);
+        const EntityIndex server = servers[3], other = servers[4];
+        const std::string otherSerial(window.facility()->entities().serial[std::size_t(other)]);
+        const std::string otherName(window.facility()->name(other));
+        QVERIFY(!otherSerial.empty());
+        window.viewState()->setSelection(server);
+        twin::app::InspectorPanel* inspector = window.inspectorPanel();
+        inspector->show();
+        QSignalSpy refused(&window, &MainWindow::editRefused);
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        const auto edit = [&](const QString& serial, const QString& assetTag) {
+            inspector->findChild<QPushButton*>(QStringLiteral("inspectorEditAttributes"))->click();
+            auto* dialog = window.findChild<twin::app::AttributesDialog*>(QStringLiteral("attributesDialog"));
+            QVERIFY(dialog && dialog->isVisible());
+            dialog->field("attributeSerial")->setText(serial);
+            dialog->field("attributeAssetTag")->setText(assetTag);
+            dialog->accept();
+            QTest::qWait(1); // the dialog deletes itself
+        };
+        const QByteArray fileBefore = [&] {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly)
+                       ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256)
+                       : QByteArray();
+        }();
+        edit(QString::fromStdString(otherSerial), QString());
+        QCOMPARE(refused.count(), 1);
+        QVERIFY2(refused.front().front().toString().contains(QString::fromStdString(otherName)),
+                 qPrintable(refused.front().front().toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256), fileBefore);
+        file.close();
+        QCOMPARE(recorded.count(), 0);
+
+        const int indexedBefore = int(ready.count());
+        edit(QStringLiteral("SN-SWAPPED-42"), QStringLiteral("AT-0042"));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 20000);
+        QCOMPARE(window.facility()->entities().serial[std::size_t(server)],
+                 std::string_view("SN-SWAPPED-42"));
+        QVERIFY(window.facility()->entities().attributes[std::size_t(server)].find("AT-0042") !=
+                std::string_view::npos);
+        QTRY_VERIFY2(inspector->text().contains(QStringLiteral("SN-SWAPPED-42")),
+                     qPrintable(inspector->text()));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        // The scanner: the serial and Enter in the search field (indexed again for the new serial).
+        window.viewState()->setSelection(kNoEntity);
+        QTRY_VERIFY_WITH_TIMEOUT(int(ready.count()) > indexedBefore, 20000);
+        QLineEdit* search = window.searchField()->lineEdit();
+        search->setText(QStringLiteral("SN-SWAPPED-42"));
+        emit search->textEdited(search->text());
+        emit search->returnPressed();
+        QTRY_COMPARE_WITH_TIMEOUT(window.viewState()->selection(), server, 5000);
+        // Undo: the serial it had.
+        window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
+        QTRY_VERIFY(window.facility()->entities().serial[std::size_t(server)] !=
+                    std::string_view("SN-SWAPPED-42"));
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

@@ -6,6 +6,7 @@
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
+#include "datamodel/edits/AttributeEdit.h"
 #include "datamodel/edits/EditedFacility.h"
 #include "datamodel/edits/ProgressEdit.h"
 #include "datamodel/edits/PunchEdit.h"
@@ -341,6 +342,79 @@ private slots:
         Edit unknown = reopen;
         unknown.tasks.front().task = 999999;
         QVERIFY_THROWS_EXCEPTION(ModelError, editedFacility(model, unknown, {}));
+    }
+
+    // Attribute edits: a serial, hostname, UUID and free attributes changed, undone and redone exactly,
+    // logged with before and after, reverted; a serial another entity holds refused naming it (against
+    // the loaded model and again in the file), as are attributes that are no JSON object; the model
+    // edited in memory is what a reload reads.
+    void attributeEditsAreUniqueLoggedAndUndone() {
+        const QString path = freshCopy(QStringLiteral("attributes.db"));
+        const auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        const Facility model = load(path);
+        const auto servers = model.ofKind(EntityKind::Server);
+        const EntityIndex server = servers[0], other = servers[1];
+        const QByteArray rowsBefore = dumpOf(path, "entity");
+        EntityFields fields = entityFieldsOf(model, server);
+        const EntityFields original = fields;
+        fields.serial = "SN-REPLACED-0001";
+        fields.attributes = R"({"asset_tag":"AT-77","rma":"open"})";
+        const Edit edit = attributeEdit(model, server, fields);
+        QCOMPARE(edit.entities.size(), std::size_t(1));
+        const EditOutcome outcome = applyEdit(*store, edit, {kNow, "alice"});
+        const Facility edited = editedFacility(model, edit, outcome);
+        const Facility reloaded = load(path);
+        QVERIFY(edited.entities() == reloaded.entities());
+        QCOMPARE(reloaded.findBySerial("SN-REPLACED-0001"), server);
+        QCOMPARE(edited.findBySerial("SN-REPLACED-0001"), server); // its lookups are the new columns'
+        QCOMPARE(edited.findBySerial(original.serial), kNoEntity);
+        QVERIFY(&edited.cables() == &model.cables());
+        const auto log = store->auditLogOf(model.entities().id[std::size_t(server)], 5);
+        QCOMPARE(log.size(), std::size_t(1));
+        QVERIFY(QByteArray::fromStdString(log.front().after).contains("SN-REPLACED-0001"));
+        QVERIFY(QByteArray::fromStdString(log.front().before)
+                    .contains(QByteArray::fromStdString(original.serial)));
+        // Undo restores exactly the rows there were; redo the rows after.
+        const QByteArray rowsAfter = dumpOf(path, "entity");
+        applyEdit(*store, edit.inverse(), {kNow, "alice"});
+        QCOMPARE(dumpOf(path, "entity"), rowsBefore);
+        applyEdit(*store, edit, {kNow, "alice"});
+        QCOMPARE(dumpOf(path, "entity"), rowsAfter);
+        // A revert of the change: the serial back.
+        revertChange(*store, log.front().id + 2, {kNow, "bob"}); // the redo's line
+        QCOMPARE(load(path).findBySerial(original.serial), server);
+        applyEdit(*store, edit, {kNow, "alice"});
+
+        // Another entity's serial: refused against the loaded model, naming the holder...
+        const Facility now = load(path);
+        EntityFields clash = entityFieldsOf(now, other);
+        clash.serial = "SN-REPLACED-0001";
+        try {
+            attributeEdit(now, other, clash);
+            QFAIL("a serial another entity holds was accepted");
+        } catch (const EditRefused& refused) {
+            QVERIFY2(std::string(refused.what()).find(std::string(now.name(server))) != std::string::npos,
+                     refused.what());
+        }
+        // ...and in the file, where another writer may have given it since the model was read.
+        const QByteArray beforeClash = dumpOf(path, "entity");
+        Edit sneaky;
+        sneaky.action = "attributes";
+        sneaky.entities.push_back(
+            {now.entities().id[std::size_t(other)], "", entityFieldsOf(now, other), clash});
+        QVERIFY_THROWS_EXCEPTION(EditConflict, applyEdit(*store, sneaky, {kNow, "mallory"}));
+        QCOMPARE(dumpOf(path, "entity"), beforeClash);
+        // Attributes that are no JSON object.
+        EntityFields broken = entityFieldsOf(now, other);
+        for (const char* bad : {"[1, 2]", "{\"asset_tag\": ", "asset tag 5"}) {
+            broken.attributes = bad;
+            QVERIFY_THROWS_EXCEPTION(EditRefused, attributeEdit(now, other, broken));
+        }
+        broken = entityFieldsOf(now, other);
+        broken.hostname = "host\nname";
+        QVERIFY_THROWS_EXCEPTION(EditRefused, attributeEdit(now, other, broken));
+        // Nothing to change: an empty edit.
+        QVERIFY(attributeEdit(now, other, entityFieldsOf(now, other)).empty());
     }
 
     void punchItemsComeAndGoWithTheirPhotos() {

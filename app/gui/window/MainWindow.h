@@ -136,6 +136,9 @@ public:
     // A punch item (a row of Facility::notes()) shown: its entity selected, the camera at its pin.
     void showPunchItem(std::uint32_t note);
     PunchListPanel* punchList() const { return punchList_; }
+    // An attribute edit of `entity`, written at once as one undo step; false (the reason shown and
+    // editRefused) when refused: a serial, UUID or hostname another entity holds, bad attributes.
+    bool editAttributes(datamodel::EntityIndex entity, const datamodel::EntityFields& fields);
 
 public slots:
     void showAbout();
@@ -188,6 +191,7 @@ private:
     void buildProgressMenu(QMenu* editMenu);
     void buildPunchList(QMenu* editMenu, QMenu* viewMenu);
     void askForPunchItem();
+    void askForAttributes(int entity);
     void buildUndoHistory(QMenu* viewMenu); // View > Undo History: a QUndoView of the Document's stack
     void askForBlockReason();
     void askForAuthor(); // Edit > Your Name...

@@ -1,12 +1,14 @@
-// The window's part of punch items (issue 16): Edit > Add Punch Item... on the selection, pinned to
-// the entity and the camera as it is; the Punch List dock (View > Punch List) with its filters, its
+// The window's part of punch items and attribute edits (issue 16): Edit > Add Punch Item... on the selection,
+// pinned to the entity and the camera as it is; the Punch List dock (View > Punch List) with its filters, its
 // status buttons and a double click that flies back to what the item's author saw. Each change is one
 // edit on the Document's undo stack, written at once.
+#include "datamodel/edits/AttributeEdit.h"
 #include "datamodel/edits/PunchEdit.h"
 #include "gui/document/Document.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
+#include "gui/workbench/AttributesDialog.h"
 #include "gui/workbench/PunchDialog.h"
 #include "gui/workbench/PunchListPanel.h"
 #include "scene/ViewWidget.h"
@@ -100,6 +102,34 @@ bool MainWindow::setPunchStatus(std::int64_t noteId, datamodel::NoteStatus statu
                             tr("Punch item %1: %2")
                                 .arg(noteId)
                                 .arg(QString::fromLatin1(datamodel::noteStatusName(status).data())));
+}
+
+void MainWindow::askForAttributes(int entity) {
+    if (!model_ || entity < 0 || std::size_t(entity) >= facility()->entityCount())
+        return;
+    auto* dialog = new AttributesDialog(utf8(facility()->name(entity)),
+                                        datamodel::entityFieldsOf(*facility(), entity), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, entity] { editAttributes(entity, dialog->fields()); });
+    dialog->open();
+}
+
+bool MainWindow::editAttributes(datamodel::EntityIndex entity, const datamodel::EntityFields& fields) {
+    if (!model_)
+        return false;
+    datamodel::Edit edit;
+    try {
+        edit = datamodel::attributeEdit(*facility(), entity, fields);
+    } catch (const datamodel::EditRefused& refused) {
+        const QString why = QString::fromStdString(refused.what());
+        statusBar()->showMessage(why, kStatusMessageMs);
+        emit editRefused(why);
+        return false;
+    }
+    if (edit.empty())
+        return false;
+    return document_->apply(std::move(edit), tr("Attributes of %1").arg(utf8(facility()->name(entity))));
 }
 
 void MainWindow::showPunchItem(std::uint32_t note) {

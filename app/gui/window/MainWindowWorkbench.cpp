@@ -103,6 +103,7 @@ void MainWindow::buildWorkbench() {
         }
         return lines;
     });
+    connect(inspector_, &InspectorPanel::attributesRequested, this, &MainWindow::askForAttributes);
     connect(inspector_, &InspectorPanel::revertRequested, this,
             [this](const datamodel::AuditRecord& line) { document_->revert(line); });
 

@@ -1,5 +1,6 @@
 #include "gui/workbench/InspectorPanel.h"
 
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextBrowser>
@@ -16,10 +17,21 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QDockWidget(tr("Inspector"), p
     impact_ = new QPushButton(tr("What fails with this? (I)"), body);
     impact_->setObjectName(QStringLiteral("inspectorImpact"));
     impact_->setEnabled(false);
+    attributes_ = new QPushButton(tr("Edit Attributes..."), body);
+    attributes_->setObjectName(QStringLiteral("inspectorEditAttributes"));
+    attributes_->setToolTip(tr("Model, serial, hostname, UUID, asset tag and other attributes"));
+    attributes_->setEnabled(false);
+    connect(attributes_, &QPushButton::clicked, this, [this] {
+        if (shown_ != datamodel::kNoEntity)
+            emit attributesRequested(shown_);
+    });
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(impact_, 1);
+    buttons->addWidget(attributes_);
     auto* column = new QVBoxLayout(body);
     column->setContentsMargins(4, 4, 4, 4);
     column->addWidget(browser_, 1);
-    column->addWidget(impact_);
+    column->addLayout(buttons);
     setWidget(body);
     connect(browser_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         if (const datamodel::EntityIndex entity = entityOfLink(url.toString());
@@ -52,6 +64,7 @@ void InspectorPanel::showEntity(datamodel::EntityIndex entity, const std::option
     if (!indexes_) {
         browser_->setHtml(tr("<p style='color:#666'>Indexing the model...</p>"));
         impact_->setEnabled(false);
+        attributes_->setEnabled(false);
         return;
     }
     // Keep the reader's place when the same entity is shown again (a live update).
@@ -66,6 +79,7 @@ void InspectorPanel::showEntity(datamodel::EntityIndex entity, const std::option
     if (again)
         browser_->verticalScrollBar()->setValue(scrolled);
     impact_->setEnabled(entity != datamodel::kNoEntity && indexes_->inspector->domainOf(entity).has_value());
+    attributes_->setEnabled(entity != datamodel::kNoEntity);
     setWindowTitle(entity == datamodel::kNoEntity
                        ? tr("Inspector")
                        : tr("Inspector: %1")

@@ -33,6 +33,8 @@ public:
 signals:
     void entityChosen(int entity);
     void impactRequested(int entity);
+    // Edit Attributes... for the entity shown.
+    void attributesRequested(int entity);
     // A history line's Revert link.
     void revertRequested(const twin::datamodel::AuditRecord& line);
 
@@ -44,6 +46,7 @@ private:
     datamodel::EntityIndex historyOf_ = datamodel::kNoEntity;
     QTextBrowser* browser_ = nullptr;
     QPushButton* impact_ = nullptr;
+    QPushButton* attributes_ = nullptr;
 };
 
 } // namespace twin::app

@@ -198,7 +198,8 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
     }
     if (!history.empty()) {
         // What was recorded on it, newest first: who, when, what, from what to what; each revertable.
-        html += QStringLiteral("<h4>%1</h4><table>").arg(tr("History (latest %1)").arg(history.size()));
+        html += QStringLiteral("<h4>%1</h4><ul style='margin-left:-20px'>")
+                    .arg(tr("History (latest %1)").arg(history.size()));
         for (const datamodel::AuditRecord& line : history) {
             QString change;
             if (line.task != 0) {
@@ -218,14 +219,15 @@ QString inspectorHtml(const WorkbenchIndexes& indexes, EntityIndex entity,
             } else {
                 change = escaped(line.detail);
             }
-            html += QStringLiteral("<tr><td style='color:#666'>%1</td><td>%2</td><td>%3</td><td>%4</td>"
-                                   "<td><a href='revert:%5'>%6</a></td></tr>")
+            // A list, not a table: it wraps in a narrow dock instead of scrolling sideways.
+            html += QStringLiteral(
+                        "<li><span style='color:#666'>%1 %2:</span> %3, %4 <a href='revert:%5'>%6</a></li>")
                         .arg(QString::fromStdString(datamodel::formatTime(line.at)).left(16),
                              escaped(line.author), escaped(line.action), change)
                         .arg(line.id)
                         .arg(tr("Revert"));
         }
-        html += QStringLiteral("</table>");
+        html += QStringLiteral("</ul>");
     }
     return html;
 }
