@@ -15,12 +15,14 @@
 #include "gui/timeline/TimelinePanel.h"
 #include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindow.h"
+#include "gui/window/PreferencesDialog.h"
 #include "gui/window/ShortcutsDialog.h"
 #include "gui/window/ViewState.h"
 #include "gui/workbench/AttributesDialog.h"
 #include "gui/workbench/ImpactPanel.h"
 #include "gui/workbench/InspectorPanel.h"
 #include "gui/workbench/ModelTreePanel.h"
+#include "gui/workbench/ProgressDialog.h"
 #include "gui/workbench/PunchDialog.h"
 #include "gui/workbench/PunchListPanel.h"
 #include "gui/workbench/SearchField.h"
@@ -39,6 +41,8 @@
 #include <QCryptographicHash>
 #include <QDateEdit>
 #include <QDateTimeAxis>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -54,6 +58,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QScrollBar>
@@ -67,6 +72,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
@@ -1268,7 +1274,8 @@ private slots:
                  qPrintable(refused.front().front().toString()));
         QVERIFY(taskOpen(done.task));
         if (qEnvironmentVariableIsSet("TWIN_INSPECTOR_PNG")) { // a look at it by eye
-            inspector->browser()->verticalScrollBar()->setValue(inspector->browser()->verticalScrollBar()->maximum());
+            inspector->browser()->verticalScrollBar()->setValue(
+                inspector->browser()->verticalScrollBar()->maximum());
             QTest::qWait(200);
             window.view()->renderNow();
             window.screen()
@@ -1355,6 +1362,98 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("actionUndo"))->trigger();
         QTRY_VERIFY(window.facility()->entities().serial[std::size_t(server)] !=
                     std::string_view("SN-SWAPPED-42"));
+    }
+
+    // Record Progress...: one chosen task done at a time picked (the rest of the rack's tasks stay as
+    // they were), a time in the future refused, a block without its reason not recordable; and
+    // File > Preferences sets who the log names, a name with a control character refused.
+    void oneTaskAtAPickedTimeAndYourNameInThePreferences() {
+        const QString path = dir_.filePath(QStringLiteral("picked.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        const EntityIndex rack = window.facility()->ofKind(EntityKind::Rack).front();
+        window.viewState()->setSelection(rack);
+        QSignalSpy recorded(&window, &MainWindow::progressRecorded);
+        QSignalSpy refused(&window, &MainWindow::editRefused);
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Reopen));
+        QTRY_COMPARE_WITH_TIMEOUT(recorded.count(), 1, 20000);
+        const auto openTasks = [&] {
+            std::vector<std::uint32_t> open;
+            for (const std::uint32_t t : window.facility()->tasksOf(rack))
+                if (window.facility()->tasks().actualEnd[t] == kNoTime)
+                    open.push_back(t);
+            return open;
+        };
+        const std::vector<std::uint32_t> reopened = openTasks();
+        QCOMPARE(reopened.size(), window.facility()->tasksOf(rack).size());
+        const auto dialogFor = [&] {
+            window.findChild<QAction*>(QStringLiteral("actionRecordProgress"))->trigger();
+            auto* dialog = window.findChild<twin::app::ProgressDialog*>(QStringLiteral("progressDialog"));
+            return dialog;
+        };
+        const QDateTime picked(QDate(2026, 11, 20), QTime(9, 30), QTimeZone::utc());
+        auto* dialog = dialogFor();
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->taskBox()->count(), int(reopened.size()) + 1); // all, or each of them
+        dialog->actionBox()->setCurrentIndex(
+            dialog->actionBox()->findData(int(twin::datamodel::ProgressAction::Done)));
+        const int first = dialog->taskBox()->findData(int(reopened.front()));
+        QVERIFY(first > 0);
+        dialog->taskBox()->setCurrentIndex(first);
+        dialog->atButton()->setChecked(true);
+        dialog->timeEdit()->setDateTime(picked);
+        dialog->accept();
+        QCOMPARE(recorded.count(), 2);
+        QCOMPARE(window.facility()->tasks().actualEnd[reopened.front()], picked.toSecsSinceEpoch());
+        QCOMPARE(openTasks().size(), reopened.size() - 1);
+        QVERIFY(window.document()->undoStack()->text(1).contains(QStringLiteral("2026-11-20 09:30")));
+        QTest::qWait(1);
+        // A time in the future: refused, nothing written.
+        dialog = dialogFor();
+        dialog->taskBox()->setCurrentIndex(dialog->taskBox()->findData(int(reopened.back())));
+        dialog->atButton()->setChecked(true);
+        dialog->timeEdit()->setDateTime(QDateTime::currentDateTimeUtc().addDays(3));
+        dialog->accept();
+        QCOMPARE(recorded.count(), 2);
+        QCOMPARE(refused.count(), 1);
+        QVERIFY2(refused.front().front().toString().contains(QStringLiteral("future")),
+                 qPrintable(refused.front().front().toString()));
+        QTest::qWait(1);
+        // Blocked needs its reason before it can be recorded.
+        dialog = dialogFor();
+        dialog->actionBox()->setCurrentIndex(
+            dialog->actionBox()->findData(int(twin::datamodel::ProgressAction::Block)));
+        auto* record = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!record->isEnabled());
+        dialog->reasonEdit()->setText(QStringLiteral("no coolant"));
+        QVERIFY(record->isEnabled());
+        dialog->reject();
+        QTest::qWait(1);
+
+        // File > Preferences: the name the log uses.
+        for (const QString& name : {QStringLiteral("Crew\u0007Lead"), QStringLiteral("Ana Lucía")}) {
+            window.findChild<QAction*>(QStringLiteral("actionPreferences"))->trigger();
+            auto* preferences =
+                window.findChild<twin::app::PreferencesDialog*>(QStringLiteral("preferencesDialog"));
+            QVERIFY(preferences && preferences->isVisible());
+            preferences->authorEdit()->setText(name);
+            preferences->accept();
+            QTest::qWait(1);
+        }
+        QCOMPARE(refused.count(), 2);
+        QCOMPARE(window.document()->author(), QStringLiteral("Ana Lucía"));
+        QVERIFY(window.recordProgress(twin::datamodel::ProgressAction::Done, QString(), true));
+        const auto log =
+            twin::datamodel::Store::open(path.toStdString(), twin::datamodel::Access::ReadOnly)->auditLog();
+        QCOMPARE(log.back().author, std::string("Ana Lucía"));
+        window.document()->setAuthor(QString()); // the login name again, for what runs next
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

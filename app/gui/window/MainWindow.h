@@ -129,6 +129,9 @@ public:
     // False, with the reason shown, when it was refused or nothing was to change.
     bool recordProgress(datamodel::ProgressAction action, const QString& reason = QString(),
                         bool allowOutOfOrder = false);
+    // The same at a time (kNoTime: now), on the chosen tasks (empty: all of the selection's).
+    bool recordProgressAt(datamodel::ProgressAction action, const QString& reason, datamodel::TimePoint at,
+                          const std::vector<std::uint32_t>& tasks, bool allowOutOfOrder = false);
     // A punch item, written at once as one undo step: on `request.entity` (kNoEntity: the selection),
     // pinned to the camera now unless it has a pin, by the window's author, now. False when refused.
     bool addPunchItem(datamodel::PunchRequest request);
@@ -195,7 +198,12 @@ private:
     void buildUndoHistory(QMenu* viewMenu); // View > Undo History: a QUndoView of the Document's stack
     void askForBlockReason();
     void askForAuthor(); // Edit > Your Name...
-    void confirmOutOfOrder(const QString& why, datamodel::ProgressAction action, const QString& reason);
+    void confirmOutOfOrder(const QString& why, datamodel::ProgressAction action, const QString& reason,
+                           datamodel::TimePoint at, const std::vector<std::uint32_t>& tasks);
+    void askForProgress(); // Record Progress...: a task, a time
+    void askForPreferences();
+    // Who the audit log names from now on; false (the reason shown, editRefused) for a bad name.
+    bool setAuthor(const QString& name);
     void indexModel();
     void showSelectionInDocks();
     void rememberSelection(datamodel::EntityIndex previous);

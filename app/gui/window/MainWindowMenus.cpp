@@ -104,6 +104,10 @@ void MainWindow::buildMenus() {
     });
     recordAction->setObjectName(QStringLiteral("actionRecordRollOut"));
     file->addSeparator();
+    QAction* preferences = file->addAction(tr("&Preferences..."), this, &MainWindow::askForPreferences);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -4,7 +4,9 @@
 #include "gui/document/Document.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
+#include "gui/window/PreferencesDialog.h"
 #include "gui/window/ViewState.h"
+#include "gui/workbench/ProgressDialog.h"
 #include "scene/ViewWidget.h"
 
 #include <QAction>
@@ -103,6 +105,10 @@ void MainWindow::buildProgressMenu(QMenu* editMenu) {
                 recordProgress(what);
         });
     }
+    progress->addSeparator();
+    QAction* chosen = progress->addAction(tr("Record &Progress..."), this, &MainWindow::askForProgress);
+    chosen->setObjectName(QStringLiteral("actionRecordProgress"));
+    chosen->setToolTip(tr("On one task or all, now or at a time picked"));
     QAction* box = editMenu->addAction(tr("Select in &Box"), this, [this] {
         view_->startBoxSelection();
         statusBar()->showMessage(tr("Drag a box over the racks to select (Ctrl: add to the selection; "
@@ -122,6 +128,29 @@ void MainWindow::buildProgressMenu(QMenu* editMenu) {
     });
 }
 
+void MainWindow::askForPreferences() {
+    const QString login = QString::fromStdString(datamodel::loginName());
+    const QString author = document_->author();
+    auto* dialog = new PreferencesDialog(author == login ? QString() : author, login, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, login] { setAuthor(dialog->author().isEmpty() ? login : dialog->author()); });
+    dialog->open();
+}
+
+bool MainWindow::setAuthor(const QString& name) {
+    const std::string problem = datamodel::authorProblem(name.toStdString());
+    if (!problem.empty()) {
+        const QString why = tr("Your name was not changed: %1").arg(QString::fromStdString(problem));
+        statusBar()->showMessage(why, kStatusMessageMs);
+        emit editRefused(why);
+        return false;
+    }
+    document_->setAuthor(name);
+    statusBar()->showMessage(tr("Edits are recorded as %1").arg(name), kStatusMessageMs);
+    return true;
+}
+
 void MainWindow::askForAuthor() {
     auto* dialog = new QInputDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -129,16 +158,19 @@ void MainWindow::askForAuthor() {
     dialog->setWindowTitle(tr("Your Name"));
     dialog->setLabelText(tr("The audit log names you as:"));
     dialog->setTextValue(document_->author());
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& name) {
-        const std::string problem = datamodel::authorProblem(name.trimmed().toStdString());
-        if (!problem.empty()) {
-            const QString why = tr("Your name was not changed: %1").arg(QString::fromStdString(problem));
-            statusBar()->showMessage(why, kStatusMessageMs);
-            emit editRefused(why);
-            return;
-        }
-        document_->setAuthor(name.trimmed());
-        statusBar()->showMessage(tr("Edits are recorded as %1").arg(name.trimmed()), kStatusMessageMs);
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this](const QString& name) { setAuthor(name.trimmed()); });
+    dialog->open();
+}
+
+void MainWindow::askForProgress() {
+    const std::vector<datamodel::EntityIndex> selected = viewState_->selectedEntities();
+    if (!model_ || selected.empty())
+        return;
+    auto* dialog = new ProgressDialog(*facility(), selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        recordProgressAt(dialog->action(), dialog->reason(), dialog->at(), dialog->tasks());
     });
     dialog->open();
 }
@@ -154,7 +186,8 @@ void MainWindow::askForBlockReason() {
     dialog->open();
 }
 
-void MainWindow::confirmOutOfOrder(const QString& why, ProgressAction action, const QString& reason) {
+void MainWindow::confirmOutOfOrder(const QString& why, ProgressAction action, const QString& reason,
+                                   datamodel::TimePoint at, const std::vector<std::uint32_t>& tasks) {
     auto* box =
         new QMessageBox(QMessageBox::Question, tr("Record Progress"), why, QMessageBox::NoButton, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -163,23 +196,33 @@ void MainWindow::confirmOutOfOrder(const QString& why, ProgressAction action, co
     QPushButton* anyway = box->addButton(tr("Record Anyway"), QMessageBox::AcceptRole);
     QPushButton* cancel = box->addButton(QMessageBox::Cancel);
     box->setDefaultButton(cancel);
-    connect(box, &QMessageBox::finished, this, [this, box, anyway, action, reason] {
+    connect(box, &QMessageBox::finished, this, [this, box, anyway, action, reason, at, tasks] {
         if (box->clickedButton() == anyway)
-            recordProgress(action, reason, true);
+            recordProgressAt(action, reason, at, tasks, true);
     });
     box->open();
 }
 
 bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bool allowOutOfOrder) {
-    // Everything selected, as one edit (a row of 30 racks done is one undo).
+    return recordProgressAt(action, reason, datamodel::kNoTime, {}, allowOutOfOrder);
+}
+
+bool MainWindow::recordProgressAt(ProgressAction action, const QString& reason, datamodel::TimePoint at,
+                                  const std::vector<std::uint32_t>& tasks, bool allowOutOfOrder) {
+    // Everything selected, as one edit (a row of 30 racks done is one undo); or the chosen tasks.
     const std::vector<datamodel::EntityIndex> selected = viewState_->selectedEntities();
-    if (!model_ || selected.empty())
+    if (!model_ || (selected.empty() && tasks.empty()))
         return false;
-    const datamodel::EntityIndex entity = selected.front();
+    const datamodel::EntityIndex entity =
+        !selected.empty() ? selected.front() : facility()->tasks().entities.row(tasks.front()).front();
     datamodel::ProgressRequest request;
     request.action = action;
-    request.entities = selected;
-    request.now = request.at = QDateTime::currentSecsSinceEpoch();
+    if (tasks.empty())
+        request.entities = selected;
+    else
+        request.tasks = tasks;
+    request.now = QDateTime::currentSecsSinceEpoch();
+    request.at = at == datamodel::kNoTime ? request.now : at;
     request.reason = reason.toStdString();
     request.allowOutOfOrder = allowOutOfOrder;
     datamodel::Edit edit;
@@ -188,7 +231,7 @@ bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bo
     } catch (const datamodel::EditRefused& refused) {
         const QString why = QString::fromStdString(refused.what());
         if (refused.outOfOrder) {
-            confirmOutOfOrder(why, action, reason);
+            confirmOutOfOrder(why, action, reason, at, tasks);
         } else {
             statusBar()->showMessage(why, kStatusMessageMs);
             emit editRefused(why);
@@ -206,9 +249,11 @@ bool MainWindow::recordProgress(ProgressAction action, const QString& reason, bo
         emit editRefused(why);
         return false;
     }
-    const QString text = tr("%1: %2 (%3 tasks)")
-                             .arg(name, QString::fromLatin1(datamodel::progressActionName(action).data()),
-                                  QString::number(edit.tasks.size()));
+    QString text = tr("%1: %2 (%3 tasks)")
+                       .arg(name, QString::fromLatin1(datamodel::progressActionName(action).data()),
+                            QString::number(edit.tasks.size()));
+    if (at != datamodel::kNoTime)
+        text += tr(" at %1").arg(QString::fromStdString(datamodel::formatTime(at)));
     return document_->apply(std::move(edit), text);
 }
 
