@@ -8,6 +8,7 @@
 #include "datamodel/ModelError.h"
 #include "datamodel/ModelFile.h"
 #include "datamodel/ModelWriter.h"
+#include "datamodel/edits/Edit.h"
 
 #include <QString>
 #include <algorithm>
@@ -317,6 +318,25 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
         return readAuditLines(*d->connection, "a.at >= ?", "a.id", [&](sqlite::Statement& row) {
             row.bind(1, since == kNoTime ? std::string("0000-01-01") : formatTime(since));
         });
+    });
+}
+
+std::vector<NotePhoto> Store::notePhotos(std::int64_t note) const {
+    return retryingBusy([&] {
+        std::vector<NotePhoto> photos;
+        if (d->version < 3)
+            return photos; // a version-2 file read as it is has no photos
+        sqlite::Statement row(*d->connection,
+                              "SELECT name, format, data FROM note_photo WHERE note_id = ? ORDER BY id");
+        row.bind(1, note);
+        while (row.step()) {
+            NotePhoto& photo = photos.emplace_back();
+            photo.name = std::string(row.text(0));
+            photo.format = std::string(row.text(1));
+            const std::span<const std::byte> bytes = row.blob(2);
+            photo.bytes.assign(bytes.begin(), bytes.end());
+        }
+        return photos;
     });
 }
 

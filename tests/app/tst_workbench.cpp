@@ -22,6 +22,7 @@
 #include "gui/workbench/ImpactPanel.h"
 #include "gui/workbench/InspectorPanel.h"
 #include "gui/workbench/ModelTreePanel.h"
+#include "gui/workbench/PhotosDialog.h"
 #include "gui/workbench/ProgressDialog.h"
 #include "gui/workbench/PunchDialog.h"
 #include "gui/workbench/PunchListPanel.h"
@@ -53,6 +54,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -577,7 +579,8 @@ private slots:
         gantt->raise();
         // Laid out at its width first: on a loaded machine the dock's first layout can lag, and a
         // narrow chart rightly labels two hours with one date.
-        QTRY_VERIFY2(chart->viewport()->width() > 600, qPrintable(QString::number(chart->viewport()->width())));
+        QTRY_VERIFY2(chart->viewport()->width() > 600,
+                     qPrintable(QString::number(chart->viewport()->width())));
         QVERIFY2(gantt->taskCount() > 50, qPrintable(QString::number(gantt->taskCount())));
         const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$")),
             hours(QStringLiteral("^\\d{2}:\\d{2}$"));
@@ -1165,6 +1168,18 @@ private slots:
         hallFilter->setCurrentIndex(0);
         emit hallFilter->activated(0);
         QCOMPARE(list->listModel()->rowCount(), 1);
+        // Its photo, shown.
+        list->table()->selectRow(0);
+        list->findChild<QPushButton*>(QStringLiteral("punchPhotos"))->click();
+        auto* photos = window.findChild<twin::app::PhotosDialog*>(QStringLiteral("photosDialog"));
+        QVERIFY(photos && photos->isVisible());
+        QCOMPARE(photos->list()->count(), 1);
+        QCOMPARE(photos->list()->item(0)->text(), QStringLiteral("qd.png"));
+        QVERIFY(!photos->list()->item(0)->icon().isNull());
+        QCOMPARE(photos->list()->item(0)->icon().pixmap(QSize(320, 320)).toImage().pixelColor(8, 8),
+                 QColor(Qt::red));
+        photos->reject();
+        QTest::qWait(1);
         // The day's report counts it on its hall.
         const auto* report = window.findChild<QTreeWidget*>(QStringLiteral("timelineReport"));
         QVERIFY(report);

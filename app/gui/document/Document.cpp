@@ -277,6 +277,21 @@ std::vector<datamodel::AuditRecord> Document::history(datamodel::EntityIndex ent
     }
 }
 
+std::vector<datamodel::NotePhoto> Document::photosOf(std::int64_t noteId) {
+    if (!model_)
+        return {};
+    try {
+        if (writer_)
+            return writer_->notePhotos(noteId);
+        return datamodel::Store::open(model_->path.toStdString(), datamodel::Access::ReadOnly,
+                                      datamodel::OpenChecks::AlreadyChecked)
+            ->notePhotos(noteId);
+    } catch (const std::exception& error) {
+        emit editFailed(QString::fromStdString(error.what()));
+        return {};
+    }
+}
+
 bool Document::revert(const datamodel::AuditRecord& line) {
     datamodel::Edit edit;
     try {

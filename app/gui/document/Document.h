@@ -53,6 +53,8 @@ public:
     // The latest `limit` audit lines that name `entity`, newest first (empty when none, or the file
     // cannot be read: the reason goes to editFailed).
     std::vector<datamodel::AuditRecord> history(datamodel::EntityIndex entity, std::size_t limit);
+    // The photos of punch item `noteId` (empty when none, or unreadable: the reason goes to editFailed).
+    std::vector<datamodel::NotePhoto> photosOf(std::int64_t noteId);
     // Takes back the change of audit line `line` as a new edit on the undo stack (revertEditOf): refused
     // (editFailed) while the row no longer holds what that change left, naming the change since.
     bool revert(const datamodel::AuditRecord& line);

@@ -9,6 +9,7 @@
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
 #include "gui/workbench/AttributesDialog.h"
+#include "gui/workbench/PhotosDialog.h"
 #include "gui/workbench/PunchDialog.h"
 #include "gui/workbench/PunchListPanel.h"
 #include "scene/ViewWidget.h"
@@ -38,6 +39,18 @@ void MainWindow::buildPunchList(QMenu* editMenu, QMenu* viewMenu) {
     connect(punchList_, &PunchListPanel::statusRequested, this,
             [this](std::int64_t id, datamodel::NoteStatus status) { setPunchStatus(id, status); });
     connect(punchList_, &PunchListPanel::itemActivated, this, &MainWindow::showPunchItem);
+    connect(punchList_, &PunchListPanel::photosRequested, this, [this](std::uint32_t note) {
+        if (!model_ || note >= facility()->notes().size())
+            return;
+        const datamodel::NoteColumns& notes = facility()->notes();
+        auto* dialog =
+            new PhotosDialog(tr("Photos of punch item %1: %2")
+                                 .arg(notes.id[note])
+                                 .arg(utf8(notes.title[note].empty() ? notes.text[note] : notes.title[note])),
+                             document_->photosOf(notes.id[note]), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     // After the window has adopted the model (connected after adoptModel's connection).
     connect(document_, &Document::changed, this,
             [this] { punchList_->setModel(model_, QDateTime::currentSecsSinceEpoch()); });

@@ -77,7 +77,14 @@ PunchListPanel::PunchListPanel(QWidget* parent) : QDockWidget(tr("Punch List"), 
     close_->setObjectName(QStringLiteral("punchClose"));
     reopen_ = new QPushButton(tr("Reopen"), body);
     reopen_->setObjectName(QStringLiteral("punchReopen"));
+    photos_ = new QPushButton(tr("Photos..."), body);
+    photos_->setObjectName(QStringLiteral("punchPhotos"));
+    connect(photos_, &QPushButton::clicked, this, [this] {
+        if (const std::optional<std::uint32_t> note = chosen())
+            emit photosRequested(*note);
+    });
     buttons->addWidget(add);
+    buttons->addWidget(photos_);
     buttons->addStretch(1);
     for (const auto& [button, status] : {std::pair{review_, datamodel::NoteStatus::ReadyForReview},
                                          std::pair{close_, datamodel::NoteStatus::Closed},
@@ -190,6 +197,7 @@ void PunchListPanel::updateButtons() {
     const std::optional<datamodel::NoteStatus> status =
         note ? std::optional(loaded_->facility->notes().status[*note]) : std::nullopt;
     review_->setEnabled(status == datamodel::NoteStatus::Open);
+    photos_->setEnabled(note.has_value());
     close_->setEnabled(status && *status != datamodel::NoteStatus::Closed);
     reopen_->setEnabled(status && *status != datamodel::NoteStatus::Open);
 }

@@ -33,6 +33,7 @@ signals:
     void itemActivated(std::uint32_t note);
     void statusRequested(std::int64_t noteId, datamodel::NoteStatus status);
     void addRequested();
+    void photosRequested(std::uint32_t note);
 
 private:
     void applyFilters();
@@ -44,7 +45,7 @@ private:
     QTableView* table_ = nullptr;
     QComboBox *status_ = nullptr, *priority_ = nullptr, *assignee_ = nullptr, *hall_ = nullptr;
     QLabel* count_ = nullptr;
-    QPushButton *review_ = nullptr, *close_ = nullptr, *reopen_ = nullptr;
+    QPushButton *review_ = nullptr, *close_ = nullptr, *reopen_ = nullptr, *photos_ = nullptr;
 };
 
 } // namespace twin::app
