@@ -96,7 +96,7 @@ QString Document::open(const QString& path) {
         emit openFailed(probe.error);
         return probe.error;
     }
-    writer_.reset(); // another model, or this one read again from scratch: probed, checked
+    resetWriter(); // another model, or this one read again from scratch: probed, checked
     load(QFileInfo(path).absoluteFilePath(), ChangeEvent::What::Model, {});
     return {};
 }
@@ -113,16 +113,20 @@ void Document::load(const QString& absolutePath, ChangeEvent::What what, std::fu
                 if (generation != loadGeneration_)
                     return; // another model was opened meanwhile
                 loading_ = false;
-                fileKey_ = key;
+                fileKey_ = key; // not read again at every look: the next change reads it
                 const LoadResult result = watcher->result();
                 if (!result.error.isEmpty()) {
+                    // Until a read succeeds, no edit is applied to the model in memory (it lacks what
+                    // this read would have brought): each edit reads the file.
+                    stale_ = true;
                     emit openFailed(result.error);
                     return;
                 }
+                stale_ = false;
                 model_ = std::make_shared<const LoadedModel>(absolutePath, result.facility, result.seconds);
                 if (what == ChangeEvent::What::Model) {
                     undoStack_->clear(); // edits belong to the model they were made on
-                    writer_.reset();
+                    resetWriter();
                     const QFileInfo file(absolutePath);
                     readOnlyReason_ =
                         forcedReadOnly_ ? tr("opened with --read-only")
@@ -181,11 +185,21 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
         outcome = datamodel::applyEdit(*writer_, edit,
                                        {QDateTime::currentSecsSinceEpoch(), author().toStdString()});
     } catch (const datamodel::EditConflict& conflict) {
-        // Refused, nothing written: the connection is sound and stays (with its data_version).
+        // Refused, nothing written: the connection is sound and stays (with its data_version). A
+        // refusal means another writer came first: its change is read.
         emit editFailed(QString::fromStdString(conflict.what()));
+        if (readAgain || writerDataVersion_ < 0) {
+            try {
+                writerDataVersion_ = writer_->dataVersion();
+            } catch (const std::exception&) {
+                resetWriter();
+            }
+            if (!loading_)
+                load(model_->path, ChangeEvent::What::Schedule, [this] { emit changedOnDisk(); });
+        }
         return std::nullopt;
     } catch (const std::exception& error) { // nothing may pass through QUndoCommand::redo and the slot
-        writer_.reset();
+        resetWriter();
         emit editFailed(QString::fromStdString(error.what()));
         return std::nullopt;
     }
@@ -194,7 +208,7 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
         try {
             writerDataVersion_ = writer_->dataVersion(); // any commit by another from here on moves it
         } catch (const std::exception&) {
-            writer_.reset();
+            resetWriter();
         }
     }
     if (readAgain || !adoptEdit(edit, *outcome)) {
@@ -208,7 +222,7 @@ std::optional<datamodel::EditOutcome> Document::write(const datamodel::Edit& edi
 bool Document::adoptEdit(const datamodel::Edit& edit, const datamodel::EditOutcome& outcome) {
     // A read under way started before this edit and would put the model back without it; another
     // writer's change since the last look would be missing from ours. Either way: read the file.
-    if (loading_ || changedByAnother())
+    if (loading_ || stale_ || changedByAnother())
         return false;
     std::shared_ptr<const datamodel::Facility> facility;
     try {
@@ -231,12 +245,21 @@ bool Document::adoptEdit(const datamodel::Edit& edit, const datamodel::EditOutco
             entity != datamodel::kNoEntity)
             event.entities.push_back(entity);
     }
+    for (const datamodel::EntityChange& change : edit.entities)
+        if (const datamodel::EntityIndex entity = facility->findById(change.entity);
+            entity != datamodel::kNoEntity)
+            event.entities.push_back(entity);
     std::sort(event.entities.begin(), event.entities.end());
     event.entities.erase(std::unique(event.entities.begin(), event.entities.end()), event.entities.end());
     model_ = std::make_shared<const LoadedModel>(model_->path, std::move(facility), model_->loadSeconds);
     emit changed(event);
     emit edited(QString::fromStdString(edit.action));
     return true;
+}
+
+void Document::resetWriter() {
+    writer_.reset();
+    writerDataVersion_ = -1; // another connection's data_version cannot be compared with the last one's
 }
 
 bool Document::changedByAnother() {
@@ -251,11 +274,14 @@ bool Document::changedByAnother() {
             writerDataVersion_ = version;
             if (!another)
                 fileKey_ = key;
+            stale_ = another;
             return another;
         } catch (const std::exception&) {
+            stale_ = true;
             return true;
         }
     }
+    stale_ = true;
     return true;
 }
 
@@ -326,7 +352,7 @@ void Document::setAuthor(const QString& author) {
 }
 
 bool Document::importSchedule(const QString& schedulePath) {
-    writer_.reset(); // the import opens the file itself, checks and all (see OpenChecks)
+    resetWriter(); // the import opens the file itself, checks and all (see OpenChecks)
     // An import replaces every task and reuses the file's task ids: an undo made against the old ones
     // could land on another task of the same id.
     undoStack_->clear();

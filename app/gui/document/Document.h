@@ -91,8 +91,10 @@ private:
     void load(const QString& absolutePath, ChangeEvent::What what, std::function<void()> adopted);
     // The loaded model with `edit` in it, announced; false when it could not be (then it is read).
     bool adoptEdit(const datamodel::Edit& edit, const datamodel::EditOutcome& outcome);
-    // Whether the file changed since the last look by someone else than our writer.
+    // Whether the file changed since the last look by someone else than our writer (stale_ then,
+    // until the read that follows succeeds).
     bool changedByAnother();
+    void resetWriter();
 
     std::shared_ptr<const LoadedModel> model_;
     std::unique_ptr<datamodel::Store> writer_; // opened for writing at the first edit
@@ -104,6 +106,7 @@ private:
     QTimer* watch_ = nullptr;
     std::string fileKey_;
     std::int64_t writerDataVersion_ = -1; // PRAGMA data_version on writer_ when we last looked
+    bool stale_ = false;                  // another's change seen (or a read failed), not read yet
     bool loading_ = false;
     QUndoStack* undoStack_ = nullptr;
     ScheduleFiles* scheduleFiles_ = nullptr;

@@ -484,7 +484,7 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model, ChangeE
     // The same entities with another schedule: the scene, the camera, the selection and live
     // telemetry stay (the scene and live keep reading the entities of the model they were built on,
     // which they hold); what follows the schedule is redone.
-    model_ = std::move(model);
+    const std::shared_ptr<const LoadedModel> previous = std::exchange(model_, std::move(model));
     timelineReportDay_ = datamodel::kNoTime;
     const datamodel::EntityIndex ganttEntity = gantt_->shownEntity();
     const datamodel::TimePoint moment = timeline_->moment();
@@ -495,6 +495,11 @@ void MainWindow::adoptSchedule(std::shared_ptr<const LoadedModel> model, ChangeE
     }
     gantt_->setDay(timeline_->day());
     gantt_->showEntity(ganttEntity);
+    // Live telemetry asks by hostname: an attribute edit of one starts it again on the new names.
+    if (what == ChangeEvent::What::Edit && live_ && previous &&
+        &previous->facility->entities() != &model_->facility->entities() &&
+        previous->facility->entities().hostname != model_->facility->entities().hostname)
+        startLive();
     if (what == ChangeEvent::What::Edit)
         followEditInWorkbench(); // the same names: the indexes follow without being built again
     else

@@ -20,6 +20,7 @@
 #include <QStatusBar>
 #include <QUndoStack>
 #include <QUndoView>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -169,8 +170,20 @@ void MainWindow::askForProgress() {
         return;
     auto* dialog = new ProgressDialog(*facility(), selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        recordProgressAt(dialog->action(), dialog->reason(), dialog->at(), dialog->tasks());
+    // The task chosen by its id: another writer's import may read the model again while it is open.
+    connect(dialog, &QDialog::accepted, this, [this, dialog, shown = model_] {
+        std::vector<std::uint32_t> tasks;
+        for (const std::uint32_t task : dialog->tasks()) {
+            const std::int64_t id = shown->facility->tasks().id[task];
+            const auto& ids = facility()->tasks().id;
+            const auto at = std::lower_bound(ids.begin(), ids.end(), id);
+            if (at == ids.end() || *at != id) {
+                statusBar()->showMessage(tr("The task chosen is no longer in the model"), kStatusMessageMs);
+                return;
+            }
+            tasks.push_back(std::uint32_t(at - ids.begin()));
+        }
+        recordProgressAt(dialog->action(), dialog->reason(), dialog->at(), tasks);
     });
     dialog->open();
 }
@@ -213,8 +226,14 @@ bool MainWindow::recordProgressAt(ProgressAction action, const QString& reason, 
     const std::vector<datamodel::EntityIndex> selected = viewState_->selectedEntities();
     if (!model_ || (selected.empty() && tasks.empty()))
         return false;
-    const datamodel::EntityIndex entity =
-        !selected.empty() ? selected.front() : facility()->tasks().entities.row(tasks.front()).front();
+    for (const std::uint32_t task : tasks)
+        if (task >= facility()->tasks().size())
+            return false; // chosen in a model read before
+    const auto taskEntities = tasks.empty() ? std::span<const datamodel::EntityIndex>()
+                                            : facility()->tasks().entities.row(tasks.front());
+    const datamodel::EntityIndex entity = !selected.empty()       ? selected.front()
+                                          : !taskEntities.empty() ? taskEntities.front()
+                                                                  : datamodel::kNoEntity;
     datamodel::ProgressRequest request;
     request.action = action;
     if (tasks.empty())
@@ -239,7 +258,9 @@ bool MainWindow::recordProgressAt(ProgressAction action, const QString& reason, 
         return false;
     }
     const QString name =
-        selected.size() == 1
+        !tasks.empty() && (tasks.size() == 1 || entity == datamodel::kNoEntity)
+            ? utf8(facility()->tasks().name[tasks.front()])
+        : selected.size() <= 1
             ? utf8(facility()->name(entity))
             : tr("%1 and %2 more").arg(utf8(facility()->name(entity))).arg(selected.size() - 1);
     if (edit.empty()) {

@@ -116,8 +116,14 @@ void MainWindow::buildWorkbench() {
     indexing_ = new QFutureWatcher<std::shared_ptr<const WorkbenchIndexes>>(this);
     connect(indexing_, &QFutureWatcherBase::finished, this, [this] {
         std::shared_ptr<const WorkbenchIndexes> built = indexing_->result();
-        if (!built || !model_ || !sameIndexedParts(*built->model, *model_))
-            return; // a model that has been replaced since
+        if (!built || !model_)
+            return;
+        if (!sameIndexedParts(*built->model, *model_)) {
+            // The model moved on while this was built (an attribute edit; the watcher reports only
+            // its latest build, so none other is under way): build again for the model as it is.
+            indexModel();
+            return;
+        }
         // An edit since only moved progress or punch items: the indexes serve the model as it is.
         indexes_ = built->model == model_ ? std::move(built) : built->following(model_);
         search_->setIndexes(indexes_);
@@ -141,8 +147,9 @@ void MainWindow::followEditInWorkbench() {
         search_->setIndexes(indexes_);
         inspector_->setIndexes(indexes_);
     } else if (indexes_) {
-        indexModel();
+        indexModel(); // new names (an attribute edit)
     }
+    // No indexes yet: the build under way follows the model when it is done (or builds again).
 }
 
 void MainWindow::indexModel() {

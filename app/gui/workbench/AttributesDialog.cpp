@@ -48,8 +48,10 @@ AttributesDialog::AttributesDialog(const QString& entityName, const datamodel::E
     serial_ = line("attributeSerial", fields.serial, tr("&Serial:"));
     hostname_ = line("attributeHostname", fields.hostname, tr("&Hostname:"));
     uuid_ = line("attributeUuid", fields.uuid, tr("&UUID:"));
-    assetTag_ = line("attributeAssetTag", attributes.value(QLatin1String(kAssetTag)).toString().toStdString(),
-                     tr("&Asset tag:"));
+    const QJsonValue assetTag = attributes.value(QLatin1String(kAssetTag));
+    assetTag_ =
+        line("attributeAssetTag", assetTag.isUndefined() ? std::string() : shown(assetTag).toStdString(),
+             tr("&Asset tag:"));
     table_ = new QTableWidget(0, 2, this);
     table_->setObjectName(QStringLiteral("attributeTable"));
     table_->setHorizontalHeaderLabels({tr("Attribute"), tr("Value")});
@@ -98,8 +100,12 @@ datamodel::EntityFields AttributesDialog::fields() const {
         const QJsonValue was = before.value(key);
         attributes.insert(key, !was.isUndefined() && shown(was) == text ? was : QJsonValue(text));
     }
-    if (!assetTag_->text().trimmed().isEmpty())
-        attributes.insert(QLatin1String(kAssetTag), assetTag_->text().trimmed());
+    // The asset tag keeps its JSON type (a number stays a number) while its text is unchanged.
+    if (const QString tag = assetTag_->text().trimmed(); !tag.isEmpty()) {
+        const QJsonValue was = before.value(QLatin1String(kAssetTag));
+        attributes.insert(QLatin1String(kAssetTag),
+                          !was.isUndefined() && shown(was) == tag ? was : QJsonValue(tag));
+    }
     // Unchanged attributes keep their bytes (the file's own spelling of the object).
     if (attributes == before)
         fields.attributes = original_.attributes;

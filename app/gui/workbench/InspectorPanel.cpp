@@ -5,6 +5,7 @@
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -37,10 +38,15 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QDockWidget(tr("Inspector"), p
         if (const datamodel::EntityIndex entity = entityOfLink(url.toString());
             entity != datamodel::kNoEntity)
             emit entityChosen(entity);
+        // A copy: the revert is an edit, which shows this page again and replaces history_.
         if (const std::int64_t audit = auditOfLink(url.toString()); audit != 0)
-            for (const datamodel::AuditRecord& line : history_)
-                if (line.id == audit)
-                    emit revertRequested(line);
+            if (const auto line =
+                    std::find_if(history_.begin(), history_.end(),
+                                 [&](const datamodel::AuditRecord& record) { return record.id == audit; });
+                line != history_.end()) {
+                const datamodel::AuditRecord chosen = *line;
+                emit revertRequested(chosen);
+            }
     });
     connect(impact_, &QPushButton::clicked, this, [this] {
         if (shown_ != datamodel::kNoEntity)
