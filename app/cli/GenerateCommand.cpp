@@ -3,6 +3,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "importers/ColossusGenerator.h"
+#include "view/DefaultTour.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -73,6 +74,7 @@ ExitCode runGenerate(const QStringList& arguments) {
     clock.start();
     try {
         importers::generateColossus(output.toStdString(), options);
+        writeDefaultTour(output.toStdString()); // the story told with this model's figures
     } catch (const datamodel::ModelError& error) {
         return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
     } catch (const std::exception& error) {

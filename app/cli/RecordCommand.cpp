@@ -9,6 +9,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
+#include "datamodel/Tours.h"
 #include "scene/FacilityScene.h"
 #include "scene/OffscreenView.h"
 #include "scene/VideoWriter.h"
@@ -16,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -71,8 +73,13 @@ ExitCode runRecord(const QStringList& arguments) {
                                        QStringLiteral("Video frames per second, default 4."),
                                        QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption noVideoOption(QStringLiteral("no-video"), QStringLiteral("PNG frames only."));
+    const QCommandLineOption tourOption(
+        QStringLiteral("tour"),
+        QStringLiteral(
+            "The camera path: the stops of the model's tour NAME (see `tours`), instead of --camera."),
+        QStringLiteral("NAME"));
     parser.addOptions({outputOption, fromOption, toOption, cameraOption, framesPerDayOption, sizeOption,
-                       orbitOption, fpsOption, noVideoOption});
+                       orbitOption, fpsOption, noVideoOption, tourOption});
     if (!parser.parse(arguments))
         return fail(ExitCode::Usage, QStringLiteral("record: ") + parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -125,7 +132,38 @@ ExitCode runRecord(const QStringList& arguments) {
     plan.firstDay = datamodel::startOfDay(from.value_or(plan.lastDay - 19 * datamodel::kSecondsPerDay));
     if (plan.firstDay > plan.lastDay)
         return fail(ExitCode::BadInput, QStringLiteral("record: --from is after --to"));
-    for (const QString& preset : parser.value(cameraOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    if (parser.isSet(tourOption)) {
+        // The tour's stops, in order, as the camera's key poses (its captions and dwells: the window's
+        // playback, issue 17).
+        const QString name = parser.value(tourOption);
+        std::vector<datamodel::Tour> tours;
+        try {
+            tours = datamodel::Store::open(positional.first().toStdString(), datamodel::Access::ReadOnly)
+                        ->tours();
+        } catch (const datamodel::ModelError& error) {
+            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
+        }
+        const auto tour = std::find_if(tours.begin(), tours.end(), [&](const datamodel::Tour& t) {
+            return QString::fromStdString(t.name) == name;
+        });
+        if (tour == tours.end()) {
+            QStringList names;
+            for (const datamodel::Tour& t : tours)
+                names << QStringLiteral("'%1'").arg(QString::fromStdString(t.name));
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("%1: no tour '%2' in this model (its tours: %3)")
+                            .arg(positional.first(), name,
+                                 names.isEmpty() ? QStringLiteral("none") : names.join(", ")));
+        }
+        if (tour->stops.empty())
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("%1: tour '%2' has no stops").arg(positional.first(), name));
+        for (const datamodel::TourStop& stop : tour->stops)
+            plan.path.push_back({stop.bookmark.camera.position, stop.bookmark.camera.focalPoint,
+                                 stop.bookmark.camera.viewUp});
+    }
+    for (const QString& preset : (parser.isSet(tourOption) ? QString() : parser.value(cameraOption))
+                                     .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto pose = scene::cameraPreset(*facility, preset.trimmed());
         if (!pose)
             return fail(

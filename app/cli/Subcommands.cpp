@@ -35,6 +35,8 @@ constexpr std::array kSubcommands{
     Subcommand{"report",
                "progress at the end of a day: GPUs installed planned vs actual, per hall, late tasks",
                ApplicationKind::Console, nullptr, &runReport},
+    Subcommand{"tours", "list a model's guided tours: each stop's bookmark, caption and dwell",
+               ApplicationKind::Console, nullptr, &runTours},
     Subcommand{"record", "record the roll-out as a PNG sequence, a frame per day, coloured actual vs plan",
                ApplicationKind::Console, nullptr, &runRecord},
     Subcommand{"import",

@@ -38,6 +38,7 @@ ExitCode runSnapshot(const QStringList& arguments);
 ExitCode runBench(const QStringList& arguments);
 ExitCode runGenerate(const QStringList& arguments);
 ExitCode runInfo(const QStringList& arguments);
+ExitCode runTours(const QStringList& arguments);
 ExitCode runFind(const QStringList& arguments);
 ExitCode runInspect(const QStringList& arguments);
 ExitCode runImpact(const QStringList& arguments);

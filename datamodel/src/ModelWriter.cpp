@@ -1,6 +1,7 @@
 #include "datamodel/ModelWriter.h"
 
 #include "Sqlite.h"
+#include "datamodel/Tours.h"
 #include "datamodel/edits/Edit.h"
 
 #include <cstring>
@@ -257,6 +258,12 @@ constexpr const char* kLatestOfNote = "SELECT id, coalesce(entity_id, 0), coales
                                       "author, action, detail, before, after FROM audit_log WHERE note_id = "
                                       "? AND id > ? ORDER BY id DESC LIMIT 1";
 constexpr const char* kEntityName = "SELECT name FROM entity WHERE id = ?";
+constexpr const char* kAddBookmark = "INSERT INTO bookmark(name, position_x, position_y, position_z, "
+                                     "focal_x, focal_y, focal_z, up_x, up_y, up_z, "
+                                     "view_angle) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kAddTour = "INSERT INTO tour(name) VALUES(?)";
+constexpr const char* kAddTourStop =
+    "INSERT INTO tour_stop(tour_id, position, bookmark_id, dwell_s, caption) VALUES(?,?,?,?,?)";
 constexpr const char* kEntityFields =
     "SELECT model, serial, hostname, uuid, attributes FROM entity WHERE id = ?";
 constexpr const char* kSetEntityFields =
@@ -446,6 +453,32 @@ std::optional<AuditRecord> ModelWriter::latestChangeOfNote(std::int64_t note, st
     Statement& st = s->prepared(kLatestOfNote);
     st.bind(1, note).bind(2, after);
     return readAudit(st);
+}
+
+std::int64_t ModelWriter::addBookmark(const Bookmark& bookmark) {
+    Statement& st = s->prepared(kAddBookmark);
+    st.bind(1, std::string_view(bookmark.name));
+    const CameraView& c = bookmark.camera;
+    for (int axis = 0; axis < 3; ++axis) {
+        st.bind(2 + axis, c.position[std::size_t(axis)]);
+        st.bind(5 + axis, c.focalPoint[std::size_t(axis)]);
+        st.bind(8 + axis, c.viewUp[std::size_t(axis)]);
+    }
+    st.bind(11, c.viewAngle);
+    st.run();
+    return s->connection.lastInsertId();
+}
+
+std::int64_t ModelWriter::addTour(std::string_view name) {
+    s->prepared(kAddTour).bind(1, name).run();
+    return s->connection.lastInsertId();
+}
+
+void ModelWriter::addTourStop(std::int64_t tour, int position, std::int64_t bookmark, double dwellSeconds,
+                              std::string_view caption) {
+    Statement& st = s->prepared(kAddTourStop);
+    st.bind(1, tour).bind(2, position).bind(3, bookmark).bind(4, dwellSeconds).bindOptional(5, caption);
+    st.run();
 }
 
 std::string ModelWriter::entityName(std::int64_t entity) {

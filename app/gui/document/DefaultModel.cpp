@@ -2,6 +2,7 @@
 
 #include "datamodel/ModelError.h"
 #include "importers/ColossusGenerator.h"
+#include "view/DefaultTour.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -80,6 +81,7 @@ void DefaultModelPreparer::start() {
         };
         try {
             importers::generateColossus(path.toStdString(), options);
+            writeDefaultTour(path.toStdString());
         } catch (const std::exception& error) {
             return QString::fromStdString(error.what());
         }

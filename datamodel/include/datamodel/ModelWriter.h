@@ -138,6 +138,11 @@ public:
     // The newest line that changed this task (or note) after line `after` (0: any), or nullopt.
     std::optional<AuditRecord> latestChangeOfTask(std::int64_t task, std::int64_t after = 0);
     std::optional<AuditRecord> latestChangeOfNote(std::int64_t note, std::int64_t after = 0);
+    // Bookmarks and tours (the default tour, the tour editor). Ids as given (0: the next free one).
+    std::int64_t addBookmark(const struct Bookmark& bookmark);
+    std::int64_t addTour(std::string_view name);
+    void addTourStop(std::int64_t tour, int position, std::int64_t bookmark, double dwellSeconds,
+                     std::string_view caption);
     // An entity's name and a task's, for messages (empty when there is none).
     std::string entityName(std::int64_t entity);
     std::string taskName(std::int64_t task);

@@ -59,6 +59,8 @@ public:
     std::vector<struct AuditRecord> auditLog(TimePoint since = kNoTime) const;
     // The latest `limit` lines that name entity `entity` (its id), newest first: its history.
     std::vector<struct AuditRecord> auditLogOf(std::int64_t entity, std::size_t limit) const;
+    // Every tour with its stops in order (the bookmarks they stop at), tours by id.
+    std::vector<struct Tour> tours() const;
     // The photos of punch item `note`, in the order they were added.
     std::vector<struct NotePhoto> notePhotos(std::int64_t note) const;
     // SQLite's PRAGMA data_version: it moves when another connection (another process, another
