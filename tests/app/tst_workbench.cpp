@@ -1480,6 +1480,46 @@ private slots:
         window.document()->setAuthor(QString()); // the login name again, for what runs next
     }
 
+    // File > Save Image: a still of the view as it is, rendered again off screen (the same camera and
+    // colours as the view's own frame); a size beyond 3840x2160 is refused naming the limit.
+    void aStillOfTheViewIsSavedAndAnOversizedOneRefused() {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        const QString path = dir_.filePath(QStringLiteral("still.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        window.viewState()->setColouring(twin::app::Colouring{twin::app::Colouring::By::Status});
+        window.view()->setCameraPose(
+            *twin::scene::cameraPreset(*window.facility(), QStringLiteral("hall:1")));
+        const QString png = dir_.filePath(QStringLiteral("still.png"));
+        const QString refused = window.saveImage(png, QSize(100000, 100000));
+        QVERIFY2(refused.contains(QStringLiteral("3840x2160")), qPrintable(refused));
+        QVERIFY(!QFile::exists(png));
+        const QImage shown = frame(window);
+        QCOMPARE(window.saveImage(png, shown.size()), QString());
+        const QImage still(png);
+        QCOMPARE(still.size(), shown.size());
+        // The same picture: most pixels within a small difference of the view's own.
+        const QImage a = shown.convertToFormat(QImage::Format_RGB32),
+                     b = still.convertToFormat(QImage::Format_RGB32);
+        int same = 0, total = 0;
+        for (int y = 0; y < a.height(); y += 4)
+            for (int x = 0; x < a.width(); x += 4, ++total) {
+                const QColor p = a.pixelColor(x, y), q = b.pixelColor(x, y);
+                same += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green()) +
+                            std::abs(p.blue() - q.blue()) <
+                        40;
+            }
+        QVERIFY2(same > total * 8 / 10, qPrintable(QStringLiteral("%1 of %2").arg(same).arg(total)));
+        QCOMPARE(window.saveImage(png, QSize(3840, 2160)), QString());
+        QCOMPARE(QImage(png).size(), QSize(3840, 2160));
+    }
+
     // Another writer on the same file (a command on site, another window): the window shows its change
     // within a couple of seconds, without being told, and the file stays sound.
     void aSecondWritersChangeShowsInTheWindow() {

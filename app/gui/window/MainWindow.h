@@ -139,6 +139,9 @@ public:
     // A punch item (a row of Facility::notes()) shown: its entity selected, the camera at its pin.
     void showPunchItem(std::uint32_t note);
     PunchListPanel* punchList() const { return punchList_; }
+    // A still of the view as it is at `size` (File > Save Image): an error, or empty once written.
+    static constexpr QSize kMaxStillSize{3840, 2160};
+    QString saveImage(const QString& path, QSize size);
     // An attribute edit of `entity`, written at once as one undo step; false (the reason shown and
     // editRefused) when refused: a serial, UUID or hostname another entity holds, bad attributes.
     bool editAttributes(datamodel::EntityIndex entity, const datamodel::EntityFields& fields);
@@ -202,6 +205,7 @@ private:
                            datamodel::TimePoint at, const std::vector<std::uint32_t>& tasks);
     void askForProgress(); // Record Progress...: a task, a time
     void askForPreferences();
+    void askForStill();
     // Who the audit log names from now on; false (the reason shown, editRefused) for a bad name.
     bool setAuthor(const QString& name);
     void indexModel();

@@ -103,6 +103,10 @@ void MainWindow::buildMenus() {
         dialog->open();
     });
     recordAction->setObjectName(QStringLiteral("actionRecordRollOut"));
+    QAction* still = file->addAction(tr("Save &Image..."), this, &MainWindow::askForStill);
+    still->setObjectName(QStringLiteral("actionSaveImage"));
+    still->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    still->setToolTip(tr("A still of the view for slides, up to 3840x2160"));
     file->addSeparator();
     QAction* preferences = file->addAction(tr("&Preferences..."), this, &MainWindow::askForPreferences);
     preferences->setObjectName(QStringLiteral("actionPreferences"));
