@@ -57,6 +57,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -75,6 +76,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
 #include <QTreeView>
@@ -1518,6 +1520,74 @@ private slots:
         QVERIFY2(same > total * 8 / 10, qPrintable(QStringLiteral("%1 of %2").arg(same).arg(total)));
         QCOMPARE(window.saveImage(png, QSize(3840, 2160)), QString());
         QCOMPARE(QImage(png).size(), QSize(3840, 2160));
+    }
+
+    // Presentation mode (F5): full screen, every dock, toolbar, the menus and the status bar hidden, the
+    // headline figures across the top following the timeline; Esc leaves, and exactly what was shown
+    // before is shown again.
+    void presentationModeHidesEverythingAndRestoresIt() {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::modelLoaded);
+        const QString path = dir_.filePath(QStringLiteral("present.db"));
+        twin::importers::GeneratorOptions options;
+        options.gpus = 512;
+        twin::importers::generateColossus(path.toStdString(), options);
+        QCOMPARE(window.openModel(path), QString());
+        QVERIFY(loaded.wait(20000));
+        window.timelinePanel()->show();
+        window.inspectorPanel()->show();
+        QTest::qWait(20);
+        const auto visibleDocks = [&] {
+            QStringList names;
+            for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+                if (dock->isVisible())
+                    names << dock->objectName();
+            names.sort();
+            return names;
+        };
+        const QStringList before = visibleDocks();
+        QVERIFY2(before.contains(QStringLiteral("inspectorPanel")), qPrintable(before.join(',')));
+        auto* searchBar = window.findChild<QToolBar*>(QStringLiteral("searchToolBar"));
+        QVERIFY(searchBar && searchBar->isVisible());
+
+        window.findChild<QAction*>(QStringLiteral("actionPresentation"))->trigger();
+        QVERIFY(window.presentationMode());
+        QTRY_VERIFY(visibleDocks().isEmpty());
+        QVERIFY(!window.menuBar()->isVisible());
+        QVERIFY(!window.statusBar()->isVisible());
+        QVERIFY(!searchBar->isVisible());
+        auto* band = window.findChild<QToolBar*>(QStringLiteral("kpiBand"));
+        QVERIFY(band && band->isVisible());
+        QCOMPARE(window.findChild<QLabel*>(QStringLiteral("kpiText"))->font().pointSize(),
+                 MainWindow::kKpiPointSize);
+        // The figures follow the timeline's day.
+        twin::app::TimelinePanel* timeline = window.timelinePanel();
+        for (const TimePoint day :
+             {timeline->firstDay() + 10 * twin::datamodel::kSecondsPerDay, timeline->lastDay()}) {
+            timeline->setDay(day);
+            const auto report = progressAt(*window.facility(), Schedule(*window.facility()), timeline->day());
+            QVERIFY2(
+                window.kpiText().contains(QStringLiteral("%1 of 512 GPUs installed")
+                                              .arg(QLocale().toString(qulonglong(report.installedActual)))),
+                qPrintable(window.kpiText()));
+        }
+        QVERIFY(window.kpiText().contains(QStringLiteral("blocking punch items")));
+        if (qEnvironmentVariableIsSet("TWIN_PRESENT_PNG")) { // a look at it by eye
+            QTest::qWait(300);
+            window.view()->renderNow();
+            window.screen()->grabWindow(0).save(qEnvironmentVariable("TWIN_PRESENT_PNG"));
+        }
+        // Esc, wherever the focus is: everything as it was.
+        QTest::keyClick(window.view(), Qt::Key_Escape);
+        QVERIFY(!window.presentationMode());
+        QTRY_COMPARE(visibleDocks(), before);
+        QVERIFY(window.menuBar()->isVisible());
+        QVERIFY(window.statusBar()->isVisible());
+        QVERIFY(searchBar->isVisible());
+        QVERIFY(!band->isVisible());
+        QVERIFY(!window.findChild<QAction*>(QStringLiteral("actionPresentation"))->isChecked());
     }
 
     // Another writer on the same file (a command on site, another window): the window shows its change

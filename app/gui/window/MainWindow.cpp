@@ -684,6 +684,7 @@ void MainWindow::showLiveUpdate(const LiveUpdate& update) {
         viewState_->setColouring(Colouring{Colouring::By::Live, update.metric});
     else if (viewState_->colouring().by == Colouring::By::Live)
         applyColouring(); // the new values of the metric shown
+    refreshKpiBand();
 }
 
 void MainWindow::requestHistory() {

@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTime>
 #include <memory>
 #include <optional>
@@ -29,6 +30,7 @@ class QActionGroup;
 template <typename T> class QFutureWatcher;
 class QLabel;
 class QToolButton;
+class QToolBar;
 class QMenu;
 class QTimer;
 
@@ -139,6 +141,12 @@ public:
     // A punch item (a row of Facility::notes()) shown: its entity selected, the camera at its pin.
     void showPunchItem(std::uint32_t note);
     PunchListPanel* punchList() const { return punchList_; }
+    // View > Presentation Mode (F5): full screen, menus, bars and docks hidden, the headline figures
+    // across the top; off again restores exactly what was shown.
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return presenting_; }
+    QString kpiText() const;
+    static constexpr int kKpiPointSize = 28;
     // A still of the view as it is at `size` (File > Save Image): an error, or empty once written.
     static constexpr QSize kMaxStillSize{3840, 2160};
     QString saveImage(const QString& path, QSize size);
@@ -206,6 +214,9 @@ private:
     void askForProgress(); // Record Progress...: a task, a time
     void askForPreferences();
     void askForStill();
+    void buildPresentation(QMenu* viewMenu);
+    void refreshKpiBand();
+    bool eventFilter(QObject* watched, QEvent* event) override;
     // Who the audit log names from now on; false (the reason shown, editRefused) for a bad name.
     bool setAuthor(const QString& name);
     void indexModel();
@@ -299,6 +310,11 @@ private:
     bool inspectorOpened_ = false;
     ImpactPanel* impactPanel_ = nullptr;
     PunchListPanel* punchList_ = nullptr;
+    QToolBar* kpiBand_ = nullptr;
+    QLabel* kpiText_ = nullptr;
+    QAction* presentAction_ = nullptr;
+    bool presenting_ = false, wasFullScreen_ = false, wasMaximized_ = false;
+    std::vector<QPointer<QWidget>> shownBeforePresenting_;
     std::shared_ptr<const WorkbenchIndexes> indexes_;
     QFutureWatcher<std::shared_ptr<const WorkbenchIndexes>>* indexing_ = nullptr;
     std::optional<datamodel::Impact> impact_; // of the ViewState's impact highlight

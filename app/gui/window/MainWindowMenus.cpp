@@ -208,6 +208,7 @@ void MainWindow::buildMenus() {
     buildProgressMenu(editMenu);
     buildPunchList(editMenu, viewMenu);
     buildUndoHistory(viewMenu);
+    buildPresentation(viewMenu);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -128,6 +128,7 @@ QString MainWindow::exportProgressReport(const QString& path) {
 }
 
 void MainWindow::followTimeline(datamodel::TimePoint moment, TimelinePanel::Mode mode) {
+    refreshKpiBand(); // the headline figures follow the timeline as it plays
     showTimelineReport(moment);
     if (mode != TimelinePanel::Mode::Off)
         viewState_->setColouring(Colouring{Colouring::By::Timeline, nullptr, mode, moment,

@@ -1,0 +1,132 @@
+// Presentation mode (View > Presentation, F5): for a big screen in front of executives: full screen,
+// the menus, toolbars, status bar and docks hidden, and a band of headline figures across the top in
+// type readable from three metres (28 pt bold, about 37 px on a 1920x1080 screen): GPUs installed by
+// the timeline's day of the total, GPUs reporting live, days since the first rack, open blocking punch
+// items and alerts. It follows the timeline and live telemetry; F5 or Esc leaves it and every dock,
+// toolbar and bar shown before comes back.
+#include "datamodel/ProgressReport.h"
+#include "gui/live/AlertsPanel.h"
+#include "gui/live/LiveTelemetry.h"
+#include "gui/window/MainWindow.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace twin::app {
+
+void MainWindow::buildPresentation(QMenu* viewMenu) {
+    kpiBand_ = new QToolBar(tr("Headline Figures"), this);
+    kpiBand_->setObjectName(QStringLiteral("kpiBand"));
+    kpiBand_->setMovable(false);
+    kpiBand_->setFloatable(false);
+    kpiBand_->setStyleSheet(QStringLiteral("QToolBar { background: #111418; border: none; }"));
+    kpiText_ = new QLabel(kpiBand_);
+    kpiText_->setObjectName(QStringLiteral("kpiText"));
+    QFont big = kpiText_->font();
+    big.setPointSize(kKpiPointSize);
+    big.setBold(true);
+    kpiText_->setFont(big);
+    kpiText_->setStyleSheet(QStringLiteral("color: #f2f2f2; padding: 10px 24px;"));
+    kpiBand_->addWidget(kpiText_);
+    addToolBar(Qt::TopToolBarArea, kpiBand_);
+    kpiBand_->hide();
+    QAction* present = viewMenu->addAction(tr("&Presentation Mode"));
+    present->setObjectName(QStringLiteral("actionPresentation"));
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setCheckable(true);
+    present->setToolTip(tr("Full screen with the headline figures, for a big screen (F5 or Esc leaves)"));
+    connect(present, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    presentAction_ = present;
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    if (on == presenting_)
+        return;
+    presenting_ = on;
+    if (presentAction_->isChecked() != on) {
+        const QSignalBlocker quiet(presentAction_);
+        presentAction_->setChecked(on);
+    }
+    if (on) {
+        shownBeforePresenting_.clear();
+        for (QDockWidget* dock : findChildren<QDockWidget*>())
+            if (dock->isVisible()) {
+                shownBeforePresenting_.push_back(dock);
+                dock->hide();
+            }
+        for (QToolBar* bar : findChildren<QToolBar*>())
+            if (bar != kpiBand_ && bar->isVisible()) {
+                shownBeforePresenting_.push_back(bar);
+                bar->hide();
+            }
+        menuBar()->hide();
+        statusBar()->hide();
+        wasFullScreen_ = isFullScreen();
+        wasMaximized_ = isMaximized();
+        refreshKpiBand();
+        kpiBand_->show();
+        showFullScreen();
+        qApp->installEventFilter(this); // Esc leaves, wherever the focus is
+        return;
+    }
+    qApp->removeEventFilter(this);
+    kpiBand_->hide();
+    menuBar()->show();
+    statusBar()->show();
+    for (QWidget* widget : shownBeforePresenting_)
+        if (widget)
+            widget->show();
+    shownBeforePresenting_.clear();
+    if (!wasFullScreen_)
+        wasMaximized_ ? showMaximized() : showNormal();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (presenting_ && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        setPresentationMode(false);
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+QString MainWindow::kpiText() const {
+    return kpiText_ ? kpiText_->text() : QString();
+}
+
+void MainWindow::refreshKpiBand() {
+    if (!presenting_ || !kpiText_)
+        return;
+    if (!model_) {
+        kpiText_->setText(tr("Colossus Twin"));
+        return;
+    }
+    const QLocale locale;
+    const datamodel::TimePoint day = timeline_->day();
+    const datamodel::ProgressReport report = datamodel::progressAt(*facility(), *schedule(), day);
+    const auto days =
+        facility()->scheduleStart() == datamodel::kNoTime
+            ? 0
+            : std::max<datamodel::TimePoint>(
+                  0,
+                  (day - datamodel::startOfDay(facility()->scheduleStart())) / datamodel::kSecondsPerDay + 1);
+    QStringList figures;
+    figures << tr("%1 of %2 GPUs installed")
+                   .arg(locale.toString(qulonglong(report.installedActual)),
+                        locale.toString(qulonglong(report.gpus)));
+    if (lastLive_)
+        figures << tr("%1 live").arg(locale.toString(lastLive_->fresh));
+    figures << tr("day %1").arg(days);
+    figures
+        << tr("%1 blocking punch items").arg(locale.toString(qulonglong(report.openBlockingNotes.size())));
+    figures << tr("%1 alerts").arg(alerts_->shownAlerts());
+    kpiText_->setText(figures.join(QStringLiteral("   \u00b7   ")));
+}
+
+} // namespace twin::app
