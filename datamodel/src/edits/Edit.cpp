@@ -20,6 +20,19 @@ std::string changedSince(const std::string& what, const std::optional<AuditRecor
            since->action + ", audit " + std::to_string(since->id) + ")";
 }
 
+// Writes one audit line of the edit `editId` names (0: this line starts it, and its id names it) with
+// who and when, and counts it in `outcome`. `line` holds what changed: entity, task or note, the values.
+void logChange(ModelWriter& writer, AuditLine line, const EditStamp& stamp, const std::string& action,
+               std::int64_t& editId, EditOutcome& outcome) {
+    line.at = stamp.at;
+    line.author = stamp.author;
+    line.action = action;
+    line.edit = editId;
+    const std::int64_t id = writer.addAuditLine(line);
+    editId = editId == 0 ? id : editId;
+    outcome.auditIds.push_back(id);
+}
+
 void applyTask(ModelWriter& writer, const TaskChange& change, const EditStamp& stamp,
                const std::string& action, std::int64_t& editId, EditOutcome& outcome) {
     const std::optional<TaskFields> now = writer.taskFields(change.task);
@@ -31,19 +44,13 @@ void applyTask(ModelWriter& writer, const TaskChange& change, const EditStamp& s
         throw EditConflict(changedSince(what, writer.latestChangeOfTask(change.task)));
     writer.setTaskFields(change.task, change.after);
     AuditLine line;
-    line.at = stamp.at;
-    line.author = stamp.author;
-    line.action = action;
     line.detail = change.detail;
     line.entity = change.entity;
     line.task = change.task;
-    line.edit = editId;
     const std::string before = toJson(change.before), after = toJson(change.after);
     line.before = before;
     line.after = after;
-    const std::int64_t id = writer.addAuditLine(line);
-    editId = editId == 0 ? id : editId;
-    outcome.auditIds.push_back(id);
+    logChange(writer, line, stamp, action, editId, outcome);
 }
 
 void applyNote(ModelWriter& writer, const NoteChange& change, const EditStamp& stamp,
@@ -68,21 +75,15 @@ void applyNote(ModelWriter& writer, const NoteChange& change, const EditStamp& s
             writer.addNotePhoto(note, photo);
     }
     AuditLine line;
-    line.at = stamp.at;
-    line.author = stamp.author;
-    line.action = action;
     const NoteFields& shown = change.after ? *change.after : *change.before;
     line.entity = shown.entity;
     line.detail = shown.title.empty() ? shown.text : shown.title;
     line.note = note;
-    line.edit = editId;
     const std::string before = change.before ? toJson(*change.before) : std::string();
     const std::string after = change.after ? toJson(*change.after) : std::string();
     line.before = before;
     line.after = after;
-    const std::int64_t id = writer.addAuditLine(line);
-    editId = editId == 0 ? id : editId;
-    outcome.auditIds.push_back(id);
+    logChange(writer, line, stamp, action, editId, outcome);
     outcome.noteIds.push_back(note);
 }
 
@@ -111,17 +112,11 @@ void applyEntity(ModelWriter& writer, const EntityChange& change, const EditStam
     refuseTaken(writer, change, "hostname", change.before.hostname, change.after.hostname);
     writer.setEntityFields(change.entity, change.after);
     AuditLine line;
-    line.at = stamp.at;
-    line.author = stamp.author;
-    line.action = action;
     line.entity = change.entity;
-    line.edit = editId;
     const std::string before = toJson(change.before), after = toJson(change.after);
     line.before = before;
     line.after = after;
-    const std::int64_t id = writer.addAuditLine(line);
-    editId = editId == 0 ? id : editId;
-    outcome.auditIds.push_back(id);
+    logChange(writer, line, stamp, action, editId, outcome);
 }
 
 } // namespace
