@@ -39,23 +39,45 @@ ExitCode runTours(const QStringList& arguments) {
     }
     QJsonArray list;
     QString text;
+    const auto day = [](datamodel::TimePoint time) {
+        return QString::fromStdString(datamodel::formatTime(time)).left(10);
+    };
     for (const datamodel::Tour& tour : tours) {
         QJsonArray stops;
         text +=
             QStringLiteral("%1 (%2 stops)\n").arg(QString::fromStdString(tour.name)).arg(tour.stops.size());
         int position = 0;
         for (const datamodel::TourStop& stop : tour.stops) {
-            stops.append(QJsonObject{{QStringLiteral("bookmark"), QString::fromStdString(stop.bookmark.name)},
-                                     {QStringLiteral("caption"), QString::fromStdString(stop.caption)},
-                                     {QStringLiteral("dwell_s"), stop.dwellSeconds}});
-            text += QStringLiteral("  %1. %2 (%3 s): %4\n")
+            const QString bookmark = stop.bookmarkMissing
+                                         ? QStringLiteral("bookmark %1, missing").arg(stop.bookmark.id)
+                                         : QString::fromStdString(stop.bookmark.name);
+            QJsonObject shown{{QStringLiteral("bookmark"), bookmark},
+                              {QStringLiteral("caption"), QString::fromStdString(stop.caption)},
+                              {QStringLiteral("dwell_s"), stop.dwellSeconds}};
+            QString span;
+            if (!stop.span.empty() && stop.span.to != datamodel::kNoTime) {
+                shown[QStringLiteral("span")] =
+                    QJsonObject{{QStringLiteral("from"), day(stop.span.from)},
+                                {QStringLiteral("to"), day(stop.span.to)},
+                                {QStringLiteral("days_per_second"), stop.span.daysPerSecond}};
+                span = QStringLiteral(", timeline %1 to %2 at %3 days/s")
+                           .arg(day(stop.span.from), day(stop.span.to))
+                           .arg(stop.span.daysPerSecond);
+            }
+            stops.append(shown);
+            text += QStringLiteral("  %1. %2 (%3 s%4): %5\n")
                         .arg(++position)
-                        .arg(QString::fromStdString(stop.bookmark.name))
+                        .arg(bookmark)
                         .arg(stop.dwellSeconds)
-                        .arg(QString::fromStdString(stop.caption));
+                        .arg(span, QString::fromStdString(stop.caption));
         }
-        list.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(tour.name)},
-                                {QStringLiteral("stops"), stops}});
+        QJsonObject shown{{QStringLiteral("name"), QString::fromStdString(tour.name)},
+                          {QStringLiteral("stops"), stops}};
+        if (const std::string problem = datamodel::tourProblem(tour); !problem.empty()) {
+            shown[QStringLiteral("problem")] = QString::fromStdString(problem);
+            text += QStringLiteral("  cannot be played: %1\n").arg(QString::fromStdString(problem));
+        }
+        list.append(shown);
     }
     if (parser.isSet(jsonOption))
         printOut(QString::fromUtf8(

@@ -3,9 +3,12 @@
 #include "datamodel/ModelWriter.h"
 #include "datamodel/Store.h"
 #include "scene/CameraPresets.h"
+#include "telemetry/LiveMetrics.h"
+#include "view/BookmarkView.h"
 
 #include <QLocale>
 #include <QString>
+#include <algorithm>
 
 namespace twin::app {
 
@@ -24,8 +27,23 @@ std::size_t countUnder(const datamodel::Facility& f, datamodel::EntityIndex root
     return count;
 }
 
-datamodel::CameraView viewOf(const scene::CameraPose& pose) {
-    return {pose.position, pose.focalPoint, pose.viewUp, 30.0};
+// A stop's view: the colouring and x-ray it tells its part of the story with.
+struct StopView {
+    Colouring colouring;
+    std::optional<scene::Layer> xRay;
+    datamodel::EntityIndex selection = datamodel::kNoEntity;
+};
+
+datamodel::Bookmark bookmarkAt(const datamodel::Facility& f, const std::string& name,
+                               const scene::CameraPose& pose, const StopView& view, int position) {
+    ViewSettings settings;
+    settings.camera = pose;
+    settings.colouring = view.colouring;
+    settings.xRay = view.xRay;
+    settings.selection = view.selection;
+    datamodel::Bookmark bookmark = bookmarkOf(name, settings, f);
+    bookmark.position = position;
+    return bookmark;
 }
 
 } // namespace
@@ -34,10 +52,16 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
     datamodel::Tour tour;
     tour.name = kDefaultTourName;
     const auto stop = [&](const std::string& bookmark, const std::optional<scene::CameraPose>& pose,
-                          std::string caption, double dwell) {
+                          std::string caption, double dwell, const StopView& view = {},
+                          datamodel::TimelineSpan span = {}) {
         if (!pose)
             return; // a model without that part (no plant, no yard): the story goes on without it
-        tour.stops.push_back({{0, bookmark, viewOf(*pose)}, dwell, std::move(caption)});
+        datamodel::TourStop next;
+        next.bookmark = bookmarkAt(f, bookmark, *pose, view, int(tour.stops.size()));
+        next.dwellSeconds = dwell;
+        next.caption = std::move(caption);
+        next.span = span;
+        tour.stops.push_back(std::move(next));
     };
     const std::size_t gpus = f.count(EntityKind::Gpu), racks = f.count(EntityKind::Rack);
     const std::size_t halls = f.count(EntityKind::Hall);
@@ -46,17 +70,24 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
          "Colossus, Memphis: " + number(gpus) + " GPUs in " + number(racks) + " racks and " + number(halls) +
              " halls",
          6.0);
-    if (halls > 0) {
+    if (halls > 0 && f.scheduleEnd() != datamodel::kNoTime) {
+        // The hall fills up as the timeline plays the whole roll-out, Actual vs plan, in eight seconds.
         const datamodel::EntityIndex hall = f.ofKind(EntityKind::Hall).front();
-        const std::size_t days =
-            f.scheduleEnd() == datamodel::kNoTime
-                ? 0
-                : std::size_t((f.scheduleEnd() - f.scheduleStart()) / datamodel::kSecondsPerDay) + 1;
+        const datamodel::TimePoint first = datamodel::startOfDay(f.scheduleStart());
+        const datamodel::TimePoint last = datamodel::startOfDay(f.scheduleEnd());
+        const std::size_t days = std::size_t((last - first) / datamodel::kSecondsPerDay) + 1;
+        constexpr double kPlaySeconds = 8.0;
+        StopView filling;
+        filling.colouring.by = Colouring::By::Timeline;
+        filling.colouring.mode = TimelineMode::ActualVsPlanned;
+        filling.colouring.moment = first;
+        filling.colouring.until = first + datamodel::kSecondsPerDay - 1;
+        const datamodel::TimelineSpan span{first, last, std::max(1.0, double(days) / kPlaySeconds)};
         stop("Hall 1", scene::cameraPreset(f, QStringLiteral("hall:1")),
              std::string(f.name(hall)) + " fills up: " + number(countUnder(f, hall, EntityKind::Gpu)) +
                  " GPUs in " + number(countUnder(f, hall, EntityKind::Rack)) + " racks, the roll-out over " +
                  number(days) + " days",
-             8.0);
+             kPlaySeconds, filling, span);
     }
     if (f.count(EntityKind::Row) > 0) {
         const datamodel::EntityIndex row = f.ofKind(EntityKind::Row).front();
@@ -68,51 +99,67 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
     if (racks > 0) {
         const datamodel::EntityIndex rack = f.ofKind(EntityKind::Rack).front();
         const std::string name(f.name(rack));
+        StopView open;
+        open.selection = rack; // outlined, its GPUs with it
         stop("Rack " + name, scene::cameraPreset(f, QStringLiteral("rack:") + QString::fromStdString(name)),
              "One rack, " + name + ": " + number(countUnder(f, rack, EntityKind::Gpu)) + " GPUs in " +
                  number(countUnder(f, rack, EntityKind::Server)) + " servers, liquid cooled",
-             6.0);
+             6.0, open);
     }
-    if (f.count(EntityKind::Chiller) > 0)
+    if (f.count(EntityKind::Chiller) > 0) {
+        StopView xRay;
+        xRay.xRay = scene::Layer::Cooling;
         stop("Cooling plant", scene::cameraToFrame(f, f.parent(f.ofKind(EntityKind::Chiller).front())),
              "The cooling plant: " + number(f.count(EntityKind::Chiller)) + " chillers, " +
                  number(f.count(EntityKind::CoolingTower)) + " cooling towers, " +
                  number(f.count(EntityKind::Cdu)) + " CDUs",
-             6.0);
-    if (f.count(EntityKind::Substation) > 0)
+             6.0, xRay);
+    }
+    if (f.count(EntityKind::Substation) > 0) {
+        StopView xRay;
+        xRay.xRay = scene::Layer::Power;
         stop("Power yard", scene::cameraToFrame(f, f.parent(f.ofKind(EntityKind::Substation).front())),
              "The power yard: " + number(f.count(EntityKind::Substation)) + " substation, " +
                  number(f.count(EntityKind::Turbine)) + " turbines, " + number(f.count(EntityKind::Battery)) +
                  " Megapacks",
-             6.0);
-    if (overview && !tour.stops.empty())
-        tour.stops.push_back(
-            {tour.stops.front().bookmark, 6.0,
-             "Back to the overview: " + number(gpus) + " GPUs, coloured by live temperature"});
+             6.0, xRay);
+    }
+    if (const telemetry::LiveMetric* temperature = telemetry::findLiveMetric("gpu-temperature")) {
+        StopView live;
+        live.colouring.by = Colouring::By::Live;
+        live.colouring.metric = temperature;
+        stop("Overview, live temperature", overview,
+             "Back to the overview: " + number(gpus) + " GPUs, coloured by live temperature", 6.0, live);
+    }
     return tour;
 }
 
 void writeDefaultTour(const std::string& path) {
     const auto store = datamodel::Store::open(path, datamodel::Access::ReadWrite);
-    for (const datamodel::Tour& tour : store->tours())
-        if (tour.name == kDefaultTourName)
-            return;
-    const datamodel::Tour tour = defaultTour(store->load());
+    const datamodel::Facility facility = store->load();
+    const datamodel::TourBook& book = facility.tourBook();
+    if (book.tourNamed(kDefaultTourName))
+        return;
+    datamodel::Tour tour = defaultTour(facility);
+    // Each stop its own bookmark, after those already in the dock; a name taken there gets a suffix.
+    int position = 0;
+    for (const datamodel::Bookmark& bookmark : book.bookmarks)
+        position = std::max(position, bookmark.position + 1);
+    const auto taken = [&](const std::string& name) {
+        return std::any_of(book.bookmarks.begin(), book.bookmarks.end(),
+                           [&](const datamodel::Bookmark& b) { return b.name == name; });
+    };
+    for (datamodel::TourStop& stop : tour.stops) {
+        stop.bookmark.position += position;
+        for (int n = 2; taken(stop.bookmark.name); ++n)
+            stop.bookmark.name =
+                stop.bookmark.name.substr(0, stop.bookmark.name.rfind(" (")) + " (" + std::to_string(n) + ")";
+    }
     store->write([&](datamodel::ModelWriter& writer) {
-        const std::int64_t tourId = writer.addTour(tour.name);
-        std::vector<std::pair<std::string, std::int64_t>> written; // a bookmark stopped at twice is one row
-        int position = 0;
-        for (const datamodel::TourStop& stop : tour.stops) {
-            std::int64_t bookmark = 0;
-            for (const auto& [name, id] : written)
-                if (name == stop.bookmark.name)
-                    bookmark = id;
-            if (bookmark == 0) {
-                bookmark = writer.addBookmark(stop.bookmark);
-                written.emplace_back(stop.bookmark.name, bookmark);
-            }
-            writer.addTourStop(tourId, position++, bookmark, stop.dwellSeconds, stop.caption);
-        }
+        for (datamodel::TourStop& stop : tour.stops)
+            stop.bookmark.id = writer.insertBookmark(0, stop.bookmark);
+        tour.id = writer.insertTour(0, tour.name);
+        writer.replaceTour(tour.id, tour);
     });
 }
 

@@ -161,7 +161,7 @@ EntityIndex lookup(FacilityIndexes& indexes, std::unique_ptr<FacilityIndexes::Ma
 Facility::Facility()
     : entities_(std::make_shared<EntityColumns>()), indexes_(std::make_shared<FacilityIndexes>()),
       fixed_(std::make_shared<Fixed>()), tasks_(std::make_shared<TaskColumns>()),
-      notes_(std::make_shared<NoteColumns>()) {}
+      notes_(std::make_shared<NoteColumns>()), tourBook_(std::make_shared<TourBook>()) {}
 Facility::~Facility() = default;
 Facility::Facility(const Facility&) = default;
 Facility& Facility::operator=(const Facility&) = default;
@@ -177,6 +177,7 @@ Facility& Facility::operator=(Facility&& other) noexcept {
     std::swap(fixed_, other.fixed_);
     std::swap(tasks_, other.tasks_);
     std::swap(notes_, other.notes_);
+    std::swap(tourBook_, other.tourBook_);
     std::swap(scheduleStart_, other.scheduleStart_);
     std::swap(scheduleEnd_, other.scheduleEnd_);
     return *this;

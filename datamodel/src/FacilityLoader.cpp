@@ -1,6 +1,7 @@
 #include "FacilityLoader.h"
 
 #include "CsrBuilder.h"
+#include "TourBookReader.h"
 #include "datamodel/ModelError.h"
 
 #include <algorithm>
@@ -27,6 +28,7 @@ public:
         readTasks();
         readNotes();
         readAlertRules();
+        *facility_.tourBook_ = readTourBook(db_);
         return std::move(facility_);
     }
 

@@ -1,60 +1,13 @@
 #include "datamodel/ModelWriter.h"
 
+#include "ModelWriterStatements.h"
 #include "Sqlite.h"
-#include "datamodel/Tours.h"
 #include "datamodel/edits/Edit.h"
 
 #include <cstring>
 #include <vector>
 
 namespace twin::datamodel {
-
-using sqlite::Statement;
-
-struct ModelWriter::Statements {
-    explicit Statements(sqlite::Connection& c)
-        : connection(c),
-          entity(
-              c,
-              "INSERT INTO entity(kind, parent_id, name, subtype, slot, x, y, z, width, depth, height, yaw, "
-              "model, serial, hostname, uuid, attributes, id) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-          cable(
-              c,
-              "INSERT INTO cable(a_entity, a_port, b_entity, b_port, type, speed_gbps, length_m, route, id) "
-              "VALUES(?,?,?,?,?,?,?,?,?)"),
-          pipe(c, "INSERT INTO pipe_segment(from_entity, to_entity, side, diameter_mm, design_flow_lpm, "
-                  "points, id) "
-                  "VALUES(?,?,?,?,?,?,?)"),
-          feed(c, "INSERT INTO power_feed(from_entity, to_entity, feed, rating_kw, id) VALUES(?,?,?,?,?)"),
-          task(c, "INSERT INTO task(name, kind, planned_start, planned_end, actual_start, actual_end, "
-                  "status, crew, id) "
-                  "VALUES(?,?,?,?,?,?,?,?,?)"),
-          taskEntity(c, "INSERT INTO task_entity(task_id, entity_id) VALUES(?,?)"),
-          taskDependency(c, "INSERT INTO task_dependency(task_id, depends_on) VALUES(?,?)"),
-          note(c, "INSERT INTO note(entity_id, text, author, created_at, closed_at, status, blocking, title, "
-                  "priority, assignee, due, pin) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"),
-          binding(c, "INSERT INTO telemetry_binding(entity_id, scheme, key) VALUES(?,?,?)"),
-          info(c, "INSERT OR REPLACE INTO model_info(key, value) VALUES(?,?)"),
-          audit(c, "INSERT INTO audit_log(at, author, action, entity_id, detail) VALUES(?,?,?,?,?)"),
-          clearAlertRules(c, "DELETE FROM alert_rule"),
-          clearTasks(c, "DELETE FROM task"), // links and dependencies go with it (ON DELETE CASCADE)
-          entityByName(c, "SELECT id FROM entity WHERE name = ? ORDER BY id LIMIT 1"),
-          alertRule(c, "INSERT INTO alert_rule(id, name, metric, comparison, threshold, severity) "
-                       "VALUES(?,?,?,?,?,?)") {}
-
-    sqlite::Connection& connection;
-    Statement entity, cable, pipe, feed, task, taskEntity, taskDependency, note, binding, info, audit,
-        clearAlertRules, clearTasks, entityByName, alertRule;
-    // Edits' statements, prepared on first use: a generator never needs them.
-    std::vector<std::pair<const char*, std::unique_ptr<Statement>>> onDemand;
-    Statement& prepared(const char* sql) {
-        for (auto& [text, statement] : onDemand)
-            if (text == sql)
-                return *statement;
-        onDemand.emplace_back(sql, std::make_unique<Statement>(connection, sql));
-        return *onDemand.back().second;
-    }
-};
 
 namespace {
 
@@ -258,12 +211,6 @@ constexpr const char* kLatestOfNote = "SELECT id, coalesce(entity_id, 0), coales
                                       "author, action, detail, before, after FROM audit_log WHERE note_id = "
                                       "? AND id > ? ORDER BY id DESC LIMIT 1";
 constexpr const char* kEntityName = "SELECT name FROM entity WHERE id = ?";
-constexpr const char* kAddBookmark = "INSERT INTO bookmark(name, position_x, position_y, position_z, "
-                                     "focal_x, focal_y, focal_z, up_x, up_y, up_z, "
-                                     "view_angle) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
-constexpr const char* kAddTour = "INSERT INTO tour(name) VALUES(?)";
-constexpr const char* kAddTourStop =
-    "INSERT INTO tour_stop(tour_id, position, bookmark_id, dwell_s, caption) VALUES(?,?,?,?,?)";
 constexpr const char* kEntityFields =
     "SELECT model, serial, hostname, uuid, attributes FROM entity WHERE id = ?";
 constexpr const char* kSetEntityFields =
@@ -453,32 +400,6 @@ std::optional<AuditRecord> ModelWriter::latestChangeOfNote(std::int64_t note, st
     Statement& st = s->prepared(kLatestOfNote);
     st.bind(1, note).bind(2, after);
     return readAudit(st);
-}
-
-std::int64_t ModelWriter::addBookmark(const Bookmark& bookmark) {
-    Statement& st = s->prepared(kAddBookmark);
-    st.bind(1, std::string_view(bookmark.name));
-    const CameraView& c = bookmark.camera;
-    for (int axis = 0; axis < 3; ++axis) {
-        st.bind(2 + axis, c.position[std::size_t(axis)]);
-        st.bind(5 + axis, c.focalPoint[std::size_t(axis)]);
-        st.bind(8 + axis, c.viewUp[std::size_t(axis)]);
-    }
-    st.bind(11, c.viewAngle);
-    st.run();
-    return s->connection.lastInsertId();
-}
-
-std::int64_t ModelWriter::addTour(std::string_view name) {
-    s->prepared(kAddTour).bind(1, name).run();
-    return s->connection.lastInsertId();
-}
-
-void ModelWriter::addTourStop(std::int64_t tour, int position, std::int64_t bookmark, double dwellSeconds,
-                              std::string_view caption) {
-    Statement& st = s->prepared(kAddTourStop);
-    st.bind(1, tour).bind(2, position).bind(3, bookmark).bind(4, dwellSeconds).bindOptional(5, caption);
-    st.run();
 }
 
 std::string ModelWriter::entityName(std::int64_t entity) {

@@ -236,8 +236,18 @@ CREATE INDEX audit_log_by_task ON audit_log(task_id) WHERE task_id IS NOT NULL;
 CREATE INDEX audit_log_by_note ON audit_log(note_id) WHERE note_id IS NOT NULL;
 )SQL";
 
+// Version 4 (issue 17): a bookmark keeps the whole view (the rest beside its camera, as JSON) and its
+// place in the Bookmarks dock; a tour's stop may play a span of the timeline while it is shown.
+constexpr const char* kVersion4 = R"SQL(
+ALTER TABLE bookmark ADD COLUMN view_state TEXT CHECK(view_state IS NULL OR json_valid(view_state));
+ALTER TABLE bookmark ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tour_stop ADD COLUMN span_from TEXT CHECK(span_from IS NULL OR datetime(span_from) IS NOT NULL);
+ALTER TABLE tour_stop ADD COLUMN span_to TEXT CHECK(span_to IS NULL OR datetime(span_to) IS NOT NULL);
+ALTER TABLE tour_stop ADD COLUMN days_per_second REAL NOT NULL DEFAULT 2 CHECK(days_per_second > 0);
+)SQL";
+
 // Migrations, in order: entry i brings a file from user_version i to i + 1.
-constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1, kVersion2, kVersion3};
+constexpr std::array<const char*, kCurrentVersion> kMigrations{kVersion1, kVersion2, kVersion3, kVersion4};
 
 } // namespace
 

@@ -6,7 +6,7 @@
 
 namespace twin::datamodel::schema {
 
-inline constexpr int kCurrentVersion = 3;
+inline constexpr int kCurrentVersion = 4;
 // "CTwn": tells a Colossus Twin model from any other SQLite file.
 inline constexpr std::int32_t kApplicationId = 0x4354776e;
 

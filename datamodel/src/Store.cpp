@@ -8,6 +8,7 @@
 #include "datamodel/ModelError.h"
 #include "datamodel/ModelFile.h"
 #include "datamodel/ModelWriter.h"
+#include "TourBookReader.h"
 #include "datamodel/Tours.h"
 #include "datamodel/edits/Edit.h"
 
@@ -323,33 +324,7 @@ std::vector<AuditRecord> Store::auditLog(TimePoint since) const {
 }
 
 std::vector<Tour> Store::tours() const {
-    return retryingBusy([&] {
-        std::vector<Tour> tours;
-        sqlite::Statement row(
-            *d->connection,
-            "SELECT t.id, t.name, b.id, b.name, b.position_x, b.position_y, b.position_z, "
-            "b.focal_x, b.focal_y, b.focal_z, b.up_x, b.up_y, b.up_z, b.view_angle, s.dwell_s, "
-            "s.caption FROM tour t LEFT JOIN tour_stop s ON s.tour_id = t.id LEFT JOIN bookmark b "
-            "ON b.id = s.bookmark_id ORDER BY t.id, s.position");
-        while (row.step()) {
-            if (tours.empty() || tours.back().id != row.integer(0))
-                tours.push_back({row.integer(0), std::string(row.text(1)), {}});
-            if (row.isNull(2))
-                continue; // a tour without stops yet
-            TourStop stop;
-            stop.bookmark.id = row.integer(2);
-            stop.bookmark.name = std::string(row.text(3));
-            CameraView& camera = stop.bookmark.camera;
-            camera.position = {row.real(4), row.real(5), row.real(6)};
-            camera.focalPoint = {row.real(7), row.real(8), row.real(9)};
-            camera.viewUp = {row.real(10), row.real(11), row.real(12)};
-            camera.viewAngle = row.real(13);
-            stop.dwellSeconds = row.real(14);
-            stop.caption = row.isNull(15) ? std::string() : std::string(row.text(15));
-            tours.back().stops.push_back(std::move(stop));
-        }
-        return tours;
-    });
+    return retryingBusy([&] { return readTourBook(*d->connection).tours; });
 }
 
 std::vector<NotePhoto> Store::notePhotos(std::int64_t note) const {

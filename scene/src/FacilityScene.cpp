@@ -71,6 +71,14 @@ const DateStamp& FacilityScene::dateStamp() const {
     return *d->dateStamp;
 }
 
+Caption& FacilityScene::caption() {
+    return *d->caption;
+}
+
+const Caption& FacilityScene::caption() const {
+    return *d->caption;
+}
+
 std::int32_t FacilityScene::selected() const {
     return d->selected;
 }

@@ -74,6 +74,7 @@ struct FacilityScene::Private {
     std::optional<Layer> xRay;
     std::unique_ptr<Legend> legend;
     std::unique_ptr<DateStamp> dateStamp;
+    std::unique_ptr<Caption> caption;
     FacilitySceneCounts counts;
 
     // The overlay in force, kept so that detail appearing later is coloured the same way.

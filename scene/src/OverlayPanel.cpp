@@ -66,6 +66,8 @@ void OverlayPanel::place() {
         return;
     if (corner_ == Corner::LowerLeft)
         actor_->SetPosition(kMargin, kMargin);
+    else if (corner_ == Corner::LowerCentre)
+        actor_->SetPosition((size[0] - width_) / 2, kMargin);
     else
         actor_->SetPosition(size[0] - kMargin - width_, size[1] - kMargin - height_);
 }
@@ -73,6 +75,8 @@ void OverlayPanel::place() {
 QRect OverlayPanel::area(QSize viewSize) const {
     if (!drawn_)
         return {};
+    if (corner_ == Corner::LowerCentre)
+        return QRect((viewSize.width() - width_) / 2, viewSize.height() - kMargin - height_, width_, height_);
     return corner_ == Corner::LowerLeft
                ? QRect(kMargin, viewSize.height() - kMargin - height_, width_, height_)
                : QRect(viewSize.width() - kMargin - width_, kMargin, width_, height_);

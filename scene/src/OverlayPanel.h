@@ -17,7 +17,7 @@ namespace twin::scene {
 
 class OverlayPanel {
 public:
-    enum class Corner { LowerLeft, UpperRight };
+    enum class Corner { LowerLeft, UpperRight, LowerCentre };
 
     OverlayPanel(vtkRenderer* renderer, Corner corner);
     ~OverlayPanel();

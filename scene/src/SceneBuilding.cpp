@@ -247,6 +247,7 @@ void FacilityScene::Private::build() {
     counts.labels = hallLabels.size() + rowLabels.size();
     legend = std::make_unique<Legend>(renderer);
     dateStamp = std::make_unique<DateStamp>(renderer);
+    caption = std::make_unique<Caption>(renderer);
     legend->showEntries(QStringLiteral("Kind"), kindLegend());
     counts.racks = f.count(EntityKind::Rack);
     counts.cdus = f.count(EntityKind::Cdu);

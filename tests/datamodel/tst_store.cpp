@@ -47,7 +47,13 @@ QString errorOf(const std::function<void()>& action) {
 
 // Takes a current file back to schema version 2: the note table as it was, no photos, an audit log
 // without values.
-constexpr const char* kBackToVersion2 =
+// Version 4's columns dropped: a file as version 3 wrote it.
+#define TWIN_BACK_TO_VERSION_3                                                                               \
+    "ALTER TABLE bookmark DROP COLUMN view_state; ALTER TABLE bookmark DROP COLUMN position; "               \
+    "ALTER TABLE tour_stop DROP COLUMN span_from; ALTER TABLE tour_stop DROP COLUMN span_to; "               \
+    "ALTER TABLE tour_stop DROP COLUMN days_per_second; "
+constexpr const char* kBackToVersion3 = TWIN_BACK_TO_VERSION_3 "PRAGMA user_version = 3;";
+constexpr const char* kBackToVersion2 = TWIN_BACK_TO_VERSION_3
     "DROP TABLE note_photo; DROP INDEX audit_log_by_task; DROP INDEX audit_log_by_note; "
     "ALTER TABLE audit_log DROP COLUMN before; ALTER TABLE audit_log DROP COLUMN after; "
     "ALTER TABLE audit_log DROP COLUMN edit_id; ALTER TABLE audit_log DROP COLUMN task_id; "
@@ -93,7 +99,7 @@ private slots:
 
     void whatIsWrittenComesBack() {
         auto store = Store::open(modelPath_.toStdString(), Access::ReadOnly);
-        QCOMPARE(store->schemaVersion(), 3);
+        QCOMPARE(store->schemaVersion(), 4);
         const Facility facility = store->load();
         const EntityIndex gpu = facility.findById(m_.gpu1b);
         QVERIFY(gpu != kNoEntity);
@@ -141,7 +147,7 @@ private slots:
             return value;
         };
         QCOMPARE(pragma("PRAGMA application_id"), QString::number(0x4354776e));
-        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("3"));
+        QCOMPARE(pragma("PRAGMA user_version"), QStringLiteral("4"));
         QCOMPARE(pragma("PRAGMA journal_mode"), QStringLiteral("delete")); // closed: one self-contained file
         QCOMPARE(pragma("PRAGMA integrity_check"), QStringLiteral("ok"));
         QCOMPARE(pragma("SELECT count(*) FROM pragma_foreign_key_check"), QStringLiteral("0"));
@@ -174,7 +180,7 @@ private slots:
         QCOMPARE(hashOf(copy), before);
         {
             auto store = Store::open(copy.toStdString(), Access::ReadWrite);
-            QCOMPARE(store->schemaVersion(), 3);
+            QCOMPARE(store->schemaVersion(), 4);
         }
         tamper(copy, "UPDATE alert_rule SET threshold = 80 WHERE name = 'GPU hot'");
         const Facility migrated = Store::open(copy.toStdString(), Access::ReadOnly)->load();
@@ -203,7 +209,7 @@ private slots:
         QCOMPARE(hashOf(copy), before);
         {
             auto store = Store::open(copy.toStdString(), Access::ReadWrite);
-            QCOMPARE(store->schemaVersion(), 3);
+            QCOMPARE(store->schemaVersion(), 4);
             const Facility facility = store->load();
             QCOMPARE(facility.notes().size(), notes);
             QCOMPARE(facility.notes().text[facility.notes().size() - 1], std::string_view("Leak"));
@@ -295,7 +301,7 @@ private slots:
         QTest::newRow("newer schema")
             << "newer.db"
             << "PRAGMA user_version = 99" << QByteArray()
-            << "written by a newer Colossus Twin (schema version 99; this build reads up to 3)";
+            << "written by a newer Colossus Twin (schema version 99; this build reads up to 4)";
         QTest::newRow("another application")
             << "other.db"
             << "PRAGMA application_id = 12345" << QByteArray() << "a SQLite database of another application";

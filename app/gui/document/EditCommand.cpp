@@ -16,9 +16,8 @@ void EditCommand::redo() {
         setObsolete(true);
         return;
     }
-    // A redo of an undone add must bring the punch item back under the id it had.
-    for (std::size_t i = 0; i < edit_.notes.size() && i < outcome->noteIds.size(); ++i)
-        edit_.notes[i].note = outcome->noteIds[i];
+    // A redo of an undone add must bring the punch item (bookmark, tour) back under the id it had.
+    edit_.takeIds(*outcome);
 }
 
 void EditCommand::undo() {

@@ -7,6 +7,7 @@
 #include "datamodel/EntityKind.h"
 #include "datamodel/StringColumn.h"
 #include "datamodel/Time.h"
+#include "datamodel/Tours.h"
 
 #include <array>
 #include <cstdint>
@@ -168,6 +169,8 @@ public:
     const NoteColumns& notes() const { return *notes_; }
     // Threshold rules for live telemetry (the defaults for a version-1 file, which has none).
     const std::vector<AlertRule>& alertRules() const { return fixed_->alertRules; }
+    // The bookmarks and tours (issue 17).
+    const TourBook& tourBook() const { return *tourBook_; }
 
     EntityKind kind(EntityIndex e) const { return entities_->kind[size_t(e)]; }
     EntityIndex parent(EntityIndex e) const { return entities_->parent[size_t(e)]; }
@@ -231,6 +234,7 @@ private:
     std::shared_ptr<Fixed> fixed_;
     std::shared_ptr<TaskColumns> tasks_;
     std::shared_ptr<NoteColumns> notes_;
+    std::shared_ptr<TourBook> tourBook_;
     TimePoint scheduleStart_ = kNoTime, scheduleEnd_ = kNoTime;
     // The schedule's span from the tasks' planned and actual dates.
     void updateScheduleSpan();

@@ -138,11 +138,19 @@ public:
     // The newest line that changed this task (or note) after line `after` (0: any), or nullopt.
     std::optional<AuditRecord> latestChangeOfTask(std::int64_t task, std::int64_t after = 0);
     std::optional<AuditRecord> latestChangeOfNote(std::int64_t note, std::int64_t after = 0);
-    // Bookmarks and tours (the default tour, the tour editor). Ids as given (0: the next free one).
-    std::int64_t addBookmark(const struct Bookmark& bookmark);
-    std::int64_t addTour(std::string_view name);
-    void addTourStop(std::int64_t tour, int position, std::int64_t bookmark, double dwellSeconds,
-                     std::string_view caption);
+    // Bookmarks and tours (the default tour, the Bookmarks dock's edits; TourBookWriting.cpp). Ids as
+    // given (0: the next free one); a bookmark's own id field is not read.
+    std::int64_t insertBookmark(std::int64_t id, const struct Bookmark& bookmark);
+    void updateBookmark(std::int64_t id, const struct Bookmark& bookmark);
+    void deleteBookmark(std::int64_t id);
+    // The row now (nullopt: none), as an edit compares it.
+    std::optional<struct Bookmark> bookmarkRow(std::int64_t id);
+    std::int64_t insertTour(std::int64_t id, std::string_view name);
+    // The tour's name and stops now (the bookmarks by id only; nullopt: no such tour).
+    std::optional<struct Tour> tourRows(std::int64_t id);
+    // The name and every stop, in order, as `tour` has them (stops by their bookmark's id).
+    void replaceTour(std::int64_t id, const struct Tour& tour);
+    void deleteTour(std::int64_t id); // its stops go with it
     // An entity's name and a task's, for messages (empty when there is none).
     std::string entityName(std::int64_t entity);
     std::string taskName(std::int64_t task);

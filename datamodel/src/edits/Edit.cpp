@@ -1,5 +1,6 @@
 #include "datamodel/edits/Edit.h"
 
+#include "EditLog.h"
 #include "datamodel/ModelWriter.h"
 #include "datamodel/Store.h"
 #include "datamodel/Utf8.h"
@@ -18,19 +19,6 @@ std::string changedSince(const std::string& what, const std::optional<AuditRecor
         return what + " was changed since by another writer";
     return what + " was changed since by " + since->author + " at " + formatTime(since->at) + " (" +
            since->action + ", audit " + std::to_string(since->id) + ")";
-}
-
-// Writes one audit line of the edit `editId` names (0: this line starts it, and its id names it) with
-// who and when, and counts it in `outcome`. `line` holds what changed: entity, task or note, the values.
-void logChange(ModelWriter& writer, AuditLine line, const EditStamp& stamp, const std::string& action,
-               std::int64_t& editId, EditOutcome& outcome) {
-    line.at = stamp.at;
-    line.author = stamp.author;
-    line.action = action;
-    line.edit = editId;
-    const std::int64_t id = writer.addAuditLine(line);
-    editId = editId == 0 ? id : editId;
-    outcome.auditIds.push_back(id);
 }
 
 void applyTask(ModelWriter& writer, const TaskChange& change, const EditStamp& stamp,
@@ -121,6 +109,17 @@ void applyEntity(ModelWriter& writer, const EntityChange& change, const EditStam
 
 } // namespace
 
+void logChange(ModelWriter& writer, AuditLine line, const EditStamp& stamp, const std::string& action,
+               std::int64_t& editId, EditOutcome& outcome) {
+    line.at = stamp.at;
+    line.author = stamp.author;
+    line.action = action;
+    line.edit = editId;
+    const std::int64_t id = writer.addAuditLine(line);
+    editId = editId == 0 ? id : editId;
+    outcome.auditIds.push_back(id);
+}
+
 Edit Edit::inverse() const {
     Edit undo;
     undo.action = action.rfind("undo ", 0) == 0 ? action.substr(5) : "undo " + action;
@@ -143,7 +142,20 @@ Edit Edit::inverse() const {
         std::swap(back.before, back.after);
         undo.entities.push_back(std::move(back));
     }
+    for (auto change = bookmarks.rbegin(); change != bookmarks.rend(); ++change)
+        undo.bookmarks.push_back({change->bookmark, change->after, change->before});
+    for (auto change = tours.rbegin(); change != tours.rend(); ++change)
+        undo.tours.push_back({change->tour, change->after, change->before});
     return undo;
+}
+
+void Edit::takeIds(const EditOutcome& outcome) {
+    for (std::size_t i = 0; i < notes.size() && i < outcome.noteIds.size(); ++i)
+        notes[i].note = outcome.noteIds[i];
+    for (std::size_t i = 0; i < bookmarks.size() && i < outcome.bookmarkIds.size(); ++i)
+        bookmarks[i].bookmark = outcome.bookmarkIds[i];
+    for (std::size_t i = 0; i < tours.size() && i < outcome.tourIds.size(); ++i)
+        tours[i].tour = outcome.tourIds[i];
 }
 
 EditOutcome applyEditIn(ModelWriter& writer, const Edit& edit, const EditStamp& stamp) {
@@ -155,6 +167,19 @@ EditOutcome applyEditIn(ModelWriter& writer, const Edit& edit, const EditStamp& 
         applyNote(writer, change, stamp, edit.action, editId, outcome);
     for (const EntityChange& change : edit.entities)
         applyEntity(writer, change, stamp, edit.action, editId, outcome);
+    // Bookmarks added before the tours that stop at them, deleted after the stops at them are gone
+    // (a bookmark's delete with its stops, and that delete's undo).
+    outcome.bookmarkIds.resize(edit.bookmarks.size());
+    for (std::size_t i = 0; i < edit.bookmarks.size(); ++i)
+        if (!edit.bookmarks[i].before)
+            outcome.bookmarkIds[i] =
+                applyBookmarkChange(writer, edit.bookmarks[i], stamp, edit.action, editId, outcome);
+    for (const TourChange& change : edit.tours)
+        outcome.tourIds.push_back(applyTourChange(writer, change, stamp, edit.action, editId, outcome));
+    for (std::size_t i = 0; i < edit.bookmarks.size(); ++i)
+        if (edit.bookmarks[i].before)
+            outcome.bookmarkIds[i] =
+                applyBookmarkChange(writer, edit.bookmarks[i], stamp, edit.action, editId, outcome);
     return outcome;
 }
 

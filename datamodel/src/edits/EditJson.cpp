@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <array>
+#include <cstdio>
 
 namespace twin::datamodel {
 
@@ -150,6 +152,66 @@ std::optional<EntityFields> entityFieldsFromJson(std::string_view json) {
     fields.uuid = textOf(*object, "uuid");
     fields.attributes = textOf(*object, "attributes");
     return fields;
+}
+
+namespace {
+
+void appendNumber(std::string& out, double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    out += text;
+}
+
+void appendTriple(std::string& out, const std::array<double, 3>& values) {
+    out += '[';
+    for (std::size_t i = 0; i < 3; ++i) {
+        if (i > 0)
+            out += ',';
+        appendNumber(out, values[i]);
+    }
+    out += ']';
+}
+
+} // namespace
+
+std::string toJson(const Bookmark& bookmark) {
+    std::string out = "{\"name\":";
+    appendJsonString(out, bookmark.name);
+    out += ",\"position\":";
+    appendTriple(out, bookmark.camera.position);
+    out += ",\"focal_point\":";
+    appendTriple(out, bookmark.camera.focalPoint);
+    out += ",\"view_up\":";
+    appendTriple(out, bookmark.camera.viewUp);
+    out += ",\"view_angle\":";
+    appendNumber(out, bookmark.camera.viewAngle);
+    out += ",\"order\":" + std::to_string(bookmark.position) + ",\"view\":";
+    out += bookmark.view.empty() ? std::string("null") : bookmark.view; // JSON already
+    out += '}';
+    return out;
+}
+
+std::string toJson(const Tour& tour) {
+    std::string out = "{\"name\":";
+    appendJsonString(out, tour.name);
+    out += ",\"stops\":[";
+    for (std::size_t i = 0; i < tour.stops.size(); ++i) {
+        const TourStop& stop = tour.stops[i];
+        out += i > 0 ? ",{" : "{";
+        out += "\"bookmark_id\":" + std::to_string(stop.bookmark.id) + ",\"dwell_s\":";
+        appendNumber(out, stop.dwellSeconds);
+        out += ",\"caption\":";
+        appendJsonString(out, stop.caption);
+        out += ",\"span_from\":";
+        appendTime(out, stop.span.from);
+        out += ",\"span_to\":";
+        appendTime(out, stop.span.to);
+        out += ",\"days_per_second\":";
+        appendNumber(out, stop.span.daysPerSecond);
+        out += '}';
+    }
+    out += "]}";
+    return out;
 }
 
 std::optional<TaskFields> taskFieldsFromJson(std::string_view json) {

@@ -135,6 +135,63 @@ private:
         n.due.push_back(old.due[r]);
         n.status.push_back(old.status[r]);
     }
+
+public:
+    // Bookmarks and tours by id (the ids the outcome gave new ones), then every stop's copy of its
+    // bookmark read again: a rename or a delete shows in the tours that stop there.
+    static void applyTourBook(Facility& facility, const Edit& edit, const EditOutcome& outcome) {
+        auto book = std::make_shared<TourBook>(*facility.tourBook_);
+        for (std::size_t i = 0; i < edit.bookmarks.size(); ++i) {
+            const BookmarkChange& change = edit.bookmarks[i];
+            const std::int64_t id = i < outcome.bookmarkIds.size() ? outcome.bookmarkIds[i] : change.bookmark;
+            const auto at = std::find_if(book->bookmarks.begin(), book->bookmarks.end(),
+                                         [&](const Bookmark& b) { return b.id == id; });
+            if ((at == book->bookmarks.end()) != !change.before)
+                throw ModelError("bookmark " + std::to_string(id) + " is not as the edit found it");
+            if (!change.after) {
+                book->bookmarks.erase(at);
+                continue;
+            }
+            Bookmark after = *change.after;
+            after.id = id;
+            if (at == book->bookmarks.end())
+                book->bookmarks.push_back(std::move(after));
+            else
+                *at = std::move(after);
+        }
+        std::stable_sort(book->bookmarks.begin(), book->bookmarks.end(),
+                         [](const Bookmark& a, const Bookmark& b) {
+                             return a.position != b.position ? a.position < b.position : a.id < b.id;
+                         });
+        for (std::size_t i = 0; i < edit.tours.size(); ++i) {
+            const TourChange& change = edit.tours[i];
+            const std::int64_t id = i < outcome.tourIds.size() ? outcome.tourIds[i] : change.tour;
+            const auto at = std::find_if(book->tours.begin(), book->tours.end(),
+                                         [&](const Tour& t) { return t.id == id; });
+            if ((at == book->tours.end()) != !change.before)
+                throw ModelError("tour " + std::to_string(id) + " is not as the edit found it");
+            if (!change.after) {
+                book->tours.erase(at);
+                continue;
+            }
+            Tour after = *change.after;
+            after.id = id;
+            if (at == book->tours.end())
+                book->tours.push_back(std::move(after));
+            else
+                *at = std::move(after);
+        }
+        std::sort(book->tours.begin(), book->tours.end(),
+                  [](const Tour& a, const Tour& b) { return a.id < b.id; });
+        for (Tour& tour : book->tours)
+            for (TourStop& stop : tour.stops) {
+                const Bookmark* bookmark = book->bookmark(stop.bookmark.id);
+                stop.bookmarkMissing = bookmark == nullptr;
+                if (bookmark)
+                    stop.bookmark = *bookmark;
+            }
+        facility.tourBook_ = std::move(book);
+    }
 };
 
 Facility editedFacility(const Facility& facility, const Edit& edit, const EditOutcome& outcome) {
@@ -145,6 +202,8 @@ Facility editedFacility(const Facility& facility, const Edit& edit, const EditOu
         FacilityEditor::applyNotes(edited, edit.notes, outcome.noteIds);
     if (!edit.entities.empty())
         FacilityEditor::applyEntities(edited, edit.entities);
+    if (!edit.bookmarks.empty() || !edit.tours.empty())
+        FacilityEditor::applyTourBook(edited, edit, outcome);
     return edited;
 }
 

@@ -7,6 +7,7 @@
 #include "datamodel/Schedule.h"
 #include "scene/CameraPose.h"
 #include "scene/CameraPresets.h"
+#include "scene/Caption.h"
 #include "scene/DateStamp.h"
 #include "scene/Layers.h"
 #include "scene/Legend.h"
@@ -106,6 +107,9 @@ public:
     // The timeline's date in the upper-right corner (hidden until shown).
     DateStamp& dateStamp();
     const DateStamp& dateStamp() const;
+    // A tour stop's caption at the bottom centre (hidden until shown).
+    Caption& caption();
+    const Caption& caption() const;
     // Selection: an outline in the highlight colour around the entity and everything below it (a
     // rack's servers and GPUs, a row's racks, a hall), over the overlay, whose colours stay; -1 clears it.
     // `also`: more entities selected with it (Ctrl+click, a box), each outlined the same way.

@@ -72,15 +72,38 @@ struct EntityChange {
     EntityFields before, after;
 };
 
+struct EditOutcome;
+
+// A bookmark saved (no `before`; `bookmark` 0: the next free id), changed, or deleted (no `after`).
+struct BookmarkChange {
+    std::int64_t bookmark = 0;
+    std::optional<Bookmark> before, after; // their own ids are not read
+};
+
+// A tour added, changed (its name, its stops: the bookmarks by id) or deleted, as BookmarkChange.
+struct TourChange {
+    std::int64_t tour = 0;
+    std::optional<Tour> before, after;
+};
+
 struct Edit {
     std::string action; // for the audit log: "progress done", "punch add", "undo progress done"
     std::vector<TaskChange> tasks;
     std::vector<NoteChange> notes;
     std::vector<EntityChange> entities;
-    bool empty() const { return tasks.empty() && notes.empty() && entities.empty(); }
+    std::vector<BookmarkChange> bookmarks; // (issue 17) the Bookmarks dock's
+    std::vector<TourChange> tours;
+    bool empty() const {
+        return tasks.empty() && notes.empty() && entities.empty() && bookmarks.empty() && tours.empty();
+    }
+    // Only bookmarks and tours: the schedule, the entities and the punch items are as they were.
+    bool onlyTourBook() const { return tasks.empty() && notes.empty() && entities.empty(); }
     // The edit that takes it back: befores and afters swapped, "undo " before the action. An applied
-    // add's inverse needs the id it got (EditOutcome::noteIds).
+    // add's inverse needs the id it got (takeIds).
     Edit inverse() const;
+    // The ids an application gave its new punch items, bookmarks and tours, put in their changes: its
+    // inverse then deletes those rows, and a redo of that undo brings them back under the same ids.
+    void takeIds(const EditOutcome& outcome);
 };
 
 // Who made an edit, and when (the time of the audit lines, not of the work: that is in the fields).
@@ -90,8 +113,9 @@ struct EditStamp {
 };
 
 struct EditOutcome {
-    std::vector<std::int64_t> auditIds; // one per changed row, in the edit's order
-    std::vector<std::int64_t> noteIds;  // the id of each note change (new ones included)
+    std::vector<std::int64_t> auditIds;             // one per changed row, in the edit's order
+    std::vector<std::int64_t> noteIds;              // the id of each note change (new ones included)
+    std::vector<std::int64_t> bookmarkIds, tourIds; // likewise
 };
 
 // The rows no longer hold what the edit was made against. The message names the row and the change
@@ -118,6 +142,8 @@ std::string loginName();
 std::string toJson(const TaskFields& fields);
 std::string toJson(const NoteFields& fields);
 std::string toJson(const EntityFields& fields);
+std::string toJson(const Bookmark& bookmark);
+std::string toJson(const Tour& tour); // its name and stops
 std::optional<TaskFields> taskFieldsFromJson(std::string_view json);
 std::optional<NoteFields> noteFieldsFromJson(std::string_view json);
 // Needs the "serial" key (what tells an entity's fields from another line's).
