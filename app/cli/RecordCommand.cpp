@@ -1,5 +1,6 @@
 // `colossus-twin record MODEL -o DIR [--from D] [--to D] [--camera PRESET[,PRESET...]] [--frames-per-day N]
-// [--size WxH] [--orbit DEG] [--fps N] [--no-video]`: the roll-out as a PNG sequence and an Ogg Theora
+// [--size WxH] [--orbit DEG] [--fps N] [--no-video]`, or `record MODEL --tour NAME -o DIR [--size WxH]
+// [--fps N] [--no-video]`: the roll-out as a PNG sequence and an Ogg Theora
 // video (DIR/rollout.ogv) for executive updates, coloured Actual vs plan with the date stamped, the
 // camera travelling along the presets given and turning slowly about its focal point.
 #include "cli/Console.h"
@@ -7,6 +8,7 @@
 #include "cli/RollOutRecorder.h"
 #include "cli/SizeOption.h"
 #include "cli/Subcommands.h"
+#include "cli/TourRecorder.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/Store.h"
 #include "datamodel/Tours.h"
@@ -30,6 +32,72 @@ QString frameName(const RecordingPlan& plan, const RecordingFrame& frame) {
     return plan.framesPerDay == 1
                ? QStringLiteral("day-%1.png").arg(day)
                : QStringLiteral("day-%1-%2.png").arg(day).arg(frame.slice + 1, 2, 10, QLatin1Char('0'));
+}
+
+// `record --tour NAME`: the tour's frames (stop-NN-KKK.png, one per stop step) and tour.ogv, a video
+// frame for each PNG.
+ExitCode recordTourInto(const QString& modelPath, const std::shared_ptr<const datamodel::Facility>& facility,
+                        const QString& name, const QDir& directory, QSize size, int fps, bool withVideo) {
+    const datamodel::Tour* tour = facility->tourBook().tourNamed(name.toStdString());
+    if (!tour) {
+        QStringList names;
+        for (const datamodel::Tour& t : facility->tourBook().tours)
+            names << QStringLiteral("'%1'").arg(QString::fromStdString(t.name));
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: no tour '%2' in this model (its tours: %3)")
+                        .arg(modelPath, name, names.isEmpty() ? QStringLiteral("none") : names.join(", ")));
+    }
+    if (const std::string problem = datamodel::tourProblem(*tour); !problem.empty())
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: %2").arg(modelPath, QString::fromStdString(problem)));
+    if (!QDir().mkpath(directory.path()))
+        return fail(ExitCode::BadInput,
+                    QStringLiteral("%1: cannot create the directory").arg(directory.path()));
+    const QString videoPath = directory.filePath(QStringLiteral("tour.ogv"));
+    if (!directory.entryList({QStringLiteral("stop-*.png")}, QDir::Files).isEmpty() ||
+        QFile::exists(videoPath))
+        return fail(
+            ExitCode::BadInput,
+            QStringLiteral("%1: already holds frames (stop-*.png, tour.ogv); choose an empty directory")
+                .arg(directory.path()));
+    if (!scene::OffscreenView::displayAvailable())
+        return fail(ExitCode::Environment, QStringLiteral("record: no X display (DISPLAY is not set); run it "
+                                                          "under xvfb-run, or as ./twin record which does"));
+    std::unique_ptr<scene::VideoWriter> video;
+    if (withVideo)
+        video = std::make_unique<scene::VideoWriter>(videoPath, size, fps);
+    const std::size_t frames = tourFramesOf(*tour).size();
+    QString failure;
+    QStringList written;
+    recordTour(facility, *tour, size, [&](const TourFrame& frame, const QImage& image) {
+        const QString path = directory.filePath(QStringLiteral("stop-%1-%2.png")
+                                                    .arg(frame.stop + 1, 2, 10, QLatin1Char('0'))
+                                                    .arg(frame.step + 1, 3, 10, QLatin1Char('0')));
+        if (const QString error = writePng(image, path); !error.isEmpty()) {
+            failure = error;
+            return false;
+        }
+        written.append(path);
+        if (video && !video->addFrame(image)) {
+            failure = video->error();
+            return false;
+        }
+        printErr(QStringLiteral("record: %1 of %2").arg(written.size()).arg(frames));
+        return true;
+    });
+    if (video) {
+        const QString videoFailure = video->finish();
+        if (failure.isEmpty())
+            failure = videoFailure;
+    }
+    if (!failure.isEmpty()) {
+        for (const QString& path : written) // half a recording is none (see the roll-out's below)
+            QFile::remove(path);
+        QFile::remove(videoPath);
+        return fail(ExitCode::BadInput, failure);
+    }
+    printOut(directory.path());
+    return ExitCode::Ok;
 }
 
 } // namespace
@@ -76,7 +144,8 @@ ExitCode runRecord(const QStringList& arguments) {
     const QCommandLineOption tourOption(
         QStringLiteral("tour"),
         QStringLiteral(
-            "The camera path: the stops of the model's tour NAME (see `tours`), instead of --camera."),
+            "Record the model's tour NAME (see `tours`) instead of the roll-out: a frame per stop (per day "
+            "of a stop's timeline span) in its view with its caption, stop-NN-KKK.png and tour.ogv."),
         QStringLiteral("NAME"));
     parser.addOptions({outputOption, fromOption, toOption, cameraOption, framesPerDayOption, sizeOption,
                        orbitOption, fpsOption, noVideoOption, tourOption});
@@ -125,6 +194,17 @@ ExitCode runRecord(const QStringList& arguments) {
     } catch (const datamodel::ModelError& error) {
         return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
     }
+    if (parser.isSet(tourOption)) {
+        for (const QCommandLineOption* other :
+             {&fromOption, &toOption, &cameraOption, &framesPerDayOption, &orbitOption})
+            if (parser.isSet(*other))
+                return fail(ExitCode::Usage,
+                            QStringLiteral("record: --%1 does not go with --tour (the tour's stops say where "
+                                           "the camera is and which days are shown)")
+                                .arg(other->names().front()));
+        return recordTourInto(positional.first(), facility, parser.value(tourOption),
+                              QDir(parser.value(outputOption)), plan.size, fps, !parser.isSet(noVideoOption));
+    }
     if (facility->scheduleEnd() == datamodel::kNoTime)
         return fail(ExitCode::BadInput,
                     QStringLiteral("%1: the model has no schedule to record").arg(positional.first()));
@@ -132,38 +212,7 @@ ExitCode runRecord(const QStringList& arguments) {
     plan.firstDay = datamodel::startOfDay(from.value_or(plan.lastDay - 19 * datamodel::kSecondsPerDay));
     if (plan.firstDay > plan.lastDay)
         return fail(ExitCode::BadInput, QStringLiteral("record: --from is after --to"));
-    if (parser.isSet(tourOption)) {
-        // The tour's stops, in order, as the camera's key poses (its captions and dwells: the window's
-        // playback, issue 17).
-        const QString name = parser.value(tourOption);
-        std::vector<datamodel::Tour> tours;
-        try {
-            tours = datamodel::Store::open(positional.first().toStdString(), datamodel::Access::ReadOnly)
-                        ->tours();
-        } catch (const datamodel::ModelError& error) {
-            return fail(ExitCode::BadInput, QString::fromStdString(error.what()));
-        }
-        const auto tour = std::find_if(tours.begin(), tours.end(), [&](const datamodel::Tour& t) {
-            return QString::fromStdString(t.name) == name;
-        });
-        if (tour == tours.end()) {
-            QStringList names;
-            for (const datamodel::Tour& t : tours)
-                names << QStringLiteral("'%1'").arg(QString::fromStdString(t.name));
-            return fail(ExitCode::BadInput,
-                        QStringLiteral("%1: no tour '%2' in this model (its tours: %3)")
-                            .arg(positional.first(), name,
-                                 names.isEmpty() ? QStringLiteral("none") : names.join(", ")));
-        }
-        if (tour->stops.empty())
-            return fail(ExitCode::BadInput,
-                        QStringLiteral("%1: tour '%2' has no stops").arg(positional.first(), name));
-        for (const datamodel::TourStop& stop : tour->stops)
-            plan.path.push_back({stop.bookmark.camera.position, stop.bookmark.camera.focalPoint,
-                                 stop.bookmark.camera.viewUp});
-    }
-    for (const QString& preset : (parser.isSet(tourOption) ? QString() : parser.value(cameraOption))
-                                     .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString& preset : parser.value(cameraOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto pose = scene::cameraPreset(*facility, preset.trimmed());
         if (!pose)
             return fail(

@@ -27,6 +27,23 @@ std::size_t countUnder(const datamodel::Facility& f, datamodel::EntityIndex root
     return count;
 }
 
+// From the first day of work on anything under `root` (planned or actual) to the last; kNoTime: none.
+std::pair<datamodel::TimePoint, datamodel::TimePoint> workSpanUnder(const datamodel::Facility& f,
+                                                                    datamodel::EntityIndex root) {
+    datamodel::TimePoint first = datamodel::kNoTime, last = datamodel::kNoTime;
+    const datamodel::TaskColumns& t = f.tasks();
+    for (const datamodel::EntityIndex e : f.subtree(root))
+        for (const std::uint32_t task : f.tasksOf(e))
+            for (const datamodel::TimePoint start : {t.plannedStart[task], t.actualStart[task]})
+                for (const datamodel::TimePoint end : {t.plannedEnd[task], t.actualEnd[task], start}) {
+                    if (start != datamodel::kNoTime && (first == datamodel::kNoTime || start < first))
+                        first = start;
+                    if (end != datamodel::kNoTime && (last == datamodel::kNoTime || end > last))
+                        last = end;
+                }
+    return {first, last};
+}
+
 // A stop's view: the colouring and x-ray it tells its part of the story with.
 struct StopView {
     Colouring colouring;
@@ -70,11 +87,12 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
          "Colossus, Memphis: " + number(gpus) + " GPUs in " + number(racks) + " racks and " + number(halls) +
              " halls",
          6.0);
-    if (halls > 0 && f.scheduleEnd() != datamodel::kNoTime) {
-        // The hall fills up as the timeline plays the whole roll-out, Actual vs plan, in eight seconds.
+    if (halls > 0 && workSpanUnder(f, f.ofKind(EntityKind::Hall).front()).first != datamodel::kNoTime) {
+        // The hall fills up as the timeline plays its days of work, Actual vs plan, in eight seconds.
         const datamodel::EntityIndex hall = f.ofKind(EntityKind::Hall).front();
-        const datamodel::TimePoint first = datamodel::startOfDay(f.scheduleStart());
-        const datamodel::TimePoint last = datamodel::startOfDay(f.scheduleEnd());
+        const auto [hallStart, hallEnd] = workSpanUnder(f, hall);
+        const datamodel::TimePoint first = datamodel::startOfDay(hallStart);
+        const datamodel::TimePoint last = datamodel::startOfDay(hallEnd);
         const std::size_t days = std::size_t((last - first) / datamodel::kSecondsPerDay) + 1;
         constexpr double kPlaySeconds = 8.0;
         StopView filling;
@@ -85,8 +103,8 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
         const datamodel::TimelineSpan span{first, last, std::max(1.0, double(days) / kPlaySeconds)};
         stop("Hall 1", scene::cameraPreset(f, QStringLiteral("hall:1")),
              std::string(f.name(hall)) + " fills up: " + number(countUnder(f, hall, EntityKind::Gpu)) +
-                 " GPUs in " + number(countUnder(f, hall, EntityKind::Rack)) + " racks, the roll-out over " +
-                 number(days) + " days",
+                 " GPUs in " + number(countUnder(f, hall, EntityKind::Rack)) + " racks in " + number(days) +
+                 " days",
              kPlaySeconds, filling, span);
     }
     if (f.count(EntityKind::Row) > 0) {

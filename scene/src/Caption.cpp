@@ -2,6 +2,7 @@
 
 #include "OverlayPanel.h"
 #include "TextImage.h"
+#include "scene/Legend.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -30,6 +31,10 @@ Caption::Caption(vtkRenderer* renderer) : d(std::make_unique<Private>(renderer))
 }
 
 Caption::~Caption() = default;
+
+void Caption::keepClearOf(const Legend& legend) {
+    d->panel.keepClearOf(legend.overlayPanel());
+}
 
 int Caption::typeSizeFor(int viewWidth) {
     return std::clamp(viewWidth / 48, 14, 48);

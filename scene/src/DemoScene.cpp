@@ -1,4 +1,5 @@
 #include "scene/DemoScene.h"
+
 #include "scene/ViewWidget.h"
 
 #include <array>

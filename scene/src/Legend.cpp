@@ -173,4 +173,8 @@ QRect Legend::area(QSize viewSize) const {
     return d->panel.area(viewSize);
 }
 
+const OverlayPanel* Legend::overlayPanel() const {
+    return &d->panel;
+}
+
 } // namespace twin::scene

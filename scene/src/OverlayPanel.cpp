@@ -57,29 +57,44 @@ void OverlayPanel::hide() {
     place();
 }
 
+bool OverlayPanel::fits(const int* size) const {
+    return wanted_ && size[0] >= 2 * kMargin + width_ && size[1] >= 2 * kMargin + height_;
+}
+
 void OverlayPanel::place() {
     // Shown only where the whole panel fits: one cut off by the edge would mislead.
     const int* size = renderer_->GetSize();
-    drawn_ = wanted_ && size[0] >= 2 * kMargin + width_ && size[1] >= 2 * kMargin + height_;
+    drawn_ = fits(size);
+    if (drawn_ && corner_ == Corner::LowerCentre) {
+        x_ = (size[0] - width_) / 2;
+        y_ = kMargin;
+        // The other panel as it is placed in this frame (it may place itself after this one).
+        if (clearOf_ && clearOf_->fits(size)) {
+            const int clear = kMargin + clearOf_->width_ + kMargin;
+            if (x_ < clear) {
+                x_ = clear;
+                if (x_ + width_ > size[0] - kMargin) {
+                    x_ = (size[0] - width_) / 2;
+                    y_ = kMargin + clearOf_->height_ + kMargin;
+                    drawn_ = y_ + height_ <= size[1] - kMargin;
+                }
+            }
+        }
+    } else if (corner_ == Corner::LowerLeft) {
+        x_ = kMargin;
+        y_ = kMargin;
+    } else {
+        x_ = size[0] - kMargin - width_;
+        y_ = size[1] - kMargin - height_;
+    }
     actor_->SetVisibility(drawn_);
-    if (!drawn_)
-        return;
-    if (corner_ == Corner::LowerLeft)
-        actor_->SetPosition(kMargin, kMargin);
-    else if (corner_ == Corner::LowerCentre)
-        actor_->SetPosition((size[0] - width_) / 2, kMargin);
-    else
-        actor_->SetPosition(size[0] - kMargin - width_, size[1] - kMargin - height_);
+    if (drawn_)
+        actor_->SetPosition(x_, y_);
 }
 
 QRect OverlayPanel::area(QSize viewSize) const {
     if (!drawn_)
         return {};
-    if (corner_ == Corner::LowerCentre)
-        return QRect((viewSize.width() - width_) / 2, viewSize.height() - kMargin - height_, width_, height_);
-    return corner_ == Corner::LowerLeft
-               ? QRect(kMargin, viewSize.height() - kMargin - height_, width_, height_)
-               : QRect(viewSize.width() - kMargin - width_, kMargin, width_, height_);
+    return QRect(x_, viewSize.height() - y_ - height_, width_, height_);
 }
-
 } // namespace twin::scene

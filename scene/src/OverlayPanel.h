@@ -30,6 +30,10 @@ public:
     void show();
     void hide();
 
+    // A lower-centre panel keeps clear of `other` (the legend in the lower-left corner): beside it
+    // when the view is wide enough, else above it.
+    void keepClearOf(const OverlayPanel* other) { clearOf_ = other; }
+
     bool drawn() const { return drawn_; }
     // The panel in an image of the view (top row first), empty when not drawn.
     QRect area(QSize viewSize) const;
@@ -44,6 +48,10 @@ private:
     vtkNew<vtkCallbackCommand> placeCheck_;
     unsigned long placeObserver_ = 0;
     int width_ = 0, height_ = 0;
+    int x_ = 0, y_ = 0; // where it was placed (pixels from the lower-left corner)
+    const OverlayPanel* clearOf_ = nullptr;
+    // Whether it fits a view of this size whole.
+    bool fits(const int* size) const;
     bool wanted_ = false, drawn_ = false;
 };
 

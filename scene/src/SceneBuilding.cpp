@@ -248,6 +248,7 @@ void FacilityScene::Private::build() {
     legend = std::make_unique<Legend>(renderer);
     dateStamp = std::make_unique<DateStamp>(renderer);
     caption = std::make_unique<Caption>(renderer);
+    caption->keepClearOf(*legend);
     legend->showEntries(QStringLiteral("Kind"), kindLegend());
     counts.racks = f.count(EntityKind::Rack);
     counts.cdus = f.count(EntityKind::Cdu);

@@ -1,6 +1,7 @@
 // The command-line contract of shared/design/CLI.md, checked on the real binary: exit codes, one-line
 // errors naming the thing, results on stdout, a snapshot PNG of the requested size with a real picture.
 #include "CliRun.h"
+#include "TheoraStream.h"
 
 #include <QCryptographicHash>
 #include <QDate>
@@ -25,40 +26,6 @@ int distinctColours(const QImage& image) {
         for (int x = 0; x < image.width(); x += 4)
             colours.insert(image.pixel(x, y) & 0xffffff);
     return int(colours.size());
-}
-
-// What an Ogg Theora file says of itself: the picture size and frame rate in the identification header,
-// and the frame count in the last page's granule position (keyframe number and frames since it).
-struct TheoraStream {
-    QSize size;
-    double framesPerSecond = 0;
-    int frames = 0;
-};
-
-TheoraStream readTheora(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray data = file.readAll();
-    const qsizetype header = data.indexOf(QByteArray("\x80theora", 7));
-    const qsizetype lastPage = data.lastIndexOf("OggS");
-    if (header < 0 || lastPage < 0 || data.size() < header + 42 || data.size() < lastPage + 14)
-        return {};
-    auto bigEndian = [&](qsizetype at, int bytes) {
-        quint64 value = 0;
-        for (int i = 0; i < bytes; ++i)
-            value = (value << 8) | quint8(data[at + i]);
-        return value;
-    };
-    TheoraStream stream;
-    stream.size = QSize(int(bigEndian(header + 14, 3)), int(bigEndian(header + 17, 3)));
-    stream.framesPerSecond = double(bigEndian(header + 22, 4)) / double(bigEndian(header + 26, 4));
-    const int shift = ((quint8(data[header + 40]) & 3) << 3) | (quint8(data[header + 41]) >> 5);
-    quint64 granule = 0;
-    for (int i = 7; i >= 0; --i)
-        granule = (granule << 8) | quint8(data[lastPage + 6 + i]);
-    stream.frames = int((granule >> shift) + (granule & ((quint64(1) << shift) - 1)));
-    return stream;
 }
 
 } // namespace
@@ -355,7 +322,7 @@ private slots:
         const QJsonObject root = QJsonDocument::fromJson(info.out.toUtf8(), &error).object();
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(info.out));
         QCOMPARE(root.value(QStringLiteral("file")).toString(), model);
-        QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 3);
+        QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 4);
         const QJsonObject counts = root.value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("gpu")).toInt(), 4096);
         QCOMPARE(counts.value(QStringLiteral("server")).toInt(), 512);

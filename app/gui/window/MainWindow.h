@@ -22,6 +22,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTime>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -48,6 +49,8 @@ class AlertsPanel;
 class Document;
 class ImpactPanel;
 class PunchListPanel;
+class BookmarksPanel;
+class TourPlayer;
 class InspectorPanel;
 class ModelTreePanel;
 class SearchField;
@@ -150,6 +153,22 @@ public:
     // A still of the view as it is at `size` (File > Save Image): an error, or empty once written.
     static constexpr QSize kMaxStillSize{3840, 2160};
     QString saveImage(const QString& path, QSize size);
+    // Bookmarks and tours (issue 17, MainWindowTour.cpp): each change one undo step, written at once;
+    // false (the reason shown, editRefused) when refused: a name empty or taken, a dwell of -1 s.
+    BookmarksPanel* bookmarksPanel() const { return bookmarks_; }
+    TourPlayer* tourPlayer() const { return player_; }
+    bool saveBookmark(const QString& name); // the view as it is now
+    bool updateBookmark(std::int64_t id);   // to the view as it is now
+    bool renameBookmark(std::int64_t id, const QString& name);
+    bool moveBookmark(std::int64_t id, int by);
+    bool deleteBookmark(std::int64_t id); // with the tours' stops at it
+    bool editTour(const datamodel::Tour& tour);
+    bool newTour(const QString& name);
+    bool deleteTour(std::int64_t id);
+    // The bookmark's whole view, flown to; what could not be restored is said in the status bar.
+    bool goToBookmark(std::int64_t id, CameraMove move = CameraMove::Fly);
+    // Plays tour `id` (0: the one chosen in the dock, else the first) from the view as it is.
+    bool playTour(std::int64_t id = 0);
     // An attribute edit of `entity`, written at once as one undo step; false (the reason shown and
     // editRefused) when refused: a serial, UUID or hostname another entity holds, bad attributes.
     bool editAttributes(datamodel::EntityIndex entity, const datamodel::EntityFields& fields);
@@ -215,6 +234,13 @@ private:
     void askForPreferences();
     void askForStill();
     void buildPresentation(QMenu* viewMenu);
+    void buildBookmarks(QMenu* viewMenu);
+    bool applyTourBookEdit(const std::function<datamodel::Edit()>& make, const QString& text);
+    datamodel::Bookmark bookmarkOfView(const QString& name) const;
+    void showTourDay(qint64 day);
+    void chooseWhatWasMade();
+    // Space, the arrows, Page Up/Down and Esc while a tour plays: true when it took the key.
+    bool handleTourKey(QKeyEvent* key);
     void refreshKpiBand();
     bool eventFilter(QObject* watched, QEvent* event) override;
     // Who the audit log names from now on; false (the reason shown, editRefused) for a bad name.
@@ -310,6 +336,11 @@ private:
     bool inspectorOpened_ = false;
     ImpactPanel* impactPanel_ = nullptr;
     PunchListPanel* punchList_ = nullptr;
+    BookmarksPanel* bookmarks_ = nullptr;
+    TourPlayer* player_ = nullptr;
+    int tourStop_ = -1; // the stop a tour plays, -1: none
+    // A bookmark or tour just made, to choose in the dock once the model shows it.
+    QString bookmarkToChoose_, tourToChoose_;
     QToolBar* kpiBand_ = nullptr;
     QLabel* kpiText_ = nullptr;
     QAction* presentAction_ = nullptr;

@@ -209,6 +209,7 @@ void MainWindow::buildMenus() {
     buildPunchList(editMenu, viewMenu);
     buildUndoHistory(viewMenu);
     buildPresentation(viewMenu);
+    buildBookmarks(viewMenu);
     // Filled for each model: the overview and one entry per hall (executives' walkthrough stops).
     goToMenu_ = viewMenu->addMenu(tr("&Go To"));
     goToMenu_->setObjectName(QStringLiteral("menuGoTo"));

@@ -7,6 +7,7 @@
 #include "datamodel/ProgressReport.h"
 #include "gui/live/AlertsPanel.h"
 #include "gui/live/LiveTelemetry.h"
+#include "gui/tour/TourPlayer.h"
 #include "gui/window/MainWindow.h"
 
 #include <QApplication>
@@ -75,7 +76,8 @@ void MainWindow::setPresentationMode(bool on) {
         qApp->installEventFilter(this); // Esc leaves, wherever the focus is
         return;
     }
-    qApp->removeEventFilter(this);
+    if (!player_ || !player_->playing())
+        qApp->removeEventFilter(this); // a tour playing keeps its keys
     kpiBand_->hide();
     menuBar()->show();
     statusBar()->show();
@@ -88,6 +90,9 @@ void MainWindow::setPresentationMode(bool on) {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    // A tour's keys first: Esc stops the tour before it leaves presentation mode.
+    if (event->type() == QEvent::KeyPress && handleTourKey(static_cast<QKeyEvent*>(event)))
+        return true;
     if (presenting_ && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
         setPresentationMode(false);

@@ -11,6 +11,8 @@ class vtkRenderer;
 
 namespace twin::scene {
 
+class Legend;
+
 class Caption {
 public:
     explicit Caption(vtkRenderer* renderer);
@@ -18,6 +20,8 @@ public:
     Caption(const Caption&) = delete;
     Caption& operator=(const Caption&) = delete;
 
+    // Kept beside the legend, or above it, never over it.
+    void keepClearOf(const Legend& legend);
     // Shows `text` for a view `viewWidth` pixels wide (device pixels); empty text hides it.
     void show(const QString& text, int viewWidth);
     void hide();

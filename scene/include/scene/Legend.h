@@ -21,12 +21,16 @@ struct LegendEntry {
     std::array<unsigned char, 3> colour;
 };
 
+class OverlayPanel;
+
 class Legend {
 public:
     explicit Legend(vtkRenderer* renderer);
     ~Legend();
     Legend(const Legend&) = delete;
     Legend& operator=(const Legend&) = delete;
+    // Its panel, for another to keep clear of (the caption).
+    const OverlayPanel* overlayPanel() const;
 
     void showEntries(const QString& title, std::vector<LegendEntry> entries);
     // `colourAt(t)` for t from 0 (low) to 1 (high); the ends are labelled with low and high. A
