@@ -12,6 +12,7 @@
 #include "cli/Subcommands.h"
 #include "datamodel/ModelError.h"
 #include "gui/live/LiveBench.h"
+#include "gui/tour/TourBench.h"
 #include "gui/workbench/EditsViewBench.h"
 #include "gui/workbench/WorkbenchViewBench.h"
 #include "importers/ColossusGenerator.h"
@@ -28,10 +29,12 @@ ExitCode runBench(const QStringList& arguments) {
                        "Benchmarks: view (frames/s of the 3D view, snapshot time)."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("bench"), QStringLiteral("the subcommand"));
-    parser.addPositionalArgument(QStringLiteral("NAME"),
-                                 QStringLiteral("the benchmark: view, model, parser, render MODEL, timeline "
-                                                "MODEL, telemetry MODEL, live MODEL, workbench MODEL, "
-                                                "workbench-view MODEL, edits MODEL or edits-view MODEL"));
+    parser.addPositionalArgument(
+        QStringLiteral("NAME"),
+        QStringLiteral("the benchmark: view, model, parser, render MODEL, timeline "
+                       "MODEL, telemetry MODEL, live MODEL, workbench MODEL, "
+                       "workbench-view MODEL, edits MODEL, edits-view MODEL or tour MODEL (at "
+                       "--size 1920x1080 for the walkthrough's numbers)"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("View size, default 1280x800."), QStringLiteral("WxH"),
                                         QStringLiteral("1280x800"));
@@ -72,6 +75,10 @@ ExitCode runBench(const QStringList& arguments) {
         {"edits-view",
          [](const QString& model, QSize size, double) {
              return runEditsViewBench({model, size});
+         }},
+        {"tour",
+         [](const QString& model, QSize size, double) {
+             return runTourBench({model, size});
          }},
     };
     for (const auto& [name, run] : viewBenches) {

@@ -107,4 +107,8 @@ QRect Caption::area(QSize viewSize) const {
     return d->panel.area(viewSize);
 }
 
+void Caption::setSuppressed(bool suppressed) {
+    d->panel.setSuppressed(suppressed);
+}
+
 } // namespace twin::scene

@@ -77,4 +77,8 @@ QRect DateStamp::area(QSize viewSize) const {
     return d->panel.area(viewSize);
 }
 
+void DateStamp::setSuppressed(bool suppressed) {
+    d->panel.setSuppressed(suppressed);
+}
+
 } // namespace twin::scene

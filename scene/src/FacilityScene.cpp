@@ -71,6 +71,12 @@ const DateStamp& FacilityScene::dateStamp() const {
     return *d->dateStamp;
 }
 
+void FacilityScene::setOverlaysSuppressed(bool suppressed) {
+    d->legend->setSuppressed(suppressed);
+    d->dateStamp->setSuppressed(suppressed);
+    d->caption->setSuppressed(suppressed);
+}
+
 Caption& FacilityScene::caption() {
     return *d->caption;
 }

@@ -177,4 +177,8 @@ const OverlayPanel* Legend::overlayPanel() const {
     return &d->panel;
 }
 
+void Legend::setSuppressed(bool suppressed) {
+    d->panel.setSuppressed(suppressed);
+}
+
 } // namespace twin::scene

@@ -52,6 +52,11 @@ void OverlayPanel::show() {
     place();
 }
 
+void OverlayPanel::setSuppressed(bool suppressed) {
+    suppressed_ = suppressed;
+    place();
+}
+
 void OverlayPanel::hide() {
     wanted_ = false;
     place();
@@ -64,7 +69,7 @@ bool OverlayPanel::fits(const int* size) const {
 void OverlayPanel::place() {
     // Shown only where the whole panel fits: one cut off by the edge would mislead.
     const int* size = renderer_->GetSize();
-    drawn_ = fits(size);
+    drawn_ = !suppressed_ && fits(size);
     if (drawn_ && corner_ == Corner::LowerCentre) {
         x_ = (size[0] - width_) / 2;
         y_ = kMargin;

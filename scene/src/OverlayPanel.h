@@ -29,6 +29,8 @@ public:
     vtkImageData* start(int width, int height);
     void show();
     void hide();
+    // Not drawn while suppressed (frames at a reduced render scale), whatever show() and hide() say.
+    void setSuppressed(bool suppressed);
 
     // A lower-centre panel keeps clear of `other` (the legend in the lower-left corner): beside it
     // when the view is wide enough, else above it.
@@ -52,7 +54,7 @@ private:
     const OverlayPanel* clearOf_ = nullptr;
     // Whether it fits a view of this size whole.
     bool fits(const int* size) const;
-    bool wanted_ = false, drawn_ = false;
+    bool wanted_ = false, drawn_ = false, suppressed_ = false;
 };
 
 } // namespace twin::scene

@@ -18,6 +18,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -109,6 +110,8 @@ struct LiveTelemetry::Private {
     }
     QElapsedTimer sinceAlerts;
     bool alertsInFlight = false;
+    QElapsedTimer sincePower;
+    bool powerInFlight = false;
     std::uint64_t historyRequests = 0;
     int prometheusScrapeMs = 5000;
 };
@@ -377,6 +380,48 @@ void LiveTelemetry::refresh() {
                             std::string(d->metric->name), "Prometheus " + base});
     collect(std::move(requests), telemetry::LiveSource::Prometheus);
     refreshAlerts();
+    refreshPower();
+}
+
+void LiveTelemetry::refreshPower() {
+    // The presentation band's "power drawn": the sum of every GPU's power, two one-number queries
+    // once per scrape interval (Prometheus sums 200,000 series; the window never sees them).
+    if (d->powerInFlight || (d->sincePower.isValid() && d->sincePower.elapsed() < d->prometheusScrapeMs))
+        return;
+    const telemetry::LiveMetric* power = telemetry::findLiveMetric("gpu-power");
+    if (!power)
+        return;
+    d->sincePower.start();
+    d->powerInFlight = true;
+    struct Round {
+        std::mutex mutex;
+        double values[2] = {std::nan(""), std::nan("")}; // the sum in watts, the GPUs reporting
+        int answered = 0;
+    };
+    auto round = std::make_shared<Round>();
+    const std::string base = prometheusEndpoint().toStdString();
+    const std::string name(power->name);
+    const std::string queries[2] = {"sum(" + name + ")", "count(" + name + ")"};
+    for (int i = 0; i < 2; ++i)
+        d->client->get(base + telemetry::instantQueryPath(queries[i]), [this, round,
+                                                                        i](telemetry::HttpResponse response) {
+            const std::lock_guard lock(round->mutex);
+            if (response.ok() && !telemetry::unexpectedBody(response.contentType, response.body,
+                                                            telemetry::ExpectedBody::PrometheusJson))
+                telemetry::parseQueryResponse(
+                    response.body, [&](const telemetry::Sample& sample) { round->values[i] = sample.value; });
+            if (++round->answered < 2)
+                return;
+            const double watts = round->values[0], gpus = round->values[1];
+            QMetaObject::invokeMethod(
+                this,
+                [this, watts, gpus] {
+                    d->powerInFlight = false;
+                    if (std::isfinite(watts) && std::isfinite(gpus))
+                        emit powerDrawn(watts, int(gpus));
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 void LiveTelemetry::refreshAlerts() {

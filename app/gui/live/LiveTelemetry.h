@@ -101,6 +101,8 @@ signals:
     void historyReady(const twin::app::History& history);
     // Through Prometheus, once per scrape interval: what breaches the model's rules.
     void alertsReady(std::shared_ptr<const twin::telemetry::AlertList> alerts);
+    // Through Prometheus, once per scrape interval: every GPU's power summed, and how many reported.
+    void powerDrawn(double watts, int gpus);
 
 private:
     struct Private;
@@ -110,6 +112,7 @@ private:
     void startExternal(const telemetry::TelemetrySource& source);
     void refresh();
     void refreshAlerts();
+    void refreshPower();
     void collect(std::vector<LiveTelemetryRequest> requests, telemetry::LiveSource source);
     void ingestCollected(const std::shared_ptr<LiveTelemetryRound>& round);
     std::unique_ptr<Private> d;

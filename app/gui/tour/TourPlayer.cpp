@@ -5,16 +5,15 @@
 namespace twin::app {
 
 namespace {
-constexpr int kTickMs = 16; // 60 a second; frames coalesce to the display's refresh
+// The clock's own beat, for when no frame is being drawn (a dwell, a pause's end); while frames are
+// drawn, each one shown moves the clock on (frameShown), so a flight goes as fast as frames can.
+constexpr int kTickMs = 40;
 } // namespace
 
 TourPlayer::TourPlayer(QObject* parent) : QObject(parent), ticks_(new QTimer(this)) {
     ticks_->setTimerType(Qt::PreciseTimer);
     ticks_->setInterval(kTickMs);
-    connect(ticks_, &QTimer::timeout, this, [this] {
-        const double elapsed = double(sinceTick_.restart()) / 1000.0;
-        advance(elapsed);
-    });
+    connect(ticks_, &QTimer::timeout, this, &TourPlayer::tick);
 }
 
 TourPlayer::~TourPlayer() = default;
@@ -87,6 +86,18 @@ QString TourPlayer::caption() const {
     if (!timeline_ || tour_.stops.empty())
         return {};
     return QString::fromStdString(tour_.stops[shown_.stop].caption);
+}
+
+void TourPlayer::tick() {
+    if (!timerDriven_ || !timeline_ || paused_)
+        return;
+    advance(double(sinceTick_.restart()) / 1000.0);
+}
+
+void TourPlayer::frameShown() {
+    // After the frame's paint has returned: the next camera, and with it the next frame.
+    if (timerDriven_ && timeline_ && !paused_)
+        QTimer::singleShot(0, this, &TourPlayer::tick);
 }
 
 void TourPlayer::advance(double seconds) {

@@ -37,6 +37,7 @@ public:
 
     bool playing() const { return timeline_ != nullptr; }
     bool paused() const { return paused_; }
+    bool flying() const { return timeline_ && shown_.flying; }
     const datamodel::Tour& tour() const { return tour_; }
     double position() const { return position_; } // seconds into the tour
     std::size_t currentStop() const { return shown_.stop; }
@@ -46,6 +47,8 @@ public:
     void advance(double seconds);
     // Off: no timer ticks, only advance() (tests).
     void setTimerDriven(bool driven) { timerDriven_ = driven; }
+    // The view showed a frame: the clock moves on right after it (timer-driven only).
+    void frameShown();
 
 signals:
     // The flight to stop `stop` begins (its caption shows).
@@ -61,6 +64,7 @@ signals:
     void finished();
 
 private:
+    void tick(); // the clock moved on by the time since the last tick
     void seek(double seconds);
     void show(const TourMoment& moment);
     scene::CameraPose poseOf(std::size_t stop) const;

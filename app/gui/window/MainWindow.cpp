@@ -584,6 +584,12 @@ void MainWindow::startLive() {
     live_ = std::make_unique<LiveTelemetry>(facility(), options);
     connect(live_.get(), &LiveTelemetry::updated, this, &MainWindow::showLiveUpdate);
     connect(live_.get(), &LiveTelemetry::historyReady, this, &MainWindow::showHistory);
+    connect(live_.get(), &LiveTelemetry::powerDrawn, this, [this](double watts, int gpus) {
+        livePowerWatts_ = watts;
+        livePowerGpus_ = gpus;
+        sinceLivePower_.start();
+        refreshKpiBand();
+    });
     connect(live_.get(), &LiveTelemetry::alertsReady, this,
             [this](const std::shared_ptr<const telemetry::AlertList>& alerts) {
                 if (alerts)

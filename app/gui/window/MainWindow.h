@@ -22,6 +22,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTime>
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -239,6 +240,8 @@ private:
     datamodel::Bookmark bookmarkOfView(const QString& name) const;
     void showTourDay(qint64 day);
     void chooseWhatWasMade();
+    // A tour's flight (reduced render scale, no 2D panels) or a still moment (every pixel).
+    void showTourInMotion(bool moving);
     // Space, the arrows, Page Up/Down and Esc while a tour plays: true when it took the key.
     bool handleTourKey(QKeyEvent* key);
     void refreshKpiBand();
@@ -341,6 +344,10 @@ private:
     int tourStop_ = -1; // the stop a tour plays, -1: none
     // A bookmark or tour just made, to choose in the dock once the model shows it.
     QString bookmarkToChoose_, tourToChoose_;
+    // Every GPU's power summed, as Prometheus last answered (NaN: not yet), for the presentation band.
+    double livePowerWatts_ = std::nan("");
+    int livePowerGpus_ = 0;
+    QElapsedTimer sinceLivePower_;
     QToolBar* kpiBand_ = nullptr;
     QLabel* kpiText_ = nullptr;
     QAction* presentAction_ = nullptr;

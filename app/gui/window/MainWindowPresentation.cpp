@@ -1,9 +1,9 @@
 // Presentation mode (View > Presentation, F5): for a big screen in front of executives: full screen,
 // the menus, toolbars, status bar and docks hidden, and a band of headline figures across the top in
 // type readable from three metres (28 pt bold, about 37 px on a 1920x1080 screen): GPUs installed by
-// the timeline's day of the total, GPUs reporting live, days since the first rack, open blocking punch
-// items and alerts. It follows the timeline and live telemetry; F5 or Esc leaves it and every dock,
-// toolbar and bar shown before comes back.
+// the timeline's day of the total, GPUs reporting live, the GPUs' power drawn (Prometheus's sum) against
+// their rated power, days since the first rack, open blocking punch items and alerts. It follows the timeline
+// and live telemetry; F5 or Esc leaves it and every dock, toolbar and bar shown before comes back.
 #include "datamodel/ProgressReport.h"
 #include "gui/live/AlertsPanel.h"
 #include "gui/live/LiveTelemetry.h"
@@ -18,8 +18,14 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+#include <cmath>
 
 namespace twin::app {
+
+namespace {
+constexpr double kGpuRatedWatts = 700.0; // an H100 SXM5's TDP: what the band's capacity counts
+constexpr qint64 kPowerStaleMs = 60000;  // a sum older than this is said to be stale
+} // namespace
 
 void MainWindow::buildPresentation(QMenu* viewMenu) {
     kpiBand_ = new QToolBar(tr("Headline Figures"), this);
@@ -127,6 +133,13 @@ void MainWindow::refreshKpiBand() {
                         locale.toString(qulonglong(report.gpus)));
     if (lastLive_)
         figures << tr("%1 live").arg(locale.toString(lastLive_->fresh));
+    // Power drawn by the GPUs against what they are rated for (every GPU of the model at its TDP).
+    const double capacityMw = double(report.gpus) * kGpuRatedWatts / 1e6;
+    if (std::isfinite(livePowerWatts_))
+        figures << tr("%1 of %2 MW GPU power%3")
+                       .arg(locale.toString(livePowerWatts_ / 1e6, 'f', 1),
+                            locale.toString(capacityMw, 'f', 1),
+                            sinceLivePower_.elapsed() > kPowerStaleMs ? tr(" (stale)") : QString());
     figures << tr("day %1").arg(days);
     figures
         << tr("%1 blocking punch items").arg(locale.toString(qulonglong(report.openBlockingNotes.size())));

@@ -26,6 +26,13 @@ namespace twin::app {
 
 using window::kStatusMessageMs;
 
+namespace {
+// A tour's flights render 60 % of the pixels each way, stretched: on llvmpipe at 1920x1080 a close
+// view fills the screen with racks and its full frame takes 50 ms; the flight is motion, and every
+// landed frame is whole again (see README, Walkthrough).
+constexpr double kFlightRenderScale = 0.6;
+} // namespace
+
 void MainWindow::buildBookmarks(QMenu* viewMenu) {
     bookmarks_ = new BookmarksPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, bookmarks_);
@@ -89,12 +96,12 @@ void MainWindow::buildBookmarks(QMenu* viewMenu) {
     connect(document_, &Document::editFailed, this, [this] { bookmarks_->setModel(model_); });
 
     player_ = new TourPlayer(this);
+    connect(view_, &scene::ViewWidget::frameShown, player_, &TourPlayer::frameShown);
     connect(player_, &TourPlayer::stopStarted, this, [this](int stop, const QString& caption) {
         tourStop_ = stop;
-        if (facilityScene_) {
+        if (facilityScene_)
             facilityScene_->caption().show(caption, int(view_->width() * view_->devicePixelRatioF()));
-            view_->requestRender();
-        }
+        showTourInMotion(true);
         statusBar()->showMessage(tr("Tour '%1': stop %2 of %3")
                                      .arg(QString::fromStdString(player_->tour().name))
                                      .arg(stop + 1)
@@ -107,11 +114,15 @@ void MainWindow::buildBookmarks(QMenu* viewMenu) {
             return;
         const datamodel::Bookmark& bookmark = player_->tour().stops[std::size_t(stop)].bookmark;
         viewState_->setSettings(settingsOf(bookmark, viewState_->settings(), *facility()), CameraMove::Jump);
+        showTourInMotion(false);
         refreshKpiBand();
     });
     connect(player_, &TourPlayer::dayShown, this, [this](qint64 day) { showTourDay(day); });
+    connect(player_, &TourPlayer::pausedChanged, this,
+            [this](bool paused) { showTourInMotion(!paused && player_->flying()); });
     connect(player_, &TourPlayer::finished, this, [this] {
         tourStop_ = -1;
+        showTourInMotion(false);
         if (facilityScene_) {
             facilityScene_->caption().hide();
             view_->requestRender();
@@ -263,6 +274,13 @@ bool MainWindow::playTour(std::int64_t id) {
     }
     qApp->installEventFilter(this); // the tour's keys, wherever the focus is
     return true;
+}
+
+void MainWindow::showTourInMotion(bool moving) {
+    view_->setRenderScale(moving ? kFlightRenderScale : 1.0);
+    if (facilityScene_)
+        facilityScene_->setOverlaysSuppressed(moving);
+    view_->requestRender();
 }
 
 void MainWindow::showTourDay(qint64 day) {

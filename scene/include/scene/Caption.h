@@ -19,6 +19,8 @@ public:
     ~Caption();
     Caption(const Caption&) = delete;
     Caption& operator=(const Caption&) = delete;
+    // Hidden while suppressed (a tour's flights), shown again as it was after.
+    void setSuppressed(bool suppressed);
 
     // Kept beside the legend, or above it, never over it.
     void keepClearOf(const Legend& legend);

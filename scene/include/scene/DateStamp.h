@@ -18,6 +18,8 @@ public:
     ~DateStamp();
     DateStamp(const DateStamp&) = delete;
     DateStamp& operator=(const DateStamp&) = delete;
+    // Hidden while suppressed (a tour's flights), shown again as it was after.
+    void setSuppressed(bool suppressed);
 
     void show(const QString& headline, const QString& detail);
     void hide();

@@ -110,6 +110,9 @@ public:
     // A tour stop's caption at the bottom centre (hidden until shown).
     Caption& caption();
     const Caption& caption() const;
+    // The 2D panels (legend, date stamp, caption) left out of the frames while suppressed: a tour's
+    // flights, rendered at a reduced scale, would stretch them.
+    void setOverlaysSuppressed(bool suppressed);
     // Selection: an outline in the highlight colour around the entity and everything below it (a
     // rack's servers and GPUs, a row's racks, a hall), over the overlay, whose colours stay; -1 clears it.
     // `also`: more entities selected with it (Ctrl+click, a box), each outlined the same way.

@@ -29,6 +29,8 @@ public:
     ~Legend();
     Legend(const Legend&) = delete;
     Legend& operator=(const Legend&) = delete;
+    // Hidden while suppressed (a tour's flights), shown again as it was after.
+    void setSuppressed(bool suppressed);
     // Its panel, for another to keep clear of (the caption).
     const OverlayPanel* overlayPanel() const;
 

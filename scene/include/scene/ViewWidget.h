@@ -45,6 +45,11 @@ public:
     // A new flight replaces one under way.
     void flyTo(const CameraPose& pose, int durationMs = 900);
     bool isFlying() const;
+    // Level of detail in pixels, for frames in motion on a software renderer (a tour's flights): VTK
+    // renders `scale` (0.25 to 1) of the device pixels each way and the frame is stretched to the view
+    // (linear filtering). 1 is every pixel; pointer input assumes 1.
+    void setRenderScale(double scale);
+    double renderScale() const;
 
     // Walk mode, for walkthroughs: the eye at standing height, W/S forward and back, A/D sideways
     // (Shift: faster), left drag to look around, Escape to leave. Off by default.
@@ -85,6 +90,8 @@ signals:
     // A left double click (same coordinates as clicked).
     void doubleClicked(int x, int y);
     void walkModeChanged(bool on);
+    // A frame VTK rendered reached the window (not a repaint of the last one): how long VTK drew it.
+    void frameShown(double renderMilliseconds);
 
 protected:
     void mousePressEvent(QMouseEvent* event) override;
