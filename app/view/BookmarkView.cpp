@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
+#include <optional>
 
 namespace twin::app {
 
@@ -37,8 +39,18 @@ QJsonValue timeValue(datamodel::TimePoint time) {
     return time == datamodel::kNoTime ? QJsonValue() : QJsonValue(double(time));
 }
 
+// A whole number JSON holds exactly, or nothing (another tool's file may hold anything).
+std::optional<std::int64_t> wholeFrom(const QJsonValue& value) {
+    constexpr double kExact = 9007199254740992.0; // 2^53
+    const double number = value.toDouble(std::nan(""));
+    if (!value.isDouble() || !std::isfinite(number) || std::abs(number) > kExact ||
+        number != std::floor(number))
+        return std::nullopt;
+    return std::int64_t(number);
+}
+
 datamodel::TimePoint timeFrom(const QJsonValue& value) {
-    return value.isDouble() ? datamodel::TimePoint(value.toDouble()) : datamodel::kNoTime;
+    return wholeFrom(value).value_or(datamodel::kNoTime);
 }
 
 } // namespace
@@ -100,9 +112,14 @@ ViewSettings withBookmarkView(ViewSettings base, std::string_view json, const da
     if (colouring.by == Colouring::By::Live && !colouring.metric)
         colouring.by = Colouring::By::Kind;
     const QString mode = view.value(QStringLiteral("timeline_mode")).toString(QStringLiteral("off"));
+    bool knownMode = false;
     for (int i = 0; i < int(std::size(kTimelineModeNames)); ++i)
-        if (mode == QLatin1String(kTimelineModeNames[i]))
+        if (mode == QLatin1String(kTimelineModeNames[i])) {
             colouring.mode = TimelineMode(i);
+            knownMode = true;
+        }
+    if (!knownMode)
+        problem(QStringLiteral("timeline mode '%1' is not known").arg(mode));
     colouring.moment = timeFrom(view.value(QStringLiteral("moment")));
     colouring.until = timeFrom(view.value(QStringLiteral("until")));
     colouring.hideNotInstalled = view.value(QStringLiteral("hide_not_installed")).toBool();
@@ -126,10 +143,11 @@ ViewSettings withBookmarkView(ViewSettings base, std::string_view json, const da
     base.selection = datamodel::kNoEntity;
     base.alsoSelected.clear();
     for (const QJsonValue& id : view.value(QStringLiteral("selection")).toArray()) {
-        const datamodel::EntityIndex entity = facility.findById(std::int64_t(id.toDouble()));
+        const std::optional<std::int64_t> entityId = wholeFrom(id);
+        const datamodel::EntityIndex entity = entityId ? facility.findById(*entityId) : datamodel::kNoEntity;
         if (entity == datamodel::kNoEntity) {
-            problem(
-                QStringLiteral("entity %1 of the selection is not in the model").arg(qint64(id.toDouble())));
+            problem(QStringLiteral("entity %1 of the selection is not in the model")
+                        .arg(entityId ? QString::number(*entityId) : id.toVariant().toString()));
             continue;
         }
         if (base.selection == datamodel::kNoEntity)

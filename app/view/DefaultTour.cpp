@@ -100,7 +100,8 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
         filling.colouring.mode = TimelineMode::ActualVsPlanned;
         filling.colouring.moment = first;
         filling.colouring.until = first + datamodel::kSecondsPerDay - 1;
-        const datamodel::TimelineSpan span{first, last, std::max(1.0, double(days) / kPlaySeconds)};
+        const datamodel::TimelineSpan span{
+            first, last, std::clamp(double(days) / kPlaySeconds, 1.0, datamodel::kMaxDaysPerSecond)};
         stop("Hall 1", scene::cameraPreset(f, QStringLiteral("hall:1")),
              std::string(f.name(hall)) + " fills up: " + number(countUnder(f, hall, EntityKind::Gpu)) +
                  " GPUs in " + number(countUnder(f, hall, EntityKind::Rack)) + " racks in " + number(days) +
@@ -127,7 +128,11 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
     if (f.count(EntityKind::Chiller) > 0) {
         StopView xRay;
         xRay.xRay = scene::Layer::Cooling;
-        stop("Cooling plant", scene::cameraToFrame(f, f.parent(f.ofKind(EntityKind::Chiller).front())),
+        std::vector<datamodel::EntityIndex> plant(f.ofKind(EntityKind::Chiller).begin(),
+                                                  f.ofKind(EntityKind::Chiller).end());
+        plant.insert(plant.end(), f.ofKind(EntityKind::CoolingTower).begin(),
+                     f.ofKind(EntityKind::CoolingTower).end());
+        stop("Cooling plant", scene::cameraToFrame(f, std::span<const datamodel::EntityIndex>(plant)),
              "The cooling plant: " + number(f.count(EntityKind::Chiller)) + " chillers, " +
                  number(f.count(EntityKind::CoolingTower)) + " cooling towers, " +
                  number(f.count(EntityKind::Cdu)) + " CDUs",
@@ -136,7 +141,10 @@ datamodel::Tour defaultTour(const datamodel::Facility& f) {
     if (f.count(EntityKind::Substation) > 0) {
         StopView xRay;
         xRay.xRay = scene::Layer::Power;
-        stop("Power yard", scene::cameraToFrame(f, f.parent(f.ofKind(EntityKind::Substation).front())),
+        std::vector<datamodel::EntityIndex> yard;
+        for (const EntityKind kind : {EntityKind::Substation, EntityKind::Turbine, EntityKind::Battery})
+            yard.insert(yard.end(), f.ofKind(kind).begin(), f.ofKind(kind).end());
+        stop("Power yard", scene::cameraToFrame(f, std::span<const datamodel::EntityIndex>(yard)),
              "The power yard: " + number(f.count(EntityKind::Substation)) + " substation, " +
                  number(f.count(EntityKind::Turbine)) + " turbines, " + number(f.count(EntityKind::Battery)) +
                  " Megapacks",

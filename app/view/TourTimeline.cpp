@@ -31,6 +31,7 @@ TourTimeline::TourTimeline(const datamodel::Tour& tour, double flightSeconds)
     : tour_(tour), flightSeconds_(std::max(0.0, flightSeconds)) {
     double start = 0.0;
     for (const datamodel::TourStop& stop : tour.stops) {
+        steps_.push_back(stepsOf(stop)); // once: at() runs every frame
         starts_.push_back(start);
         start += flightSeconds_ + dwellOf(stop);
     }
@@ -43,7 +44,7 @@ TourMoment TourTimeline::at(double seconds) const {
         moment.finished = true;
         moment.stop = starts_.empty() ? 0 : starts_.size() - 1;
         if (!starts_.empty()) {
-            const std::vector<datamodel::TimePoint> steps = stepsOf(tour_.stops.back());
+            const std::vector<datamodel::TimePoint>& steps = steps_.back();
             moment.step = steps.size() - 1;
             moment.day = steps.back();
         }
@@ -54,7 +55,7 @@ TourMoment TourTimeline::at(double seconds) const {
         std::size_t(std::upper_bound(starts_.begin(), starts_.end(), seconds) - starts_.begin()) - 1;
     const datamodel::TourStop& stop = tour_.stops[moment.stop];
     const double into = seconds - starts_[moment.stop];
-    const std::vector<datamodel::TimePoint> steps = stepsOf(stop);
+    const std::vector<datamodel::TimePoint>& steps = steps_[moment.stop];
     if (into < flightSeconds_) {
         moment.flying = true;
         moment.flight = easedFlight(into / flightSeconds_);

@@ -42,6 +42,7 @@ private:
     datamodel::Tour tour_;
     double flightSeconds_;
     std::vector<double> starts_;
+    std::vector<std::vector<datamodel::TimePoint>> steps_; // each stop's
     double duration_ = 0.0;
 };
 

@@ -4,11 +4,11 @@
 #include "PageCheck.h"
 #include "Schema.h"
 #include "Sqlite.h"
+#include "TourBookReader.h"
 #include "datamodel/AlertRule.h"
 #include "datamodel/ModelError.h"
 #include "datamodel/ModelFile.h"
 #include "datamodel/ModelWriter.h"
-#include "TourBookReader.h"
 #include "datamodel/Tours.h"
 #include "datamodel/edits/Edit.h"
 

@@ -28,6 +28,15 @@ constexpr const char* kClearStops = "DELETE FROM tour_stop WHERE tour_id = ?";
 constexpr const char* kInsertStop = "INSERT INTO tour_stop(tour_id, position, bookmark_id, dwell_s, caption, "
                                     "span_from, span_to, days_per_second) VALUES(?,?,?,?,?,?,?,?)";
 constexpr const char* kDeleteTour = "DELETE FROM tour WHERE id = ?";
+constexpr const char* kBookmarkNamed = "SELECT id FROM bookmark WHERE name = ?";
+constexpr const char* kTourNamed = "SELECT id FROM tour WHERE name = ?";
+constexpr const char* kStopsAt = "SELECT count(*) FROM tour_stop WHERE bookmark_id = ?";
+
+std::int64_t firstInteger(Statement& st) {
+    const std::int64_t value = st.step() ? st.integer(0) : 0;
+    st.reset();
+    return value;
+}
 
 void bindId(Statement& statement, int index, std::int64_t id) {
     if (id == 0)
@@ -145,6 +154,24 @@ void ModelWriter::replaceTour(std::int64_t id, const Tour& tour) {
 
 void ModelWriter::deleteTour(std::int64_t id) {
     s->prepared(kDeleteTour).bind(1, id).run();
+}
+
+std::int64_t ModelWriter::bookmarkNamed(std::string_view name) {
+    Statement& st = s->prepared(kBookmarkNamed);
+    st.bind(1, name);
+    return firstInteger(st);
+}
+
+std::int64_t ModelWriter::tourNamed(std::string_view name) {
+    Statement& st = s->prepared(kTourNamed);
+    st.bind(1, name);
+    return firstInteger(st);
+}
+
+std::int64_t ModelWriter::stopsAt(std::int64_t bookmark) {
+    Statement& st = s->prepared(kStopsAt);
+    st.bind(1, bookmark);
+    return firstInteger(st);
 }
 
 } // namespace twin::datamodel

@@ -47,6 +47,10 @@ std::string stopProblem(const TourStop& stop) {
         return "has a timeline span with one end only";
     if (!stop.span.empty() && stop.span.to < stop.span.from)
         return "has a timeline span that ends before it starts";
+    if (!stop.span.empty() && (stop.span.to - stop.span.from) / kSecondsPerDay + 1 > kMaxSpanDays)
+        return "plays a timeline span of " +
+               std::to_string((stop.span.to - stop.span.from) / kSecondsPerDay + 1) + " days (at most " +
+               std::to_string(kMaxSpanDays) + ")";
     if (!stop.span.empty() && (!std::isfinite(stop.span.daysPerSecond) || stop.span.daysPerSecond <= 0.0 ||
                                stop.span.daysPerSecond > kMaxDaysPerSecond))
         return "plays " + seconds(stop.span.daysPerSecond) + " days a second (more than 0, at most " +

@@ -67,6 +67,16 @@ std::optional<CameraPose> cameraToFrame(const Facility& facility, std::int32_t e
     return framing(facility.subtreeBounds(entity), {0.8, 1.0, -0.9}, 1.3);
 }
 
+std::optional<CameraPose> cameraToFrame(const Facility& facility, std::span<const std::int32_t> entities) {
+    datamodel::Bounds bounds;
+    for (const std::int32_t entity : entities)
+        if (entity >= 0 && std::size_t(entity) < facility.entityCount())
+            bounds.expand(facility.subtreeBounds(entity));
+    if (bounds.isEmpty())
+        return std::nullopt;
+    return framing(bounds, {0.8, 1.0, -0.9}, 1.3);
+}
+
 std::optional<CameraPose> cameraPreset(const Facility& facility, const QString& preset) {
     if (preset == QLatin1String("overview"))
         return framing(plantAndBuildingBounds(facility), {1.0, 1.3, -1.1}, 1.25);

@@ -1,8 +1,8 @@
 #include "telemetry/Alerts.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
 namespace twin::telemetry {
@@ -14,10 +14,11 @@ using datamodel::EntityIndex;
 
 namespace {
 
+// For PromQL: the shortest text that reads back as `value`, whatever the C locale says ("80.5").
 std::string number(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    return text;
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    return std::string(text, end);
 }
 
 bool isGpuMetric(std::string_view metric) {

@@ -366,6 +366,17 @@ private slots:
         const auto rack = f.ofKind(twin::datamodel::EntityKind::Rack).front();
         QVERIFY(*window->facilityScene()->drawnColour(rack) != (std::array<unsigned char, 3>{96, 96, 96}));
 
+        // The GPUs' power, summed by Prometheus (every GPU reporting), in the presentation band against
+        // their rated power (512 x 700 W).
+        QSignalSpy power(live, &twin::app::LiveTelemetry::powerDrawn);
+        QVERIFY(power.wait(10000));
+        QCOMPARE(power.last().at(1).toInt(), 512);
+        const double watts = power.last().at(0).toDouble();
+        QVERIFY2(watts > 512 * 50.0 && watts < 512 * 700.0, qPrintable(QString::number(watts)));
+        window->setPresentationMode(true);
+        QTRY_VERIFY_WITH_TIMEOUT(window->kpiText().contains(QStringLiteral(" of 0.4 MW GPU power")), 10000);
+        window->setPresentationMode(false);
+
         // Up close: the racks in detail get their GPUs' own values (from afar only racks are asked for).
         window->view()->setCameraPose(*twin::scene::cameraPreset(
             f, QStringLiteral("rack:") + QString::fromStdString(std::string(f.name(rack)))));

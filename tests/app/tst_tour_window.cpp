@@ -19,13 +19,16 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <cmath>
 
@@ -283,6 +286,115 @@ private slots:
         QTest::keyClick(window.view(), Qt::Key_Escape);
         QVERIFY(!player->playing());
         QVERIFY(scene->caption().text().isEmpty());
+    }
+
+    // A flight renders fewer pixels without the 2D panels; a pause, a step while paused and the end all
+    // give every pixel and the panels back; the keys are the view's again once the tour stops, and a
+    // space typed into a dialog's field during a tour is a space.
+    void flightsAreLightAndEverythingComesBack() {
+        const QString path = freshCopy(QStringLiteral("light.db"));
+        MainWindow window;
+        open(window, path);
+        twin::app::TourPlayer* player = window.tourPlayer();
+        player->setTimerDriven(false);
+        const twin::scene::FacilityScene* scene = window.facilityScene();
+        QVERIFY(window.playTour());
+        player->advance(1.0); // mid-flight into the first stop
+        QVERIFY(player->flying());
+        QVERIFY(window.view()->renderScale() < 1.0);
+        QVERIFY(!scene->caption().drawn());
+        QVERIFY(!scene->legend().drawn());
+        QTest::keyClick(window.view(), Qt::Key_Space); // paused mid-flight: a whole frame
+        QCOMPARE(window.view()->renderScale(), 1.0);
+        QVERIFY(scene->caption().drawn());
+        QTest::keyClick(window.view(), Qt::Key_Right); // a step while paused: the next stop, still
+        QCOMPARE(player->currentStop(), std::size_t(1));
+        QCOMPARE(window.view()->renderScale(), 1.0);
+        QVERIFY(scene->caption().drawn());
+        QTest::keyClick(window.view(), Qt::Key_Space);
+        player->advance(0.5);
+        QVERIFY(window.view()->renderScale() < 1.0);
+        QTest::keyClick(window.view(), Qt::Key_Escape);
+        QVERIFY(!player->playing());
+        QCOMPARE(window.view()->renderScale(), 1.0);
+        QVERIFY(scene->legend().drawn());
+        // The view's own keys again: Right turns the camera, the tour no longer takes it.
+        const auto before = window.view()->cameraPose();
+        QTest::keyClick(window.view(), Qt::Key_Right);
+        QVERIFY(!(window.view()->cameraPose() == before));
+        // During a tour, a text field takes its space.
+        QVERIFY(window.playTour());
+        QLineEdit field(&window);
+        field.show();
+        field.setFocus();
+        QTest::keyClicks(&field, QStringLiteral("a b"));
+        QCOMPARE(field.text(), QStringLiteral("a b"));
+        QVERIFY(!player->paused());
+        player->stop();
+    }
+
+    // A tour leaves nothing behind: the first stop's view, shown again after it, is drawn as it was.
+    void aTourLeavesTheViewAsItsBookmarksSay() {
+        const QString path = freshCopy(QStringLiteral("leaves.db"));
+        MainWindow window;
+        open(window, path);
+        const twin::datamodel::Tour tour = window.facility()->tourBook().tours.front();
+        QVERIFY(window.goToBookmark(tour.stops.front().bookmark.id, CameraMove::Jump));
+        QTest::qWait(300); // the detail around the camera
+        const QImage before = window.view()->grabFramebuffer();
+        twin::app::TourPlayer* player = window.tourPlayer();
+        player->setTimerDriven(false);
+        QVERIFY(window.playTour(tour.id));
+        while (player->playing())
+            player->advance(0.1);
+        QVERIFY(window.goToBookmark(tour.stops.front().bookmark.id, CameraMove::Jump));
+        QTest::qWait(300);
+        const QImage after = window.view()->grabFramebuffer();
+        QCOMPARE(after.size(), before.size());
+        int differ = 0;
+        QRect where;
+        for (int y = 0; y < before.height(); ++y)
+            for (int x = 0; x < before.width(); ++x)
+                if (before.pixel(x, y) != after.pixel(x, y)) {
+                    ++differ;
+                    where = where.united(QRect(x, y, 1, 1));
+                }
+        QVERIFY2(differ == 0, qPrintable(QStringLiteral("%1 pixels differ in %2,%3 %4x%5")
+                                             .arg(differ)
+                                             .arg(where.x())
+                                             .arg(where.y())
+                                             .arg(where.width())
+                                             .arg(where.height())));
+    }
+
+    // A look by eye (not run by ctest): TWIN_TOUR_PNG_DIR=DIR [TWIN_TOUR_MODEL=FILE] saves the screen
+    // in presentation mode with the Bookmarks dock's state, mid-flight and at each landing.
+    void screenshotsForALookByEye() {
+        const QString directory = qEnvironmentVariable("TWIN_TOUR_PNG_DIR");
+        if (directory.isEmpty())
+            QSKIP("set TWIN_TOUR_PNG_DIR to save screenshots of a tour");
+        MainWindow window;
+        window.resize(1920, 1080);
+        open(window, qEnvironmentVariable("TWIN_TOUR_MODEL", freshCopy(QStringLiteral("look.db"))));
+        window.bookmarksPanel()->show();
+        QTest::qWait(500);
+        window.view()->renderNow();
+        window.screen()->grabWindow(0).save(directory + QStringLiteral("/dock.png"));
+        window.setPresentationMode(true);
+        twin::app::TourPlayer* player = window.tourPlayer();
+        int shot = 0;
+        connect(player, &twin::app::TourPlayer::arrived, this, [&](int stop) {
+            QTimer::singleShot(1500, &window, [&, stop] {
+                window.view()->renderNow();
+                window.screen()->grabWindow(0).save(directory + QStringLiteral("/stop-%1.png").arg(stop + 1));
+                ++shot;
+            });
+        });
+        QVERIFY(window.playTour());
+        QTest::qWait(1500);
+        window.screen()->grabWindow(0).save(directory + QStringLiteral("/flight.png"));
+        QTRY_VERIFY_WITH_TIMEOUT(!player->playing(), 180000);
+        QVERIFY(shot > 0);
     }
 
     void aTourAtADeletedBookmarkIsRefused() {

@@ -1,6 +1,7 @@
 #include "gui/tour/BookmarksPanel.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -8,6 +9,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <charconv>
 #include <cmath>
 
 namespace twin::app {
@@ -21,6 +23,14 @@ QPushButton* button(const QString& text, const QString& name, const QString& tip
     b->setObjectName(name);
     b->setToolTip(tip);
     return b;
+}
+
+// The shortest text that reads back as `value` (6 digits would change a dwell of 2.1234567 s that
+// nobody touched when another cell of the tour is edited).
+QString numberText(double value) {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    return QString::fromLatin1(text, qsizetype(end - text));
 }
 
 QString dayText(datamodel::TimePoint time) {
@@ -39,8 +49,9 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QDockWidget(tr("Bookmarks and 
     bookmarks_->setObjectName(QStringLiteral("bookmarkList"));
     bookmarks_->setToolTip(
         tr("Double click to fly there with its view: layers, x-ray, colours, day, selection"));
-    layout->addWidget(bookmarks_, 2);
-    auto* bookmarkButtons = new QHBoxLayout;
+    layout->addWidget(bookmarks_, 1);
+    // Two rows of buttons: in one, seven of them held the dock at half a 1280-pixel window.
+    auto* bookmarkButtons = new QGridLayout;
     auto* save = button(tr("Save View..."), QStringLiteral("saveBookmark"),
                         tr("Save the view as it is now under a name (Ctrl+D)"), body);
     go_ = button(tr("Go"), QStringLiteral("goToBookmark"), tr("Fly to the chosen bookmark"), body);
@@ -52,8 +63,11 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QDockWidget(tr("Bookmarks and 
     down_ = button(QStringLiteral("\u25bc"), QStringLiteral("bookmarkDown"), tr("One place down"), body);
     delete_ = button(tr("Delete"), QStringLiteral("deleteBookmark"),
                      tr("Delete the chosen bookmark, and the tours' stops at it"), body);
-    for (QPushButton* b : {save, go_, update_, rename_, up_, down_, delete_})
-        bookmarkButtons->addWidget(b);
+    int cell = 0;
+    for (QPushButton* b : {save, go_, update_, rename_, up_, down_, delete_}) {
+        bookmarkButtons->addWidget(b, cell / 4, cell % 4);
+        ++cell;
+    }
     layout->addLayout(bookmarkButtons);
 
     auto* tourRow = new QHBoxLayout;
@@ -75,7 +89,10 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QDockWidget(tr("Bookmarks and 
     stops_->setObjectName(QStringLiteral("tourStops"));
     stops_->setHorizontalHeaderLabels(
         {tr("Bookmark"), tr("Caption"), tr("Dwell, s"), tr("Span from"), tr("Span to"), tr("Days/s")});
-    stops_->horizontalHeader()->setSectionResizeMode(CaptionColumn, QHeaderView::Stretch);
+    stops_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    stops_->horizontalHeader()->setSectionResizeMode(CaptionColumn, QHeaderView::Interactive);
+    stops_->setColumnWidth(CaptionColumn, 320); // the rest fit their contents; the caption scrolls
+    stops_->setWordWrap(false);
     stops_->verticalHeader()->setVisible(true);
     stops_->setSelectionBehavior(QAbstractItemView::SelectRows);
     stops_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -215,15 +232,17 @@ void BookmarksPanel::fillStops() {
             name->setFlags(name->flags() & ~Qt::ItemIsEditable);
             stops_->setItem(r, BookmarkColumn, name);
             stops_->setItem(r, CaptionColumn, new QTableWidgetItem(QString::fromStdString(stop.caption)));
-            stops_->setItem(r, DwellColumn, new QTableWidgetItem(QString::number(stop.dwellSeconds)));
+            stops_->setItem(r, DwellColumn, new QTableWidgetItem(numberText(stop.dwellSeconds)));
             stops_->setItem(r, FromColumn, new QTableWidgetItem(dayText(stop.span.from)));
             stops_->setItem(r, ToColumn, new QTableWidgetItem(dayText(stop.span.to)));
-            stops_->setItem(r, SpeedColumn, new QTableWidgetItem(QString::number(stop.span.daysPerSecond)));
+            stops_->setItem(
+                r, SpeedColumn,
+                new QTableWidgetItem(stop.span.empty() ? QString() : numberText(stop.span.daysPerSecond)));
+            stops_->item(r, CaptionColumn)->setToolTip(QString::fromStdString(stop.caption));
         }
         if (row >= 0 && row < stops_->rowCount())
             stops_->selectRow(row);
     }
-    stops_->resizeColumnToContents(BookmarkColumn);
     filling_ = false;
     updateButtons();
 }
@@ -262,7 +281,13 @@ std::optional<datamodel::Tour> BookmarksPanel::editedTour(QString* problem) cons
                 return refuse(r, tr("'%1' is not a day (YYYY-MM-DD)").arg(text(column)));
             *day = datamodel::startOfDay(*time);
         }
-        stop.span.daysPerSecond = text(SpeedColumn).isEmpty() ? 2.0 : text(SpeedColumn).toDouble(&ok);
+        // Empty for a stop without a span: the value it had (the table shows none).
+        const bool sameStop = std::size_t(r) < shown->stops.size() &&
+                              shown->stops[std::size_t(r)].bookmark.id == stop.bookmark.id;
+        ok = true;
+        stop.span.daysPerSecond = !text(SpeedColumn).isEmpty() ? text(SpeedColumn).toDouble(&ok)
+                                  : sameStop ? shown->stops[std::size_t(r)].span.daysPerSecond
+                                             : 2.0;
         if (!ok)
             return refuse(r, tr("'%1' is not a number of days a second").arg(text(SpeedColumn)));
         tour.stops.push_back(std::move(stop));

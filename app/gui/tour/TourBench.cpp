@@ -9,7 +9,9 @@
 #include <QAction>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLocale>
+#include <QTimer>
 #include <algorithm>
 #include <stdexcept>
 
@@ -88,21 +90,28 @@ bench::BenchReport runTourBench(const TourBenchOptions& options) {
     log.player = window.tourPlayer();
     QObject::connect(window.tourPlayer(), &TourPlayer::dayShown, [&] { log.spanPlaying = true; });
     QObject::connect(window.tourPlayer(), &TourPlayer::stopStarted, [&] { log.spanPlaying = false; });
-    QObject::connect(window.view(), &scene::ViewWidget::frameShown, [&](double renderMs) {
-        const double now = double(log.clock.nsecsElapsed()) / 1e6;
-        log.frames.push_back(
-            {now, renderMs, log.player->currentStop(), log.player->flying(), log.spanPlaying});
-    });
+    const QMetaObject::Connection timing =
+        QObject::connect(window.view(), &scene::ViewWidget::frameShown, [&](double renderMs) {
+            const double now = double(log.clock.nsecsElapsed()) / 1e6;
+            log.frames.push_back(
+                {now, renderMs, log.player->currentStop(), log.player->flying(), log.spanPlaying});
+        });
     log.clock.start();
-    const datamodel::Tour& tour = book.tours.front();
+    const datamodel::Tour tour = book.tours.front(); // a copy: the model may be replaced while it plays
     QElapsedTimer played;
     played.start();
+    // An event loop that sleeps when idle, as the window's does: spinning processEvents would take a
+    // core from llvmpipe's threads (on two cores, a fifth of the frames).
+    QEventLoop waiting;
+    QObject::connect(window.tourPlayer(), &TourPlayer::finished, &waiting, &QEventLoop::quit);
+    QTimer::singleShot(600000, &waiting, &QEventLoop::quit);
     if (!window.playTour(tour.id))
         throw std::runtime_error("the tour could not be played");
-    if (!spinUntil([&] { return !window.tourPlayer()->playing(); }, 600000))
+    waiting.exec();
+    if (window.tourPlayer()->playing())
         throw std::runtime_error("the tour did not end within ten minutes");
     const double playedSeconds = millisecondsSince(played) / 1000.0;
-    QObject::disconnect(window.view(), &scene::ViewWidget::frameShown, nullptr, nullptr);
+    QObject::disconnect(timing);
     window.setPresentationMode(false);
 
     // A frame's interval: from the frame before it to it, the time the screen showed the one before.

@@ -120,10 +120,13 @@ void TourPlayer::seek(double seconds) {
 }
 
 void TourPlayer::show(const TourMoment& moment) {
-    if (!started_ || moment.stop != shown_.stop) {
+    // A new stop, or this one's flight again (Left, early in its dwell: "the start of this one").
+    if (!started_ || moment.stop != shown_.stop || (landed_ && moment.flying)) {
         // A new stop: its flight starts where the camera is now (the last stop's bookmark, or where
         // the tour began, or wherever a jump found it).
         flightStart_ = !started_ ? from_ : landed_ ? poseOf(shown_.stop) : flightStart_;
+        if (started_ && landed_ && moment.stop == shown_.stop && moment.stop > 0)
+            flightStart_ = poseOf(moment.stop - 1); // flown again from where it came from
         if (started_ && !landed_ && shown_.flying) {
             // Skipped mid-flight: start from the pose reached.
             const double t = shown_.flight;

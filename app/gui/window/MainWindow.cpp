@@ -18,6 +18,7 @@
 #include "gui/timeline/GanttPanel.h"
 #include "gui/timeline/RecordingRunner.h"
 #include "gui/timeline/TimelinePanel.h"
+#include "gui/tour/TourPlayer.h"
 #include "gui/window/DialogPlaces.h"
 #include "gui/window/MainWindowShared.h"
 #include "gui/window/ViewState.h"
@@ -426,6 +427,10 @@ QString MainWindow::openModel(const QString& path) {
 }
 
 void MainWindow::adoptModel(std::shared_ptr<const LoadedModel> model) {
+    // A tour of the model before would land its bookmarks (cameras, entity ids) on this one.
+    if (player_)
+        player_->stop();
+    livePowerWatts_ = std::nan("");
     saveTimelinePlace(); // the model before's
     model_ = std::move(model);
     timelineReportDay_ = datamodel::kNoTime; // of the old schedule

@@ -10,6 +10,7 @@
 #include "datamodel/edits/PunchEdit.h"
 #include "gui/document/LoadedModel.h"
 #include "gui/timeline/TimelinePanel.h"
+#include "gui/tour/FlightScale.h"
 #include "gui/window/RecentModels.h"
 #include "gui/window/ViewState.h"
 #include "scene/Legend.h"
@@ -243,7 +244,7 @@ private:
     // A tour's flight (reduced render scale, no 2D panels) or a still moment (every pixel).
     void showTourInMotion(bool moving);
     // Space, the arrows, Page Up/Down and Esc while a tour plays: true when it took the key.
-    bool handleTourKey(QKeyEvent* key);
+    bool handleTourKey(QObject* target, QKeyEvent* key);
     void refreshKpiBand();
     bool eventFilter(QObject* watched, QEvent* event) override;
     // Who the audit log names from now on; false (the reason shown, editRefused) for a bad name.
@@ -344,6 +345,9 @@ private:
     int tourStop_ = -1; // the stop a tour plays, -1: none
     // A bookmark or tour just made, to choose in the dock once the model shows it.
     QString bookmarkToChoose_, tourToChoose_;
+    bool bookmarksSized_ = false;    // the dock given its first width
+    FlightScale flightScale_;        // the share of pixels a tour's flight renders
+    QElapsedTimer sinceFlightFrame_; // the last frame of a tour's flight shown
     // Every GPU's power summed, as Prometheus last answered (NaN: not yet), for the presentation band.
     double livePowerWatts_ = std::nan("");
     int livePowerGpus_ = 0;

@@ -97,7 +97,8 @@ void MainWindow::setPresentationMode(bool on) {
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // A tour's keys first: Esc stops the tour before it leaves presentation mode.
-    if (event->type() == QEvent::KeyPress && handleTourKey(static_cast<QKeyEvent*>(event)))
+    if ((event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
+        handleTourKey(watched, static_cast<QKeyEvent*>(event)))
         return true;
     if (presenting_ && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {

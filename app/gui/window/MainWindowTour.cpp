@@ -7,6 +7,7 @@
 #include "datamodel/edits/TourEdit.h"
 #include "gui/document/Document.h"
 #include "gui/tour/BookmarksPanel.h"
+#include "gui/tour/FlightScale.h"
 #include "gui/tour/TourPlayer.h"
 #include "gui/window/MainWindow.h"
 #include "gui/window/MainWindowShared.h"
@@ -21,22 +22,24 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QStatusBar>
+#include <algorithm>
+#include <iterator>
 
 namespace twin::app {
 
 using window::kStatusMessageMs;
 
-namespace {
-// A tour's flights render 60 % of the pixels each way, stretched: on llvmpipe at 1920x1080 a close
-// view fills the screen with racks and its full frame takes 50 ms; the flight is motion, and every
-// landed frame is whole again (see README, Walkthrough).
-constexpr double kFlightRenderScale = 0.6;
-} // namespace
-
 void MainWindow::buildBookmarks(QMenu* viewMenu) {
     bookmarks_ = new BookmarksPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, bookmarks_);
     bookmarks_->hide();
+    // A third of a 1280-pixel window the first time it shows (its table alone would ask for half).
+    connect(bookmarks_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !bookmarksSized_) {
+            bookmarksSized_ = true;
+            resizeDocks({bookmarks_}, {440}, Qt::Horizontal);
+        }
+    });
     QAction* show = bookmarks_->toggleViewAction();
     show->setText(tr("&Bookmarks and Tours"));
     show->setObjectName(QStringLiteral("actionBookmarks"));
@@ -97,24 +100,35 @@ void MainWindow::buildBookmarks(QMenu* viewMenu) {
 
     player_ = new TourPlayer(this);
     connect(view_, &scene::ViewWidget::frameShown, player_, &TourPlayer::frameShown);
+    // A tour's flights render a share of the pixels, stretched (on llvmpipe at 1920x1080 a close view
+    // fills the screen with racks and a whole frame takes 50 ms): the share follows the frame times.
+    connect(view_, &scene::ViewWidget::frameShown, this, [this] {
+        if (!player_->playing() || !player_->flying() || player_->paused()) {
+            sinceFlightFrame_.invalidate();
+            return;
+        }
+        if (sinceFlightFrame_.isValid())
+            view_->setRenderScale(flightScale_.frameShown(double(sinceFlightFrame_.nsecsElapsed()) / 1e6));
+        sinceFlightFrame_.start();
+    });
     connect(player_, &TourPlayer::stopStarted, this, [this](int stop, const QString& caption) {
         tourStop_ = stop;
         if (facilityScene_)
             facilityScene_->caption().show(caption, int(view_->width() * view_->devicePixelRatioF()));
-        showTourInMotion(true);
+        showTourInMotion(!player_->paused()); // a step while paused shows the stop still
         statusBar()->showMessage(tr("Tour '%1': stop %2 of %3")
-                                     .arg(QString::fromStdString(player_->tour().name))
-                                     .arg(stop + 1)
-                                     .arg(player_->tour().stops.size()));
+                                     .arg(QString::fromStdString(player_->tour().name),
+                                          QString::number(stop + 1),
+                                          QString::number(player_->tour().stops.size())));
     });
     connect(player_, &TourPlayer::cameraAt, this,
             [this](const scene::CameraPose& pose) { viewState_->setCamera(pose, CameraMove::Jump); });
     connect(player_, &TourPlayer::arrived, this, [this](int stop) {
+        showTourInMotion(false);
         if (!model_ || stop < 0 || std::size_t(stop) >= player_->tour().stops.size())
             return;
         const datamodel::Bookmark& bookmark = player_->tour().stops[std::size_t(stop)].bookmark;
         viewState_->setSettings(settingsOf(bookmark, viewState_->settings(), *facility()), CameraMove::Jump);
-        showTourInMotion(false);
         refreshKpiBand();
     });
     connect(player_, &TourPlayer::dayShown, this, [this](qint64 day) { showTourDay(day); });
@@ -277,7 +291,10 @@ bool MainWindow::playTour(std::int64_t id) {
 }
 
 void MainWindow::showTourInMotion(bool moving) {
-    view_->setRenderScale(moving ? kFlightRenderScale : 1.0);
+    if (moving)
+        flightScale_.startFlight();
+    sinceFlightFrame_.invalidate();
+    view_->setRenderScale(moving ? flightScale_.scale() : 1.0);
     if (facilityScene_)
         facilityScene_->setOverlaysSuppressed(moving);
     view_->requestRender();
@@ -301,8 +318,29 @@ void MainWindow::showTourDay(qint64 day) {
     refreshKpiBand();
 }
 
-bool MainWindow::handleTourKey(QKeyEvent* key) {
-    if (!player_ || !player_->playing() || key->type() != QEvent::KeyPress)
+bool MainWindow::handleTourKey(QObject* target, QKeyEvent* key) {
+    if (!player_ || !player_->playing())
+        return false;
+    static constexpr int kTourKeys[] = {Qt::Key_Space, Qt::Key_Right,  Qt::Key_PageDown,
+                                        Qt::Key_Left,  Qt::Key_PageUp, Qt::Key_Escape};
+    if (std::find(std::begin(kTourKeys), std::end(kTourKeys), key->key()) == std::end(kTourKeys))
+        return false;
+    // Plain keys only, and not while a dialog asks something or a text field or table cell is being
+    // typed into (out of presentation mode): a space in a bookmark's name is a space.
+    if ((key->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier || QApplication::activeModalWidget())
+        return false;
+    if (!presenting_) {
+        const QObject* typedInto = QApplication::focusWidget();
+        for (const QObject* widget : {typedInto, static_cast<const QObject*>(target)})
+            if (widget && (widget->inherits("QLineEdit") || widget->inherits("QTextEdit") ||
+                           widget->inherits("QAbstractSpinBox")))
+                return false; // a table cell's editor is a QLineEdit too
+    }
+    if (key->type() == QEvent::ShortcutOverride) {
+        key->accept(); // the tour's, not a shortcut's (Esc would clear an impact instead)
+        return true;
+    }
+    if (key->type() != QEvent::KeyPress)
         return false;
     switch (key->key()) {
     case Qt::Key_Space:

@@ -151,6 +151,10 @@ public:
     // The name and every stop, in order, as `tour` has them (stops by their bookmark's id).
     void replaceTour(std::int64_t id, const struct Tour& tour);
     void deleteTour(std::int64_t id); // its stops go with it
+    // For an edit's refusal: the bookmark (tour) of that name (0: none), the stops at a bookmark.
+    std::int64_t bookmarkNamed(std::string_view name);
+    std::int64_t tourNamed(std::string_view name);
+    std::int64_t stopsAt(std::int64_t bookmark);
     // An entity's name and a task's, for messages (empty when there is none).
     std::string entityName(std::int64_t entity);
     std::string taskName(std::int64_t task);

@@ -41,6 +41,7 @@ struct TimelineSpan {
 
 inline constexpr double kMaxDwellSeconds = 600.0;
 inline constexpr double kMaxDaysPerSecond = 365.0;
+inline constexpr int kMaxSpanDays = 3660; // ten years of schedule in one stop
 
 struct TourStop {
     Bookmark bookmark;            // bookmark.id names the row; the rest is what the row held

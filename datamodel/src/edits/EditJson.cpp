@@ -7,7 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <array>
-#include <cstdio>
+#include <charconv>
+#include <cmath>
 
 namespace twin::datamodel {
 
@@ -156,10 +157,16 @@ std::optional<EntityFields> entityFieldsFromJson(std::string_view json) {
 
 namespace {
 
+// The shortest text that reads back as `value`, whatever the locale ("12.5", never "12,5"); JSON has
+// no NaN or infinity: null.
 void appendNumber(std::string& out, double value) {
+    if (!std::isfinite(value)) {
+        out += "null";
+        return;
+    }
     char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    out += text;
+    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
+    out.append(text, end);
 }
 
 void appendTriple(std::string& out, const std::array<double, 3>& values) {

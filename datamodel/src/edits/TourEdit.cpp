@@ -46,6 +46,20 @@ void refuseName(const TourBook& book, const std::string& name, std::int64_t exce
             throw EditRefused("a bookmark named " + quoted(name) + " is there already");
 }
 
+// The audit line of a bookmark's or a tour's change: its name, the row before and after as JSON.
+template <typename Change>
+void logRow(ModelWriter& writer, const Change& change, const EditStamp& stamp, const std::string& action,
+            std::int64_t& editId, EditOutcome& outcome) {
+    AuditLine line;
+    const std::string detail = (change.after ? change.after : change.before)->name;
+    line.detail = detail;
+    const std::string before = change.before ? toJson(*change.before) : std::string();
+    const std::string after = change.after ? toJson(*change.after) : std::string();
+    line.before = before;
+    line.after = after;
+    logChange(writer, line, stamp, action, editId, outcome);
+}
+
 } // namespace
 
 Edit saveBookmarkEdit(const TourBook& book, Bookmark bookmark) {
@@ -162,6 +176,13 @@ std::int64_t applyBookmarkChange(ModelWriter& writer, const BookmarkChange& chan
                                  const std::string& action, std::int64_t& editId, EditOutcome& outcome) {
     std::int64_t id = change.bookmark;
     const std::string what = "bookmark " + quoted((change.after ? change.after : change.before)->name);
+    // What another writer did since, said as such (the table's constraints would only say "failed").
+    if (change.after)
+        if (const std::int64_t holder = writer.bookmarkNamed(change.after->name); holder != 0 && holder != id)
+            throw EditConflict("a bookmark named " + quoted(change.after->name) +
+                               " was made since by another writer");
+    if (change.before && !change.after && writer.stopsAt(id) > 0)
+        throw EditConflict(what + " is a stop of a tour since (another writer put it there); not deleted");
     if (change.before) {
         std::optional<Bookmark> now = writer.bookmarkRow(id);
         if (!now)
@@ -179,14 +200,7 @@ std::int64_t applyBookmarkChange(ModelWriter& writer, const BookmarkChange& chan
             throw EditConflict("bookmark " + std::to_string(id) + " is taken by another bookmark since");
         id = writer.insertBookmark(id, *change.after);
     }
-    AuditLine line;
-    const std::string detail = (change.after ? change.after : change.before)->name;
-    line.detail = detail;
-    const std::string before = change.before ? toJson(*change.before) : std::string();
-    const std::string after = change.after ? toJson(*change.after) : std::string();
-    line.before = before;
-    line.after = after;
-    logChange(writer, line, stamp, action, editId, outcome);
+    logRow(writer, change, stamp, action, editId, outcome);
     return id;
 }
 
@@ -203,6 +217,10 @@ std::int64_t applyTourChange(ModelWriter& writer, const TourChange& change, cons
     } else if (id != 0 && writer.tourRows(id)) {
         throw EditConflict("tour " + std::to_string(id) + " is taken by another tour since");
     }
+    if (change.after)
+        if (const std::int64_t holder = writer.tourNamed(change.after->name); holder != 0 && holder != id)
+            throw EditConflict("a tour named " + quoted(change.after->name) +
+                               " was made since by another writer");
     if (change.after) {
         for (std::size_t i = 0; i < change.after->stops.size(); ++i)
             if (!writer.bookmarkRow(change.after->stops[i].bookmark.id))
@@ -215,14 +233,7 @@ std::int64_t applyTourChange(ModelWriter& writer, const TourChange& change, cons
     } else if (change.before) {
         writer.deleteTour(id);
     }
-    AuditLine line;
-    const std::string detail = (change.after ? change.after : change.before)->name;
-    line.detail = detail;
-    const std::string before = change.before ? toJson(*change.before) : std::string();
-    const std::string after = change.after ? toJson(*change.after) : std::string();
-    line.before = before;
-    line.after = after;
-    logChange(writer, line, stamp, action, editId, outcome);
+    logRow(writer, change, stamp, action, editId, outcome);
     return id;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <cstdint>
 #include <optional>
+#include <span>
 
 namespace twin::datamodel {
 class Facility;
@@ -27,5 +28,9 @@ std::optional<CameraPose> cameraPreset(const datamodel::Facility& facility, cons
 // A camera that frames an entity and everything below it, from above and to the south-west (for a
 // flight to what was double-clicked or to an alert). Nothing for an entity without a size.
 std::optional<CameraPose> cameraToFrame(const datamodel::Facility& facility, std::int32_t entity);
+// The same for several together (the chillers and cooling towers of a plant, a power yard): nothing
+// when none has a size.
+std::optional<CameraPose> cameraToFrame(const datamodel::Facility& facility,
+                                        std::span<const std::int32_t> entities);
 
 } // namespace twin::scene
