@@ -69,16 +69,8 @@ bool recordTour(std::shared_ptr<const datamodel::Facility> facility, const datam
     for (const TourFrame& frame : tourFramesOf(tour)) {
         const datamodel::TourStop& stop = tour.stops[frame.stop];
         ViewSettings settings = settingsOf(stop.bookmark, ViewSettings{}, *facility);
-        if (frame.day != datamodel::kNoTime) {
-            // The span plays the schedule by the stop's own timeline mode (Actual vs plan by default).
-            Colouring& c = settings.colouring;
-            const TimelineMode mode = c.by == Colouring::By::Timeline && c.mode != TimelineMode::Off
-                                          ? c.mode
-                                          : TimelineMode::ActualVsPlanned;
-            c = Colouring{
-                Colouring::By::Timeline, nullptr, mode, frame.day, frame.day + datamodel::kSecondsPerDay - 1,
-                c.hideNotInstalled};
-        }
+        if (frame.day != datamodel::kNoTime)
+            settings.colouring = spanDayColouring(settings.colouring, frame.day);
         const bool byLive = settings.colouring.by == Colouring::By::Live && settings.colouring.metric;
         if (byLive && settings.colouring.metric != liveMetric) {
             liveMetric = settings.colouring.metric;

@@ -10,6 +10,15 @@ double easedFlight(double t) {
     return t < 0.5 ? 4.0 * t * t * t : 1.0 - std::pow(-2.0 * t + 2.0, 3.0) / 2.0;
 }
 
+Colouring spanDayColouring(const Colouring& stopColouring, datamodel::TimePoint day) {
+    const TimelineMode mode =
+        stopColouring.by == Colouring::By::Timeline && stopColouring.mode != TimelineMode::Off
+            ? stopColouring.mode
+            : TimelineMode::ActualVsPlanned;
+    return Colouring{Colouring::By::Timeline,       nullptr, mode, day, day + datamodel::kSecondsPerDay - 1,
+                     stopColouring.hideNotInstalled};
+}
+
 std::vector<datamodel::TimePoint> TourTimeline::stepsOf(const datamodel::TourStop& stop) {
     if (stop.span.empty() || stop.span.to == datamodel::kNoTime || stop.span.to < stop.span.from)
         return {datamodel::kNoTime};

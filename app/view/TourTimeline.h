@@ -5,6 +5,7 @@
 #pragma once
 
 #include "datamodel/Tours.h"
+#include "view/ViewSettings.h"
 
 #include <cstddef>
 #include <vector>
@@ -48,5 +49,9 @@ private:
 
 // InOutCubic, as the view's own flights (0 and 1 fixed).
 double easedFlight(double t);
+
+// The colouring a stop's span shows on `day`: the schedule by the stop's own timeline mode (Actual vs
+// plan unless it has one), the day's last second drawn. The window's playback and `record --tour`.
+Colouring spanDayColouring(const Colouring& stopColouring, datamodel::TimePoint day);
 
 } // namespace twin::app

@@ -207,6 +207,39 @@ private slots:
         QCOMPARE(tourBookRows(path), theirs);
     }
 
+    // Another writer put a stop at the bookmark, or took its name: said so, nothing written.
+    void anotherWritersStopOrNameIsAConflictNotAConstraintFailure() {
+        const QString path = freshCopy(QStringLiteral("stop-since.db"));
+        Facility f = load(path);
+        f = applied(path, f, saveBookmarkEdit(f.tourBook(), bookmarkNamed("Lone", 0.0)));
+        const std::int64_t id = f.tourBook().bookmarks.front().id;
+        QCOMPARE(tamperWith(path,
+                            "INSERT INTO tour(id, name) VALUES(77, 'Theirs'); INSERT INTO tour_stop(tour_id, "
+                            "position, bookmark_id) SELECT 77, 0, id FROM bookmark"),
+                 QString());
+        const QByteArray theirs = tourBookRows(path);
+        auto store = Store::open(path.toStdString(), Access::ReadWrite);
+        try {
+            applyEdit(*store, deleteBookmarkEdit(f.tourBook(), id), kStamp);
+            QFAIL("a bookmark another writer stops at was deleted");
+        } catch (const EditConflict& conflict) {
+            QCOMPARE(
+                QString::fromUtf8(conflict.what()),
+                QStringLiteral(
+                    "bookmark 'Lone' is a stop of a tour since (another writer put it there); not deleted"));
+        }
+        Tour mine;
+        mine.name = "Theirs"; // a name the loaded model does not know is taken
+        try {
+            applyEdit(*store, tourEdit(f.tourBook(), mine), kStamp);
+            QFAIL("a tour's name another writer took was given twice");
+        } catch (const EditConflict& conflict) {
+            QCOMPARE(QString::fromUtf8(conflict.what()),
+                     QStringLiteral("a tour named 'Theirs' was made since by another writer"));
+        }
+        QCOMPARE(tourBookRows(path), theirs);
+    }
+
     void aFileFromAnotherToolSaysWhichStopIsWrong() {
         const QString path = freshCopy(QStringLiteral("other-tool.db"));
         Facility f = load(path);

@@ -15,6 +15,7 @@
 #include "scene/FacilityScene.h"
 #include "scene/ViewWidget.h"
 #include "view/BookmarkView.h"
+#include "view/TourTimeline.h"
 
 #include <QAction>
 #include <QApplication>
@@ -303,18 +304,7 @@ void MainWindow::showTourInMotion(bool moving) {
 void MainWindow::showTourDay(qint64 day) {
     if (!model_ || tourStop_ < 0)
         return;
-    // The span plays by the stop's own timeline mode (Actual vs plan unless it has one).
-    Colouring colouring = viewState_->colouring();
-    const TimelineMode mode = colouring.by == Colouring::By::Timeline && colouring.mode != TimelineMode::Off
-                                  ? colouring.mode
-                                  : TimelineMode::ActualVsPlanned;
-    colouring = Colouring{Colouring::By::Timeline,
-                          nullptr,
-                          mode,
-                          datamodel::TimePoint(day),
-                          datamodel::TimePoint(day) + datamodel::kSecondsPerDay - 1,
-                          colouring.hideNotInstalled};
-    viewState_->setColouring(colouring);
+    viewState_->setColouring(spanDayColouring(viewState_->colouring(), datamodel::TimePoint(day)));
     refreshKpiBand();
 }
 
