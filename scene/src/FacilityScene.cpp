@@ -5,6 +5,7 @@
 
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkCamera.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 
@@ -75,6 +76,22 @@ void FacilityScene::setOverlaysSuppressed(bool suppressed) {
     d->legend->setSuppressed(suppressed);
     d->dateStamp->setSuppressed(suppressed);
     d->caption->setSuppressed(suppressed);
+    // The hall and row names too (a draw each); back as the camera now asks for them.
+    d->labelsSuppressed = suppressed;
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    CameraPose pose;
+    camera->GetPosition(pose.position.data());
+    camera->GetFocalPoint(pose.focalPoint.data());
+    camera->GetViewUp(pose.viewUp.data());
+    d->showLabelsFor(pose);
+}
+
+std::size_t FacilityScene::labelsShown() const {
+    std::size_t shown = 0;
+    for (const auto* labels : {&d->hallLabels, &d->rowLabels})
+        for (const auto& text : *labels)
+            shown += text->GetVisibility() ? 1 : 0;
+    return shown;
 }
 
 Caption& FacilityScene::caption() {

@@ -97,6 +97,8 @@ struct FacilityScene::Private {
     void build();                                   // SceneBuilding.cpp
     void applyLayers();                             // FacilityScene.cpp
     void addAisleServers(const CameraPose& camera); // SceneDetail.cpp
+    void showLabelsFor(const CameraPose& camera);   // SceneDetail.cpp
+    bool labelsSuppressed = false;
     // SceneOverlays.cpp
     Rgb overlayColour(const InstanceSet& set, std::size_t instance) const;
     bool overlayHides(datamodel::EntityIndex entity) const;

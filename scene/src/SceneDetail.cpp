@@ -69,6 +69,23 @@ void FacilityScene::Private::addAisleServers(const CameraPose& camera) {
     }
 }
 
+void FacilityScene::Private::showLabelsFor(const CameraPose& camera) {
+    const double eyeDistance =
+        std::hypot(camera.position[0] - camera.focalPoint[0], camera.position[1] - camera.focalPoint[1],
+                   camera.position[2] - camera.focalPoint[2]);
+    // Row names only from inside a hall (they would clutter the overview); hall names from afar.
+    // Each label is a draw of its own: only the rows around the point looked at get one, and none
+    // while the 2D panels are suppressed (a tour's flight).
+    for (const auto& text : rowLabels) {
+        const double* at = text->GetPosition();
+        const double fromFocus = std::hypot(at[0] - camera.focalPoint[0], at[1] - camera.focalPoint[1]);
+        text->SetVisibility(!labelsSuppressed && eyeDistance <= kRowLabelEyeDistance &&
+                            fromFocus <= kRowLabelRadius);
+    }
+    for (const auto& text : hallLabels)
+        text->SetVisibility(!labelsSuppressed && eyeDistance > kDetailEyeDistance);
+}
+
 std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
     const Facility& f = *d->facility;
     InstanceSet& racks = *d->racks;
@@ -84,15 +101,7 @@ std::size_t FacilityScene::updateDetail(const CameraPose& camera) {
     const double eyeDistance =
         std::hypot(camera.position[0] - camera.focalPoint[0], camera.position[1] - camera.focalPoint[1],
                    camera.position[2] - camera.focalPoint[2]);
-    // Row names only from inside a hall (they would clutter the overview); hall names from afar.
-    // Each label is a draw of its own: only the rows around the point looked at get one.
-    for (const auto& text : d->rowLabels) {
-        const double* at = text->GetPosition();
-        const double fromFocus = std::hypot(at[0] - camera.focalPoint[0], at[1] - camera.focalPoint[1]);
-        text->SetVisibility(eyeDistance <= kRowLabelEyeDistance && fromFocus <= kRowLabelRadius);
-    }
-    for (const auto& text : d->hallLabels)
-        text->SetVisibility(eyeDistance > kDetailEyeDistance);
+    d->showLabelsFor(camera);
     if (eyeDistance <= kDetailEyeDistance) {
         std::vector<std::pair<double, EntityIndex>> near;
         for (EntityIndex rack : f.ofKind(EntityKind::Rack)) {

@@ -65,6 +65,28 @@ private slots:
                               QStringLiteral(" Megapacks")),
                  qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("64 GPUs in 8 servers")), qPrintable(all)); // one rack
+        // The hall's figures as `report` counts them, on the last day its stop plays.
+        const QJsonObject hallStop = stops.at(1).toObject();
+        const QString lastDay =
+            hallStop.value(QStringLiteral("span")).toObject().value(QStringLiteral("to")).toString();
+        QVERIFY(!lastDay.isEmpty());
+        const Run report = runTwin(
+            {QStringLiteral("report"), model_, QStringLiteral("--date"), lastDay, QStringLiteral("--json")});
+        QCOMPARE(report.exitCode, 0);
+        const QJsonObject hall = QJsonDocument::fromJson(report.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("halls"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
+        const QString hallCaption = hallStop.value(QStringLiteral("caption")).toString();
+        QVERIFY2(hallCaption.startsWith(
+                     hall.value(QStringLiteral("name")).toString() + QStringLiteral(" fills up: ") +
+                     english.toString(hall.value(QStringLiteral("gpus_total")).toInteger()) +
+                     QStringLiteral(" GPUs")),
+                 qPrintable(hallCaption));
+        // By its last day the hall has filled up, as its stop shows.
+        QVERIFY(hall.value(QStringLiteral("installed_actual")).toInteger() > 0);
         // As text too.
         const Run text = runTwin({QStringLiteral("tours"), model_});
         QVERIFY(text.out.contains(QStringLiteral("Colossus in 19 days (%1 stops)").arg(stops.size())));

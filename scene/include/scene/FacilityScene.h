@@ -113,6 +113,8 @@ public:
     // The 2D panels (legend, date stamp, caption) left out of the frames while suppressed: a tour's
     // flights, rendered at a reduced scale, would stretch them.
     void setOverlaysSuppressed(bool suppressed);
+    // Hall and row names drawn now (each a draw of its own; none while suppressed).
+    std::size_t labelsShown() const;
     // Selection: an outline in the highlight colour around the entity and everything below it (a
     // rack's servers and GPUs, a row's racks, a hall), over the overlay, whose colours stay; -1 clears it.
     // `also`: more entities selected with it (Ctrl+click, a box), each outlined the same way.
