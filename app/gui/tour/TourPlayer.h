@@ -1,6 +1,6 @@
-// Plays a tour in the window: the camera flies to each stop's bookmark (eased), its view is put in
-// place on landing, its caption shows from the start of the flight, and its timeline span plays a day
-// at a time. Space pauses, the arrows go to the next or previous stop, Esc stops (the window routes
+// Plays a tour in the window: the camera flies to each stop's bookmark (eased), its view and caption
+// are put in place on landing (the window draws flights without 2D panels), and its timeline span
+// plays a day at a time. Space pauses, the arrows go to the next or previous stop, Esc stops (the window routes
 // the keys here while a tour plays). The clock is the player's own: a timer advances it in the window,
 // a test advances it by hand (simulated time), and the frames follow from the moments it reaches.
 #pragma once
@@ -51,7 +51,7 @@ public:
     void frameShown();
 
 signals:
-    // The flight to stop `stop` begins (its caption shows).
+    // The flight to stop `stop` begins (its caption goes in place, shown on landing).
     void stopStarted(int stop, const QString& caption);
     // The camera along the flight, every tick of it.
     void cameraAt(const twin::scene::CameraPose& pose);
