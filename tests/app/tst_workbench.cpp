@@ -2,6 +2,7 @@
 // and press Enter (the view's selection and camera change, the inspector and the tree show it), a GPU
 // by its serial, the tree's halls and rows counted as the model counts them, a CDU's impact drawn
 // (its rack turns red, the rest ghosts) and cleared with Esc, Alt+Left back to the previous selection.
+#include "SqliteRows.h"
 #include "datamodel/Facility.h"
 #include "datamodel/ModelWriter.h"
 #include "datamodel/ProgressReport.h"
@@ -90,20 +91,11 @@
 using twin::app::MainWindow;
 using namespace twin::datamodel;
 
+using twin::testing::countOf;
+
 namespace {
 
 // One number the file holds (a count), read with SQLite directly.
-std::int64_t count(const QString& path, const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    const std::int64_t value =
-        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return value;
-}
 
 QImage frame(MainWindow& window) {
     window.view()->renderNow();
@@ -1141,7 +1133,7 @@ private slots:
         QCOMPARE(notes.entity[0], rack);
         QCOMPARE(notes.title[0], std::string_view("Leaking quick disconnect"));
         QVERIFY(notes.blocking[0]);
-        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
+        QCOMPARE(countOf(path, "SELECT count(*) FROM note_photo"), 1);
 
         // The list: one item, overdue, its due date in red; filters narrow it.
         window.findChild<QAction*>(QStringLiteral("actionPunchList"))->trigger();

@@ -3,6 +3,7 @@
 // report moves by the edited rack's GPUs; a revert is refused when a later change touched the same
 // fields; an edit made against rows another writer has changed since is refused, not overwritten;
 // bad input is refused before anything is written.
+#include "SqliteRows.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
 #include "datamodel/Store.h"
@@ -21,46 +22,16 @@
 
 using namespace twin::datamodel;
 
-namespace {
+using twin::testing::countOf;
+using twin::testing::rowsOf;
 
-// Every row of `table`, in id order, as text: what "the rows that were there" means.
-QByteArray dumpOf(const QString& path, const char* table, const char* columns = "*") {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* statement = nullptr;
-    const std::string sql = std::string("SELECT ") + columns + " FROM " + table + " ORDER BY 1, 2";
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr);
-    QByteArray dump;
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-        for (int c = 0; c < sqlite3_column_count(statement); ++c) {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
-            dump += text ? QByteArray(text) : QByteArray("NULL");
-            dump += '|';
-        }
-        dump += '\n';
-    }
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return dump;
-}
+namespace {
 
 QByteArray scheduleDump(const QString& path) {
     // A photo's row id is the database's own (a redo may give another); its note, name and bytes are
     // what counts.
-    return dumpOf(path, "task") + dumpOf(path, "note") +
-           dumpOf(path, "note_photo", "note_id, name, format, hex(data)");
-}
-
-std::int64_t count(const QString& path, const char* sql) {
-    sqlite3* db = nullptr;
-    sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr);
-    sqlite3_stmt* statement = nullptr;
-    sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-    const std::int64_t value =
-        sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int64(statement, 0) : -1;
-    sqlite3_finalize(statement);
-    sqlite3_close(db);
-    return value;
+    return rowsOf(path, "task") + rowsOf(path, "note") +
+           rowsOf(path, "note_photo", "note_id, name, format, hex(data)");
 }
 
 Facility load(const QString& path) {
@@ -121,10 +92,10 @@ private slots:
         applyEdit(*store, edit.inverse().inverse(), {kNow + 2, "alice"});
         QCOMPARE(scheduleDump(path), rowsAfter);
         // Every change and every undo is logged: three edits of six tasks.
-        QCOMPARE(count(path, "SELECT count(*) FROM audit_log WHERE task_id IS NOT NULL"),
+        QCOMPARE(countOf(path, "SELECT count(*) FROM audit_log WHERE task_id IS NOT NULL"),
                  std::int64_t(3 * edit.tasks.size()));
-        QCOMPARE(count(path, "SELECT count(DISTINCT edit_id) FROM audit_log WHERE task_id IS NOT NULL"), 3);
-        QCOMPARE(count(path, "SELECT count(*) FROM audit_log WHERE action = 'undo progress reopen'"),
+        QCOMPARE(countOf(path, "SELECT count(DISTINCT edit_id) FROM audit_log WHERE task_id IS NOT NULL"), 3);
+        QCOMPARE(countOf(path, "SELECT count(*) FROM audit_log WHERE action = 'undo progress reopen'"),
                  std::int64_t(edit.tasks.size()));
     }
 
@@ -354,7 +325,7 @@ private slots:
         const Facility model = load(path);
         const auto servers = model.ofKind(EntityKind::Server);
         const EntityIndex server = servers[0], other = servers[1];
-        const QByteArray rowsBefore = dumpOf(path, "entity");
+        const QByteArray rowsBefore = rowsOf(path, "entity");
         EntityFields fields = entityFieldsOf(model, server);
         const EntityFields original = fields;
         fields.serial = "SN-REPLACED-0001";
@@ -375,11 +346,11 @@ private slots:
         QVERIFY(QByteArray::fromStdString(log.front().before)
                     .contains(QByteArray::fromStdString(original.serial)));
         // Undo restores exactly the rows there were; redo the rows after.
-        const QByteArray rowsAfter = dumpOf(path, "entity");
+        const QByteArray rowsAfter = rowsOf(path, "entity");
         applyEdit(*store, edit.inverse(), {kNow, "alice"});
-        QCOMPARE(dumpOf(path, "entity"), rowsBefore);
+        QCOMPARE(rowsOf(path, "entity"), rowsBefore);
         applyEdit(*store, edit, {kNow, "alice"});
-        QCOMPARE(dumpOf(path, "entity"), rowsAfter);
+        QCOMPARE(rowsOf(path, "entity"), rowsAfter);
         // A revert of the change: the serial back.
         revertChange(*store, log.front().id + 2, {kNow, "bob"}); // the redo's line
         QCOMPARE(load(path).findBySerial(original.serial), server);
@@ -397,13 +368,13 @@ private slots:
                      refused.what());
         }
         // ...and in the file, where another writer may have given it since the model was read.
-        const QByteArray beforeClash = dumpOf(path, "entity");
+        const QByteArray beforeClash = rowsOf(path, "entity");
         Edit sneaky;
         sneaky.action = "attributes";
         sneaky.entities.push_back(
             {now.entities().id[std::size_t(other)], "", entityFieldsOf(now, other), clash});
         QVERIFY_THROWS_EXCEPTION(EditConflict, applyEdit(*store, sneaky, {kNow, "mallory"}));
-        QCOMPARE(dumpOf(path, "entity"), beforeClash);
+        QCOMPARE(rowsOf(path, "entity"), beforeClash);
         // Attributes that are no JSON object.
         EntityFields broken = entityFieldsOf(now, other);
         for (const char* bad : {"[1, 2]", "{\"asset_tag\": ", "asset tag 5"}) {
@@ -445,7 +416,7 @@ private slots:
         QCOMPARE(withItem.notes().id[n], added.noteIds.front());
         QCOMPARE(withItem.notes().title[n], std::string_view("Leak at manifold"));
         QCOMPARE(withItem.notes().priority[n], NotePriority::Critical);
-        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
+        QCOMPARE(countOf(path, "SELECT count(*) FROM note_photo"), 1);
         const QByteArray rowsAdded = scheduleDump(path);
         // Undo (with the id it got) deletes it and its photo; redo brings both back under that id.
         Edit applied = add;
@@ -461,7 +432,7 @@ private slots:
         } catch (const EditConflict& refused) {
             QVERIFY2(std::string(refused.what()).find("has 1 photos") != std::string::npos, refused.what());
         }
-        QCOMPARE(count(path, "SELECT count(*) FROM note_photo"), 1);
+        QCOMPARE(countOf(path, "SELECT count(*) FROM note_photo"), 1);
         // Ready for review, then closed.
         applyEdit(*store,
                   punchStatusEdit(load(path), added.noteIds.front(), NoteStatus::ReadyForReview, kNow),
