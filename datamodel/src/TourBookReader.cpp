@@ -13,14 +13,15 @@ bool hasColumn(sqlite::Connection& connection, std::string_view table, std::stri
     return row.step() && row.integer(0) > 0;
 }
 
-// A span's day as written (another tool may write anything): the time, or kNoTime when it is not one.
-TimePoint readDay(const sqlite::Statement& row, int column) {
+} // namespace
+
+TimePoint dayFromRow(const sqlite::Statement& row, int column) {
     if (row.isNull(column))
         return kNoTime;
     return parseTime(row.text(column)).value_or(kNoTime);
 }
 
-CameraView readCamera(const sqlite::Statement& row, int first) {
+CameraView cameraFromRow(const sqlite::Statement& row, int first) {
     CameraView camera;
     camera.position = {row.real(first), row.real(first + 1), row.real(first + 2)};
     camera.focalPoint = {row.real(first + 3), row.real(first + 4), row.real(first + 5)};
@@ -28,8 +29,6 @@ CameraView readCamera(const sqlite::Statement& row, int first) {
     camera.viewAngle = row.real(first + 9);
     return camera;
 }
-
-} // namespace
 
 TourBook readTourBook(sqlite::Connection& connection) {
     TourBook book;
@@ -45,7 +44,7 @@ TourBook readTourBook(sqlite::Connection& connection) {
         Bookmark bookmark;
         bookmark.id = bookmarks.integer(0);
         bookmark.name = std::string(bookmarks.text(1));
-        bookmark.camera = readCamera(bookmarks, 2);
+        bookmark.camera = cameraFromRow(bookmarks, 2);
         if (version4) {
             bookmark.view = bookmarks.isNull(12) ? std::string() : std::string(bookmarks.text(12));
             bookmark.position = int(bookmarks.integer(13));
@@ -79,8 +78,8 @@ TourBook readTourBook(sqlite::Connection& connection) {
         stop.dwellSeconds = stops.real(2);
         stop.caption = stops.isNull(3) ? std::string() : std::string(stops.text(3));
         if (version4) {
-            stop.span.from = readDay(stops, 4);
-            stop.span.to = readDay(stops, 5);
+            stop.span.from = dayFromRow(stops, 4);
+            stop.span.to = dayFromRow(stops, 5);
             stop.span.daysPerSecond = stops.real(6);
         }
         tour->stops.push_back(std::move(stop));

@@ -9,4 +9,10 @@ namespace twin::datamodel {
 
 TourBook readTourBook(sqlite::Connection& connection);
 
+// Ten columns from `first` (position, focal point, view up, view angle) as a camera; a span's day (as
+// another tool may write anything: kNoTime when it is none or no time). ModelWriter reads rows with
+// them too.
+CameraView cameraFromRow(const sqlite::Statement& row, int first);
+TimePoint dayFromRow(const sqlite::Statement& row, int column);
+
 } // namespace twin::datamodel

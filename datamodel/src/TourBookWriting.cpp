@@ -1,5 +1,6 @@
 // ModelWriter's bookmarks and tours: the rows a Bookmarks dock edit or the default tour writes.
 #include "ModelWriterStatements.h"
+#include "TourBookReader.h"
 #include "datamodel/Tours.h"
 
 namespace twin::datamodel {
@@ -94,10 +95,7 @@ std::optional<Bookmark> ModelWriter::bookmarkRow(std::int64_t id) {
         Bookmark& b = row.emplace();
         b.id = id;
         b.name = std::string(st.text(0));
-        b.camera.position = {st.real(1), st.real(2), st.real(3)};
-        b.camera.focalPoint = {st.real(4), st.real(5), st.real(6)};
-        b.camera.viewUp = {st.real(7), st.real(8), st.real(9)};
-        b.camera.viewAngle = st.real(10);
+        b.camera = cameraFromRow(st, 1);
         b.view = st.isNull(11) ? std::string() : std::string(st.text(11));
         b.position = int(st.integer(12));
     }
@@ -128,8 +126,8 @@ std::optional<Tour> ModelWriter::tourRows(std::int64_t id) {
         stop.bookmark.id = st.integer(0);
         stop.dwellSeconds = st.real(1);
         stop.caption = st.isNull(2) ? std::string() : std::string(st.text(2));
-        stop.span.from = st.isNull(3) ? kNoTime : parseTime(st.text(3)).value_or(kNoTime);
-        stop.span.to = st.isNull(4) ? kNoTime : parseTime(st.text(4)).value_or(kNoTime);
+        stop.span.from = dayFromRow(st, 3);
+        stop.span.to = dayFromRow(st, 4);
         stop.span.daysPerSecond = st.real(5);
         tour->stops.push_back(std::move(stop));
     }
