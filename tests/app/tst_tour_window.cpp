@@ -165,6 +165,11 @@ private slots:
         QCOMPARE(list->item(list->count() - 2)->text(), QStringLiteral("Mine, renamed"));
 
         // A tour of our own: New, then Add Stop with the bookmark chosen.
+        // The dock takes a third of the window and cuts no tour's name.
+        QTRY_VERIFY(window.bookmarksPanel()->width() < window.width() / 2);
+        QComboBox* tours = window.bookmarksPanel()->tourChoice();
+        QVERIFY2(tours->width() >= tours->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 < %2").arg(tours->width()).arg(tours->sizeHint().width())));
         QVERIFY(window.newTour(QStringLiteral("Walk")));
         QCOMPARE(window.bookmarksPanel()->tourChoice()->currentText(), QStringLiteral("Walk"));
         window.bookmarksPanel()->chooseBookmark(mine);

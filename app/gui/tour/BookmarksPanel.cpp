@@ -81,9 +81,12 @@ BookmarksPanel::BookmarksPanel(QWidget* parent) : QDockWidget(tr("Bookmarks and 
     play_ = button(tr("\u25b6 Play"), QStringLiteral("playTour"),
                    tr("Play this tour: Space pauses, the arrows go to the next or previous stop, Esc stops"),
                    body);
-    for (QPushButton* b : {newTour, deleteTour_, play_})
-        tourRow->addWidget(b);
     layout->addLayout(tourRow);
+    // The buttons on a row of their own: beside them a tour's name was cut ("Colossus in 19 d...").
+    auto* tourButtons = new QHBoxLayout;
+    for (QPushButton* b : {newTour, deleteTour_, play_})
+        tourButtons->addWidget(b);
+    layout->addLayout(tourButtons);
 
     stops_ = new QTableWidget(0, ColumnCount, body);
     stops_->setObjectName(QStringLiteral("tourStops"));
