@@ -19,7 +19,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <algorithm>
+#include <optional>
 
 namespace twin::app {
 
@@ -33,6 +35,72 @@ QString frameName(const RecordingPlan& plan, const RecordingFrame& frame) {
                ? QStringLiteral("day-%1.png").arg(day)
                : QStringLiteral("day-%1-%2.png").arg(day).arg(frame.slice + 1, 2, 10, QLatin1Char('0'));
 }
+
+// Where a recording goes: PNG frames matching `pattern` and a video beside them in a directory that
+// holds none yet. Each frame is written as it comes; a recording that stops half way is no recording:
+// what it wrote goes, so that nothing mistakes it for a whole one. The roll-out and a tour share it.
+class RecordingOutput {
+public:
+    RecordingOutput(QDir directory, QString pattern, QString videoName)
+        : directory_(std::move(directory)), pattern_(std::move(pattern)),
+          videoPath_(directory_.filePath(videoName)) {}
+
+    // Why it cannot be written to (exit code and message), or nothing.
+    std::optional<ExitCode> refusal() const {
+        if (!QDir().mkpath(directory_.path()))
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("%1: cannot create the directory").arg(directory_.path()));
+        if (!directory_.entryList({pattern_}, QDir::Files).isEmpty() || QFile::exists(videoPath_))
+            return fail(ExitCode::BadInput,
+                        QStringLiteral("%1: already holds frames (%2, %3); choose an empty directory")
+                            .arg(directory_.path(), pattern_, QFileInfo(videoPath_).fileName()));
+        if (!scene::OffscreenView::displayAvailable())
+            return fail(ExitCode::Environment,
+                        QStringLiteral("record: no X display (DISPLAY is not set); run it under xvfb-run, or "
+                                       "as ./twin record which does"));
+        return std::nullopt;
+    }
+    void openVideo(QSize size, int fps) {
+        video_ = std::make_unique<scene::VideoWriter>(videoPath_, size, fps);
+    }
+    // Frame `done` of `total`, written as `name`; false (the reason kept) stops the recording.
+    bool take(const QImage& image, const QString& name, std::size_t done, std::size_t total) {
+        const QString path = directory_.filePath(name);
+        if (const QString error = writePng(image, path); !error.isEmpty()) {
+            failure_ = error;
+            return false;
+        }
+        written_.append(path);
+        if (video_ && !video_->addFrame(image)) {
+            failure_ = video_->error();
+            return false;
+        }
+        printErr(QStringLiteral("record: %1 of %2").arg(done).arg(total));
+        return true;
+    }
+    ExitCode finish() {
+        if (video_) {
+            const QString videoFailure = video_->finish();
+            if (failure_.isEmpty())
+                failure_ = videoFailure;
+        }
+        if (!failure_.isEmpty()) {
+            for (const QString& path : written_)
+                QFile::remove(path);
+            QFile::remove(videoPath_);
+            return fail(ExitCode::BadInput, failure_);
+        }
+        printOut(directory_.path());
+        return ExitCode::Ok;
+    }
+
+private:
+    QDir directory_;
+    QString pattern_, videoPath_;
+    std::unique_ptr<scene::VideoWriter> video_;
+    QString failure_;
+    QStringList written_;
+};
 
 // `record --tour NAME`: the tour's frames (stop-NN-KKK.png, one per stop step) and tour.ogv, a video
 // frame for each PNG.
@@ -50,54 +118,21 @@ ExitCode recordTourInto(const QString& modelPath, const std::shared_ptr<const da
     if (const std::string problem = datamodel::tourProblem(*tour); !problem.empty())
         return fail(ExitCode::BadInput,
                     QStringLiteral("%1: %2").arg(modelPath, QString::fromStdString(problem)));
-    if (!QDir().mkpath(directory.path()))
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: cannot create the directory").arg(directory.path()));
-    const QString videoPath = directory.filePath(QStringLiteral("tour.ogv"));
-    if (!directory.entryList({QStringLiteral("stop-*.png")}, QDir::Files).isEmpty() ||
-        QFile::exists(videoPath))
-        return fail(
-            ExitCode::BadInput,
-            QStringLiteral("%1: already holds frames (stop-*.png, tour.ogv); choose an empty directory")
-                .arg(directory.path()));
-    if (!scene::OffscreenView::displayAvailable())
-        return fail(ExitCode::Environment, QStringLiteral("record: no X display (DISPLAY is not set); run it "
-                                                          "under xvfb-run, or as ./twin record which does"));
-    std::unique_ptr<scene::VideoWriter> video;
+    RecordingOutput output(directory, QStringLiteral("stop-*.png"), QStringLiteral("tour.ogv"));
+    if (const auto refused = output.refusal())
+        return *refused;
     if (withVideo)
-        video = std::make_unique<scene::VideoWriter>(videoPath, size, fps);
+        output.openVideo(size, fps);
     const std::size_t frames = tourFramesOf(*tour).size();
-    QString failure;
-    QStringList written;
+    std::size_t done = 0;
     recordTour(facility, *tour, size, [&](const TourFrame& frame, const QImage& image) {
-        const QString path = directory.filePath(QStringLiteral("stop-%1-%2.png")
-                                                    .arg(frame.stop + 1, 2, 10, QLatin1Char('0'))
-                                                    .arg(frame.step + 1, 3, 10, QLatin1Char('0')));
-        if (const QString error = writePng(image, path); !error.isEmpty()) {
-            failure = error;
-            return false;
-        }
-        written.append(path);
-        if (video && !video->addFrame(image)) {
-            failure = video->error();
-            return false;
-        }
-        printErr(QStringLiteral("record: %1 of %2").arg(written.size()).arg(frames));
-        return true;
+        return output.take(image,
+                           QStringLiteral("stop-%1-%2.png")
+                               .arg(frame.stop + 1, 2, 10, QLatin1Char('0'))
+                               .arg(frame.step + 1, 3, 10, QLatin1Char('0')),
+                           ++done, frames);
     });
-    if (video) {
-        const QString videoFailure = video->finish();
-        if (failure.isEmpty())
-            failure = videoFailure;
-    }
-    if (!failure.isEmpty()) {
-        for (const QString& path : written) // half a recording is none (see the roll-out's below)
-            QFile::remove(path);
-        QFile::remove(videoPath);
-        return fail(ExitCode::BadInput, failure);
-    }
-    printOut(directory.path());
-    return ExitCode::Ok;
+    return output.finish();
 }
 
 } // namespace
@@ -222,57 +257,18 @@ ExitCode runRecord(const QStringList& arguments) {
     }
     if (plan.path.empty())
         return fail(ExitCode::Usage, QStringLiteral("record: --camera names no preset"));
-    const QDir directory(parser.value(outputOption));
-    if (!QDir().mkpath(directory.path()))
-        return fail(ExitCode::BadInput,
-                    QStringLiteral("%1: cannot create the directory").arg(directory.path()));
-    const QString videoPath = directory.filePath(QStringLiteral("rollout.ogv"));
-    if (!directory.entryList({QStringLiteral("day-*.png")}, QDir::Files).isEmpty() ||
-        QFile::exists(videoPath))
-        return fail(
-            ExitCode::BadInput,
-            QStringLiteral("%1: already holds frames (day-*.png, rollout.ogv); choose an empty directory")
-                .arg(directory.path()));
-    if (!scene::OffscreenView::displayAvailable())
-        return fail(ExitCode::Environment, QStringLiteral("record: no X display (DISPLAY is not set); run it "
-                                                          "under xvfb-run, or as ./twin record which does"));
-
-    std::unique_ptr<scene::VideoWriter> video;
+    RecordingOutput output(QDir(parser.value(outputOption)), QStringLiteral("day-*.png"),
+                           QStringLiteral("rollout.ogv"));
+    if (const auto refused = output.refusal())
+        return *refused;
     if (!parser.isSet(noVideoOption))
-        video = std::make_unique<scene::VideoWriter>(videoPath, plan.size, fps);
+        output.openVideo(plan.size, fps);
     const std::size_t frames = framesOf(plan).size();
-    QString failure;
-    QStringList written;
     recordRollOut(facility, plan, [&](const RecordingFrame& frame, const QImage& image) {
-        const QString path = directory.filePath(frameName(plan, frame));
-        if (const QString error = writePng(image, path); !error.isEmpty()) {
-            failure = error;
-            return false;
-        }
-        written.append(path);
-        if (video && !video->addFrame(image)) {
-            failure = video->error();
-            return false;
-        }
-        const std::size_t done = std::size_t(frame.day * plan.framesPerDay + frame.slice + 1);
-        printErr(QStringLiteral("record: %1 of %2").arg(done).arg(frames));
-        return true;
+        return output.take(image, frameName(plan, frame),
+                           std::size_t(frame.day * plan.framesPerDay + frame.slice + 1), frames);
     });
-    if (video) {
-        const QString videoFailure = video->finish();
-        if (failure.isEmpty())
-            failure = videoFailure;
-    }
-    if (!failure.isEmpty()) {
-        // A recording that stopped half way is no recording: the frames and video it wrote go (the
-        // directory held none before, see above), so that nothing mistakes them for a whole one.
-        for (const QString& path : written)
-            QFile::remove(path);
-        QFile::remove(videoPath);
-        return fail(ExitCode::BadInput, failure);
-    }
-    printOut(directory.path());
-    return ExitCode::Ok;
+    return output.finish();
 }
 
 } // namespace twin::app

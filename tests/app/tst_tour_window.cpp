@@ -4,6 +4,7 @@
 // the model as it was; a tour plays its stops in order with their captions on screen, on simulated
 // time (the player's clock advanced by hand), flying between them, its timeline span moving the
 // scene's day; Space pauses, the arrows step, Esc stops; a tour at a deleted bookmark is refused.
+#include "ModelCopies.h"
 #include "SqliteRows.h"
 #include "datamodel/Store.h"
 #include "gui/document/Document.h"
@@ -56,15 +57,9 @@ bool sameView(const ViewSettings& a, const ViewSettings& b) {
 
 class TourWindowTest : public QObject {
     Q_OBJECT
-    QTemporaryDir dir_;
-    QString original_;
+    twin::testing::ModelCopies models_;
 
-    QString freshCopy(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QFile::remove(path);
-        QFile::copy(original_, path);
-        return path;
-    }
+    QString freshCopy(const QString& name) { return models_.fresh(name); }
 
     static void open(MainWindow& window, const QString& path) {
         window.resize(1280, 800);
@@ -76,11 +71,8 @@ class TourWindowTest : public QObject {
 
 private slots:
     void initTestCase() {
-        original_ = dir_.filePath(QStringLiteral("original.db"));
-        twin::importers::GeneratorOptions options;
-        options.gpus = 512;
-        twin::importers::generateColossus(original_.toStdString(), options);
-        twin::app::writeDefaultTour(original_.toStdString());
+        models_.generate(512);
+        twin::app::writeDefaultTour(models_.original().toStdString());
     }
 
     void aBookmarkRestoresExactlyTheViewItSaved() {

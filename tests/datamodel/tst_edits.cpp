@@ -3,6 +3,7 @@
 // report moves by the edited rack's GPUs; a revert is refused when a later change touched the same
 // fields; an edit made against rows another writer has changed since is refused, not overwritten;
 // bad input is refused before anything is written.
+#include "ModelCopies.h"
 #include "SqliteRows.h"
 #include "datamodel/ProgressReport.h"
 #include "datamodel/Schedule.h"
@@ -51,23 +52,12 @@ constexpr TimePoint kNow = 1764547200; // 2025-12-01: after the generated roll-o
 
 class EditsTest : public QObject {
     Q_OBJECT
-    QTemporaryDir dir_;
-    QString original_;
+    twin::testing::ModelCopies models_;
 
-    QString freshCopy(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QFile::remove(path);
-        QFile::copy(original_, path);
-        return path;
-    }
+    QString freshCopy(const QString& name) { return models_.fresh(name); }
 
 private slots:
-    void initTestCase() {
-        original_ = dir_.filePath(QStringLiteral("original.db"));
-        twin::importers::GeneratorOptions options;
-        options.gpus = 512;
-        twin::importers::generateColossus(original_.toStdString(), options);
-    }
+    void initTestCase() { models_.generate(512); }
 
     void undoAndRedoRestoreTheRowsExactly() {
         const QString path = freshCopy(QStringLiteral("undo.db"));
@@ -192,7 +182,7 @@ private slots:
     }
 
     void badInputIsRefusedWithItsReason() {
-        const Facility model = load(original_);
+        const Facility model = load(models_.original());
         const EntityIndex rack = model.ofKind(EntityKind::Rack).front();
         const std::uint32_t first = model.tasksOf(rack).front();
         auto refusal = [&](ProgressRequest request) -> std::string {
@@ -391,7 +381,7 @@ private slots:
     void punchItemsComeAndGoWithTheirPhotos() {
         const QString path = freshCopy(QStringLiteral("punch.db"));
         const Facility model = load(path);
-        const QString png = dir_.filePath(QStringLiteral("leak.png"));
+        const QString png = models_.path(QStringLiteral("leak.png"));
         {
             QFile file(png);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -446,7 +436,7 @@ private slots:
                                  punchStatusEdit(closed, added.noteIds.front(), NoteStatus::Closed, kNow));
 
         // Photos: not an image, too large.
-        const QString text = dir_.filePath(QStringLiteral("notes.txt"));
+        const QString text = models_.path(QStringLiteral("notes.txt"));
         {
             QFile file(text);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -458,7 +448,7 @@ private slots:
         } catch (const EditRefused& refused) {
             QVERIFY2(std::string(refused.what()).find("not an image") != std::string::npos, refused.what());
         }
-        const QString huge = dir_.filePath(QStringLiteral("huge.png"));
+        const QString huge = models_.path(QStringLiteral("huge.png"));
         {
             QFile file(huge);
             QVERIFY(file.open(QIODevice::WriteOnly));

@@ -4,6 +4,7 @@
 // Bad input is refused before anything is written: a dwell of -1 s, a name taken, a stop at no
 // bookmark. A file written by another tool, with a stop at a deleted bookmark or a dwell of -1 s, still
 // loads, and the tour says which stop is wrong. A version-3 file reads as it is and migrates.
+#include "ModelCopies.h"
 #include "SqliteRows.h"
 #include "datamodel/Store.h"
 #include "datamodel/edits/EditedFacility.h"
@@ -43,15 +44,9 @@ const EditStamp kStamp{1764547200, "check"};
 
 class TourBookTest : public QObject {
     Q_OBJECT
-    QTemporaryDir dir_;
-    QString original_;
+    twin::testing::ModelCopies models_;
 
-    QString freshCopy(const QString& name) {
-        const QString path = dir_.filePath(name);
-        QFile::remove(path);
-        QFile::copy(original_, path);
-        return path;
-    }
+    QString freshCopy(const QString& name) { return models_.fresh(name); }
 
     // Applies `edit` to the file and to the loaded copy; the copy must equal a reload. `edit` then
     // holds the ids its new rows got, so that its inverse takes them.
@@ -81,12 +76,7 @@ class TourBookTest : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        original_ = dir_.filePath(QStringLiteral("original.db"));
-        twin::importers::GeneratorOptions options;
-        options.gpus = 512;
-        twin::importers::generateColossus(original_.toStdString(), options);
-    }
+    void initTestCase() { models_.generate(512); }
 
     void eachDockEditIsOneUndoableLoggedTransaction() {
         const QString path = freshCopy(QStringLiteral("edits.db"));
