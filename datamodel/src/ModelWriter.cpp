@@ -11,21 +11,6 @@ namespace twin::datamodel {
 
 namespace {
 
-void bindTime(Statement& statement, int index, TimePoint time) {
-    if (time == kNoTime)
-        statement.bindNull(index);
-    else
-        statement.bind(index, formatTime(time));
-}
-
-// An id of 0 means "none": NULL (no parent; or, for a primary key, the next free id).
-void bindParent(Statement& statement, int index, std::int64_t id) {
-    if (id == 0)
-        statement.bindNull(index);
-    else
-        statement.bind(index, id);
-}
-
 template <typename T> std::span<const std::byte> asBytes(std::span<const T> values) {
     return std::as_bytes(values);
 }

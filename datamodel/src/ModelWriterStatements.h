@@ -58,4 +58,20 @@ struct ModelWriter::Statements {
     }
 };
 
+// Binding helpers the writer's files share. A time of kNoTime is NULL, else 'YYYY-MM-DD HH:MM:SS'.
+inline void bindTime(Statement& statement, int index, TimePoint time) {
+    if (time == kNoTime)
+        statement.bindNull(index);
+    else
+        statement.bind(index, formatTime(time));
+}
+
+// An id of 0 means "none": NULL (no parent; or, for a primary key, the next free id).
+inline void bindParent(Statement& statement, int index, std::int64_t id) {
+    if (id == 0)
+        statement.bindNull(index);
+    else
+        statement.bind(index, id);
+}
+
 } // namespace twin::datamodel

@@ -39,20 +39,6 @@ std::int64_t firstInteger(Statement& st) {
     return value;
 }
 
-void bindId(Statement& statement, int index, std::int64_t id) {
-    if (id == 0)
-        statement.bindNull(index); // the next free one
-    else
-        statement.bind(index, id);
-}
-
-void bindDay(Statement& statement, int index, TimePoint time) {
-    if (time == kNoTime)
-        statement.bindNull(index);
-    else
-        statement.bind(index, formatTime(time));
-}
-
 void bindBookmark(Statement& statement, const Bookmark& bookmark) {
     statement.bind(2, std::string_view(bookmark.name));
     const CameraView& c = bookmark.camera;
@@ -70,7 +56,7 @@ void bindBookmark(Statement& statement, const Bookmark& bookmark) {
 
 std::int64_t ModelWriter::insertBookmark(std::int64_t id, const Bookmark& bookmark) {
     Statement& st = s->prepared(kInsertBookmark);
-    bindId(st, 1, id);
+    bindParent(st, 1, id);
     bindBookmark(st, bookmark);
     st.run();
     return s->connection.lastInsertId();
@@ -105,7 +91,7 @@ std::optional<Bookmark> ModelWriter::bookmarkRow(std::int64_t id) {
 
 std::int64_t ModelWriter::insertTour(std::int64_t id, std::string_view name) {
     Statement& st = s->prepared(kInsertTour);
-    bindId(st, 1, id);
+    bindParent(st, 1, id);
     st.bind(2, name).run();
     return s->connection.lastInsertId();
 }
@@ -143,8 +129,8 @@ void ModelWriter::replaceTour(std::int64_t id, const Tour& tour) {
     for (const TourStop& stop : tour.stops) {
         st.bind(1, id).bind(2, position++).bind(3, stop.bookmark.id).bind(4, stop.dwellSeconds);
         st.bindOptional(5, stop.caption);
-        bindDay(st, 6, stop.span.from);
-        bindDay(st, 7, stop.span.to);
+        bindTime(st, 6, stop.span.from);
+        bindTime(st, 7, stop.span.to);
         st.bind(8, stop.span.daysPerSecond);
         st.run();
     }

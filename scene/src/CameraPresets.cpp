@@ -61,10 +61,7 @@ bool isCameraPresetName(const QString& preset) {
 }
 
 std::optional<CameraPose> cameraToFrame(const Facility& facility, std::int32_t entity) {
-    if (entity < 0 || std::size_t(entity) >= facility.entityCount() ||
-        facility.subtreeBounds(entity).isEmpty())
-        return std::nullopt;
-    return framing(facility.subtreeBounds(entity), {0.8, 1.0, -0.9}, 1.3);
+    return cameraToFrame(facility, std::span<const std::int32_t>(&entity, 1));
 }
 
 std::optional<CameraPose> cameraToFrame(const Facility& facility, std::span<const std::int32_t> entities) {
